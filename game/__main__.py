@@ -1,0 +1,5 @@
+"""`python -m game` runs the same command line as `brink`."""
+
+from game.cli.main import main
+
+raise SystemExit(main())

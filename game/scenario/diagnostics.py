@@ -1,0 +1,133 @@
+"""Diagnostics: what the loader tells a scenario author when a file is wrong.
+
+Every problem an author can cause is a :class:`Diagnostic` with a stable code, a
+position and, where we can guess the fix, a hint. Rendering follows the compiler
+convention ``path:line:col: CODE message`` so editors and CI can jump to it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+# The catalogue of codes. Codes are stable: never renumber, only add.
+CODES: dict[str, str] = {
+    # 0xx: reading the file
+    "BRK001": "file cannot be read",
+    "BRK002": "file too large",
+    "BRK003": "YAML syntax error",
+    "BRK004": "duplicate key",
+    "BRK005": "unsupported YAML tag",
+    "BRK006": "too many alias expansions",
+    "BRK007": "nesting too deep",
+    "BRK008": "document is not a mapping",
+    "BRK009": "file is not UTF-8 text",
+    # 1xx: shape of the data (the pydantic models)
+    "BRK101": "required field missing",
+    "BRK102": "unknown field",
+    "BRK103": "wrong type",
+    "BRK104": "invalid value",
+    # 2xx: references between parts of the scenario
+    "BRK201": "unknown source",
+    "BRK202": "unknown phase",
+    "BRK203": "unknown meter",
+    "BRK204": "unknown issue or option",
+    "BRK205": "unknown ending",
+    "BRK206": "unknown event",
+    "BRK207": "duplicate id",
+    "BRK208": "unknown role",
+    "BRK209": "unknown trigger",
+    "BRK210": "unknown action",
+    # 3xx: condition and value expressions
+    "BRK301": "expression syntax error",
+    "BRK302": "unknown name in expression",
+    "BRK303": "type mismatch in expression",
+    "BRK304": "expression has the wrong result type",
+    "BRK305": "expression construct not supported",
+    "BRK306": "unknown option in comparison",
+    # 4xx: consistency of the scenario as a game
+    "BRK401": "value outside its meter's range",
+    "BRK402": "tariff ladder out of order",
+    "BRK403": "phase machine inconsistent",
+    "BRK404": "no default ending",
+    # 9xx: command line usage and saves
+    "BRK901": "scenario not found",
+    "BRK902": "save cannot be used",
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in a scenario file, positioned for a person to fix."""
+
+    code: str
+    message: str
+    file: str = "<scenario>"
+    line: int = 1
+    column: int = 1
+    severity: Severity = "error"
+    hint: str | None = None
+    # Length of the underlined span (1 = a single caret).
+    span: int = 1
+
+    def header(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.code} {self.message}"
+
+    def render(self, source_text: str | None = None) -> str:
+        """Compiler-style text: header, the offending source line, a caret, a hint."""
+        out = [self.header()]
+        if source_text is not None:
+            lines = source_text.splitlines()
+            if 1 <= self.line <= len(lines):
+                text = lines[self.line - 1].expandtabs(1)
+                caret_at = max(self.column - 1, 0)
+                width = max(1, min(self.span, len(text) - caret_at)) if text else 1
+                out.append(f"    {text}")
+                out.append("    " + " " * caret_at + "^" + "~" * (width - 1))
+        if self.hint:
+            out.append(f"    hint: {self.hint}")
+        return "\n".join(out)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass
+class ScenarioError(Exception):
+    """Raised when a scenario cannot be used; carries every diagnostic found."""
+
+    diagnostics: list[Diagnostic]
+    source_text: str | None = field(default=None, repr=False)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def render(self) -> str:
+        return "\n".join(d.render(self.source_text) for d in self.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
+    """A "did you mean" hint for a misspelt name, or None when nothing is close."""
+    pool = sorted(set(candidates))
+    close = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    if pool and len(pool) <= 8:
+        return "expected one of: " + ", ".join(f"`{c}`" for c in pool)
+    return None
