@@ -1,0 +1,16 @@
+"""Negotiating agents. Pure functions of a role's view and a seeded generator."""
+
+from game.ai.agent import Agent, agent_rng
+from game.ai.random_agent import RandomAgent
+
+AGENTS: dict[str, type] = {"random": RandomAgent}
+
+
+def make_agent(name: str) -> Agent:
+    try:
+        return AGENTS[name]()  # type: ignore[no-any-return]
+    except KeyError:
+        raise ValueError(f"unknown agent {name!r}; choose from {', '.join(AGENTS)}") from None
+
+
+__all__ = ["AGENTS", "Agent", "RandomAgent", "agent_rng", "make_agent"]

@@ -1,0 +1,28 @@
+"""Saved games: JSON, versioned, event-sourced, written atomically."""
+
+from game.saves.format import FORMAT, SaveError, SaveGame
+from game.saves.games import capture, restore
+from game.saves.store import (
+    list_slots,
+    read_save,
+    resolve_save,
+    save_dir,
+    slot_path,
+    write_atomic,
+    write_save,
+)
+
+__all__ = [
+    "FORMAT",
+    "SaveError",
+    "SaveGame",
+    "capture",
+    "list_slots",
+    "read_save",
+    "resolve_save",
+    "restore",
+    "save_dir",
+    "slot_path",
+    "write_atomic",
+    "write_save",
+]

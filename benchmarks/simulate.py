@@ -1,0 +1,83 @@
+"""Throughput of full random games on the flagship scenario.
+
+Prints games per second on one core and on all cores (via `brink simulate --jobs`),
+and the ratio to a bare loop that plays the very same moves through the engine with
+every rule and event switched off — i.e. what rule evaluation costs.
+
+    python benchmarks/simulate.py [--runs 2000] [--scenario roosevelt-room-2019]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game.engine.api import game_for, new_game
+from game.engine.game import Game
+from game.engine.resolution import Resolution
+from game.rules.ruleset import load_ruleset
+from game.sim.parallel import available_cores, simulate
+from game.sim.runner import game_seed, play_game
+
+AGENTS = {"us": "random", "mexico": "random"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=2000)
+    parser.add_argument("--scenario", default="roosevelt-room-2019")
+    args = parser.parse_args()
+    ruleset = load_ruleset(args.scenario)
+
+    simulate(ruleset, 50, 0, AGENTS)  # warm up caches and imports
+    start = time.perf_counter()
+    simulate(ruleset, args.runs, 1, AGENTS, jobs=1)
+    one_core = args.runs / (time.perf_counter() - start)
+    cores = available_cores()
+    start = time.perf_counter()
+    simulate(ruleset, args.runs, 1, AGENTS, jobs=cores)
+    all_cores = args.runs / (time.perf_counter() - start)
+
+    # The bare loop: the same moves, replayed with rules and events removed.
+    recorded = [
+        (s, play_game(ruleset, s, AGENTS).moves)
+        for s in (game_seed(1, i) for i in range(min(args.runs, 1000)))
+    ]
+    bare_ruleset = dataclasses.replace(ruleset, rules=[], events={})
+    bare_ruleset.__dict__.pop("_game", None)
+    bare_game = Game(bare_ruleset)
+    bare_ruleset._game = bare_game  # type: ignore[attr-defined]
+    start = time.perf_counter()
+    for seed, moves in recorded:
+        state = new_game(bare_ruleset, seed)
+        for move in moves:
+            if state.ending is not None:
+                break
+            Resolution(state).play(move)
+    bare = len(recorded) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for seed, moves in recorded:
+        state = new_game(ruleset, seed)
+        for move in moves:
+            Resolution(state).play(move)
+    full_replay = len(recorded) / (time.perf_counter() - start)
+    assert game_for(ruleset) is not bare_game
+
+    print(f"scenario {ruleset.id}, {args.runs} random games")
+    print(f"  1 core:            {one_core:8.0f} games/s")
+    print(
+        f"  {cores} cores:           {all_cores:8.0f} games/s  "
+        f"(speed-up {all_cores / one_core:.2f}x; target >= 1000 games/s)"
+    )
+    print(f"  replay with rules: {full_replay:8.0f} games/s")
+    print(f"  bare loop (no rules/events): {bare:8.0f} games/s")
+    print(f"  ratio full/bare:   {full_replay / bare:8.2f}  (share of time left after rules)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""`brink replay SAVE`: print a saved game's transcript, rebuilt from its moves."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.cli.common import CommandFailed
+
+
+def register(sub: Any, name: str) -> None:
+    parser = sub.add_parser(
+        name,
+        help="print a saved game's transcript",
+        description="Replay a save (a file, or a slot name in the save folder) and print "
+        "every move, reply, event and its cause. The output is deterministic.",
+    )
+    parser.add_argument("save", metavar="SAVE")
+    parser.add_argument("--save-dir", metavar="DIR", help="folder of save slots")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.engine.api import outcome, transcript
+    from game.saves import SaveError, read_save, resolve_save, restore, save_dir
+
+    try:
+        path = resolve_save(args.save, save_dir(args.save_dir))
+        save = read_save(path)
+        state = restore(save, where=str(Path(path)))
+    except SaveError as err:
+        print(f"brink replay: {err}", file=sys.stderr)
+        raise CommandFailed(1) from None
+    scenario = state.game.scenario
+    players = ", ".join(f"{role}: {who}" for role, who in sorted(save.players.items()))
+    print(f"# {scenario.title} — seed {save.seed}; {players}")
+    print(transcript(state.log), end="")
+    result = outcome(state)
+    if result.ending is not None:
+        print(f"# ending: {result.ending.id} — {result.ending.title}")
+        for role, score in result.scores.items():
+            print(f"# {role}: {score}/100")
+    else:
+        print(f"# in progress: {len(state.moves)} moves, {state.date.isoformat()}")
+    return 0

@@ -1,0 +1,122 @@
+"""`brink simulate`: play many games with agents and count the endings."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.ai import AGENTS
+from game.cli.common import CommandFailed, load_or_report
+
+
+def register(sub: Any, name: str) -> None:
+    parser = sub.add_parser(
+        name,
+        help="play many games with agents and count the endings",
+        description="Play games with an agent in each chair and report how often each ending "
+        "was reached and the mean final meters. Same arguments, same output.",
+    )
+    parser.add_argument("scenario", metavar="PATH|ID")
+    parser.add_argument("--runs", type=_positive, default=100, help="games to play (100)")
+    parser.add_argument("--seed", type=int, default=0, help="batch seed (0)")
+    parser.add_argument("--us", default="random", choices=sorted(AGENTS), help="US agent")
+    parser.add_argument("--mexico", default="random", choices=sorted(AGENTS), help="Mexico agent")
+    parser.add_argument(
+        "--jobs", type=_positive, default=1, help="worker processes (results do not depend on it)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument(
+        "--save", metavar="FILE", type=Path, help="with --runs 1: write that game's save to FILE"
+    )
+    parser.set_defaults(run=run)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.sim.parallel import simulate
+
+    if args.save is not None and args.runs != 1:
+        print("brink simulate: error: --save needs --runs 1", file=sys.stderr)
+        raise CommandFailed(2)
+    ruleset = load_or_report(args.scenario)
+    agents = {"us": args.us, "mexico": args.mexico}
+    if args.save is not None:
+        return _save_one(ruleset, args.seed, agents, args.save)
+    show_progress = not args.json and sys.stderr.isatty() and args.runs >= 500
+    report = simulate(
+        ruleset, args.runs, args.seed, agents, args.jobs, _progress if show_progress else None
+    )
+    if show_progress:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    _print_text(report, ruleset)
+    return 0
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total
+    print(
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games",
+        end="",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def _save_one(ruleset: Any, seed: int, agents: dict[str, str], path: Path) -> int:
+    from game.saves import SaveError, capture, write_save
+    from game.sim.runner import game_seed, play_game
+
+    state = play_game(ruleset, game_seed(seed, 0), agents)
+    try:
+        write_save(capture(state, agents, {"label": f"simulated game, batch seed {seed}"}), path)
+    except SaveError as err:
+        print(f"brink simulate: {err}", file=sys.stderr)
+        return 1
+    print(f"saved to {path}: ending {state.ending} after {len(state.moves)} moves")
+    return 0
+
+
+def _print_text(report: Any, ruleset: Any) -> None:
+    from game.sim.stats import wilson_interval
+
+    scenario = ruleset.scenario
+    print(
+        f"{scenario.title}: {report.runs} games, seed {report.seed}, "
+        f"US {report.agents['us']} vs Mexico {report.agents['mexico']}"
+    )
+    print("\nEndings")
+    for ending in scenario.endings:
+        count = report.endings[ending.id]
+        low, high = wilson_interval(count, report.runs)
+        print(
+            f"  {ending.id:<28} {count:>6}  {100 * count / report.runs:5.1f}%  "
+            f"(95% CI {100 * low:4.1f}–{100 * high:4.1f}%)"
+        )
+    print("\nMean final meters")
+    for name, meter in scenario.meters.items():
+        unit = f" {meter.unit}" if meter.unit and meter.unit != "%" else meter.unit
+        print(f"  {meter.label:<40} {report.mean_meters[name]:>12,.1f}{unit}")
+    print(
+        f"\nSuccess rate: US {100 * report.success_rate['us']:.1f}%, "
+        f"Mexico {100 * report.success_rate['mexico']:.1f}%"
+    )
+    print(
+        f"Tariff imposed in {100 * report.tariff_imposed_rate:.1f}% of games; "
+        f"mean moves {report.mean_moves:.1f}"
+    )

@@ -1,0 +1,60 @@
+"""`brink validate PATH|ID …`: check scenario files and report every problem, positioned."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from game.rules.ruleset import load_ruleset
+from game.scenario.diagnostics import ScenarioError
+
+
+def register(sub: Any, name: str) -> None:
+    parser = sub.add_parser(
+        name,
+        help="check scenario files (ids or paths)",
+        description="Check scenario files: YAML, fields, references and expressions. Every "
+        "problem is reported as file:line:col: CODE message, with a hint where one exists.",
+    )
+    parser.add_argument("scenarios", nargs="+", metavar="PATH|ID")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: one object per diagnostic, for editors and CI",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    status = 0
+    collected: list[dict[str, object]] = []
+    for reference in args.scenarios:
+        try:
+            ruleset = load_ruleset(reference)
+        except ScenarioError as err:
+            status = max(status, _status(err))
+            if args.format == "json":
+                collected.extend(d.as_dict() for d in err.diagnostics)
+            else:
+                print(err.render(), file=sys.stderr)
+                count = len(err.errors)
+                print(f"{reference}: {count} error{'s' if count != 1 else ''}", file=sys.stderr)
+            continue
+        if args.format == "text":
+            s = ruleset.scenario
+            print(
+                f"{ruleset.file.path}: ok — {s.title}: {len(s.issues)} issues, "
+                f"{len(s.rules)} rules, {len(s.events)} events, {len(s.endings)} endings"
+            )
+    if args.format == "json":
+        print(json.dumps(collected, indent=2, ensure_ascii=False))
+    return status
+
+
+def _status(err: ScenarioError) -> int:
+    from game.scenario.registry import ScenarioNotFound
+
+    return 2 if isinstance(err, ScenarioNotFound) else 1

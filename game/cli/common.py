@@ -1,0 +1,40 @@
+"""Helpers shared by the subcommands: loading scenarios and saves with friendly errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from game.rules.ruleset import Ruleset, load_ruleset
+from game.scenario.diagnostics import ScenarioError
+
+
+class CommandFailed(Exception):
+    """Already reported to the user; exit with this status."""
+
+    def __init__(self, status: int = 1) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+def report_scenario_error(err: ScenarioError, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stderr
+    print(err.render(), file=stream)
+    errors = len(err.errors)
+    warnings = len(err.diagnostics) - errors
+    summary = f"{errors} error{'s' if errors != 1 else ''}"
+    if warnings:
+        summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    print(summary, file=stream)
+
+
+def load_or_report(reference: str | Path) -> Ruleset:
+    """Load a scenario; on problems print every diagnostic and raise CommandFailed."""
+    try:
+        return load_ruleset(reference)
+    except ScenarioError as err:
+        report_scenario_error(err)
+        from game.scenario.registry import ScenarioNotFound
+
+        raise CommandFailed(2 if isinstance(err, ScenarioNotFound) else 1) from None

@@ -1,0 +1,90 @@
+"""`brink`: the command line. Thin: parse arguments, call the layers below, print.
+
+Exit status: 0 success, 1 a scenario or save is invalid, 2 the command was misused,
+130 interrupted. Nothing a user does shows a Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from game import __version__
+from game.cli.common import CommandFailed
+
+# Subcommand name -> module in game.cli.commands; each has `register(sub)` and `run(args)`.
+COMMANDS = {
+    "scenarios": "listing",
+    "validate": "validate",
+    "schema": "schema",
+    "simulate": "simulate",
+    "replay": "replay",
+}
+
+EXAMPLES = """\
+examples:
+  brink scenarios                                  list bundled scenarios
+  brink validate roosevelt-room-2019               check a scenario (id or path)
+  brink simulate roosevelt-room-2019 --runs 200 --seed 7 --json
+  brink replay saves/historical-2019.brink.json    print a saved game's transcript
+"""
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="brink",
+        description="Brinkmanship: negotiate the 2019 US–Mexico migration and tariff crisis.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"brinkmanship {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, module in COMMANDS.items():
+        importlib.import_module(f"game.cli.commands.{module}").register(sub, name)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except CommandFailed as failed:
+        return failed.status
+    except UsageError as err:
+        print(f"brink {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # a bug; say so plainly instead of a traceback
+        if os.environ.get("BRINK_DEBUG"):
+            raise
+        print(
+            f"brink {args.command}: internal error: {type(err).__name__}: {err}\n"
+            "This is a bug in Brinkmanship; please report it with the command you ran.",
+            file=sys.stderr,
+        )
+        return 70
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,44 @@
+"""Events: the single currency between the engine and everything else.
+
+The TUI renders them, the transcript and debrief are built from them, `simulate`
+counts them. Each carries its cause, so any client can answer "why did this happen?".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.rules.effects import Cause
+
+BOTH = ("us", "mexico")
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    day: float
+    date: str
+    kind: str  # move, phase, meter, flag, tariff, news, deal, schedule, ending
+    text: str
+    cause: Cause
+    visible_to: tuple[str, ...] = BOTH
+    data: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def line(self) -> str:
+        """One deterministic line of transcript."""
+        why = f"{self.cause.kind} {self.cause.id}" if self.cause.id else self.cause.kind
+        src = f"; source: {self.cause.source}" if self.cause.source else ""
+        return f"{self.date} d{self.day:05.1f} [{self.kind}] {self.text}  ({why}{src})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "day": self.day,
+            "date": self.date,
+            "kind": self.kind,
+            "text": self.text,
+            "visible_to": list(self.visible_to),
+            "cause": {"kind": self.cause.kind, "id": self.cause.id, "source": self.cause.source},
+            "data": self.data,
+        }

@@ -1,0 +1,60 @@
+"""A scenario made playable: the shared, unchanging part of every game of it.
+
+`Game` holds the compiled ruleset and the two state machines; `GameState` holds one
+game in progress. The OpenSpiel-like functions in `game.engine.api` are thin wrappers
+over the methods here.
+"""
+
+from __future__ import annotations
+
+from game.engine.machines import build_phase_machine, build_tariff_machine
+from game.engine.state import GameState
+from game.rules.ruleset import Ruleset
+
+
+class Game:
+    def __init__(self, ruleset: Ruleset) -> None:
+        scenario = ruleset.scenario
+        self.ruleset = ruleset
+        self.scenario = scenario
+        self.phase_machine = build_phase_machine(ruleset)
+        self.tariff_machine = build_tariff_machine()
+        self.phase_actor = {p.id: p.actor for p in scenario.phases}
+        self.move_days = {p.id: p.move_days for p in scenario.phases}
+        self.issue_ids = [i.id for i in scenario.issues]
+        self.option_levels = {(i.id, o.id): o.level for i in scenario.issues for o in i.options}
+        self.default_offer = {i.id: i.default_option() for i in scenario.issues}
+        self.end_day = float((scenario.end_date - scenario.start_date).days)
+        self.rules_by_trigger = {
+            kind: [
+                r
+                for r, model in zip(ruleset.rules, scenario.rules, strict=True)
+                if model.on == kind
+            ]
+            for kind in ("move", "tick", "month")
+        }
+        self.rule_once = {r.id: r.once for r in scenario.rules}
+        self.event_once = {e.id: e.once for e in scenario.events}
+        self.chance_events = [e for e in scenario.events if e.chance is not None]
+        self.dated_events = sorted(
+            (
+                (float((e.at - scenario.start_date).days), e.id)
+                for e in scenario.events
+                if e.at is not None
+            ),
+        )
+
+        # The clock stops on the first of each month only if something listens there.
+        self.month_listeners = bool(self.rules_by_trigger["month"] or self.chance_events)
+
+    def new_state(self, seed: int) -> GameState:
+        """The state before the first move: clock at day 0, tariffs threatened, rules run."""
+        from game.engine.resolution import Resolution
+
+        state = GameState(self, seed)
+        for day, event_id in self.dated_events:
+            state.scheduled.append((day, state.schedule_seq, event_id))
+            state.schedule_seq += 1
+        state.refresh_env()
+        Resolution(state).start()
+        return state

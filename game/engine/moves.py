@@ -1,0 +1,73 @@
+"""Moves: the only way players change a game. Small immutable values, like python-chess's
+`Move`; a game is its scenario, its seed and its list of moves."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+PROPOSE, ACCEPT, REJECT, WALK_OUT, ACT = "propose", "accept", "reject", "walk_out", "act"
+MOVE_KINDS = (PROPOSE, ACCEPT, REJECT, WALK_OUT, ACT)
+
+Offer = Mapping[str, str]  # issue id -> option id
+
+
+class IllegalMove(Exception):
+    """A move the rules do not allow now; the message says why, for the player."""
+
+
+@dataclass(frozen=True)
+class Move:
+    role: str
+    kind: str
+    # For `propose`: the options, as sorted (issue, option) pairs so moves hash and compare.
+    offer: tuple[tuple[str, str], ...] = ()
+    # For `act`: the action id.
+    action: str = ""
+    # Free text a player may attach ("Our final word"); shown in the transcript.
+    note: str = field(default="", compare=False)
+
+    @classmethod
+    def propose(cls, role: str, offer: Offer, note: str = "") -> Move:
+        return cls(role, PROPOSE, tuple(sorted(offer.items())), note=note)
+
+    @classmethod
+    def act(cls, role: str, action: str) -> Move:
+        return cls(role, ACT, action=action)
+
+    @property
+    def trigger(self) -> str:
+        """The phase-machine trigger this move fires."""
+        return self.action if self.kind == ACT else self.kind
+
+    def offer_dict(self) -> dict[str, str]:
+        return dict(self.offer)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"role": self.role, "kind": self.kind}
+        if self.offer:
+            data["offer"] = dict(self.offer)
+        if self.action:
+            data["action"] = self.action
+        if self.note:
+            data["note"] = self.note
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Move:
+        """Build a move from saved JSON; raise ValueError on anything malformed."""
+        if not isinstance(data, Mapping):
+            raise ValueError("a move must be an object")
+        role, kind = data.get("role"), data.get("kind")
+        if not isinstance(role, str) or not isinstance(kind, str) or kind not in MOVE_KINDS:
+            raise ValueError(f"bad move role/kind: {role!r}/{kind!r}")
+        offer = data.get("offer", {})
+        if not isinstance(offer, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in offer.items()
+        ):
+            raise ValueError("a move's offer must map issue ids to option ids")
+        action, note = data.get("action", ""), data.get("note", "")
+        if not isinstance(action, str) or not isinstance(note, str):
+            raise ValueError("a move's action and note must be text")
+        return cls(role, kind, tuple(sorted(offer.items())), action, note)

@@ -1,0 +1,417 @@
+"""Resolving a move: effects, rules, the clock, the tariff ladder, the ending.
+
+One `Resolution` carries out one step of play on a state and records every change as
+an `Event` with its cause. Order, which the scenario author can rely on:
+
+1. the move itself (and an action's own effects);
+2. the phase machine fires the move's trigger;
+3. `on: move` rules, in declared order;
+4. the clock advances by the phase's `move_days`, stopping at each date on the way
+   (tariff step → dated and scheduled events → chance events → `on: month` rules);
+5. `on: tick` rules; then, while the phase belongs to the clock, steps 4–5 repeat;
+6. if time or moves ran out, the first ending whose condition holds is reached.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+from game.engine.events import BOTH, Event
+from game.engine.machines import fire
+from game.engine.moves import ACCEPT, ACT, PROPOSE, REJECT, WALK_OUT, Move
+from game.engine.state import GameState
+from game.rules.effects import Cause, apply_all
+from game.rules.ruleset import CompiledRule
+from game.scenario.models import News
+
+CLOCK = Cause("clock", "", "")
+# A clock phase that never moves on still ends: time runs out at the end date.
+_MAX_CLOCK_STOPS = 10_000
+
+
+class Resolution:
+    def __init__(self, state: GameState) -> None:
+        self.state = state
+        self.game = state.game
+        self.scenario = state.game.scenario
+
+    # ------------------------------------------------------------------ recording
+    def record(
+        self, kind: str, text: str, cause: Cause, visible_to: Iterable[str] = BOTH, **data: object
+    ) -> None:
+        state = self.state
+        state.log.append(
+            Event(
+                len(state.log),
+                state.day,
+                state.date.isoformat(),
+                kind,
+                text,
+                cause,
+                tuple(visible_to),
+                dict(data),
+            )
+        )
+
+    # ------------------------------------------------------------------ EffectTarget
+    def _meter_value(self, name: str, value: float) -> float:
+        meter = self.scenario.meters[name]
+        value = min(max(value, meter.min), meter.max)
+        if meter.type == "int":
+            value = float(math.floor(value + 0.5))  # round half up, the same on every platform
+        return value
+
+    def set_meter(self, name: str, value: float, cause: Cause) -> None:
+        state = self.state
+        old = state.meters[name]
+        new = self._meter_value(name, value)
+        if new == old:
+            return
+        state.meters[name] = new
+        state.env[name] = new
+        meter = self.scenario.meters[name]
+        self.record(
+            "meter",
+            f"{meter.label}: {_fmt(old)} → {_fmt(new)}{_unit(meter.unit)}",
+            cause,
+            meter.visible_to,
+            meter=name,
+            old=old,
+            new=new,
+        )
+
+    def add_meter(self, name: str, delta: float, cause: Cause) -> None:
+        self.set_meter(name, self.state.meters[name] + delta, cause)
+
+    def set_flag(self, name: str, value: bool, cause: Cause) -> None:
+        state = self.state
+        if state.flags[name] == value:
+            return
+        state.flags[name] = value
+        state.env[name] = value
+        self.record(
+            "flag", f"{name} is now {'yes' if value else 'no'}", cause, flag=name, value=value
+        )
+
+    def move_tariff(self, operation: str, cause: Cause) -> None:
+        state = self.state
+        before_status, before_rate = state.tariff_status, state.tariff_rate
+        if operation == "escalate":
+            if fire(self.game.tariff_machine, "step", state):
+                state.tariff_step += 1
+        elif operation == "suspend":
+            if fire(self.game.tariff_machine, "suspend", state):
+                state.suspended_on = state.day
+        elif operation == "resume":
+            if fire(self.game.tariff_machine, "resume", state) and state.suspended_on is not None:
+                state.ladder_shift += state.day - state.suspended_on
+                state.suspended_on = None
+        elif operation == "lift":
+            fire(self.game.tariff_machine, "lift", state)
+        self._tariff_changed(before_status, before_rate, cause)
+
+    def _tariff_changed(self, before_status: str, before_rate: float, cause: Cause) -> None:
+        state = self.state
+        if (state.tariff_status, state.tariff_rate) == (before_status, before_rate):
+            return
+        state.env["tariff_rate"] = state.tariff_rate
+        state.env["tariff_status"] = state.tariff_status
+        label = self.scenario.tariff_ladder.label if self.scenario.tariff_ladder else "Tariff"
+        self.record(
+            "tariff",
+            f"{label}: {before_status} {before_rate:g}% → "
+            f"{state.tariff_status} {state.tariff_rate:g}%",
+            cause,
+            status=state.tariff_status,
+            rate=state.tariff_rate,
+        )
+
+    def publish(self, news: News, cause: Cause) -> None:
+        self.record("news", news.headline, cause, news.visible_to, body=news.body)
+
+    def fire_trigger(self, trigger: str, cause: Cause) -> None:
+        self._phase_trigger(trigger, cause)
+
+    def schedule(self, event_id: str, in_days: float, cause: Cause) -> None:
+        state = self.state
+        when = state.day + in_days
+        bisect.insort(state.scheduled, (when, state.schedule_seq, event_id))
+        state.schedule_seq += 1
+        date = self.scenario.start_date + dt.timedelta(days=int(when))
+        self.record(
+            "schedule",
+            f"{event_id} scheduled for {date.isoformat()}",
+            cause,
+            event=event_id,
+            day=when,
+        )
+
+    def end(self, ending_id: str, cause: Cause) -> None:
+        state = self.state
+        if state.ending is not None:
+            return
+        state.ending = ending_id
+        ending = self.scenario.ending(ending_id)
+        self.record("ending", ending.title, cause, ending=ending_id)
+
+    def void_deal(self, cause: Cause) -> None:
+        state = self.state
+        if state.deal is None:
+            return
+        state.deal = None
+        state.env["deal"] = False
+        state.env["days_since_deal"] = 0.0
+        for issue in self.game.issue_ids:
+            state.env[f"deal_{issue}"] = ""
+            state.env[f"deal_{issue}_level"] = 0.0
+        self.record("deal", "The agreement does not stand", cause)
+
+    # ------------------------------------------------------------------ phases
+    def _phase_trigger(self, trigger: str, cause: Cause) -> bool:
+        state = self.state
+        before = state.phase
+        if not fire(self.game.phase_machine, trigger, state):
+            return False
+        state.env["phase"] = state.phase
+        if state.phase != before:
+            label = self.scenario.phase(state.phase).label
+            self.record("phase", f"{label}", cause, previous=before, phase=state.phase)
+        return True
+
+    # ------------------------------------------------------------------ rules
+    def run_rules(self, rules: list[CompiledRule], kind: str = "rule") -> None:
+        state = self.state
+        env = state.env
+        for rule in rules:
+            if state.ending is not None:
+                return
+            if rule.id in state.fired and self._once(kind, rule.id):
+                continue
+            if rule.when is not None and not rule.when(env):
+                continue
+            if self._once(kind, rule.id):
+                state.fired.add(rule.id)
+            apply_all(rule.ops, self, env, Cause(kind, rule.id, rule.source))
+
+    def _once(self, kind: str, ident: str) -> bool:
+        if kind == "rule":
+            return self.game.rule_once.get(ident, False)
+        return self.game.event_once.get(ident, True)
+
+    def fire_event(self, event_id: str) -> None:
+        self.run_rules([self.game.ruleset.events[event_id]], "event")
+
+    # ------------------------------------------------------------------ start
+    def start(self) -> None:
+        state = self.state
+        if self.scenario.tariff_ladder is not None:
+            fire(self.game.tariff_machine, "threaten", state)
+            state.env["tariff_status"] = state.tariff_status
+        state.snapshot()
+        self.run_rules(self.game.rules_by_trigger["tick"])
+        self._process_stops_until(state.day)
+        self._run_clock_phases()
+        self._check_time_out()
+
+    # ------------------------------------------------------------------ moves
+    def play(self, move: Move) -> None:
+        state = self.state
+        phase_before = state.phase
+        self._record_move(move)
+        state.moves.append(move)
+        env = state.env
+        env["moves"] = float(len(state.moves))
+        env["last_move"] = move.trigger
+        env["last_actor"] = move.role
+        if move.kind == PROPOSE:
+            offer = dict(self.game.default_offer)
+            offer.update(move.offer)
+            state.offer, state.offer_by = offer, move.role
+            state.counters[f"proposals_{move.role}"] += 1
+        elif move.kind == ACCEPT and state.offer is not None:
+            state.deal, state.deal_day = dict(state.offer), state.day
+            self.record(
+                "deal", "Agreement accepted", Cause("move", ACCEPT, ""), terms=dict(state.deal)
+            )
+        elif move.kind == REJECT:
+            state.counters["rejections"] += 1
+        state.refresh_env()
+        if move.kind == ACT:
+            rule = self.game.ruleset.actions[move.action]
+            apply_all(rule.ops, self, env, Cause("action", rule.id, rule.source))
+        self._phase_trigger(move.trigger, Cause("move", move.trigger, ""))
+        self.run_rules(self.game.rules_by_trigger["move"])
+        if state.ending is None:
+            self.advance(state.day + self.game.move_days[phase_before])
+            self._run_clock_phases()
+        self._check_time_out()
+
+    def _record_move(self, move: Move) -> None:
+        role = (
+            self.scenario.roles[move.role].short if move.role in self.scenario.roles else move.role
+        )
+        if move.kind == PROPOSE:
+            text = f"{role} proposes: " + describe_offer(self.game, dict(move.offer))
+        elif move.kind == ACT:
+            text = f"{role}: " + next(a.label for a in self.scenario.actions if a.id == move.action)
+        else:
+            text = f"{role} {_MOVE_WORDS[move.kind]}"
+        if move.note:
+            text += f' — "{move.note}"'
+        self.record("move", text, Cause("move", move.trigger, ""), move=move.to_json())
+
+    # ------------------------------------------------------------------ clock
+    def advance(self, target: float) -> None:
+        """Move the clock to `target`, stopping at every date on the way, then run tick rules."""
+        state = self.state
+        target = min(target, self.game.end_day)
+        self._process_stops_until(target)
+        if state.ending is None and target > state.day:
+            self._set_day(target)
+        if state.ending is None:
+            self.run_rules(self.game.rules_by_trigger["tick"])
+            state.snapshot()
+
+    def _process_stops_until(self, target: float) -> None:
+        state = self.state
+        for _ in range(_MAX_CLOCK_STOPS):
+            stop = self._next_stop()
+            if stop is None or stop > target or state.ending is not None:
+                return
+            if stop > state.day:
+                self._set_day(stop)
+            self._stop_here()
+
+    def _next_stop(self) -> float | None:
+        """The earliest day, from now on, when something happens by the calendar."""
+        state = self.state
+        candidates = []
+        if state.scheduled:
+            candidates.append(state.scheduled[0][0])
+        step = state.next_tariff_step()
+        if step is not None:
+            candidates.append(step[0])
+        if self.game.month_listeners:
+            candidates.append(self._next_month_start())
+        if not candidates:
+            return None
+        return max(min(candidates), state.day)
+
+    def _next_month_start(self) -> float:
+        state = self.state
+        if (
+            state.day == int(state.day)
+            and state.date.day == 1
+            and state.day not in self._months_done
+        ):
+            return state.day
+        date = state.date
+        first = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+        return state.day_of(first)
+
+    @property
+    def _months_done(self) -> set[float]:
+        return self.state.months_done
+
+    def _set_day(self, day: float) -> None:
+        state = self.state
+        state.day = day
+        date = state.date
+        state.env["day"] = day
+        state.env["month"] = float(date.month)
+        state.env["day_of_month"] = float(date.day)
+        if state.deal is not None:
+            state.env["days_since_deal"] = day - state.deal_day
+
+    def _stop_here(self) -> None:
+        """Everything the calendar holds for the current day, in a fixed order."""
+        state = self.state
+        step = state.next_tariff_step()
+        if step is not None and step[0] <= state.day:
+            before_status, before_rate = state.tariff_status, state.tariff_rate
+            if fire(self.game.tariff_machine, "step", state):
+                state.tariff_step += 1
+                ladder = self.scenario.tariff_ladder
+                source = ladder.source if ladder else ""
+                self._tariff_changed(before_status, before_rate, Cause("ladder", "step", source))
+        while state.scheduled and state.scheduled[0][0] <= state.day and state.ending is None:
+            _, _, event_id = state.scheduled.pop(0)
+            self.fire_event(event_id)
+        is_month_start = (
+            state.day == int(state.day)
+            and state.date.day == 1
+            and state.day not in state.months_done
+        )
+        if is_month_start and state.ending is None:
+            state.months_done.add(state.day)
+            for event in self.game.chance_events:
+                # Draw for every chance event, fired or not, so one event's condition never
+                # shifts the random numbers the others see.
+                draw = state.rng.random()
+                if draw < (event.chance or 0.0):
+                    self.fire_event(event.id)
+            self.run_rules(self.game.rules_by_trigger["month"])
+            state.snapshot()
+
+    def _run_clock_phases(self) -> None:
+        state = self.state
+        for _ in range(_MAX_CLOCK_STOPS):
+            if state.ending is not None or self.game.phase_actor[state.phase] != "clock":
+                return
+            if state.day >= self.game.end_day:
+                return
+            stop = self._next_stop()
+            target = self.game.end_day if stop is None or stop <= state.day else stop
+            self.advance(target)
+
+    def _check_time_out(self) -> None:
+        state = self.state
+        if state.ending is not None:
+            return
+        out_of_time = state.day >= self.game.end_day
+        out_of_moves = len(state.moves) >= self.scenario.max_moves
+        if not (out_of_time or out_of_moves):
+            return
+        why = "time ran out" if out_of_time else "the move limit was reached"
+        for ending in self.scenario.endings:
+            compiled = self.game.ruleset.endings.get(ending.id)
+            if compiled is not None and compiled(state.env):
+                self.end(ending.id, Cause("clock", why, ending.source))
+                return
+        default = next(e for e in self.scenario.endings if e.default)
+        self.end(default.id, Cause("clock", why, default.source))
+
+
+_MOVE_WORDS = {
+    ACCEPT: "accepts the offer",
+    REJECT: "rejects the offer",
+    WALK_OUT: "walks out of the talks",
+}
+
+
+def describe_offer(game: object, offer: dict[str, str]) -> str:
+    """The options of an offer as words, in table order, leaving out default options."""
+    from game.engine.game import Game
+
+    assert isinstance(game, Game)
+    parts = []
+    for issue in game.scenario.issues:
+        option_id = offer.get(issue.id, issue.default_option())
+        if option_id == issue.default_option():
+            continue
+        option = next((o for o in issue.options if o.id == option_id), None)
+        parts.append(option.label if option else option_id)
+    return "; ".join(parts) if parts else "nothing beyond the status quo"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def _unit(unit: str) -> str:
+    if not unit:
+        return ""
+    return unit if unit == "%" else f" {unit}"

@@ -1,0 +1,150 @@
+"""The game state: a plain object that the phase and tariff machines drive.
+
+It owns the game's only random number generator, and an *environment* dict that holds
+exactly the names expressions may read (see `game.rules.namespace`), kept current as
+the state changes so that compiled conditions are a dict lookup away.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from game.engine.events import Event
+from game.engine.moves import Move
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Meters and tariff at one moment, for charts."""
+
+    day: float
+    date: str
+    tariff_rate: float
+    meters: dict[str, float]
+
+
+class GameState:
+    """Everything about one game in progress. Mutated only by `game.engine.api.apply`."""
+
+    # transitions' model attributes
+    phase: str
+    tariff_status: str
+
+    def __init__(self, game: Game, seed: int) -> None:
+        scenario = game.ruleset.scenario
+        self.game = game
+        self.ruleset = game.ruleset
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.phase = scenario.first_phase
+        self.tariff_status = "none"
+        self.tariff_step = -1
+        self.ladder_shift = 0.0  # days the ladder's dates moved while suspended
+        self.suspended_on: float | None = None
+        self.meters: dict[str, float] = {k: m.start for k, m in scenario.meters.items()}
+        self.flags: dict[str, bool] = dict(scenario.flags)
+        self.day = 0.0
+        self.moves: list[Move] = []
+        self.offer: dict[str, str] | None = None
+        self.offer_by = ""
+        self.deal: dict[str, str] | None = None
+        self.deal_day = 0.0
+        self.scheduled: list[tuple[float, int, str]] = []
+        self.schedule_seq = 0
+        self.fired: set[str] = set()
+        self.months_done: set[float] = set()
+        self.ending: str | None = None
+        self.log: list[Event] = []
+        self.timeline: list[Snapshot] = []
+        self.counters = {"proposals_us": 0, "proposals_mexico": 0, "rejections": 0}
+        self.env: dict[str, Any] = {}
+
+    # ------------------------------------------------------------------ time
+    @property
+    def date(self) -> dt.date:
+        return self.ruleset.scenario.start_date + dt.timedelta(days=int(self.day))
+
+    def day_of(self, date: dt.date) -> float:
+        return float((date - self.ruleset.scenario.start_date).days)
+
+    @property
+    def tariff_rate(self) -> float:
+        ladder = self.ruleset.scenario.tariff_ladder
+        if ladder is None or self.tariff_status != "imposed" or self.tariff_step < 0:
+            return 0.0
+        return ladder.steps[self.tariff_step].rate
+
+    def next_tariff_step(self) -> tuple[float, float] | None:
+        """(day, rate) of the next ladder step if the clock can reach it, else None."""
+        ladder = self.ruleset.scenario.tariff_ladder
+        if ladder is None or self.tariff_status not in ("threatened", "imposed"):
+            return None
+        index = self.tariff_step + 1
+        if index >= len(ladder.steps):
+            return None
+        step = ladder.steps[index]
+        return self.day_of(step.date) + self.ladder_shift, step.rate
+
+    @property
+    def actor(self) -> str:
+        """Who moves now: `us`, `mexico`, or `` when the game is over."""
+        if self.ending is not None:
+            return ""
+        return self.game.phase_actor[self.phase]
+
+    # ------------------------------------------------------------------ environment
+    def refresh_env(self) -> None:
+        """Recompute the whole environment (after a load or a bulk change)."""
+        env = self.env
+        env.update(self.meters)
+        env.update(self.flags)
+        env.update(self.counters)
+        date = self.date
+        env["phase"] = self.phase
+        env["day"] = self.day
+        env["month"] = float(date.month)
+        env["day_of_month"] = float(date.day)
+        env["moves"] = float(len(self.moves))
+        last = self.moves[-1] if self.moves else None
+        env["last_move"] = last.trigger if last else ""
+        env["last_actor"] = last.role if last else ""
+        env["offer_by"] = self.offer_by
+        env["deal"] = self.deal is not None
+        env["days_since_deal"] = self.day - self.deal_day if self.deal is not None else 0.0
+        env["tariff_rate"] = self.tariff_rate
+        env["tariff_status"] = self.tariff_status
+        levels = self.game.option_levels
+        for issue in self.game.issue_ids:
+            offered = self.offer.get(issue, "") if self.offer else ""
+            agreed = self.deal.get(issue, "") if self.deal else ""
+            env[f"offer_{issue}"] = offered
+            env[f"offer_{issue}_level"] = levels.get((issue, offered), 0.0)
+            env[f"deal_{issue}"] = agreed
+            env[f"deal_{issue}_level"] = levels.get((issue, agreed), 0.0)
+
+    def snapshot(self) -> None:
+        self.timeline.append(
+            Snapshot(self.day, self.date.isoformat(), self.tariff_rate, dict(self.meters))
+        )
+
+    def clone(self) -> GameState:
+        """An independent copy (for agents that look ahead). Shares the immutable scenario."""
+        twin = copy.copy(self)
+        twin.rng = random.Random()
+        twin.rng.setstate(self.rng.getstate())
+        for name in ("meters", "flags", "counters", "env", "fired", "months_done"):
+            setattr(twin, name, copy.copy(getattr(self, name)))
+        twin.moves = list(self.moves)
+        twin.log = list(self.log)
+        twin.timeline = list(self.timeline)
+        twin.scheduled = list(self.scheduled)
+        twin.offer = dict(self.offer) if self.offer is not None else None
+        twin.deal = dict(self.deal) if self.deal is not None else None
+        return twin

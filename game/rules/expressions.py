@@ -1,0 +1,375 @@
+"""Condition and value expressions, compiled once when a scenario loads.
+
+Parsing, name resolution and type checking are done by the `rule-engine` library
+(a real grammar; nothing in a scenario is ever passed to `eval`). Its evaluator works
+on `Decimal`s and is too slow for thousands of simulated games, so once an expression
+has been checked we translate its syntax tree into plain Python closures over floats.
+The closures read one dict, the game's *environment* (see `game.engine.environment`).
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+import rule_engine
+import rule_engine.ast as ast
+from rule_engine.errors import EngineError, RuleSyntaxError, SymbolResolutionError
+
+from game.scenario.diagnostics import did_you_mean
+
+Env = Mapping[str, Any]
+Evaluator = Callable[[Env], Any]
+TypeName = Literal["number", "string", "boolean"]
+
+_ENGINE_TYPES = {
+    "number": rule_engine.DataType.FLOAT,
+    "string": rule_engine.DataType.STRING,
+    "boolean": rule_engine.DataType.BOOLEAN,
+}
+_TYPE_WORDS = {"FLOAT": "number", "STRING": "string", "BOOLEAN": "boolean", "NULL": "null"}
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A name an expression may use, with its type and, for option names, the
+    strings it can hold (so a misspelt option in `offer_guard == "g600"` is caught)."""
+
+    type: TypeName
+    description: str = ""
+    choices: frozenset[str] | None = None
+
+
+@dataclass
+class Namespace:
+    """The declared names of a scenario, as seen by expressions."""
+
+    symbols: dict[str, Symbol] = field(default_factory=dict)
+
+    def declare(
+        self,
+        name: str,
+        type_: TypeName,
+        description: str = "",
+        choices: frozenset[str] | None = None,
+    ) -> None:
+        self.symbols[name] = Symbol(type_, description, choices)
+
+    def context(self) -> rule_engine.Context:
+        types = {name: _ENGINE_TYPES[s.type] for name, s in self.symbols.items()}
+        return rule_engine.Context(type_resolver=rule_engine.type_resolver_from_dict(types))
+
+
+class ExpressionError(Exception):
+    """A problem in one expression, positioned by character offset within it."""
+
+    def __init__(
+        self, code: str, message: str, offset: int = 0, length: int = 1, hint: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.offset = offset
+        self.length = length
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A checked expression and the closure that evaluates it."""
+
+    text: str
+    result: TypeName
+    names: frozenset[str]
+    evaluate: Evaluator
+
+    def __call__(self, env: Env) -> Any:
+        return self.evaluate(env)
+
+
+def compile_expression(
+    text: str, namespace: Namespace, expect: TypeName, context: rule_engine.Context | None = None
+) -> Compiled:
+    """Parse, type-check and compile `text`; raise ExpressionError if it is wrong."""
+    ctx = context or namespace.context()
+    try:
+        rule = rule_engine.Rule(text, context=ctx)
+    except SymbolResolutionError as err:
+        raise _unknown_symbol(text, err, namespace) from None
+    except RuleSyntaxError as err:
+        raise _syntax_error(text, err) from None
+    except EngineError as err:
+        raise ExpressionError(
+            "BRK303",
+            f"type mismatch: {err.message}",
+            0,
+            len(text),
+            "check that both sides of each operator have the same type",
+        ) from None
+    except Exception as err:  # rule-engine raises plain errors on a few malformed inputs
+        raise ExpressionError("BRK301", f"cannot parse expression: {err}", 0, len(text)) from None
+    compiler = _Compiler(text, namespace)
+    evaluate, result = compiler.compile(rule.statement.expression)
+    if result != expect:
+        raise ExpressionError(
+            "BRK304",
+            f"expression gives a {result}, but a {expect} is needed here",
+            0,
+            len(text),
+            "a condition must be true or false, e.g. `apprehensions > 100000`"
+            if expect == "boolean"
+            else None,
+        )
+    return Compiled(text, result, frozenset(compiler.names), evaluate)
+
+
+def _unknown_symbol(text: str, err: SymbolResolutionError, namespace: Namespace) -> ExpressionError:
+    name = err.symbol_name
+    match = re.search(rf"(?<![\w$]){re.escape(name)}(?!\w)", text)
+    offset = match.start() if match else 0
+    return ExpressionError(
+        "BRK302",
+        f"unknown name `{name}` in expression",
+        offset,
+        len(name),
+        did_you_mean(name, namespace.symbols),
+    )
+
+
+def _syntax_error(text: str, err: RuleSyntaxError) -> ExpressionError:
+    token = err.token
+    if token is None:
+        return ExpressionError(
+            "BRK301",
+            "expression ends too early",
+            len(text),
+            1,
+            "an operator is missing its right-hand side, or a bracket is open",
+        )
+    offset = int(getattr(token, "lexpos", 0))
+    value = str(getattr(token, "value", ""))
+    hint = None
+    if value.startswith("=") and not value.startswith("=="):
+        hint = "use `==` to compare"
+    elif value in {"&&", "&", "||", "|"}:
+        hint = "use `and` / `or`"
+    return ExpressionError(
+        "BRK301",
+        f"syntax error at `{value[:20]}`",
+        offset,
+        max(1, len(value.split()[0]) if value.split() else 1),
+        hint,
+    )
+
+
+# --------------------------------------------------------------------------- compiler
+
+
+_ARITHMETIC: dict[str, Callable[[float, float], float]] = {
+    "add": operator.add,
+    "sub": operator.sub,
+    "mul": operator.mul,
+    "tdiv": operator.truediv,
+    "fdiv": operator.floordiv,
+    "mod": operator.mod,
+    "pow": operator.pow,
+}
+_ORDERING: dict[str, Callable[[Any, Any], bool]] = {
+    "lt": operator.lt,
+    "le": operator.le,
+    "gt": operator.gt,
+    "ge": operator.ge,
+}
+
+
+def _literal(value: Any) -> Any:
+    return float(value) if isinstance(value, Decimal) else value
+
+
+class _Compiler:
+    """Turns a checked rule-engine syntax tree into closures; rejects constructs we do not
+    support, and comparisons rule-engine allows but which are certainly mistakes."""
+
+    def __init__(self, text: str, namespace: Namespace) -> None:
+        self.text = text
+        self.namespace = namespace
+        self.names: set[str] = set()
+
+    def error(
+        self, code: str, message: str, needle: str | None = None, hint: str | None = None
+    ) -> ExpressionError:
+        offset = self.text.find(needle) if needle else -1
+        if offset < 0:
+            return ExpressionError(code, message, 0, len(self.text), hint)
+        return ExpressionError(code, message, offset, len(needle or " "), hint)
+
+    def compile(self, node: Any) -> tuple[Evaluator, TypeName]:
+        method = getattr(self, "_" + type(node).__name__, None)
+        if method is None:
+            raise self.error(
+                "BRK305",
+                f"{type(node).__name__.removesuffix('Expression').lower()} "
+                "expressions are not supported in scenarios",
+                hint="use comparisons, arithmetic, `and`/`or`/`not`, `in [...]` and `cond ? a : b`",
+            )
+        result: tuple[Evaluator, TypeName] = method(node)
+        return result
+
+    # leaves -----------------------------------------------------------------
+    def _SymbolExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
+        name = node.name
+        self.names.add(name)
+        symbol = self.namespace.symbols[name]
+        return (lambda env: env[name]), symbol.type
+
+    def _FloatExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
+        value = _literal(node.value)
+        return (lambda env: value), "number"
+
+    def _StringExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
+        value = node.value
+        return (lambda env: value), "string"
+
+    def _BooleanExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
+        value = bool(node.value)
+        return (lambda env: value), "boolean"
+
+    # operators ---------------------------------------------------------------
+    def _LogicExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
+        left = self._boolean(node.left, node.type)
+        right = self._boolean(node.right, node.type)
+        if node.type == "and":
+            return (lambda env: left(env) and right(env)), "boolean"
+        if node.type == "or":
+            return (lambda env: left(env) or right(env)), "boolean"
+        return (lambda env: bool(left(env)) != bool(right(env))), "boolean"  # xor
+
+    def _boolean(self, node: Any, operator_name: str) -> Evaluator:
+        fn, kind = self.compile(node)
+        if kind != "boolean":
+            raise self.error(
+                "BRK303",
+                f"`{operator_name}` needs true/false on both sides, got a {kind}",
+                hint="compare the value, e.g. `x > 0`",
+            )
+        return fn
+
+    def _UnaryExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
+        fn, kind = self.compile(node.right)
+        if node.type == "not":
+            if kind != "boolean":
+                raise self.error("BRK303", f"`not` needs true/false, got a {kind}", "not")
+            return (lambda env: not fn(env)), "boolean"
+        if kind != "number":
+            raise self.error("BRK303", f"unary minus needs a number, got a {kind}", "-")
+        return (lambda env: -fn(env)), "number"
+
+    def _arith(self, node: Any) -> tuple[Evaluator, TypeName]:
+        left, lk = self.compile(node.left)
+        right, rk = self.compile(node.right)
+        if node.type == "add" and lk == rk == "string":
+            return (lambda env: left(env) + right(env)), "string"
+        if lk != "number" or rk != "number":
+            raise self.error("BRK303", f"arithmetic needs numbers, got a {lk} and a {rk}")
+        op = _ARITHMETIC[node.type]
+        if node.type in {"tdiv", "fdiv", "mod"}:
+            # Division by zero in a scenario is an authoring slip, not a crash: yield 0.
+            def safe(env: Env) -> float:
+                denominator = right(env)
+                return op(left(env), denominator) if denominator else 0.0
+
+            return safe, "number"
+        return (lambda env: op(left(env), right(env))), "number"
+
+    _ArithmeticExpression = _arith
+    _AddExpression = _arith
+    _SubtractExpression = _arith
+
+    def _ArithmeticComparisonExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
+        left, lk = self.compile(node.left)
+        right, rk = self.compile(node.right)
+        if lk != rk or lk == "boolean":
+            raise self.error(
+                "BRK303",
+                f"cannot order a {lk} against a {rk}",
+                hint="`<`, `>`, `<=`, `>=` compare two numbers or two strings",
+            )
+        op = _ORDERING[node.type]
+        return (lambda env: op(left(env), right(env))), "boolean"
+
+    def _ComparisonExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
+        left, lk = self.compile(node.left)
+        right, rk = self.compile(node.right)
+        if lk != rk:
+            raise self.error(
+                "BRK303",
+                f"comparing a {lk} with a {rk} is always "
+                f"{'false' if node.type == 'eq' else 'true'}",
+                hint="compare values of the same type; strings need quotes",
+            )
+        self._check_choice(node.left, node.right)
+        self._check_choice(node.right, node.left)
+        if node.type == "eq":
+            return (lambda env: left(env) == right(env)), "boolean"
+        return (lambda env: left(env) != right(env)), "boolean"
+
+    def _check_choice(self, symbol_node: Any, literal_node: Any) -> None:
+        """`offer_guard == "g600"`: the string must be one of the option ids."""
+        if not isinstance(symbol_node, ast.SymbolExpression):
+            return
+        literals = []
+        if isinstance(literal_node, ast.StringExpression):
+            literals = [literal_node.value]
+        elif isinstance(literal_node, ast.ArrayExpression | ast.SetExpression):
+            literals = [m.value for m in literal_node.value if isinstance(m, ast.StringExpression)]
+        choices = self.namespace.symbols[symbol_node.name].choices
+        for value in literals:
+            if choices is not None and value not in choices:
+                raise self.error(
+                    "BRK306",
+                    f"`{value}` is not a possible value of `{symbol_node.name}`",
+                    f'"{value}"',
+                    did_you_mean(value, choices),
+                )
+
+    def _ContainsExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
+        # rule-engine's `member in container`: node.member, node.container
+        container = node.container
+        if not isinstance(container, ast.ArrayExpression | ast.SetExpression):
+            raise self.error("BRK305", '`in` needs a literal list, e.g. `x in ["a", "b"]`')
+        member, mk = self.compile(node.member)
+        items = []
+        for item in container.value:
+            fn, kind = self.compile(item)
+            if kind != mk:
+                raise self.error("BRK303", f"list of {kind}s tested for a {mk}")
+            items.append(fn(_EMPTY) if not _uses_symbols(item) else None)
+        self._check_choice(node.member, container)
+        if all(i is not None for i in items):
+            values = frozenset(items)
+            return (lambda env: member(env) in values), "boolean"
+        dynamic = [self.compile(item)[0] for item in container.value]
+        return (lambda env: member(env) in [f(env) for f in dynamic]), "boolean"
+
+    def _TernaryExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
+        cond = self._boolean(node.condition, "?")
+        yes, yk = self.compile(node.case_true)
+        no, nk = self.compile(node.case_false)
+        if yk != nk:
+            raise self.error("BRK303", f"the two branches of `? :` give a {yk} and a {nk}")
+        return (lambda env: yes(env) if cond(env) else no(env)), yk
+
+
+_EMPTY: dict[str, Any] = {}
+
+
+def _uses_symbols(node: Any) -> bool:
+    return isinstance(node, ast.SymbolExpression) or any(
+        _uses_symbols(v)
+        for k, v in vars(node).items()
+        if k not in {"context", "_evaluator", "result_type"} and isinstance(v, ast.ExpressionBase)
+    )

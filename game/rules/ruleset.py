@@ -1,0 +1,171 @@
+"""A scenario made ready to play: every expression checked and compiled, once.
+
+`load_ruleset("roosevelt-room-2019")` is what every client calls: the CLI, the TUI,
+the simulator and the tests. Problems come back as one ScenarioError carrying every
+diagnostic of the file, each positioned at the character where it starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.rules.effects import Op, Quantity
+from game.rules.expressions import Compiled, ExpressionError, Namespace, compile_expression
+from game.rules.namespace import build_namespace
+from game.scenario.diagnostics import Diagnostic, ScenarioError
+from game.scenario.loader import ScenarioFile, load_scenario_file
+from game.scenario.models import Effect, News, Scenario
+from game.scenario.registry import resolve
+from game.scenario.yaml_source import SourceMap
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule, event or action: its condition and its effects, compiled."""
+
+    id: str
+    source: str
+    when: Compiled | None
+    ops: tuple[Op, ...]
+
+
+@dataclass
+class Ruleset:
+    """Everything the engine needs about a scenario, checked and compiled."""
+
+    file: ScenarioFile
+    namespace: Namespace
+    rules: list[CompiledRule] = field(default_factory=list)
+    events: dict[str, CompiledRule] = field(default_factory=dict)
+    actions: dict[str, CompiledRule] = field(default_factory=dict)
+    transitions: list[Compiled | None] = field(default_factory=list)
+    options: dict[tuple[str, str], Compiled] = field(default_factory=dict)
+    objectives: dict[tuple[str, str], Compiled] = field(default_factory=dict)
+    endings: dict[str, Compiled] = field(default_factory=dict)
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.file.scenario
+
+    @property
+    def id(self) -> str:
+        return self.scenario.id
+
+
+def load_ruleset(reference: str | Path) -> Ruleset:
+    """Resolve an id or path, load, check and compile; raise ScenarioError on problems."""
+    path = resolve(str(reference))
+    return compile_ruleset(load_scenario_file(path))
+
+
+def compile_ruleset(scenario_file: ScenarioFile) -> Ruleset:
+    return _Builder(scenario_file).build()
+
+
+class _Builder:
+    def __init__(self, scenario_file: ScenarioFile) -> None:
+        self.file = scenario_file
+        self.s = scenario_file.scenario
+        self.src: SourceMap = scenario_file.source
+        self.namespace = build_namespace(self.s)
+        self.context = self.namespace.context()
+        self.problems: list[Diagnostic] = []
+
+    def build(self) -> Ruleset:
+        s = self.s
+        rs = Ruleset(self.file, self.namespace)
+        rs.rules = [
+            self.rule(("rules", i), r.id, r.source, r.when, r.then) for i, r in enumerate(s.rules)
+        ]
+        rs.events = {
+            e.id: self.rule(("events", i), e.id, e.source, e.when, e.then)
+            for i, e in enumerate(s.events)
+        }
+        rs.actions = {
+            a.id: self.rule(("actions", i), a.id, a.source, a.when, a.then)
+            for i, a in enumerate(s.actions)
+        }
+        rs.transitions = [
+            self.condition(("transitions", i, "when"), t.when) for i, t in enumerate(s.transitions)
+        ]
+        for i, issue in enumerate(s.issues):
+            for j, option in enumerate(issue.options):
+                compiled = self.condition(("issues", i, "options", j, "when"), option.when)
+                if compiled is not None:
+                    rs.options[(issue.id, option.id)] = compiled
+        for role_id, role in s.roles.items():
+            for j, objective in enumerate(role.objectives):
+                compiled = self.condition(
+                    ("roles", role_id, "objectives", j, "when"), objective.when
+                )
+                if compiled is not None:
+                    rs.objectives[(role_id, objective.id)] = compiled
+        for i, ending in enumerate(s.endings):
+            compiled = self.condition(("endings", i, "when"), ending.when)
+            if compiled is not None:
+                rs.endings[ending.id] = compiled
+        if self.problems:
+            raise ScenarioError(self.problems, self.src.text)
+        return rs
+
+    # ---------------------------------------------------------------- pieces
+    def rule(
+        self, path: Path_, ident: str, source: str, when: str | None, then: list[Effect]
+    ) -> CompiledRule:
+        ops = tuple(
+            op for i, effect in enumerate(then) for op in self.effect((*path, "then", i), effect)
+        )
+        return CompiledRule(ident, source, self.condition((*path, "when"), when), ops)
+
+    def effect(self, path: Path_, effect: Effect) -> list[Op]:
+        kind = effect.kind
+        if kind in ("set", "add"):
+            values: dict[str, float | str] = getattr(effect, kind)
+            return [
+                Op(kind, meter, self.quantity((*path, kind, meter), value))
+                for meter, value in values.items()
+            ]
+        if kind == "flag":
+            return [Op("flag", name, flag=value) for name, value in (effect.flag or {}).items()]
+        if kind == "news":
+            news = effect.news
+            return [Op("news", news=news if isinstance(news, News) else News(headline=str(news)))]
+        if kind == "schedule" and effect.schedule is not None:
+            return [Op("schedule", effect.schedule.event, days=effect.schedule.in_days)]
+        name: Any = getattr(effect, kind)
+        return [Op(kind, str(name))]
+
+    def quantity(self, path: Path_, value: float | str) -> Quantity:
+        if isinstance(value, int | float):
+            return Quantity(constant=float(value))
+        compiled = self.compile(path, value, "number")
+        return Quantity(expression=compiled) if compiled else Quantity(constant=0.0)
+
+    def condition(self, path: Path_, text: str | None) -> Compiled | None:
+        return None if text is None else self.compile(path, text, "boolean")
+
+    def compile(self, path: Path_, text: str, expect: Any) -> Compiled | None:
+        try:
+            return compile_expression(text, self.namespace, expect, self.context)
+        except ExpressionError as err:
+            self.problems.append(
+                self.src.diagnostic(
+                    path,
+                    err.code,
+                    err.message,
+                    hint=err.hint,
+                    span=err.length,
+                    offset=self._offset(path, err.offset),
+                )
+            )
+            return None
+
+    def _offset(self, path: Path_, offset: int) -> int:
+        """Columns from the node's start to character `offset` of the expression:
+        quoted scalars start one column after their quote."""
+        style = self.src.scalar_style(path)
+        return offset + (1 if style in ("'", '"') else 0)

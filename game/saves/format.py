@@ -1,0 +1,101 @@
+"""The save format: JSON, versioned, event-sourced.
+
+A save holds what is needed to rebuild a game exactly — the scenario's id and the hash
+of its file, the seed, and the moves — plus metadata for the load menu. Loading replays
+the moves through the engine, so a save can never smuggle in a state the rules forbid.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from game import __version__
+from game.engine.moves import Move
+
+FORMAT = 1
+KIND = "brinkmanship-save"
+
+
+class SaveError(Exception):
+    """A save that cannot be used; the message is for a person."""
+
+
+@dataclass
+class SaveGame:
+    scenario_id: str
+    scenario_digest: str
+    seed: int
+    players: dict[str, str]
+    moves: list[Move]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": KIND,
+            "format": FORMAT,
+            "app": f"brinkmanship {__version__}",
+            "scenario": {"id": self.scenario_id, "digest": self.scenario_digest},
+            "seed": self.seed,
+            "players": dict(self.players),
+            "moves": [m.to_json() for m in self.moves],
+            "meta": dict(self.meta),
+        }
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+    @classmethod
+    def loads(cls, text: str, where: str = "save") -> SaveGame:
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as err:
+            line = getattr(err, "lineno", None)
+            at = f" (line {line})" if line else ""
+            raise SaveError(
+                f"{where} is not a Brinkmanship save: it is not valid JSON{at}; "
+                "the file may be truncated or damaged"
+            ) from None
+        return cls.from_json(data, where)
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "save") -> SaveGame:
+        if not isinstance(data, dict) or data.get("kind") != KIND:
+            raise SaveError(f"{where} is not a Brinkmanship save")
+        version = data.get("format")
+        if version != FORMAT:
+            raise SaveError(
+                f"{where} uses save format {version!r}; this version of "
+                f"Brinkmanship reads format {FORMAT}"
+            )
+        scenario = data.get("scenario")
+        seed = data.get("seed")
+        players = data.get("players", {})
+        moves = data.get("moves")
+        meta = data.get("meta", {})
+        if (
+            not isinstance(scenario, dict)
+            or not isinstance(scenario.get("id"), str)
+            or not isinstance(scenario.get("digest"), str)
+        ):
+            raise SaveError(f"{where} is damaged: the scenario it belongs to is missing")
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise SaveError(f"{where} is damaged: its seed is missing or not a number")
+        if not isinstance(players, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in players.items()
+        ):
+            raise SaveError(f"{where} is damaged: its players are unreadable")
+        if not isinstance(moves, list):
+            raise SaveError(f"{where} is damaged: its list of moves is missing")
+        if not isinstance(meta, dict):
+            raise SaveError(f"{where} is damaged: its metadata is unreadable")
+        parsed = []
+        for number, raw in enumerate(moves, 1):
+            try:
+                parsed.append(Move.from_json(raw))
+            except ValueError as err:
+                raise SaveError(
+                    f"{where} is damaged: move {number} is unreadable ({err})"
+                ) from None
+        return cls(scenario["id"], scenario["digest"], seed, players, parsed, meta)

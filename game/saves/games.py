@@ -1,0 +1,60 @@
+"""Between saves and the engine: capture a game as a save, and rebuild it from one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from game.engine.api import new_game, replay
+from game.engine.moves import IllegalMove
+from game.engine.state import GameState
+from game.rules.ruleset import Ruleset, load_ruleset
+from game.saves.format import SaveError, SaveGame
+from game.scenario.diagnostics import ScenarioError
+
+
+def capture(
+    state: GameState, players: Mapping[str, str], meta: Mapping[str, Any] | None = None
+) -> SaveGame:
+    """A save of `state`. The wall clock appears only in metadata, never in the game."""
+    info: dict[str, Any] = {
+        "saved": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "scenario_date": state.date.isoformat(),
+        "ending": state.ending,
+    }
+    info.update(meta or {})
+    return SaveGame(
+        state.ruleset.id,
+        state.ruleset.file.digest,
+        state.seed,
+        dict(players),
+        list(state.moves),
+        info,
+    )
+
+
+def restore(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save") -> GameState:
+    """Replay a save. The scenario must be the very file the save was made with."""
+    if ruleset is None:
+        try:
+            ruleset = load_ruleset(save.scenario_id)
+        except ScenarioError as err:
+            raise SaveError(
+                f"{where} needs scenario `{save.scenario_id}`, which cannot be "
+                f"loaded: {err.diagnostics[0].message}"
+            ) from None
+    if ruleset.id != save.scenario_id:
+        raise SaveError(f"{where} belongs to scenario `{save.scenario_id}`, not `{ruleset.id}`")
+    if ruleset.file.digest != save.scenario_digest:
+        raise SaveError(
+            f"{where} was made with a different version of scenario "
+            f"`{save.scenario_id}` (the file has changed since), so its moves "
+            "cannot be replayed faithfully"
+        )
+    try:
+        if not save.moves:
+            return new_game(ruleset, save.seed)
+        return replay(ruleset, save.seed, save.moves)
+    except IllegalMove as err:
+        raise SaveError(f"{where} is damaged: {err}") from None

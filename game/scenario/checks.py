@@ -1,0 +1,300 @@
+"""Cross-reference checks: every name a scenario uses must be declared.
+
+pydantic checks each part of the file on its own; these checks look at the whole, and
+report every problem found (not only the first), positioned with the source map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from game.scenario.diagnostics import Diagnostic, did_you_mean
+from game.scenario.models import Effect, Scenario
+from game.scenario.yaml_source import SourceMap
+
+Path = tuple[str | int, ...]
+MOVE_KINDS = ("propose", "accept", "reject", "walk_out")
+DESIGNER = "designer"
+# Names the engine defines in every expression environment (see game.rules.namespace).
+RESERVED_NAMES = frozenset(
+    {
+        "phase",
+        "day",
+        "month",
+        "day_of_month",
+        "moves",
+        "last_move",
+        "last_actor",
+        "offer_by",
+        "deal",
+        "days_since_deal",
+        "tariff_rate",
+        "tariff_status",
+        "proposals_us",
+        "proposals_mexico",
+        "rejections",
+    }
+)
+
+
+def walk(node: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """Every model, list item and dict value below `node`, with its path."""
+    yield path, node
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if value is not None:
+                yield from walk(value, (*path, name))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from walk(item, (*path, i))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from walk(item, (*path, key))
+
+
+class Checker:
+    """Collects diagnostics for one scenario."""
+
+    def __init__(self, scenario: Scenario, source: SourceMap) -> None:
+        self.s = scenario
+        self.src = source
+        self.out: list[Diagnostic] = []
+
+    def report(
+        self,
+        path: Path,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        at_key: bool = False,
+        span: int = 1,
+    ) -> None:
+        self.out.append(
+            self.src.diagnostic(path, code, message, hint=hint, at_key=at_key, span=span)
+        )
+
+    def run(self) -> list[Diagnostic]:
+        self.unique_ids()
+        self.sources()
+        self.names()
+        self.phases()
+        self.effects()
+        self.issues()
+        self.ladder()
+        self.endings()
+        return self.out
+
+    # ------------------------------------------------------------------ helpers
+    def _unique(self, items: Iterable[tuple[Path, str]], what: str) -> None:
+        first: dict[str, Path] = {}
+        for path, ident in items:
+            if ident in first:
+                line = self.src.locate(first[ident]).line
+                self.report(
+                    path,
+                    "BRK207",
+                    f"duplicate {what} id `{ident}`",
+                    f"the first `{ident}` is on line {line}; ids must be unique",
+                    span=len(ident),
+                )
+            else:
+                first[ident] = path
+
+    def _ref(self, path: Path, name: str, pool: Iterable[str], code: str, what: str) -> bool:
+        pool = list(pool)
+        if name in pool:
+            return True
+        self.report(
+            path, code, f"unknown {what} `{name}`", did_you_mean(name, pool), span=len(name)
+        )
+        return False
+
+    # ------------------------------------------------------------------ checks
+    def unique_ids(self) -> None:
+        s = self.s
+        for section in ("sources", "issues", "phases", "rules", "events", "endings", "actions"):
+            items = getattr(s, section)
+            self._unique((((section, i, "id"), x.id) for i, x in enumerate(items)), section[:-1])
+        for i, issue in enumerate(s.issues):
+            self._unique(
+                ((("issues", i, "options", j, "id"), o.id) for j, o in enumerate(issue.options)),
+                "option",
+            )
+        for role_id, role in s.roles.items():
+            self._unique(
+                (
+                    (("roles", role_id, "objectives", j, "id"), o.id)
+                    for j, o in enumerate(role.objectives)
+                ),
+                "objective",
+            )
+        for i, action in enumerate(s.actions):
+            if action.id in MOVE_KINDS:
+                self.report(
+                    ("actions", i, "id"),
+                    "BRK207",
+                    f"action id `{action.id}` is already a move",
+                    span=len(action.id),
+                )
+
+    def sources(self) -> None:
+        known = [src.id for src in self.s.sources] + [DESIGNER]
+        for path, node in walk(self.s):
+            if path and path[-1] == "source" and isinstance(node, str) and path[0] != "transitions":
+                self._ref(path, node, known, "BRK201", "source")
+
+    def names(self) -> None:
+        """Meters, flags and issues share the expression namespace with the engine's names."""
+        seen: dict[str, str] = {}
+        entries = [(("meters", m), m, "meter") for m in self.s.meters]
+        entries += [(("flags", f), f, "flag") for f in self.s.flags]
+        for i, issue in enumerate(self.s.issues):
+            entries += [
+                (("issues", i, "id"), f"offer_{issue.id}", "issue"),
+                (("issues", i, "id"), f"deal_{issue.id}", "issue"),
+            ]
+        for path, name, what in entries:
+            at_key = path[0] != "issues"
+            if name in RESERVED_NAMES:
+                self.report(
+                    path,
+                    "BRK207",
+                    f"`{name}` is a built-in name and cannot be a {what}",
+                    "choose another name",
+                    at_key=at_key,
+                    span=len(name),
+                )
+            elif name in seen:
+                self.report(
+                    path,
+                    "BRK207",
+                    f"{what} `{name}` clashes with {seen[name]} `{name}`",
+                    at_key=at_key,
+                    span=len(name),
+                )
+            seen[name] = what
+
+    def phases(self) -> None:
+        phase_ids = [p.id for p in self.s.phases]
+        self._ref(("first_phase",), self.s.first_phase, phase_ids, "BRK202", "phase")
+        for i, tr in enumerate(self.s.transitions):
+            for j, src in enumerate(tr.sources()):
+                if src != "*":
+                    path: Path = ("transitions", i, "source")
+                    if isinstance(tr.source, list):
+                        path = (*path, j)
+                    self._ref(path, src, phase_ids, "BRK202", "phase")
+            self._ref(("transitions", i, "dest"), tr.dest, phase_ids, "BRK202", "phase")
+
+    def _triggers_fired(self) -> set[str]:
+        return {
+            node.trigger
+            for _, node in walk(self.s)
+            if isinstance(node, Effect) and node.trigger is not None
+        }
+
+    def effects(self) -> None:
+        meters = list(self.s.meters)
+        flags = list(self.s.flags)
+        events = [e.id for e in self.s.events]
+        endings = [e.id for e in self.s.endings]
+        triggers = {t.trigger for t in self.s.transitions}
+        for path, node in walk(self.s):
+            if not isinstance(node, Effect):
+                continue
+            for key in ("set", "add"):
+                for meter in getattr(node, key) or {}:
+                    if meter == "tariff_rate":
+                        self.report(
+                            (*path, key, meter),
+                            "BRK203",
+                            "the tariff rate moves only along the tariff ladder",
+                            "use a `tariff: escalate|suspend|resume|lift` effect",
+                            at_key=True,
+                            span=len(meter),
+                        )
+                    else:
+                        self._ref((*path, key, meter), meter, meters, "BRK203", "meter")
+            for flag in node.flag or {}:
+                self._ref((*path, "flag", flag), flag, flags, "BRK203", "flag")
+            if node.schedule is not None:
+                self._ref(
+                    (*path, "schedule", "event"), node.schedule.event, events, "BRK206", "event"
+                )
+            if node.end is not None:
+                self._ref((*path, "end"), node.end, endings, "BRK205", "ending")
+            if node.trigger is not None:
+                self._ref(
+                    (*path, "trigger"),
+                    node.trigger,
+                    triggers,
+                    "BRK209",
+                    "trigger (no transition uses it)",
+                )
+            if node.tariff is not None and self.s.tariff_ladder is None:
+                self.report(
+                    (*path, "tariff"),
+                    "BRK209",
+                    "tariff effect without a tariff_ladder",
+                    "declare `tariff_ladder:` or remove this effect",
+                )
+        known = set(MOVE_KINDS) | {a.id for a in self.s.actions} | self._triggers_fired()
+        for i, tr in enumerate(self.s.transitions):
+            if tr.trigger not in known:
+                self.report(
+                    ("transitions", i, "trigger"),
+                    "BRK209",
+                    f"nothing fires trigger `{tr.trigger}`",
+                    did_you_mean(tr.trigger, known)
+                    or "use a move, an action id, or fire it from a rule's `trigger:`",
+                    span=len(tr.trigger),
+                )
+
+    def issues(self) -> None:
+        for i, issue in enumerate(self.s.issues):
+            if issue.default is not None:
+                self._ref(
+                    ("issues", i, "default"),
+                    issue.default,
+                    [o.id for o in issue.options],
+                    "BRK204",
+                    "option",
+                )
+
+    def ladder(self) -> None:
+        ladder = self.s.tariff_ladder
+        if ladder is None:
+            return
+        for i in range(1, len(ladder.steps)):
+            before, step = ladder.steps[i - 1], ladder.steps[i]
+            if step.date <= before.date or step.rate < before.rate:
+                self.report(
+                    ("tariff_ladder", "steps", i),
+                    "BRK402",
+                    f"step {i + 1} ({step.date}, {step.rate:g}%) does not follow step {i}"
+                    f" ({before.date}, {before.rate:g}%)",
+                    "steps must have later dates and rates that do not fall",
+                )
+
+    def endings(self) -> None:
+        defaults = [i for i, e in enumerate(self.s.endings) if e.default]
+        if len(defaults) != 1:
+            path: Path = ("endings", defaults[1], "default") if defaults else ("endings",)
+            self.report(
+                path,
+                "BRK404",
+                f"exactly one ending must be marked `default: true` (found {len(defaults)})",
+                "the default ending is reached when time runs out and no other holds",
+            )
+        for i, ending in enumerate(self.s.endings):
+            if ending.default and ending.when is not None:
+                self.report(
+                    ("endings", i, "when"),
+                    "BRK404",
+                    "the default ending must not have a `when` condition",
+                )

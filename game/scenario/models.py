@@ -1,0 +1,411 @@
+"""The scenario format, as pydantic models.
+
+A scenario file is validated against these models; the JSON Schema that editors use
+(`brink schema`, `assets/scenario.schema.json`) is generated from them, so every field
+carries a description written for a scenario author, not for a programmer.
+
+Only the *shape* of the data is checked here. Cross-references (does this rule name a
+declared source? does this expression use declared names?) are checked by
+:mod:`game.scenario.checks` once the whole file is known, so that all problems of a
+file are reported together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# Names that appear inside condition expressions must be plain identifiers.
+Name = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=48),
+    Field(description="A lower-case name usable in expressions: letters, digits, underscores."),
+]
+# Ids that never appear inside expressions may also use hyphens.
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
+    Field(description="A lower-case identifier: letters, digits, hyphens, underscores."),
+]
+Expression = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=2000),
+    Field(
+        description=(
+            "A condition in the rule-engine expression language, e.g. "
+            '`phase == "talks" and apprehensions > 100000`. Every name must be declared.'
+        )
+    ),
+]
+SourceRef = Annotated[
+    str,
+    Field(
+        description=(
+            "The id of a declared source (an article) this comes from, or `designer` for "
+            "an invented mechanic."
+        )
+    ),
+]
+RoleId = Literal["us", "mexico"]
+ROLES: tuple[RoleId, ...] = ("us", "mexico")
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, so a typo never silently does nothing."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+class Source(Strict):
+    id: Slug = Field(description="How rules and endings refer to this source.")
+    title: str = Field(description="Headline or title of the article.")
+    outlet: str = Field(default="", description="Publication or kind of record.")
+    author: str = Field(default="", description="Author(s), if known.")
+    date: dt.date | None = Field(default=None, description="Publication date, if known.")
+    file: str = Field(default="", description="File name of the article among the seeds.")
+    note: str = Field(default="", description="Anything a reader should know about it.")
+
+
+# --------------------------------------------------------------------------- roles
+
+
+class Person(Strict):
+    name: str = Field(description="Full name.")
+    title: str = Field(description="Office held at the time.")
+    note: str = Field(default="", description="What this person wants or does, briefly.")
+    source: SourceRef = Field(default="designer", description="Where this portrait comes from.")
+
+
+class Objective(Strict):
+    id: Name = Field(description="Identifier of the objective.")
+    text: str = Field(description="The objective as the briefing states it.")
+    when: Expression = Field(description="Condition, checked at the end, that means it was met.")
+    weight: int = Field(ge=1, le=100, description="Points this objective is worth.")
+    source: SourceRef = Field(description="Where this objective comes from.")
+
+
+class KeyFigure(Strict):
+    label: str = Field(description="What the figure measures.")
+    value: str = Field(description="The figure, as text (e.g. `144,000`).")
+    source: SourceRef = Field(description="The source that reports it.")
+
+
+class Role(Strict):
+    name: str = Field(description="Name of the delegation, e.g. `United States delegation`.")
+    short: str = Field(description="Short label used in tight places, e.g. `US`.")
+    delegates: list[Person] = Field(min_length=1, description="The people at the table.")
+    offstage: list[Person] = Field(
+        default_factory=list, description="Principals who decide but are not at the table."
+    )
+    briefing: str = Field(description="Confidential briefing, seen only by this role.")
+    wants: str = Field(
+        default="", description="What the other side knows, publicly, this role wants."
+    )
+    red_lines: list[str] = Field(
+        default_factory=list, description="Lines the delegation has said it will not cross."
+    )
+    key_figures: list[KeyFigure] = Field(
+        default_factory=list, description="Figures the briefing leans on, each with a source."
+    )
+    objectives: list[Objective] = Field(
+        min_length=1, description="What the role is scored on, checked at the end."
+    )
+
+
+# --------------------------------------------------------------------------- meters
+
+
+class Meter(Strict):
+    label: str = Field(description="Human name of the meter.")
+    unit: str = Field(default="", description="Unit shown after values, e.g. `%` or `people`.")
+    type: Literal["int", "float"] = Field(
+        default="int", description="`int` meters are rounded after every change."
+    )
+    min: float = Field(description="Lowest value; changes are clamped to it.")
+    max: float = Field(description="Highest value; changes are clamped to it.")
+    start: float = Field(description="Value when the scenario starts.")
+    visible_to: list[RoleId] = Field(
+        default_factory=lambda: list(ROLES), description="Roles that can see this meter."
+    )
+    description: str = Field(default="", description="What the meter measures and why.")
+    source: SourceRef = Field(description="Where its starting value and range come from.")
+
+    @model_validator(mode="after")
+    def _range(self) -> Meter:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+        if not self.min <= self.start <= self.max:
+            raise ValueError(f"start ({self.start:g}) is outside [{self.min:g}, {self.max:g}]")
+        return self
+
+
+# --------------------------------------------------------------------------- issues
+
+
+class Option(Strict):
+    id: Name = Field(description="Identifier of the option, used in expressions as a string.")
+    label: str = Field(description="Short text shown in the offer builder.")
+    level: float = Field(
+        default=0,
+        description="A number for expressions, e.g. troops deployed (`offer_guard_level`).",
+    )
+    description: str = Field(default="", description="What choosing this option means.")
+    when: Expression | None = Field(
+        default=None, description="Condition for the option to be available in an offer."
+    )
+    source: SourceRef = Field(default="designer", description="Where this option comes from.")
+
+
+class Issue(Strict):
+    id: Name = Field(description="Identifier, used in expressions as `offer_<id>` and `deal_<id>`.")
+    label: str = Field(description="Name of the issue on the table.")
+    description: str = Field(default="", description="What is at stake, in a sentence or two.")
+    options: list[Option] = Field(min_length=2, description="The choices, weakest first.")
+    default: Name | None = Field(
+        default=None, description="Option assumed when an offer leaves the issue out (first one)."
+    )
+    source: SourceRef = Field(description="Where this issue comes from.")
+
+    def default_option(self) -> str:
+        return self.default or self.options[0].id
+
+
+# --------------------------------------------------------------------------- phases
+
+
+MoveKind = Literal["propose", "accept", "reject", "walk_out"]
+
+
+class Phase(Strict):
+    id: Name = Field(description="Identifier, the value of `phase` in expressions.")
+    label: str = Field(description="Shown on the clock, e.g. `Talks at the White House`.")
+    actor: Literal["us", "mexico", "clock"] = Field(
+        description="Who moves in this phase; `clock` phases advance time until a rule moves on."
+    )
+    move_days: float = Field(
+        default=1.0, gt=0, le=31, description="Scenario days that pass with each move here."
+    )
+    description: str = Field(default="", description="What is going on in this phase.")
+
+
+class Transition(Strict):
+    trigger: str = Field(
+        description=(
+            "What causes it: a move (`propose`, `accept`, `reject`, `walk_out`), an action id, "
+            "or a name fired by a rule's `trigger:` effect."
+        )
+    )
+    source: Name | list[Name] = Field(description="Phase(s) it leaves from, or `*` for any.")
+    dest: Name = Field(description="Phase it enters.")
+    when: Expression | None = Field(default=None, description="Extra condition for it to happen.")
+    reason: str = Field(default="", description="Shown to the player when `when` blocks the move.")
+
+    def sources(self) -> list[str]:
+        return [self.source] if isinstance(self.source, str) else list(self.source)
+
+
+# --------------------------------------------------------------------------- tariffs
+
+
+class TariffStep(Strict):
+    date: dt.date = Field(description="Day the step takes effect unless suspended or lifted.")
+    rate: float = Field(ge=0, le=100, description="Tariff rate in percent from that day.")
+
+
+class TariffLadder(Strict):
+    label: str = Field(default="Tariff on imports", description="What the tariff is.")
+    steps: list[TariffStep] = Field(min_length=1, description="Steps in date order, rising.")
+    source: SourceRef = Field(description="Where the schedule comes from.")
+
+
+# --------------------------------------------------------------------------- effects
+
+
+class News(Strict):
+    headline: str = Field(description="One line, in plain words.")
+    body: str = Field(default="", description="A few sentences of explanation.")
+    visible_to: list[RoleId] = Field(
+        default_factory=lambda: list(ROLES), description="Roles who see it (default: both)."
+    )
+
+
+class Schedule(Strict):
+    event: Slug = Field(description="Id of a declared event.")
+    in_days: float = Field(ge=0, le=3650, description="Days from now.")
+
+
+NumberOrExpression = Annotated[
+    float | str,
+    Field(description="A number, or an expression that computes one (e.g. `apprehensions * 0.7`)."),
+]
+
+
+class Effect(Strict):
+    """Exactly one of the keys below."""
+
+    set: dict[Name, NumberOrExpression] | None = Field(
+        default=None, description="Set meters to values (clamped to range)."
+    )
+    add: dict[Name, NumberOrExpression] | None = Field(
+        default=None, description="Add to meters (negative to subtract; clamped to range)."
+    )
+    flag: dict[Name, bool] | None = Field(default=None, description="Set declared flags.")
+    tariff: Literal["escalate", "suspend", "resume", "lift"] | None = Field(
+        default=None, description="Move the tariff ladder."
+    )
+    news: str | News | None = Field(default=None, description="Publish a news item.")
+    trigger: str | None = Field(default=None, description="Fire a phase-machine trigger.")
+    schedule: Schedule | None = Field(default=None, description="Schedule a declared event.")
+    end: Slug | None = Field(default=None, description="End the game with this ending.")
+    deal: Literal["void"] | None = Field(
+        default=None, description="`void`: the agreement just accepted does not stand."
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Effect:
+        given = [k for k in type(self).model_fields if getattr(self, k) is not None]
+        if len(given) != 1:
+            keys = ", ".join(type(self).model_fields)
+            raise ValueError(f"an effect has exactly one of: {keys} (found {len(given)})")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in type(self).model_fields if getattr(self, k) is not None)
+
+
+# --------------------------------------------------------------------------- rules & events
+
+
+class Rule(Strict):
+    id: Slug = Field(description="Identifier, shown when the player asks why something happened.")
+    on: Literal["move", "tick", "month"] = Field(
+        default="move",
+        description=(
+            "When it is checked: after every `move`, after every clock `tick`, or on the first "
+            "day of each `month`."
+        ),
+    )
+    when: Expression = Field(description="Condition for the rule to fire.")
+    then: list[Effect] = Field(min_length=1, description="Effects, applied in order.")
+    once: bool = Field(default=False, description="Fire at most once per game.")
+    source: SourceRef = Field(description="Article this rule is drawn from, or `designer`.")
+    note: str = Field(default="", description="Why the rule exists, for the debrief.")
+
+
+class ScenarioEvent(Strict):
+    id: Slug = Field(description="Identifier, used by `schedule` effects.")
+    at: dt.date | None = Field(default=None, description="Fixed date on which it happens.")
+    chance: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Probability, checked on the first of each month, that it happens.",
+    )
+    when: Expression | None = Field(default=None, description="Extra condition to happen.")
+    then: list[Effect] = Field(min_length=1, description="Effects, applied in order.")
+    once: bool = Field(default=True, description="Happen at most once per game.")
+    source: SourceRef = Field(description="Article this event is drawn from, or `designer`.")
+    note: str = Field(default="", description="Why the event exists, for the debrief.")
+
+
+class Action(Strict):
+    id: Name = Field(description="Identifier; it is also the phase-machine trigger it fires.")
+    label: str = Field(description="Shown on the button or menu.")
+    role: RoleId = Field(description="Who may take it.")
+    when: Expression | None = Field(default=None, description="Extra condition to be available.")
+    then: list[Effect] = Field(default_factory=list, description="Effects, applied in order.")
+    description: str = Field(default="", description="What taking it means.")
+    source: SourceRef = Field(description="Where it comes from, or `designer`.")
+
+
+class Ending(Strict):
+    id: Slug = Field(description="Identifier, used by `end` effects.")
+    title: str = Field(description="Title on the ending screen.")
+    when: Expression | None = Field(
+        default=None,
+        description=(
+            "Condition checked, in order, when time or moves run out; the first ending that "
+            "holds is reached. Endings reached only by `end` effects leave it out."
+        ),
+    )
+    default: bool = Field(
+        default=False, description="Reached when time runs out and no other ending holds."
+    )
+    summary: str = Field(description="What this outcome means, in plain words.")
+    history: str = Field(default="", description="What actually happened, for comparison.")
+    historical: bool = Field(default=False, description="This is the ending history took.")
+    success_for: list[RoleId] = Field(
+        default_factory=list, description="Roles whose briefing counts this a success."
+    )
+    source: SourceRef = Field(description="Article this ending is drawn from, or `designer`.")
+
+
+# --------------------------------------------------------------------------- scenario
+
+
+class Scenario(Strict):
+    """A Brinkmanship scenario: one episode of the confrontation, as a playable game."""
+
+    format: Literal[1] = Field(default=1, description="Version of the scenario format.")
+    id: Slug = Field(description="Identifier; the file should be named `<id>.yaml`.")
+    title: str = Field(description="Title shown on the title screen.")
+    period: str = Field(description="Dates covered, as text, e.g. `May–September 2019`.")
+    summary: str = Field(description="One paragraph for the scenario list.")
+    start_date: dt.date = Field(description="Scenario date when play begins (day 0).")
+    end_date: dt.date = Field(description="Date when time runs out and an ending is chosen.")
+    max_moves: int = Field(
+        default=80, ge=1, le=10_000, description="Moves after which the game ends regardless."
+    )
+    first_phase: Name = Field(description="Phase the game starts in.")
+    sources: list[Source] = Field(min_length=1, description="Articles and records cited.")
+    roles: dict[RoleId, Role] = Field(description="The two delegations, `us` and `mexico`.")
+    meters: dict[Name, Meter] = Field(
+        default_factory=dict, description="Quantities the game tracks, by name."
+    )
+    flags: dict[Name, bool] = Field(
+        default_factory=dict, description="Yes/no facts the rules track, with starting values."
+    )
+    issues: list[Issue] = Field(min_length=1, description="What is negotiated, in table order.")
+    phases: list[Phase] = Field(min_length=1, description="States of the phase machine.")
+    transitions: list[Transition] = Field(min_length=1, description="How phases change.")
+    tariff_ladder: TariffLadder | None = Field(
+        default=None, description="The tariff schedule the clock climbs unless suspended."
+    )
+    actions: list[Action] = Field(
+        default_factory=list, description="Moves beyond offers, e.g. `overdeliver`."
+    )
+    rules: list[Rule] = Field(default_factory=list, description="Rules, checked in this order.")
+    events: list[ScenarioEvent] = Field(
+        default_factory=list, description="Dated, scheduled or chance events."
+    )
+    endings: list[Ending] = Field(min_length=1, description="How the game can end.")
+
+    @model_validator(mode="after")
+    def _both_roles(self) -> Scenario:
+        missing = [r for r in ROLES if r not in self.roles]
+        if missing:
+            raise ValueError(
+                "roles must define both `us` and `mexico`; missing " + ", ".join(missing)
+            )
+        if self.end_date <= self.start_date:
+            raise ValueError("end_date must come after start_date")
+        return self
+
+    # Convenience lookups used throughout the engine.
+    def issue(self, issue_id: str) -> Issue:
+        return next(i for i in self.issues if i.id == issue_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        return next(p for p in self.phases if p.id == phase_id)
+
+    def ending(self, ending_id: str) -> Ending:
+        return next(e for e in self.endings if e.id == ending_id)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)

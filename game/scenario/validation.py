@@ -1,0 +1,141 @@
+"""Turn pydantic's validation errors into positioned, author-friendly diagnostics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.scenario.diagnostics import Diagnostic, did_you_mean
+from game.scenario.yaml_source import SourceMap
+
+
+def model_diagnostics(
+    err: ValidationError, model: type[BaseModel], source: SourceMap, data: Any
+) -> list[Diagnostic]:
+    """One diagnostic per pydantic error, at the YAML node it concerns."""
+    seen: set[tuple[int, int, str]] = set()
+    out: list[Diagnostic] = []
+    for error in err.errors(include_url=False):
+        loc = _clean_loc(error["loc"], data)
+        diagnostic = _one(error, loc, model, source, data)
+        key = (diagnostic.line, diagnostic.column, diagnostic.code)
+        if key not in seen:  # unions report one failure per branch; keep the first
+            seen.add(key)
+            out.append(diagnostic)
+    return out
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
+    """Drop the union-branch labels pydantic inserts (`str`, `News`, `function-after[...]`)
+    so the path matches the YAML document."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict | list):
+            # Either a union label, or a missing/unknown key (the last element).
+            if part == loc[-1] and isinstance(part, str) and not _is_label(part):
+                path.append(part)
+            continue
+    return tuple(path)
+
+
+def _is_label(part: str) -> bool:
+    return (
+        "[" in part
+        or part[:1].isupper()
+        or part in {"str", "float", "int", "bool", "list", "dict", "date", "none", "literal"}
+    )
+
+
+def _field_names(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
+    """Allowed field names of the model that sits at `path`, for "did you mean" hints."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        current = _inner_model(fields[part].annotation)
+        if current is None:
+            return []
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _one(
+    error: Any, loc: tuple[str | int, ...], model: type[BaseModel], source: SourceMap, data: Any
+) -> Diagnostic:
+    kind = error["type"]
+    where = ".".join(str(p) for p in loc) or "the document"
+    if kind == "missing":
+        parent = loc[:-1]
+        name = loc[-1] if loc else "?"
+        return source.diagnostic(
+            parent,
+            "BRK101",
+            f"`{name}` is required in {_describe(parent)}",
+            at_key=bool(parent),
+            hint=f"add `{name}:` here",
+        )
+    if kind == "extra_forbidden":
+        name = str(loc[-1]) if loc else "?"
+        allowed = _field_names(model, loc[:-1])
+        return source.diagnostic(
+            loc,
+            "BRK102",
+            f"unknown field `{name}` in {_describe(loc[:-1])}",
+            at_key=True,
+            span=len(name),
+            hint=did_you_mean(name, allowed),
+        )
+    message = _plain_message(error)
+    code = (
+        "BRK103"
+        if kind.endswith("_type") or kind in {"model_type", "dict_type", "list_type"}
+        else "BRK104"
+    )
+    value = _value_at(data, loc)
+    hint = None
+    if kind == "literal_error":
+        hint = "expected " + str(error.get("ctx", {}).get("expected", ""))
+    elif kind == "string_pattern_mismatch":
+        hint = "use lower-case letters, digits and underscores, starting with a letter"
+    span = len(str(value)) if isinstance(value, str | int | float) else 1
+    return source.diagnostic(loc, code, f"{where}: {message}", hint=hint, span=span)
+
+
+def _plain_message(error: Any) -> str:
+    msg = str(error["msg"])
+    # pydantic prefixes messages from our own validators with "Value error, ".
+    return msg.removeprefix("Value error, ")
+
+
+def _describe(path: tuple[str | int, ...]) -> str:
+    return "`" + ".".join(str(p) for p in path) + "`" if path else "the scenario"
+
+
+def _value_at(data: Any, loc: tuple[str | int, ...]) -> Any:
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node

@@ -1,0 +1,1 @@
+"""Playing whole games with agents: one game, or many for statistics."""

@@ -1,0 +1,70 @@
+"""Play games to the end with agents in both chairs, and summarise many of them.
+
+Results depend only on (scenario, seed, agents, runs): game i of a batch is seeded
+from the batch seed and i, never from the worker that plays it, so `--jobs` changes
+the speed and nothing else.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from game.ai import agent_rng, make_agent
+from game.engine.api import apply, is_terminal, new_game, outcome, view
+from game.engine.state import GameState
+from game.rules.ruleset import Ruleset
+
+
+def game_seed(batch_seed: int, index: int) -> int:
+    """Seed of game `index` of a batch: spread out, and the same on every machine."""
+    return random.Random(f"brinkmanship-batch:{batch_seed}:{index}").getrandbits(31)
+
+
+def play_game(ruleset: Ruleset, seed: int, agents: Mapping[str, str]) -> GameState:
+    state = new_game(ruleset, seed)
+    players = {role: make_agent(name) for role, name in agents.items()}
+    rngs = {role: agent_rng(seed, role) for role in agents}
+    while not is_terminal(state):
+        role = state.actor
+        move = players[role].choose(view(state, role), rngs[role])
+        apply(state, move)
+    return state
+
+
+@dataclass
+class GameSummary:
+    seed: int
+    ending: str
+    moves: int
+    meters: dict[str, float]
+    success: dict[str, bool]
+    scores: dict[str, int]
+    rules_fired: Counter[str] = field(default_factory=Counter)
+    tariff_imposed: bool = False
+
+
+def summarise(state: GameState) -> GameSummary:
+    result = outcome(state)
+    fired: Counter[str] = Counter(
+        e.cause.id for e in state.log if e.cause.kind in ("rule", "event")
+    )
+    imposed = any(e.kind == "tariff" and e.data.get("status") == "imposed" for e in state.log)
+    return GameSummary(
+        state.seed,
+        result.ending_id or "",
+        len(state.moves),
+        dict(state.meters),
+        result.success,
+        result.scores,
+        fired,
+        imposed,
+    )
+
+
+def play_batch(
+    ruleset: Ruleset, batch_seed: int, indices: range, agents: Mapping[str, str]
+) -> list[GameSummary]:
+    return [summarise(play_game(ruleset, game_seed(batch_seed, i), agents)) for i in indices]

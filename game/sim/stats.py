@@ -1,0 +1,83 @@
+"""Aggregate statistics over a batch of simulated games."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from game.rules.ruleset import Ruleset
+from game.sim.runner import GameSummary
+
+
+def wilson_interval(hits: int, n: int, z: float = 1.959964) -> tuple[float, float]:
+    """95% confidence interval of a proportion; sound even at 0 or n hits."""
+    if n == 0:
+        return (0.0, 0.0)
+    p = hits / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+@dataclass
+class BatchReport:
+    scenario: str
+    runs: int
+    seed: int
+    agents: dict[str, str]
+    endings: dict[str, int]
+    mean_meters: dict[str, float]
+    success_rate: dict[str, float]
+    mean_moves: float
+    tariff_imposed_rate: float
+    rules_fired: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        intervals = {
+            k: [round(x, 4) for x in wilson_interval(v, self.runs)] for k, v in self.endings.items()
+        }
+        return {
+            "scenario": self.scenario,
+            "runs": self.runs,
+            "seed": self.seed,
+            "agents": self.agents,
+            "endings": self.endings,
+            "endings_ci95": intervals,
+            "mean_meters": {k: round(v, 3) for k, v in self.mean_meters.items()},
+            "success_rate": {k: round(v, 4) for k, v in self.success_rate.items()},
+            "mean_moves": round(self.mean_moves, 3),
+            "tariff_imposed_rate": round(self.tariff_imposed_rate, 4),
+            "rules_fired": self.rules_fired,
+        }
+
+
+def aggregate(
+    ruleset: Ruleset, seed: int, agents: dict[str, str], games: Sequence[GameSummary]
+) -> BatchReport:
+    scenario = ruleset.scenario
+    n = len(games)
+    counts = Counter(g.ending for g in games)
+    endings = {e.id: counts.get(e.id, 0) for e in scenario.endings}
+    means = {m: sum(g.meters[m] for g in games) / n if n else 0.0 for m in scenario.meters}
+    success = {r: sum(g.success[r] for g in games) / n if n else 0.0 for r in scenario.roles}
+    fired: Counter[str] = Counter()
+    for g in games:
+        fired.update(set(g.rules_fired))
+    order = [r.id for r in scenario.rules] + [e.id for e in scenario.events]
+    rules_fired = {rid: fired.get(rid, 0) for rid in order}
+    return BatchReport(
+        scenario.id,
+        n,
+        seed,
+        dict(agents),
+        endings,
+        means,
+        success,
+        sum(g.moves for g in games) / n if n else 0.0,
+        sum(g.tariff_imposed for g in games) / n if n else 0.0,
+        rules_fired,
+    )
