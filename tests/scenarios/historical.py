@@ -30,3 +30,26 @@ HISTORICAL_MOVES = [
     Move.act("us", "certify_progress"),
     Move.act("us", "certify_progress"),
 ]
+
+
+def write_example_save() -> None:
+    """Regenerate `saves/historical-2019.brink.json` (needed after editing the scenario,
+    since a save records the scenario file's hash): `python -m tests.scenarios.historical`."""
+    from pathlib import Path
+
+    from game.engine import apply, new_game
+    from game.rules.ruleset import load_ruleset
+    from game.saves import capture, write_save
+
+    state = new_game(load_ruleset("roosevelt-room-2019"), seed=2019)
+    for move in HISTORICAL_MOVES:
+        apply(state, move)
+    save = capture(state, {"us": "historical", "mexico": "historical"},
+                   {"label": "The historical path, June–October 2019"})
+    save.meta["saved"] = "2026-11-24T00:00:00+00:00"  # fixed, so the file only changes with the game
+    root = Path(__file__).resolve().parents[2]
+    write_save(save, root / "saves" / "historical-2019.brink.json")
+
+
+if __name__ == "__main__":
+    write_example_save()
