@@ -106,12 +106,20 @@ class _Composer(yaml.SafeLoader):
             if anchor in self.anchors:
                 self.alias_nodes += _size(self.anchors[anchor], self.sizes)
                 if self.alias_nodes > MAX_ALIAS_NODES:
-                    raise _Refusal("BRK006", "too many alias expansions", event.start_mark,
-                                   f"aliases may expand to at most {MAX_ALIAS_NODES:,} nodes")
+                    raise _Refusal(
+                        "BRK006",
+                        "too many alias expansions",
+                        event.start_mark,
+                        f"aliases may expand to at most {MAX_ALIAS_NODES:,} nodes",
+                    )
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise _Refusal("BRK007", f"nesting deeper than {MAX_DEPTH} levels",
-                           self.peek_event().start_mark, "flatten the structure")
+            raise _Refusal(
+                "BRK007",
+                f"nesting deeper than {MAX_DEPTH} levels",
+                self.peek_event().start_mark,
+                "flatten the structure",
+            )
         try:
             return super().compose_node(parent, index)
         finally:
@@ -148,8 +156,9 @@ class _Builder:
         self.nodes = 0
 
     def problem(self, code: str, message: str, mark: Any, hint: str | None = None) -> None:
-        self.problems.append(Diagnostic(code, message, self.src.filename, mark.line + 1,
-                                        mark.column + 1, hint=hint))
+        self.problems.append(
+            Diagnostic(code, message, self.src.filename, mark.line + 1, mark.column + 1, hint=hint)
+        )
 
     def build(self, node: Node, path: Path) -> Any:
         self.nodes += 1
@@ -157,8 +166,12 @@ class _Builder:
             raise _Refusal("BRK006", "document expands to too many nodes", node.start_mark)
         self.src._values[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _STANDARD_TAGS:
-            self.problem("BRK005", f"unsupported tag `{node.tag}`", node.start_mark,
-                         "scenario files use plain YAML values only")
+            self.problem(
+                "BRK005",
+                f"unsupported tag `{node.tag}`",
+                node.start_mark,
+                "scenario files use plain YAML values only",
+            )
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
@@ -178,8 +191,12 @@ class _Builder:
         first: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem("BRK005", "merge keys (`<<`) are not supported", key_node.start_mark,
-                             "write the keys out in full")
+                self.problem(
+                    "BRK005",
+                    "merge keys (`<<`) are not supported",
+                    key_node.start_mark,
+                    "write the keys out in full",
+                )
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _STANDARD_TAGS:
                 self.problem("BRK003", "mapping keys must be plain names", key_node.start_mark)
@@ -187,13 +204,18 @@ class _Builder:
             # Keys are names: take their text as written, so `on:` or `no:` stay strings.
             key = str(key_node.value)
             if key in first:
-                self.problem("BRK004", f"duplicate key `{key}`", key_node.start_mark,
-                             f"`{key}` is already set on line {first[key]}")
+                self.problem(
+                    "BRK004",
+                    f"duplicate key `{key}`",
+                    key_node.start_mark,
+                    f"`{key}` is already set on line {first[key]}",
+                )
                 continue
             first[key] = key_node.start_mark.line + 1
             child = (*path, key)
-            self.src._keys[child] = Mark(key_node.start_mark.line + 1,
-                                         key_node.start_mark.column + 1)
+            self.src._keys[child] = Mark(
+                key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            )
             result[key] = self.build(value_node, child)
         return result
 
@@ -204,33 +226,54 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as err:
-            raise ScenarioError([Diagnostic("BRK009", "file is not UTF-8 text", filename,
-                                            hint=f"byte {err.start} cannot be decoded")]) from None
+            raise ScenarioError(
+                [
+                    Diagnostic(
+                        "BRK009",
+                        "file is not UTF-8 text",
+                        filename,
+                        hint=f"byte {err.start} cannot be decoded",
+                    )
+                ]
+            ) from None
     text = text.removeprefix("\ufeff")
     source = SourceMap(filename, text)
     try:
         root = _compose(text)
         if root is None or not isinstance(root, MappingNode):
             mark = root.start_mark if root is not None else None
-            raise _Refusal("BRK008", "a scenario file must be a mapping of fields",
-                           mark, "start with `id:`, `title:` and the other fields")
+            raise _Refusal(
+                "BRK008",
+                "a scenario file must be a mapping of fields",
+                mark,
+                "start with `id:`, `title:` and the other fields",
+            )
         builder = _Builder(source)
         data = builder.build(root, ())
     except _Refusal as refusal:
         line = refusal.mark.line + 1 if refusal.mark is not None else 1
         col = refusal.mark.column + 1 if refusal.mark is not None else 1
-        raise ScenarioError([Diagnostic(refusal.code, refusal.message, filename, line, col,
-                                        hint=refusal.hint)], text) from None
+        raise ScenarioError(
+            [Diagnostic(refusal.code, refusal.message, filename, line, col, hint=refusal.hint)],
+            text,
+        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         col = mark.column + 1 if mark else 1
         hint = f"{err.context}" if err.context else None
-        raise ScenarioError([Diagnostic("BRK003", str(err.problem or "invalid YAML"), filename,
-                                        line, col, hint=hint)], text) from None
+        raise ScenarioError(
+            [
+                Diagnostic(
+                    "BRK003", str(err.problem or "invalid YAML"), filename, line, col, hint=hint
+                )
+            ],
+            text,
+        ) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as err:
-        raise ScenarioError([Diagnostic("BRK003", f"invalid YAML: {type(err).__name__}",
-                                        filename)], text) from None
+        raise ScenarioError(
+            [Diagnostic("BRK003", f"invalid YAML: {type(err).__name__}", filename)], text
+        ) from None
     if builder.problems:
         raise ScenarioError(builder.problems, text)
     return data, source
@@ -242,8 +285,12 @@ def _compose(text: str) -> Node | None:
         root = loader.get_single_node()
     except yaml.composer.ComposerError as err:
         if "expected a single document" in str(err.context or ""):
-            raise _Refusal("BRK003", "a scenario file holds one YAML document",
-                           err.problem_mark, "remove the `---` separator") from None
+            raise _Refusal(
+                "BRK003",
+                "a scenario file holds one YAML document",
+                err.problem_mark,
+                "remove the `---` separator",
+            ) from None
         raise
     finally:
         loader.dispose()
@@ -256,8 +303,9 @@ def read_scenario_file(path: FilePath) -> tuple[Any, SourceMap]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ScenarioError([Diagnostic("BRK002", f"file is {size:,} bytes; the limit is "
-                                            f"{MAX_BYTES:,}", name)])
+            raise ScenarioError(
+                [Diagnostic("BRK002", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", name)]
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ScenarioError([Diagnostic("BRK001", "no such file", name)]) from None

@@ -54,10 +54,14 @@ def test_unknown_option_literal_and_type_mismatch(tmp_path):
 
 def test_all_problems_reported_in_one_run(tmp_path):
     text = MINI.replace("source: wayne-2019\n    options", "source: wayne-2O19\n    options")
-    text = text.replace("  - {id: talks_us, label: US to answer, actor: us, move_days: 1}\n",
-                        "  - {id: talks_us, label: US to answer, actor: us, move_dayz: 1}\n")
-    text = text.replace("- {trigger: deliver, source: implementation, dest: monitoring}",
-                        "- {trigger: deliver, source: implementation, dest: monitorin}")
+    text = text.replace(
+        "  - {id: talks_us, label: US to answer, actor: us, move_days: 1}\n",
+        "  - {id: talks_us, label: US to answer, actor: us, move_dayz: 1}\n",
+    )
+    text = text.replace(
+        "- {trigger: deliver, source: implementation, dest: monitoring}",
+        "- {trigger: deliver, source: implementation, dest: monitorin}",
+    )
     found = diagnostics(tmp_path, text)
     codes = [d.code for d in found]
     assert "BRK102" in codes  # move_dayz
@@ -80,8 +84,9 @@ def test_unknown_scenario_id():
     assert "roosevelt-room-2019" in (caught.value.diagnostics[0].hint or "")
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.integers(0, 2**32), st.integers(1, 8))
 def test_mutated_scenarios_give_positioned_errors_only(tmp_path, seed, edits):
     rng = random.Random(seed)

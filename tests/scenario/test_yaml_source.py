@@ -58,14 +58,17 @@ def test_deep_nesting_is_refused_without_recursion_errors():
         load_yaml("[" * 100_000, "t.yaml")
 
 
-@pytest.mark.parametrize("text, code", [
-    ("- a\n- b\n", "BRK008"),
-    ("", "BRK008"),
-    ("a: 1\n---\nb: 2\n", "BRK003"),
-    ("a: [1, 2\n", "BRK003"),
-    ("[a]: 1\n", "BRK003"),
-    ("<<: {a: 1}\n", "BRK005"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("- a\n- b\n", "BRK008"),
+        ("", "BRK008"),
+        ("a: 1\n---\nb: 2\n", "BRK003"),
+        ("a: [1, 2\n", "BRK003"),
+        ("[a]: 1\n", "BRK003"),
+        ("<<: {a: 1}\n", "BRK005"),
+    ],
+)
 def test_malformed_documents(text, code):
     assert codes(text)[0][0] == code
 

@@ -44,9 +44,12 @@ def write_example_save() -> None:
     state = new_game(load_ruleset("roosevelt-room-2019"), seed=2019)
     for move in HISTORICAL_MOVES:
         apply(state, move)
-    save = capture(state, {"us": "historical", "mexico": "historical"},
-                   {"label": "The historical path, June–October 2019"})
-    save.meta["saved"] = "2026-11-24T00:00:00+00:00"  # fixed, so the file only changes with the game
+    save = capture(
+        state,
+        {"us": "historical", "mexico": "historical"},
+        {"label": "The historical path, June–October 2019"},
+    )
+    save.meta["saved"] = "2026-11-24T00:00:00+00:00"  # fixed: changes only with the game
     root = Path(__file__).resolve().parents[2]
     write_save(save, root / "saves" / "historical-2019.brink.json")
 

@@ -22,7 +22,9 @@ def test_historical_path_reaches_the_historical_ending(flagship):
     assert not any(e.kind == "tariff" and e.data.get("status") == "imposed" for e in log)
     assert all(s.tariff_rate == 0 for s in state.timeline)
     assert [e.date for e in log if e.kind == "phase" and "Review" in e.text] == [
-        "2019-07-22", "2019-09-05"]
+        "2019-07-22",
+        "2019-09-05",
+    ]
     assert is_terminal(state)
     result = outcome(state)
     assert result.ending is not None and result.ending.historical
@@ -37,8 +39,7 @@ def test_first_offer_rejected_as_marginal_and_president_vetoes_it(flagship):
     events = apply(state, Move("us", "accept"))
     assert state.deal is None
     assert state.phase == "mexico_turn"
-    assert any(e.cause.id == "president-vetoes-marginal-deal" and e.kind == "news"
-               for e in events)
+    assert any(e.cause.id == "president-vetoes-marginal-deal" and e.kind == "news" for e in events)
 
 
 def test_random_play_reaches_several_endings(flagship):
