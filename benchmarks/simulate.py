@@ -48,9 +48,12 @@ def main() -> None:
         (s, play_game(ruleset, s, AGENTS).moves)
         for s in (game_seed(1, i) for i in range(min(args.runs, 1000)))
     ]
-    bare_ruleset = dataclasses.replace(ruleset, rules=[], events={})
-    bare_ruleset.__dict__.pop("_game", None)
+    bare_ruleset = dataclasses.replace(ruleset)
     bare_game = Game(bare_ruleset)
+    bare_game.rules_by_trigger = {kind: [] for kind in bare_game.rules_by_trigger}
+    bare_game.chance_events = []
+    bare_game.dated_events = []
+    bare_game.month_listeners = False
     bare_ruleset._game = bare_game  # type: ignore[attr-defined]
     start = time.perf_counter()
     for seed, moves in recorded:

@@ -175,12 +175,7 @@ def _check_offer(state: GameState, move: Move) -> str | None:
 def _blocked_by_phase(state: GameState, move: Move) -> str | None:
     """The phase machine must have a transition for this move whose condition holds."""
     scenario = state.game.scenario
-    compiled = state.game.ruleset.transitions
-    matching = [
-        (t, c)
-        for t, c in zip(scenario.transitions, compiled, strict=True)
-        if t.trigger == move.trigger and ("*" in t.sources() or state.phase in t.sources())
-    ]
+    matching = state.game.transitions_from.get((move.trigger, state.phase), [])
     if not matching:
         phase = scenario.phase(state.phase)
         return f"you cannot {move.trigger.replace('_', ' ')} now ({phase.label})"

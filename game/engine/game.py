@@ -7,6 +7,8 @@ over the methods here.
 
 from __future__ import annotations
 
+from typing import Any
+
 from game.engine.machines import build_phase_machine, build_tariff_machine
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset
@@ -24,6 +26,14 @@ class Game:
         self.issue_ids = [i.id for i in scenario.issues]
         self.option_levels = {(i.id, o.id): o.level for i in scenario.issues for o in i.options}
         self.default_offer = {i.id: i.default_option() for i in scenario.issues}
+        # (trigger, phase) -> [(transition, compiled condition)], in declared order.
+        self.transitions_from: dict[tuple[str, str], list[tuple[Any, Any]]] = {}
+        phase_ids = [p.id for p in scenario.phases]
+        for transition, condition in zip(scenario.transitions, ruleset.transitions, strict=True):
+            sources = phase_ids if "*" in transition.sources() else transition.sources()
+            for phase in sources:
+                key = (transition.trigger, phase)
+                self.transitions_from.setdefault(key, []).append((transition, condition))
         self.end_day = float((scenario.end_date - scenario.start_date).days)
         self.rules_by_trigger = {
             kind: [

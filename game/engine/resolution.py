@@ -190,7 +190,7 @@ class Resolution:
                 return
             if rule.id in state.fired and self._once(kind, rule.id):
                 continue
-            if rule.when is not None and not rule.when(env):
+            if rule.when is not None and not rule.when.evaluate(env):
                 continue
             if self._once(kind, rule.id):
                 state.fired.add(rule.id)

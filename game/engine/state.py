@@ -51,6 +51,8 @@ class GameState:
         self.meters: dict[str, float] = {k: m.start for k, m in scenario.meters.items()}
         self.flags: dict[str, bool] = dict(scenario.flags)
         self.day = 0.0
+        self._date_day = 0
+        self._date = scenario.start_date
         self.moves: list[Move] = []
         self.offer: dict[str, str] | None = None
         self.offer_by = ""
@@ -69,7 +71,12 @@ class GameState:
     # ------------------------------------------------------------------ time
     @property
     def date(self) -> dt.date:
-        return self.ruleset.scenario.start_date + dt.timedelta(days=int(self.day))
+        # Called on every event: cache the calendar date of the current whole day.
+        whole = int(self.day)
+        if whole != self._date_day:
+            self._date_day = whole
+            self._date = self.ruleset.scenario.start_date + dt.timedelta(days=whole)
+        return self._date
 
     def day_of(self, date: dt.date) -> float:
         return float((date - self.ruleset.scenario.start_date).days)
