@@ -91,6 +91,9 @@ def can_fire(machine: Machine, trigger: str, model: Any) -> bool:
 
 def fire(machine: Machine, trigger: str, model: Any) -> bool:
     """Fire `trigger` on `model` if it can move; True when the state changed or re-entered."""
-    if not can_fire(machine, trigger, model):
+    event = machine.events.get(trigger)
+    # Checking the source first avoids transitions' MachineError; the conditions are
+    # evaluated once, by transitions itself.
+    if event is None or not event.transitions.get(getattr(model, machine.model_attribute)):
         return False
-    return bool(machine.events[trigger].trigger(model))
+    return bool(event.trigger(model))

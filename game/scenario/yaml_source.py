@@ -90,8 +90,37 @@ class SourceMap:
         return Diagnostic(code, message, self.filename, line, column, severity, hint, span)
 
 
-class _Composer(yaml.SafeLoader):
-    """The safe loader, with a depth limit and an alias budget while composing."""
+try:  # libyaml's parser is several times faster; the node building stays ours either way
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _Parser = None
+
+
+class _PurePythonBase(yaml.SafeLoader):
+    pass
+
+
+if _Parser is not None:
+
+    class _Base(_Parser, yaml.composer.Composer, yaml.resolver.Resolver):  # type: ignore[misc]
+        def __init__(self, text: str) -> None:
+            _Parser.__init__(self, text)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+        def get_single_node(self) -> Any:
+            # libyaml's own composer would skip our depth and alias checks.
+            return yaml.composer.Composer.get_single_node(self)
+
+        def dispose(self) -> None:
+            pass
+
+else:  # pragma: no cover
+    _Base = _PurePythonBase  # type: ignore[misc]
+
+
+class _Composer(_Base):  # type: ignore[misc, valid-type]
+    """The safe parser, with a depth limit and an alias budget while composing."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
@@ -270,7 +299,14 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
             ],
             text,
         ) from None
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as err:
+    except (
+        yaml.YAMLError,
+        RecursionError,
+        ValueError,
+        TypeError,
+        OverflowError,
+        AttributeError,
+    ) as err:
         raise ScenarioError(
             [Diagnostic("BRK003", f"invalid YAML: {type(err).__name__}", filename)], text
         ) from None

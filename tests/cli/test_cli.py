@@ -35,9 +35,11 @@ def test_validate_ok_by_id_and_path(capsys):
 
 HOSTILE = {
     "tag.yaml": "id: x\nevil: !!python/object/apply:os.system ['echo pwned']\n",
-    "laughs.yaml": "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+    "laughs.yaml": "a: &a [x,x,x,x,x,x,x,x,x,x]\n"
+    + "".join(
         f"{c}: &{c} [" + ",".join([f"*{p}"] * 10) + "]\n"
-        for p, c in zip("abcdefgh", "bcdefghi", strict=True)),
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    ),
     "dupe.yaml": "id: x\nid: y\n",
     "syntax.yaml": "id: [x\n",
     "list.yaml": "- 1\n",
@@ -57,8 +59,11 @@ def test_broken_files_exit_1_with_position_and_no_traceback(tmp_path, capsys, na
 
 def test_validate_json_format(tmp_path, capsys):
     path = tmp_path / "bad.yaml"
-    path.write_text((FIXTURES / "mini.yaml").read_text().replace("apprehensions < 100000",
-                                                                 "aprehensions < 100000"))
+    path.write_text(
+        (FIXTURES / "mini.yaml")
+        .read_text()
+        .replace("apprehensions < 100000", "aprehensions < 100000")
+    )
     status, out, _ = run(capsys, "validate", "--format", "json", str(path))
     assert status == 1
     [diag] = [d for d in json.loads(out) if d["code"] == "BRK302"][:1]
@@ -72,8 +77,9 @@ def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as bad:
         main(["simulate"])
     assert bad.value.code == 2
-    status, _, err = run(capsys, "simulate", "roosevelt-room-2019", "--runs", "3", "--save",
-                         "x.json")
+    status, _, err = run(
+        capsys, "simulate", "roosevelt-room-2019", "--runs", "3", "--save", "x.json"
+    )
     assert status == 2 and "--save needs --runs 1" in err
 
 
@@ -97,9 +103,10 @@ def test_simulate_jobs_do_not_change_results(capsys):
 
 def test_simulate_save_then_replay(tmp_path, capsys):
     path = tmp_path / "one.brink.json"
-    status, out, _ = run(capsys, "simulate", "roosevelt-room-2019", "--runs", "1", "--seed",
-                         "5", "--save", str(path))
-    assert status == 0 and path.exists()
+    status, out, _ = run(
+        capsys, "simulate", "roosevelt-room-2019", "--runs", "1", "--seed", "5", "--save", str(path)
+    )
+    assert status == 0 and path.exists() and "saved to" in out
     _, first, _ = run(capsys, "replay", str(path))
     _, second, _ = run(capsys, "replay", str(path))
     assert first == second and "# ending:" in first
@@ -125,8 +132,9 @@ def test_damaged_save_refused_cleanly(tmp_path, capsys):
 
 
 def test_python_dash_m_game_and_help():
-    result = subprocess.run([sys.executable, "-m", "game", "--help"], capture_output=True,
-                            text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "--help"], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 0
     for command in ("scenarios", "validate", "schema", "simulate", "replay"):
         assert command in result.stdout
