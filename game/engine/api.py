@@ -288,12 +288,19 @@ class RoleView:
     offer: dict[str, str] | None
     offer_by: str
     deal: dict[str, str] | None
-    events: tuple[Event, ...]
     menu: MoveMenu
     moves_made: int
     max_moves: int
     ending: str | None
     env: dict[str, object] = field(repr=False, default_factory=dict)
+    # The log as it stood when the view was taken; filtered on demand, since agents in
+    # a simulation rarely read it.
+    log: Sequence[Event] = field(repr=False, default=())
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """Events this role may see, oldest first."""
+        return tuple(e for e in self.log if self.role in e.visible_to)
 
     @property
     def my_turn(self) -> bool:
@@ -336,12 +343,12 @@ def view(state: GameState, role: str) -> RoleView:
         offer=dict(state.offer) if state.offer is not None else None,
         offer_by=state.offer_by,
         deal=dict(state.deal) if state.deal is not None else None,
-        events=tuple(e for e in state.log if role in e.visible_to),
         menu=legal_moves(state, role),
         moves_made=len(state.moves),
         max_moves=scenario.max_moves,
         ending=state.ending,
         env=env,
+        log=tuple(state.log),
     )
 
 

@@ -62,6 +62,9 @@ class Game:
         from game.engine.resolution import Resolution
 
         state = GameState(self, seed)
+        # Machines are shared; a game's place in them is set on the state, never pickled.
+        self.phase_machine.set_state(self.scenario.first_phase, model=state)
+        self.tariff_machine.set_state("none", model=state)
         for day, event_id in self.dated_events:
             state.scheduled.append((day, state.schedule_seq, event_id))
             state.schedule_seq += 1
