@@ -251,7 +251,7 @@ def outcome(state: GameState) -> Outcome:
         total = sum(r.weight for r in results)
         scores[role_id] = round(100 * sum(r.weight for r in results if r.met) / total)
         objectives[role_id] = results
-    success = {r: bool(ending and r in ending.success_for) for r in ROLES}
+    success: dict[str, bool] = {r: bool(ending and r in ending.success_for) for r in ROLES}
     return Outcome(ending, scores, objectives, success)
 
 
@@ -326,7 +326,7 @@ def view(state: GameState, role: str) -> RoleView:
     env = {k: v for k, v in state.env.items() if k not in hidden}
     return RoleView(
         role=role,
-        delegation=scenario.roles[role],  # type: ignore[index]
+        delegation=scenario.roles[role],
         counterpart=scenario.roles[other].name,  # type: ignore[index]
         counterpart_wants=scenario.roles[other].wants,  # type: ignore[index]
         scenario_id=scenario.id,

@@ -26,7 +26,8 @@ LADDER_STATES = ["none", "threatened", "imposed", "suspended", "lifted"]
 
 def _condition(compiled: Compiled) -> Callable[[EventData], bool]:
     def check(event: EventData) -> bool:
-        return bool(compiled(event.model.env))
+        model: Any = event.model
+        return bool(compiled(model.env))
 
     return check
 
@@ -53,11 +54,12 @@ def build_phase_machine(ruleset: Ruleset) -> Machine:
 
 
 def _never_imposed(event: EventData) -> bool:
-    return bool(event.model.tariff_step < 0)
+    model: Any = event.model
+    return bool(model.tariff_step < 0)
 
 
 def _below_cap(event: EventData) -> bool:
-    model = event.model
+    model: Any = event.model
     return bool(model.tariff_step + 1 < len(model.ruleset.scenario.tariff_ladder.steps))
 
 

@@ -151,7 +151,7 @@ class Checker:
     def names(self) -> None:
         """Meters, flags and issues share the expression namespace with the engine's names."""
         seen: dict[str, str] = {}
-        entries = [(("meters", m), m, "meter") for m in self.s.meters]
+        entries: list[tuple[Path, str, str]] = [(("meters", m), m, "meter") for m in self.s.meters]
         entries += [(("flags", f), f, "flag") for f in self.s.flags]
         for i, issue in enumerate(self.s.issues):
             entries += [

@@ -90,21 +90,17 @@ class SourceMap:
         return Diagnostic(code, message, self.filename, line, column, severity, hint, span)
 
 
-try:  # libyaml's parser is several times faster; the node building stays ours either way
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    _Parser = None
+def _base_loader() -> type:
+    """libyaml's parser where PyYAML has it (several times faster), else the pure-Python
+    safe loader. Composing and node building stay ours either way."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        return yaml.SafeLoader
 
-
-class _PurePythonBase(yaml.SafeLoader):
-    pass
-
-
-if _Parser is not None:
-
-    class _Base(_Parser, yaml.composer.Composer, yaml.resolver.Resolver):  # type: ignore[misc]
+    class LibyamlLoader(CParser, yaml.composer.Composer, yaml.resolver.Resolver):
         def __init__(self, text: str) -> None:
-            _Parser.__init__(self, text)
+            CParser.__init__(self, text)
             yaml.composer.Composer.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 
@@ -115,11 +111,10 @@ if _Parser is not None:
         def dispose(self) -> None:
             pass
 
-else:  # pragma: no cover
-    _Base = _PurePythonBase  # type: ignore[misc]
+    return LibyamlLoader
 
 
-class _Composer(_Base):  # type: ignore[misc, valid-type]
+class _Composer(_base_loader()):  # type: ignore[misc]
     """The safe parser, with a depth limit and an alias budget while composing."""
 
     def __init__(self, text: str) -> None:
@@ -130,7 +125,7 @@ class _Composer(_Base):  # type: ignore[misc, valid-type]
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event: Any = self.peek_event()
             anchor = event.anchor
             if anchor in self.anchors:
                 self.alias_nodes += _size(self.anchors[anchor], self.sizes)
@@ -153,6 +148,10 @@ class _Composer(_Base):  # type: ignore[misc, valid-type]
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+def _mark(event: Any) -> Any:
+    return getattr(event, "start_mark", None)
 
 
 def _size(node: Node, cache: dict[int, int]) -> int:
@@ -206,6 +205,7 @@ class _Builder:
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
         self.src._styles[path] = node.style
         return self.scalar(node)
 
