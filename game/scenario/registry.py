@@ -42,6 +42,18 @@ def resolve(reference: str) -> Path:
     path = Path(reference)
     if path.is_file():
         return path
+    looks_like_path = "/" in reference or "\\" in reference or reference.endswith((".yaml", ".yml"))
+    if looks_like_path:
+        raise ScenarioNotFound(
+            [
+                Diagnostic(
+                    "BRK901",
+                    "no such scenario file",
+                    file=reference,
+                    hint="check the path, or give a bundled id: " + ", ".join(bundled),
+                )
+            ]
+        )
     hint = did_you_mean(reference, bundled)
     if hint is None:
         hint = "bundled scenarios: " + (", ".join(bundled) or "none") + "; or give a path"

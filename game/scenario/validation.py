@@ -14,12 +14,12 @@ def model_diagnostics(
     err: ValidationError, model: type[BaseModel], source: SourceMap, data: Any
 ) -> list[Diagnostic]:
     """One diagnostic per pydantic error, at the YAML node it concerns."""
-    seen: set[tuple[int, int, str]] = set()
+    seen: set[tuple[int, int, str, str]] = set()
     out: list[Diagnostic] = []
     for error in err.errors(include_url=False):
         loc = _clean_loc(error["loc"], data)
         diagnostic = _one(error, loc, model, source, data)
-        key = (diagnostic.line, diagnostic.column, diagnostic.code)
+        key = (diagnostic.line, diagnostic.column, diagnostic.code, diagnostic.message)
         if key not in seen:  # unions report one failure per branch; keep the first
             seen.add(key)
             out.append(diagnostic)

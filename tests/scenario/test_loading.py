@@ -107,3 +107,10 @@ def test_mutated_scenarios_give_positioned_errors_only(tmp_path, seed, edits):
         assert err.diagnostics
         for d in err.diagnostics:
             assert d.line >= 1 and d.column >= 1 and d.code.startswith("BRK")
+
+
+def test_every_missing_field_is_reported(tmp_path):
+    text = "id: x\ntitle: t\nperiod: p\nsummary: s\nstart_date: 2019-01-01\n"
+    text += "end_date: 2019-02-01\nfirst_phase: a\n"
+    missing = {d.message.split("`")[1] for d in diagnostics(tmp_path, text) if d.code == "BRK101"}
+    assert missing == {"sources", "roles", "issues", "phases", "transitions", "endings"}
