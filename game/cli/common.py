@@ -29,12 +29,17 @@ def report_scenario_error(err: ScenarioError, stream: TextIO | None = None) -> N
     print(summary, file=stream)
 
 
+def exit_status(err: ScenarioError) -> int:
+    """2 when the reference itself is wrong (usage), 1 when the scenario is invalid."""
+    from game.scenario.registry import ScenarioNotFound
+
+    return 2 if isinstance(err, ScenarioNotFound) else 1
+
+
 def load_or_report(reference: str | Path) -> Ruleset:
     """Load a scenario; on problems print every diagnostic and raise CommandFailed."""
     try:
         return load_ruleset(reference)
     except ScenarioError as err:
         report_scenario_error(err)
-        from game.scenario.registry import ScenarioNotFound
-
-        raise CommandFailed(2 if isinstance(err, ScenarioNotFound) else 1) from None
+        raise CommandFailed(exit_status(err)) from None

@@ -62,3 +62,19 @@ def test_same_seed_and_moves_same_transcript(flagship):
         return transcript(state.log)
 
     assert play() == play()
+
+
+def test_review_can_revive_the_tariff_clock(flagship):
+    """Demanding more at the 45-day review resumes the ladder where it was suspended:
+    the deal came 2.6 days before the 10 June step, so the 5% step follows 2.6 days later."""
+    state = new_game(flagship, seed=4)
+    for move in HISTORICAL_MOVES[:7]:
+        apply(state, move)
+    apply(state, Move.act("mexico", "underdeliver"))
+    assert state.phase == "review" and state.date.isoformat() == "2019-07-22"
+    apply(state, Move.act("us", "demand_more"))
+    imposed = [e for e in state.log if e.kind == "tariff" and e.data.get("status") == "imposed"]
+    assert imposed[0].date == "2019-07-25" and imposed[0].data["rate"] == 5
+    while not is_terminal(state):
+        apply(state, legal_moves(state, state.actor).moves[0])
+    assert outcome(state).ending_id == "deal-collapses"

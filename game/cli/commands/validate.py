@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from game.cli.common import exit_status
 from game.rules.ruleset import load_ruleset
 from game.scenario.diagnostics import ScenarioError
 
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             ruleset = load_ruleset(reference)
         except ScenarioError as err:
-            status = max(status, _status(err))
+            status = max(status, exit_status(err))
             if args.format == "json":
                 collected.extend(d.as_dict() for d in err.diagnostics)
             else:
@@ -52,9 +53,3 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(collected, indent=2, ensure_ascii=False))
     return status
-
-
-def _status(err: ScenarioError) -> int:
-    from game.scenario.registry import ScenarioNotFound
-
-    return 2 if isinstance(err, ScenarioNotFound) else 1
