@@ -7,6 +7,7 @@ over the methods here.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from game.engine.machines import build_phase_machine, build_tariff_machine
@@ -34,6 +35,13 @@ class Game:
             for phase in sources:
                 key = (transition.trigger, phase)
                 self.transitions_from.setdefault(key, []).append((transition, condition))
+        ladder = scenario.tariff_ladder
+        # Ladder steps and month starts as scenario days, computed once.
+        self.ladder_steps = [
+            (float((step.date - scenario.start_date).days), step.rate)
+            for step in (ladder.steps if ladder else [])
+        ]
+        self.month_starts = _month_starts(scenario.start_date, scenario.end_date)
         self.end_day = float((scenario.end_date - scenario.start_date).days)
         self.rules_by_trigger = {
             kind: [
@@ -71,3 +79,14 @@ class Game:
         state.refresh_env()
         Resolution(state).start()
         return state
+
+
+def _month_starts(start: dt.date, end: dt.date) -> list[float]:
+    """Scenario days of every first-of-month from `start` to one month past `end`."""
+    days = []
+    first = dt.date(start.year, start.month, 1)
+    while first <= end + dt.timedelta(days=31):
+        if first >= start:
+            days.append(float((first - start).days))
+        first = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return days

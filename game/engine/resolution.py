@@ -47,7 +47,7 @@ class Resolution:
             Event(
                 len(state.log),
                 state.day,
-                state.date.isoformat(),
+                state.date_iso,
                 kind,
                 text,
                 cause,
@@ -301,16 +301,13 @@ class Resolution:
         return max(min(candidates), state.day)
 
     def _next_month_start(self) -> float:
+        """The first of a month not yet processed, from today on."""
         state = self.state
-        if (
-            state.day == int(state.day)
-            and state.date.day == 1
-            and state.day not in self._months_done
-        ):
-            return state.day
-        date = state.date
-        first = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
-        return state.day_of(first)
+        starts = self.game.month_starts
+        i = bisect.bisect_left(starts, state.day)
+        if i < len(starts) and starts[i] == state.day and state.day in state.months_done:
+            i += 1
+        return starts[i] if i < len(starts) else self.game.end_day + 1
 
     @property
     def _months_done(self) -> set[float]:

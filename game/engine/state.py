@@ -53,6 +53,7 @@ class GameState:
         self.day = 0.0
         self._date_day = 0
         self._date = scenario.start_date
+        self._date_iso = scenario.start_date.isoformat()
         self.moves: list[Move] = []
         self.offer: dict[str, str] | None = None
         self.offer_by = ""
@@ -76,7 +77,13 @@ class GameState:
         if whole != self._date_day:
             self._date_day = whole
             self._date = self.ruleset.scenario.start_date + dt.timedelta(days=whole)
+            self._date_iso = self._date.isoformat()
         return self._date
+
+    @property
+    def date_iso(self) -> str:
+        _ = self.date  # refreshes the cache when the day changed
+        return self._date_iso
 
     def day_of(self, date: dt.date) -> float:
         return float((date - self.ruleset.scenario.start_date).days)
@@ -90,14 +97,14 @@ class GameState:
 
     def next_tariff_step(self) -> tuple[float, float] | None:
         """(day, rate) of the next ladder step if the clock can reach it, else None."""
-        ladder = self.ruleset.scenario.tariff_ladder
-        if ladder is None or self.tariff_status not in ("threatened", "imposed"):
+        if self.tariff_status not in ("threatened", "imposed"):
             return None
+        steps = self.game.ladder_steps
         index = self.tariff_step + 1
-        if index >= len(ladder.steps):
+        if index >= len(steps):
             return None
-        step = ladder.steps[index]
-        return self.day_of(step.date) + self.ladder_shift, step.rate
+        day, rate = steps[index]
+        return day + self.ladder_shift, rate
 
     @property
     def actor(self) -> str:
@@ -137,9 +144,7 @@ class GameState:
             env[f"deal_{issue}_level"] = levels.get((issue, agreed), 0.0)
 
     def snapshot(self) -> None:
-        self.timeline.append(
-            Snapshot(self.day, self.date.isoformat(), self.tariff_rate, dict(self.meters))
-        )
+        self.timeline.append(Snapshot(self.day, self.date_iso, self.tariff_rate, dict(self.meters)))
 
     def clone(self) -> GameState:
         """An independent copy (for agents that look ahead). Shares the immutable scenario."""
