@@ -110,10 +110,15 @@ def compile_expression(
             len(text),
             "check that both sides of each operator have the same type",
         ) from None
+    except RecursionError:
+        raise _too_deep(text) from None
     except Exception as err:  # rule-engine raises plain errors on a few malformed inputs
         raise ExpressionError("BRK301", f"cannot parse expression: {err}", 0, len(text)) from None
     compiler = _Compiler(text, namespace)
-    evaluate, result = compiler.compile(rule.statement.expression)
+    try:
+        evaluate, result = compiler.compile(rule.statement.expression)
+    except RecursionError:
+        raise _too_deep(text) from None
     if result != expect:
         raise ExpressionError(
             "BRK304",
@@ -125,6 +130,16 @@ def compile_expression(
             else None,
         )
     return Compiled(text, result, frozenset(compiler.names), evaluate)
+
+
+def _too_deep(text: str) -> ExpressionError:
+    return ExpressionError(
+        "BRK305",
+        "expression is nested too deeply",
+        0,
+        len(text),
+        "split it into several rules, or use a meter for partial results",
+    )
 
 
 def _unknown_symbol(text: str, err: SymbolResolutionError, namespace: Namespace) -> ExpressionError:

@@ -144,3 +144,8 @@ def test_schema_command_prints_the_committed_schema(capsys):
     status, out, _ = run(capsys, "schema")
     assert status == 0
     assert out == (ROOT / "assets" / "scenario.schema.json").read_text()
+
+
+def test_deeply_nested_expression_is_a_diagnostic(capsys):
+    status, _, err = run(capsys, "validate", str(FIXTURES / "deep-expression.yaml"))
+    assert status == 1 and "BRK305 expression is nested too deeply" in err
