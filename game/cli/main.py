@@ -22,6 +22,7 @@ COMMANDS = {
     "schema": "schema",
     "simulate": "simulate",
     "replay": "replay",
+    "graph": "graph",
 }
 
 EXAMPLES = """\

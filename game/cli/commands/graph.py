@@ -1,0 +1,28 @@
+"""`brink graph PATH|ID`: the phase machine and tariff ladder as a diagram."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from game.cli.common import load_or_report
+
+
+def register(sub: Any, name: str) -> None:
+    parser = sub.add_parser(
+        name,
+        help="draw the phase machine (Mermaid or dot)",
+        description="Print the scenario's phase machine and tariff ladder as a Mermaid state "
+        "diagram (pastes into Markdown) or as Graphviz dot.",
+    )
+    parser.add_argument("scenario", metavar="PATH|ID")
+    parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.tools.graph import dot, mermaid
+
+    scenario = load_or_report(args.scenario).scenario
+    print(mermaid(scenario) if args.format == "mermaid" else dot(scenario), end="")
+    return 0
