@@ -7,7 +7,15 @@ import sys
 
 import pytest
 
-CORE = ["game.engine", "game.rules", "game.scenario", "game.ai", "game.saves", "game.sim"]
+CORE = [
+    "game.engine",
+    "game.rules",
+    "game.scenario",
+    "game.ai",
+    "game.saves",
+    "game.sim",
+    "game.tools",
+]
 
 
 @pytest.mark.parametrize("module", CORE)

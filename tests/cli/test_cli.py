@@ -149,3 +149,26 @@ def test_schema_command_prints_the_committed_schema(capsys):
 def test_deeply_nested_expression_is_a_diagnostic(capsys):
     status, _, err = run(capsys, "validate", str(FIXTURES / "deep-expression.yaml"))
     assert status == 1 and "BRK305 expression is nested too deeply" in err
+
+
+def test_validate_watch_revalidates_on_change(tmp_path, capsys):
+    import argparse
+
+    from game.cli.commands.validate import Watcher, watch
+
+    path = tmp_path / "s.yaml"
+    good = (FIXTURES / "mini.yaml").read_text()
+    path.write_text(good)
+    args = argparse.Namespace(scenarios=[str(path)], format="text", watch=True)
+    edits = iter([good.replace("apprehensions < 100000", "aprehensions < 100000"), None])
+
+    def wait():  # stands in for the pause: the author saves a broken version
+        text = next(edits)
+        if text is not None:
+            path.write_text(text + "\n# edited\n")
+
+    status = watch(args, Watcher([str(path)]), wait=wait, rounds=2)
+    out, err = capsys.readouterr()
+    assert ": ok" in out
+    assert "change detected" in err and "BRK302" in err
+    assert status == 1

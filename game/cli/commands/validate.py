@@ -26,10 +26,21 @@ def register(sub: Any, name: str) -> None:
         default="text",
         help="json: one object per diagnostic, for editors and CI",
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="re-validate whenever a file changes (Ctrl+C to stop)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.watch:
+        return watch(args, Watcher(args.scenarios))
+    return check_all(args)
+
+
+def check_all(args: argparse.Namespace) -> int:
     status = 0
     collected: list[dict[str, object]] = []
     for reference in args.scenarios:
@@ -52,4 +63,57 @@ def run(args: argparse.Namespace) -> int:
             )
     if args.format == "json":
         print(json.dumps(collected, indent=2, ensure_ascii=False))
+    return status
+
+
+class Watcher:
+    """Notices changes to the files behind the given references (by mtime and size)."""
+
+    def __init__(self, references: list[str]) -> None:
+        self.references = references
+        self.seen = self.stamp()
+
+    def stamp(self) -> dict[str, tuple[float, int] | None]:
+        from game.scenario.registry import resolve
+
+        stamps: dict[str, tuple[float, int] | None] = {}
+        for reference in self.references:
+            try:
+                info = resolve(reference).stat()
+                stamps[reference] = (info.st_mtime, info.st_size)
+            except (ScenarioError, OSError):
+                stamps[reference] = None
+        return stamps
+
+    def changed(self) -> bool:
+        now = self.stamp()
+        if now != self.seen:
+            self.seen = now
+            return True
+        return False
+
+
+def watch(
+    args: argparse.Namespace,
+    watcher: Watcher,
+    wait: Any = None,
+    rounds: int | None = None,
+) -> int:
+    """Validate now, then again after every change; `wait` and `rounds` are for tests."""
+    import time
+
+    wait = wait or (lambda: time.sleep(0.5))
+    status = check_all(args)
+    print("watching for changes (Ctrl+C to stop)…", file=sys.stderr, flush=True)
+    done = 0
+    try:
+        while rounds is None or done < rounds:
+            wait()
+            done += 1
+            if watcher.changed():
+                print("\n— change detected, validating again —", file=sys.stderr)
+                status = check_all(args)
+                sys.stdout.flush()
+    except KeyboardInterrupt:
+        pass
     return status
