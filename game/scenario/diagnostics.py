@@ -39,9 +39,7 @@ CODES: dict[str, str] = {
     "BRK205": "unknown ending",
     "BRK206": "unknown event",
     "BRK207": "duplicate id",
-    "BRK208": "unknown role",
     "BRK209": "unknown trigger",
-    "BRK210": "unknown action",
     # 3xx: condition and value expressions
     "BRK301": "expression syntax error",
     "BRK302": "unknown name in expression",
@@ -50,13 +48,10 @@ CODES: dict[str, str] = {
     "BRK305": "expression construct not supported",
     "BRK306": "unknown option in comparison",
     # 4xx: consistency of the scenario as a game
-    "BRK401": "value outside its meter's range",
     "BRK402": "tariff ladder out of order",
-    "BRK403": "phase machine inconsistent",
     "BRK404": "no default ending",
-    # 9xx: command line usage and saves
+    # 9xx: command line usage
     "BRK901": "scenario not found",
-    "BRK902": "save cannot be used",
 }
 
 
