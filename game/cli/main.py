@@ -23,6 +23,7 @@ COMMANDS = {
     "simulate": "simulate",
     "replay": "replay",
     "graph": "graph",
+    "test": "test",
 }
 
 EXAMPLES = """\
