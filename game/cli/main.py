@@ -24,6 +24,7 @@ COMMANDS = {
     "replay": "replay",
     "graph": "graph",
     "test": "test",
+    "lint": "lint",
 }
 
 EXAMPLES = """\

@@ -50,6 +50,13 @@ CODES: dict[str, str] = {
     # 4xx: consistency of the scenario as a game
     "BRK402": "tariff ladder out of order",
     "BRK404": "no default ending",
+    # 5xx: lint findings (brink lint)
+    "BRK501": "phase cannot be reached",
+    "BRK502": "ending not reached in random play",
+    "BRK503": "declared but never used",
+    "BRK504": "condition never changes",
+    "BRK505": "rule never fired in random play",
+    "BRK506": "invented rule without a note",
     # 9xx: command line usage
     "BRK901": "scenario not found",
 }

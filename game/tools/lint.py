@@ -1,0 +1,226 @@
+"""`brink lint`: what validation cannot see — unreachable phases, endings random play
+never reaches, declarations nothing uses, conditions that never change, rules that never
+fire, and how much of the scenario is invented rather than sourced.
+
+Static findings come from the phase graph; dynamic ones from random games (seeded, so
+the report is the same every run).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine import apply, is_terminal, legal_moves, new_game
+from game.rules.expressions import Compiled
+from game.rules.ruleset import CompiledRule, Ruleset
+from game.scenario.checks import DESIGNER, walk
+from game.scenario.diagnostics import Diagnostic
+
+MAX_SAMPLES = 4000
+
+
+@dataclass
+class LintReport:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    games: int = 0
+    sourced: int = 0
+    designer: int = 0
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def designer_share(self) -> float:
+        total = self.sourced + self.designer
+        return self.designer / total if total else 0.0
+
+
+@dataclass
+class _Play:
+    """What random games showed."""
+
+    samples: list[dict[str, Any]] = field(default_factory=list)
+    fired: set[str] = field(default_factory=set)
+    endings: set[str] = field(default_factory=set)
+    phases: set[str] = field(default_factory=set)
+
+
+def _play(ruleset: Ruleset, games: int, seed: int) -> _Play:
+    seen = _Play()
+    for index in range(games):
+        state = new_game(ruleset, seed * 100_003 + index)
+        rng = random.Random(f"lint:{seed}:{index}")
+        while True:
+            seen.phases.add(state.phase)
+            if len(seen.samples) < MAX_SAMPLES:
+                seen.samples.append(dict(state.env))
+            if is_terminal(state):
+                break
+            apply(state, legal_moves(state, state.actor).sample(rng))
+        seen.fired.update(e.cause.id for e in state.log if e.cause.kind in ("rule", "event"))
+        seen.endings.add(state.ending or "")
+        seen.phases.update(e.data.get("phase", "") for e in state.log if e.kind == "phase")
+    return seen
+
+
+def _reachable_phases(ruleset: Ruleset) -> set[str]:
+    scenario = ruleset.scenario
+    phase_ids = [p.id for p in scenario.phases]
+    edges: dict[str, set[str]] = {p: set() for p in phase_ids}
+    for transition in scenario.transitions:
+        sources = phase_ids if "*" in transition.sources() else transition.sources()
+        for source in sources:
+            edges.setdefault(source, set()).add(transition.dest)
+    reached, frontier = {scenario.first_phase}, [scenario.first_phase]
+    while frontier:
+        for dest in edges.get(frontier.pop(), ()):
+            if dest not in reached:
+                reached.add(dest)
+                frontier.append(dest)
+    return reached
+
+
+def _conditions(ruleset: Ruleset) -> Iterator[tuple[tuple[str | int, ...], Compiled]]:
+    scenario = ruleset.scenario
+    for i, rule in enumerate(ruleset.rules):
+        if rule.when is not None:
+            yield ("rules", i, "when"), rule.when
+    for i, event in enumerate(scenario.events):
+        compiled = ruleset.events[event.id].when
+        if compiled is not None:
+            yield ("events", i, "when"), compiled
+    for i, compiled in enumerate(ruleset.transitions):
+        if compiled is not None:
+            yield ("transitions", i, "when"), compiled
+    for i, ending in enumerate(scenario.endings):
+        if ending.id in ruleset.endings:
+            yield ("endings", i, "when"), ruleset.endings[ending.id]
+
+
+def _all_rules(ruleset: Ruleset) -> list[CompiledRule]:
+    return [*ruleset.rules, *ruleset.events.values(), *ruleset.actions.values()]
+
+
+def _names_read(ruleset: Ruleset) -> set[str]:
+    names: set[str] = set()
+    for _, compiled in _conditions(ruleset):
+        names |= compiled.names
+    names |= {n for c in ruleset.options.values() for n in c.names}
+    names |= {n for c in ruleset.objectives.values() for n in c.names}
+    for rule in _all_rules(ruleset):
+        if rule.when is not None:
+            names |= rule.when.names
+        for op in rule.ops:
+            if op.quantity is not None and op.quantity.expression is not None:
+                names |= op.quantity.expression.names
+    return names
+
+
+class _Linter:
+    def __init__(self, ruleset: Ruleset, games: int, seed: int) -> None:
+        self.rs = ruleset
+        self.s = ruleset.scenario
+        self.src = ruleset.file.source
+        self.report = LintReport(games=games)
+        self.play = _play(ruleset, games, seed) if games else _Play()
+
+    def add(self, path: tuple[str | int, ...], code: str, message: str, severity: Any,
+            hint: str | None = None, at_key: bool = False) -> None:
+        self.report.diagnostics.append(self.src.diagnostic(
+            path, code, message, hint=hint, severity=severity, at_key=at_key))
+
+    def run(self) -> LintReport:
+        self.unreachable()
+        self.unused()
+        self.constant_conditions()
+        self.never_fired()
+        self.sources()
+        return self.report
+
+    def unreachable(self) -> None:
+        reachable = _reachable_phases(self.rs)
+        for i, phase in enumerate(self.s.phases):
+            if phase.id not in reachable:
+                self.add(("phases", i, "id"), "BRK501",
+                         f"phase `{phase.id}` cannot be reached from `{self.s.first_phase}`",
+                         "error", "add a transition into it, or remove it")
+        if not self.report.games:
+            return
+        for i, ending in enumerate(self.s.endings):
+            if ending.id not in self.play.endings:
+                self.add(("endings", i, "id"), "BRK502",
+                         f"ending `{ending.id}` was not reached in {self.report.games} random "
+                         "games", "warning",
+                         "it may need deliberate play; check its condition and a scenario test")
+
+    def unused(self) -> None:
+        read = _names_read(self.rs)
+        changed = {op.name for rule in _all_rules(self.rs) for op in rule.ops
+                   if op.kind in ("set", "add", "flag")}
+        for name in self.s.meters:
+            if name not in read and name not in changed:
+                self.add(("meters", name), "BRK503", f"meter `{name}` is never read or changed",
+                         "warning", at_key=True)
+        for name in self.s.flags:
+            if name not in read:
+                self.add(("flags", name), "BRK503", f"flag `{name}` is never read", "warning",
+                         at_key=True)
+        for i, issue in enumerate(self.s.issues):
+            if not any(n.startswith((f"offer_{issue.id}", f"deal_{issue.id}")) for n in read):
+                self.add(("issues", i, "id"), "BRK503",
+                         f"issue `{issue.id}` has no effect: no condition reads "
+                         f"`offer_{issue.id}` or `deal_{issue.id}`", "warning")
+        cited = {node for path, node in walk(self.s)
+                 if path and path[-1] == "source" and path[0] != "transitions"}
+        for i, source in enumerate(self.s.sources):
+            if source.id not in cited:
+                self.add(("sources", i, "id"), "BRK503", f"source `{source.id}` is never cited",
+                         "warning")
+
+    def constant_conditions(self) -> None:
+        if len(self.play.samples) < 2:
+            return
+        for path, compiled in _conditions(self.rs):
+            if "last_move" in compiled.names:
+                # Holds only for an instant inside a move's resolution, between samples.
+                continue
+            values = {bool(compiled(env)) for env in self.play.samples}
+            if len(values) == 1:
+                value = "true" if values.pop() else "false"
+                self.add(path, "BRK504", f"condition is always {value} in "
+                         f"{len(self.play.samples)} sampled states", "warning",
+                         "check the names and thresholds it uses")
+
+    def never_fired(self) -> None:
+        if not self.report.games:
+            return
+        for i, rule in enumerate(self.s.rules):
+            if rule.id not in self.play.fired:
+                self.add(("rules", i, "id"), "BRK505",
+                         f"rule `{rule.id}` never fired in {self.report.games} random games",
+                         "warning")
+
+    def sources(self) -> None:
+        for i, rule in enumerate(self.s.rules):
+            if rule.source == DESIGNER:
+                self.report.designer += 1
+                if not rule.note:
+                    self.add(("rules", i, "source"), "BRK506",
+                             f"rule `{rule.id}` is a designer's invention with no `note:` "
+                             "explaining it", "warning",
+                             "say why the mechanic exists, for the debrief")
+            else:
+                self.report.sourced += 1
+        for ending in self.s.endings:
+            if ending.source == DESIGNER:
+                self.report.designer += 1
+            else:
+                self.report.sourced += 1
+
+
+def lint(ruleset: Ruleset, games: int = 200, seed: int = 0) -> LintReport:
+    return _Linter(ruleset, games, seed).run()
