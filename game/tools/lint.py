@@ -128,10 +128,18 @@ class _Linter:
         self.report = LintReport(games=games)
         self.play = _play(ruleset, games, seed) if games else _Play()
 
-    def add(self, path: tuple[str | int, ...], code: str, message: str, severity: Any,
-            hint: str | None = None, at_key: bool = False) -> None:
-        self.report.diagnostics.append(self.src.diagnostic(
-            path, code, message, hint=hint, severity=severity, at_key=at_key))
+    def add(
+        self,
+        path: tuple[str | int, ...],
+        code: str,
+        message: str,
+        severity: Any,
+        hint: str | None = None,
+        at_key: bool = False,
+    ) -> None:
+        self.report.diagnostics.append(
+            self.src.diagnostic(path, code, message, hint=hint, severity=severity, at_key=at_key)
+        )
 
     def run(self) -> LintReport:
         self.unreachable()
@@ -145,41 +153,73 @@ class _Linter:
         reachable = _reachable_phases(self.rs)
         for i, phase in enumerate(self.s.phases):
             if phase.id not in reachable:
-                self.add(("phases", i, "id"), "BRK501",
-                         f"phase `{phase.id}` cannot be reached from `{self.s.first_phase}`",
-                         "error", "add a transition into it, or remove it")
+                self.add(
+                    ("phases", i, "id"),
+                    "BRK501",
+                    f"phase `{phase.id}` cannot be reached from `{self.s.first_phase}`",
+                    "error",
+                    "add a transition into it, or remove it",
+                )
         if not self.report.games:
             return
         for i, ending in enumerate(self.s.endings):
             if ending.id not in self.play.endings:
-                self.add(("endings", i, "id"), "BRK502",
-                         f"ending `{ending.id}` was not reached in {self.report.games} random "
-                         "games", "warning",
-                         "it may need deliberate play; check its condition and a scenario test")
+                self.add(
+                    ("endings", i, "id"),
+                    "BRK502",
+                    f"ending `{ending.id}` was not reached in {self.report.games} random games",
+                    "warning",
+                    "it may need deliberate play; check its condition and a scenario test",
+                )
 
     def unused(self) -> None:
         read = _names_read(self.rs)
-        changed = {op.name for rule in _all_rules(self.rs) for op in rule.ops
-                   if op.kind in ("set", "add", "flag")}
+        changed = {
+            op.name
+            for rule in _all_rules(self.rs)
+            for op in rule.ops
+            if op.kind in ("set", "add", "flag")
+        }
         for name in self.s.meters:
             if name not in read and name not in changed:
-                self.add(("meters", name), "BRK503", f"meter `{name}` is never read or changed",
-                         "warning", at_key=True)
+                self.add(
+                    ("meters", name),
+                    "BRK503",
+                    f"meter `{name}` is never read or changed",
+                    "warning",
+                    at_key=True,
+                )
         for name in self.s.flags:
             if name not in read:
-                self.add(("flags", name), "BRK503", f"flag `{name}` is never read", "warning",
-                         at_key=True)
+                self.add(
+                    ("flags", name),
+                    "BRK503",
+                    f"flag `{name}` is never read",
+                    "warning",
+                    at_key=True,
+                )
         for i, issue in enumerate(self.s.issues):
             if not any(n.startswith((f"offer_{issue.id}", f"deal_{issue.id}")) for n in read):
-                self.add(("issues", i, "id"), "BRK503",
-                         f"issue `{issue.id}` has no effect: no condition reads "
-                         f"`offer_{issue.id}` or `deal_{issue.id}`", "warning")
-        cited = {node for path, node in walk(self.s)
-                 if path and path[-1] == "source" and path[0] != "transitions"}
+                self.add(
+                    ("issues", i, "id"),
+                    "BRK503",
+                    f"issue `{issue.id}` has no effect: no condition reads "
+                    f"`offer_{issue.id}` or `deal_{issue.id}`",
+                    "warning",
+                )
+        cited = {
+            node
+            for path, node in walk(self.s)
+            if path and path[-1] == "source" and path[0] != "transitions"
+        }
         for i, source in enumerate(self.s.sources):
             if source.id not in cited:
-                self.add(("sources", i, "id"), "BRK503", f"source `{source.id}` is never cited",
-                         "warning")
+                self.add(
+                    ("sources", i, "id"),
+                    "BRK503",
+                    f"source `{source.id}` is never cited",
+                    "warning",
+                )
 
     def constant_conditions(self) -> None:
         if len(self.play.samples) < 2:
@@ -191,28 +231,38 @@ class _Linter:
             values = {bool(compiled(env)) for env in self.play.samples}
             if len(values) == 1:
                 value = "true" if values.pop() else "false"
-                self.add(path, "BRK504", f"condition is always {value} in "
-                         f"{len(self.play.samples)} sampled states", "warning",
-                         "check the names and thresholds it uses")
+                self.add(
+                    path,
+                    "BRK504",
+                    f"condition is always {value} in {len(self.play.samples)} sampled states",
+                    "warning",
+                    "check the names and thresholds it uses",
+                )
 
     def never_fired(self) -> None:
         if not self.report.games:
             return
         for i, rule in enumerate(self.s.rules):
             if rule.id not in self.play.fired:
-                self.add(("rules", i, "id"), "BRK505",
-                         f"rule `{rule.id}` never fired in {self.report.games} random games",
-                         "warning")
+                self.add(
+                    ("rules", i, "id"),
+                    "BRK505",
+                    f"rule `{rule.id}` never fired in {self.report.games} random games",
+                    "warning",
+                )
 
     def sources(self) -> None:
         for i, rule in enumerate(self.s.rules):
             if rule.source == DESIGNER:
                 self.report.designer += 1
                 if not rule.note:
-                    self.add(("rules", i, "source"), "BRK506",
-                             f"rule `{rule.id}` is a designer's invention with no `note:` "
-                             "explaining it", "warning",
-                             "say why the mechanic exists, for the debrief")
+                    self.add(
+                        ("rules", i, "source"),
+                        "BRK506",
+                        f"rule `{rule.id}` is a designer's invention with no `note:` explaining it",
+                        "warning",
+                        "say why the mechanic exists, for the debrief",
+                    )
             else:
                 self.report.sourced += 1
         for ending in self.s.endings:

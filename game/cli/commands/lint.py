@@ -13,9 +13,11 @@ from game.cli.common import load_or_report
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
-        name, help="find unreachable, unused and never-firing parts of a scenario",
+        name,
+        help="find unreachable, unused and never-firing parts of a scenario",
         description="Check a valid scenario for problems validation cannot see, using the "
-        "phase graph and seeded random games. Exit 1 when there are errors.")
+        "phase graph and seeded random games. Exit 1 when there are errors.",
+    )
     parser.add_argument("scenario", metavar="PATH|ID")
     parser.add_argument("--games", type=int, default=200, help="random games to play (200)")
     parser.add_argument("--seed", type=int, default=0)
@@ -29,19 +31,27 @@ def run(args: argparse.Namespace) -> int:
     ruleset = load_or_report(args.scenario)
     report = lint(ruleset, max(0, args.games), args.seed)
     if args.format == "json":
-        print(json.dumps({
-            "diagnostics": [d.as_dict() for d in report.diagnostics],
-            "games": report.games,
-            "designer_share": round(report.designer_share, 4),
-        }, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "diagnostics": [d.as_dict() for d in report.diagnostics],
+                    "games": report.games,
+                    "designer_share": round(report.designer_share, 4),
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         for diagnostic in report.diagnostics:
             print(diagnostic.render(ruleset.file.source.text), file=sys.stderr)
         errors = len(report.errors)
         warnings = len(report.diagnostics) - errors
-        print(f"{ruleset.file.path}: {errors} error{'s' if errors != 1 else ''}, "
-              f"{warnings} warning{'s' if warnings != 1 else ''} "
-              f"({report.games} random games); "
-              f"{report.designer} of {report.designer + report.sourced} rules and endings "
-              f"are designer inventions ({100 * report.designer_share:.0f}%)")
+        print(
+            f"{ruleset.file.path}: {errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''} "
+            f"({report.games} random games); "
+            f"{report.designer} of {report.designer + report.sourced} rules and endings "
+            f"are designer inventions ({100 * report.designer_share:.0f}%)"
+        )
     return 1 if report.errors else 0
