@@ -31,6 +31,8 @@ class BatchReport:
     agents: dict[str, str]
     endings: dict[str, int]
     mean_meters: dict[str, float]
+    # Final-value distribution per meter: min, 10th, 50th, 90th percentile, max.
+    meter_spread: dict[str, tuple[float, float, float, float, float]]
     success_rate: dict[str, float]
     mean_moves: float
     tariff_imposed_rate: float
@@ -48,6 +50,10 @@ class BatchReport:
             "endings": self.endings,
             "endings_ci95": intervals,
             "mean_meters": {k: round(v, 3) for k, v in self.mean_meters.items()},
+            "meter_distribution": {
+                k: dict(zip(("min", "p10", "p50", "p90", "max"), v, strict=True))
+                for k, v in self.meter_spread.items()
+            },
             "success_rate": {k: round(v, 4) for k, v in self.success_rate.items()},
             "mean_moves": round(self.mean_moves, 3),
             "tariff_imposed_rate": round(self.tariff_imposed_rate, 4),
@@ -62,6 +68,7 @@ def aggregate(
     n = len(games)
     counts = Counter(g.ending for g in games)
     endings = {e.id: counts.get(e.id, 0) for e in scenario.endings}
+    spread = {m: _spread(sorted(g.meters[m] for g in games)) for m in scenario.meters}
     means = {m: sum(g.meters[m] for g in games) / n if n else 0.0 for m in scenario.meters}
     success = {r: sum(g.success[r] for g in games) / n if n else 0.0 for r in scenario.roles}
     fired: Counter[str] = Counter()
@@ -76,8 +83,19 @@ def aggregate(
         dict(agents),
         endings,
         means,
+        spread,
         success,
         sum(g.moves for g in games) / n if n else 0.0,
         sum(g.tariff_imposed for g in games) / n if n else 0.0,
         rules_fired,
     )
+
+
+def _spread(values: list[float]) -> tuple[float, float, float, float, float]:
+    if not values:
+        return (0.0, 0.0, 0.0, 0.0, 0.0)
+
+    def at(q: float) -> float:  # nearest-rank percentile: exact, no interpolation noise
+        return values[min(len(values) - 1, max(0, math.ceil(q * len(values)) - 1))]
+
+    return (values[0], at(0.1), at(0.5), at(0.9), values[-1])

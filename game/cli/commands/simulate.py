@@ -108,10 +108,16 @@ def _print_text(report: Any, ruleset: Any) -> None:
             f"  {ending.id:<28} {count:>6}  {100 * count / report.runs:5.1f}%  "
             f"(95% CI {100 * low:4.1f}–{100 * high:4.1f}%)"
         )
-    print("\nMean final meters")
+    print(f"\nFinal meters{'':<30} {'mean':>10} {'p10':>10} {'median':>10} {'p90':>10}")
     for name, meter in scenario.meters.items():
-        unit = f" {meter.unit}" if meter.unit and meter.unit != "%" else meter.unit
-        print(f"  {meter.label:<40} {report.mean_meters[name]:>12,.1f}{unit}")
+        _, p10, median, p90, _ = report.meter_spread[name]
+        print(
+            f"  {meter.label:<40} {report.mean_meters[name]:>10,.0f} {p10:>10,.0f} "
+            f"{median:>10,.0f} {p90:>10,.0f}"
+        )
+    print("\nRules and events fired (share of games)")
+    for rule_id, count in report.rules_fired.items():
+        print(f"  {rule_id:<40} {count:>6}  {100 * count / report.runs:5.1f}%")
     print(
         f"\nSuccess rate: US {100 * report.success_rate['us']:.1f}%, "
         f"Mexico {100 * report.success_rate['mexico']:.1f}%"
