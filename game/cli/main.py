@@ -25,6 +25,7 @@ COMMANDS = {
     "graph": "graph",
     "test": "test",
     "lint": "lint",
+    "new": "new",
 }
 
 EXAMPLES = """\

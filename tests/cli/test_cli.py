@@ -92,6 +92,8 @@ def test_simulate_json_is_deterministic_and_varied(capsys):
     assert data["scenario"] == "roosevelt-room-2019" and data["runs"] == 200
     assert data["seed"] == 7 and sum(data["endings"].values()) == 200
     assert sum(1 for n in data["endings"].values() if n) >= 3
+    spread = data["meter_distribution"]["apprehensions"]
+    assert spread["min"] <= spread["p10"] <= spread["p50"] <= spread["p90"] <= spread["max"]
 
 
 def test_simulate_jobs_do_not_change_results(capsys):

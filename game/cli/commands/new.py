@@ -1,0 +1,40 @@
+"""`brink new ID [--dir D]`: scaffold a small, commented, valid scenario and its tests."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.cli.common import CommandFailed
+
+
+def register(sub: Any, name: str) -> None:
+    parser = sub.add_parser(
+        name,
+        help="create a new scenario to start from",
+        description="Write <ID>.yaml (a small, commented scenario that validates, lints and "
+        "passes its tests) and <ID>.tests.yaml into a folder.",
+    )
+    parser.add_argument("id", metavar="ID")
+    parser.add_argument("--dir", type=Path, default=Path("."), help="folder (default: here)")
+    parser.add_argument("--force", action="store_true", help="overwrite existing files")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.tools.scaffold import ScaffoldError, scaffold
+
+    try:
+        paths = scaffold(args.id, args.dir, args.force)
+    except ScaffoldError as err:
+        print(f"brink new: {err}", file=sys.stderr)
+        raise CommandFailed(1) from None
+    except OSError as err:
+        print(f"brink new: cannot write in {args.dir}: {err.strerror or err}", file=sys.stderr)
+        raise CommandFailed(1) from None
+    for path in paths:
+        print(f"created {path}")
+    print(f"next: brink validate {paths[0]} && brink lint {paths[0]} && brink test {paths[0]}")
+    return 0

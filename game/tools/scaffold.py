@@ -1,0 +1,51 @@
+"""`brink new`: a small, commented scenario that validates, lints and passes its tests."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from game.scenario.registry import data_dir
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+class ScaffoldError(Exception):
+    """A scenario cannot be created there; the message says why."""
+
+
+def _schema_reference(folder: Path) -> str:
+    schema = data_dir("assets") / "scenario.schema.json"
+    try:
+        return Path(os.path.relpath(schema, folder.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return schema.as_uri()
+
+
+def scaffold(scenario_id: str, folder: Path, force: bool = False) -> list[Path]:
+    if not ID.match(scenario_id):
+        raise ScaffoldError(
+            f"`{scenario_id}` is not a usable id: use lower-case letters, "
+            "digits, hyphens and underscores"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    scenario = folder / f"{scenario_id}.yaml"
+    tests = folder / f"{scenario_id}.tests.yaml"
+    existing = [p for p in (scenario, tests) if p.exists()]
+    if existing and not force:
+        raise ScaffoldError(f"{existing[0]} already exists (use --force to overwrite)")
+    title = scenario_id.replace("-", " ").replace("_", " ").capitalize()
+    values = {
+        "id": scenario_id,
+        "title": title,
+        "path": str(scenario),
+        "schema": _schema_reference(folder),
+    }
+    for target, template in ((scenario, "scenario.yaml"), (tests, "scenario.tests.yaml")):
+        text = (TEMPLATES / template).read_text(encoding="utf-8")
+        for key, value in values.items():
+            text = text.replace("{" + key + "}", value)
+        target.write_text(text, encoding="utf-8")
+    return [scenario, tests]
