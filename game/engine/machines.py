@@ -81,16 +81,6 @@ def build_tariff_machine() -> Machine:
     return machine
 
 
-def can_fire(machine: Machine, trigger: str, model: Any) -> bool:
-    """Whether `trigger` has a transition out of the model's state whose conditions hold."""
-    event = machine.events.get(trigger)
-    if event is None:
-        return False
-    state = getattr(model, machine.model_attribute)
-    data = EventData(None, event, machine, model, args=(), kwargs={})
-    return any(all(c.check(data) for c in t.conditions) for t in event.transitions.get(state, []))
-
-
 def fire(machine: Machine, trigger: str, model: Any) -> bool:
     """Fire `trigger` on `model` if it can move; True when the state changed or re-entered."""
     event = machine.events.get(trigger)

@@ -309,10 +309,6 @@ class Resolution:
             i += 1
         return starts[i] if i < len(starts) else self.game.end_day + 1
 
-    @property
-    def _months_done(self) -> set[float]:
-        return self.state.months_done
-
     def _set_day(self, day: float) -> None:
         state = self.state
         state.day = day

@@ -27,6 +27,17 @@ def _edges(scenario: Scenario) -> list[tuple[str, str, str]]:
     return edges
 
 
+def _ladder_chain(scenario: Scenario) -> list[tuple[str, str, str]]:
+    """(previous node, node, label) for each ladder step, from `threatened` upward."""
+    ladder = scenario.tariff_ladder
+    chain, previous = [], "threatened"
+    for i, step in enumerate(ladder.steps if ladder else []):
+        node = f"rate_{i + 1}"
+        chain.append((previous, node, f"{step.rate:g}% from {step.date.isoformat()}"))
+        previous = node
+    return chain
+
+
 def mermaid(scenario: Scenario) -> str:
     lines = ["stateDiagram-v2", f"    %% {scenario.title}: phase machine"]
     for phase in scenario.phases:
@@ -37,13 +48,10 @@ def mermaid(scenario: Scenario) -> str:
     ladder = scenario.tariff_ladder
     if ladder is not None:
         lines.append("    state tariff_ladder {")
-        previous = "threatened"
         lines.append("        [*] --> threatened")
-        for i, step in enumerate(ladder.steps):
-            node = f"rate_{i + 1}"
-            lines.append(f"        {node}: {step.rate:g}% from {step.date.isoformat()}")
+        for previous, node, label in _ladder_chain(scenario):
+            lines.append(f"        {node}: {label}")
             lines.append(f"        {previous} --> {node}: clock")
-            previous = node
         lines.append("        threatened --> suspended: deal")
         lines.append("        suspended --> threatened: resume")
         lines.append("        suspended --> lifted: lift")
@@ -76,13 +84,10 @@ def dot(scenario: Scenario) -> str:
     if ladder is not None:
         lines.append("    subgraph cluster_ladder {")
         lines.append(f"        label={_quote(ladder.label)};")
-        previous = "threatened"
         lines.append('        threatened [label="threatened 0%"];')
-        for i, step in enumerate(ladder.steps):
-            node = f"rate_{i + 1}"
-            lines.append(f"        {node} [label={_quote(f'{step.rate:g}% from {step.date}')}];")
+        for previous, node, label in _ladder_chain(scenario):
+            lines.append(f"        {node} [label={_quote(label)}];")
             lines.append(f'        {previous} -> {node} [label="clock"];')
-            previous = node
         lines.append("    }")
     lines.append("}")
     return "\n".join(lines) + "\n"
