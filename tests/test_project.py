@@ -83,4 +83,6 @@ def test_wheel_carries_the_bundled_scenarios(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "game/_bundled/scenarios/roosevelt-room-2019.yaml" in names
     assert "game/_bundled/assets/scenario.schema.json" in names
+    assert "game/_bundled/scenarios/roosevelt-room-2019.tests.yaml" in names
+    assert "game/tools/templates/scenario.yaml" in names
     assert "game/engine/api.py" in names

@@ -42,3 +42,16 @@ def test_unreachable_phase_is_an_error(tmp_path, capsys):
     assert error.code == "BRK501" and "`limbo`" in error.message
     assert error.line == next(i for i, line in enumerate(text.splitlines(), 1) if "limbo" in line)
     assert main(["lint", str(path), "--games", "5"]) == 1
+
+
+def test_unused_option_is_reported(tmp_path):
+    text = (FIXTURES / "mini.yaml").read_text()
+    path = tmp_path / "s.yaml"
+    path.write_text(text)
+    messages = [
+        d.message for d in lint(load_ruleset(path), games=5).diagnostics if d.code == "BRK503"
+    ]
+    assert (
+        "option `days_45` of `review` changes nothing: no condition names it or reads "
+        "the issue's level" in messages
+    )
