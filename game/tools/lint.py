@@ -9,6 +9,7 @@ the report is the same every run).
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -207,6 +208,7 @@ class _Linter:
                     f"`offer_{issue.id}` or `deal_{issue.id}`",
                     "warning",
                 )
+        self.unused_options(read)
         cited = {
             node
             for path, node in walk(self.s)
@@ -220,6 +222,35 @@ class _Linter:
                     f"source `{source.id}` is never cited",
                     "warning",
                 )
+
+    def unused_options(self, read: set[str]) -> None:
+        rules = _all_rules(self.rs)
+        texts = [c.text for _, c in _conditions(self.rs)]
+        texts += [c.text for c in [*self.rs.options.values(), *self.rs.objectives.values()]]
+        texts += [r.when.text for r in rules if r.when is not None]
+        texts += [
+            op.quantity.expression.text
+            for r in rules
+            for op in r.ops
+            if op.quantity is not None and op.quantity.expression is not None
+        ]
+        text = " ".join(texts)
+        for i, issue in enumerate(self.s.issues):
+            if any(n.endswith(f"{issue.id}_level") for n in read) or re.search(
+                rf"_{issue.id}\s*!=", text
+            ):
+                continue  # options matter through their levels, or all but one are alike
+            for j, option in enumerate(issue.options):
+                if option.id == issue.default_option():
+                    continue
+                if f'"{option.id}"' not in text and f"'{option.id}'" not in text:
+                    self.add(
+                        ("issues", i, "options", j, "id"),
+                        "BRK503",
+                        f"option `{option.id}` of `{issue.id}` changes nothing: no "
+                        "condition names it or reads the issue's level",
+                        "warning",
+                    )
 
     def constant_conditions(self) -> None:
         if len(self.play.samples) < 2:
