@@ -293,6 +293,8 @@ class RoleView:
     max_moves: int
     ending: str | None
     env: dict[str, object] = field(repr=False, default_factory=dict)
+    # The scenario's record of what the delegations actually did, as moves.
+    history: tuple[Move, ...] = field(repr=False, default=())
     # The log as it stood when the view was taken; filtered on demand, since agents in
     # a simulation rarely read it.
     log: Sequence[Event] = field(repr=False, default=())
@@ -349,6 +351,7 @@ def view(state: GameState, role: str) -> RoleView:
         ending=state.ending,
         env=env,
         log=tuple(state.log),
+        history=state.game.history,
     )
 
 

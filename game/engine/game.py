@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from game.engine.machines import build_phase_machine, build_tariff_machine
+from game.engine.moves import MOVE_KINDS, Move
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset
 
@@ -64,6 +65,18 @@ class Game:
 
         # The clock stops on the first of each month only if something listens there.
         self.month_listeners = bool(self.rules_by_trigger["month"] or self.chance_events)
+
+    @property
+    def history(self) -> tuple[Move, ...]:
+        """The scenario's historical moves as engine moves."""
+        return tuple(
+            Move.propose(m.role, m.offer)
+            if m.move == "propose"
+            else Move(m.role, m.move)
+            if m.move in MOVE_KINDS
+            else Move.act(m.role, m.move)
+            for m in self.scenario.history
+        )
 
     def new_state(self, seed: int) -> GameState:
         """The state before the first move: clock at day 0, tariffs threatened, rules run."""

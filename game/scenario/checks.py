@@ -87,6 +87,7 @@ class Checker:
         self.issues()
         self.ladder()
         self.endings()
+        self.history()
         return self.out
 
     # ------------------------------------------------------------------ helpers
@@ -298,3 +299,13 @@ class Checker:
                     "BRK404",
                     "the default ending must not have a `when` condition",
                 )
+
+    def history(self) -> None:
+        moves = set(MOVE_KINDS) | {a.id for a in self.s.actions}
+        options = {i.id: [o.id for o in i.options] for i in self.s.issues}
+        for i, scripted in enumerate(self.s.history):
+            self._ref(("history", i, "move"), scripted.move, moves, "BRK209", "move")
+            for issue, option in scripted.offer.items():
+                path: Path = ("history", i, "offer", issue)
+                if self._ref(path, issue, options, "BRK204", "issue"):
+                    self._ref(path, option, options[issue], "BRK204", "option")

@@ -346,6 +346,18 @@ class Ending(Strict):
     source: SourceRef = Field(description="Article this ending is drawn from, or `designer`.")
 
 
+# --------------------------------------------------------------------------- history
+
+
+class ScriptedMove(Strict):
+    role: RoleId = Field(description="Who moved.")
+    move: str = Field(description="`propose`, `accept`, `reject`, `walk_out`, or an action id.")
+    offer: dict[Name, Name] = Field(
+        default_factory=dict, description="For `propose`: option per issue (others default)."
+    )
+    source: SourceRef = Field(default="designer", description="Where this move is reported.")
+
+
 # --------------------------------------------------------------------------- scenario
 
 
@@ -385,6 +397,11 @@ class Scenario(Strict):
         default_factory=list, description="Dated, scheduled or chance events."
     )
     endings: list[Ending] = Field(min_length=1, description="How the game can end.")
+    history: list[ScriptedMove] = Field(
+        default_factory=list,
+        description="What the delegations actually did, in order; the `historical` agent "
+        "plays its side of it.",
+    )
 
     @model_validator(mode="after")
     def _both_roles(self) -> Scenario:

@@ -78,3 +78,21 @@ def test_review_can_revive_the_tariff_clock(flagship):
     while not is_terminal(state):
         apply(state, legal_moves(state, state.actor).moves[0])
     assert outcome(state).ending_id == "deal-collapses"
+
+
+def test_historical_agents_reach_the_historical_ending(flagship):
+    from game.sim.runner import play_game
+
+    state = play_game(flagship, seed=11, agents={"us": "historical", "mexico": "historical"})
+    assert outcome(state).ending_id == "joint-declaration"
+    assert state.moves == list(game_history(flagship))
+
+
+def game_history(ruleset):
+    from game.engine.api import game_for
+
+    return game_for(ruleset).history
+
+
+def test_scenario_history_matches_the_tested_path(flagship):
+    assert list(game_history(flagship)) == HISTORICAL_MOVES
