@@ -30,10 +30,12 @@ COMMANDS = {
 
 EXAMPLES = """\
 examples:
-  brink scenarios                                  list bundled scenarios
-  brink validate roosevelt-room-2019               check a scenario (id or path)
-  brink simulate roosevelt-room-2019 --runs 200 --seed 7 --json
-  brink replay saves/historical-2019.brink.json    print a saved game's transcript
+  brink scenarios                           list bundled scenarios
+  brink validate roosevelt-room-2019        check a scenario (id or path)
+  brink lint caravan-2018                   find unreachable or unused parts
+  brink simulate review-2019 --runs 500 --seed 7
+  brink replay saves/historical-2019.brink.json
+  brink new my-talks --dir scenarios        start a new scenario
 """
 
 
@@ -47,15 +49,24 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    # Room for the longest command name, so help text never wraps under it at 80 columns.
+    formatter = argparse.RawDescriptionHelpFormatter(prog, max_help_position=28)
+    formatter._action_max_length = 16  # "    scenarios" plus a gap
+    return formatter
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="brink",
         description="Brinkmanship: negotiate the 2019 US–Mexico migration and tariff crisis.",
         epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_formatter,
     )
     parser.add_argument("--version", action="version", version=f"brinkmanship {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands", parser_class=_Parser
+    )
     for name, module in COMMANDS.items():
         importlib.import_module(f"game.cli.commands.{module}").register(sub, name)
     return parser

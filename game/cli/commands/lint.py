@@ -14,7 +14,7 @@ from game.cli.common import load_or_report
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="find unreachable, unused and never-firing parts of a scenario",
+        help="find unreachable, unused or never-firing parts",
         description="Check a valid scenario for problems validation cannot see, using the "
         "phase graph and seeded random games. Exit 1 when there are errors.",
     )
