@@ -290,7 +290,15 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         col = mark.column + 1 if mark else 1
-        hint = f"{err.context}" if err.context else None
+        hint = None
+        if err.context:
+            hint = err.context
+            if err.context_mark is not None:
+                # Say where the unfinished construct began: often the real mistake.
+                hint += (
+                    f" that started at line {err.context_mark.line + 1}, "
+                    f"column {err.context_mark.column + 1}"
+                )
         raise ScenarioError(
             [
                 Diagnostic(

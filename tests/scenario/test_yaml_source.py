@@ -108,3 +108,11 @@ def test_arbitrary_input_never_escapes_as_an_exception(text):
         assert all(d.line >= 1 and d.column >= 1 for d in err.diagnostics)
     else:
         assert isinstance(data, dict)
+
+
+def test_unclosed_bracket_hint_points_at_its_opening():
+    with pytest.raises(ScenarioError) as caught:
+        load_yaml("id: broken\ntitle: [unclosed\n", "t.yaml")
+    [d] = caught.value.diagnostics
+    assert d.code == "BRK003"
+    assert d.hint == "while parsing a flow sequence that started at line 2, column 8"
