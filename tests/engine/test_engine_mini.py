@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from game.engine import (
@@ -18,6 +16,7 @@ from game.engine import (
     transcript,
     view,
 )
+from tests.helpers import random_game
 
 
 def test_start_state(mini):
@@ -132,11 +131,7 @@ def test_clone_is_independent(mini):
 
 def test_random_play_is_deterministic(mini):
     def play(seed: int) -> str:
-        state = new_game(mini, seed)
-        rng = random.Random(seed)
-        while not is_terminal(state):
-            apply(state, legal_moves(state, state.actor).sample(rng))
-        return transcript(state.log)
+        return transcript(random_game(mini, seed).log)
 
     assert play(11) == play(11)
     assert len({play(seed) for seed in range(6)}) > 1

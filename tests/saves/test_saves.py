@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import random
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.engine import apply, is_terminal, legal_moves, new_game, transcript
+from game.engine import is_terminal, transcript
 from game.saves import (
     SaveError,
     SaveGame,
@@ -23,14 +22,9 @@ from game.saves import (
     write_atomic,
     write_save,
 )
+from tests.helpers import random_game
 
-
-def _random_game(ruleset, seed: int, stop_after: int | None = None):
-    state = new_game(ruleset, seed)
-    rng = random.Random(seed)
-    while not is_terminal(state) and (stop_after is None or len(state.moves) < stop_after):
-        apply(state, legal_moves(state, state.actor).sample(rng))
-    return state
+_random_game = random_game
 
 
 @settings(

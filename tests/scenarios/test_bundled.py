@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
-from game.engine import apply, is_terminal, legal_moves, new_game
 from game.rules.ruleset import load_ruleset
 from game.scenario.registry import bundled_scenarios
 from game.tools.lint import lint
+from tests.helpers import random_game
 
 BUNDLED = sorted(bundled_scenarios())
 
@@ -25,13 +23,13 @@ def test_random_play_ends_within_limits(scenario_id):
     ruleset = load_ruleset(scenario_id)
     scenario = ruleset.scenario
     endings = set()
+
+    def meters_in_range(state):
+        for name, meter in scenario.meters.items():
+            assert meter.min <= state.meters[name] <= meter.max
+
     for seed in range(40):
-        state = new_game(ruleset, seed)
-        rng = random.Random(seed)
-        while not is_terminal(state):
-            apply(state, legal_moves(state, state.actor).sample(rng))
-            for name, meter in scenario.meters.items():
-                assert meter.min <= state.meters[name] <= meter.max
+        state = random_game(ruleset, seed, after_move=meters_in_range)
         assert len(state.moves) <= scenario.max_moves
         endings.add(state.ending)
     assert len(endings) >= 3

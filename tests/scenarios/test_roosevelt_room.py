@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import random
-
 from game.engine import Move, apply, is_terminal, legal_moves, new_game, outcome, transcript
+from tests.helpers import random_game
 from tests.scenarios.historical import EBRARD_FIRST_OFFER, HISTORICAL_MOVES
 
 
@@ -45,10 +44,7 @@ def test_first_offer_rejected_as_marginal_and_president_vetoes_it(flagship):
 def test_random_play_reaches_several_endings(flagship):
     endings = set()
     for seed in range(60):
-        state = new_game(flagship, seed)
-        rng = random.Random(seed)
-        while not is_terminal(state):
-            apply(state, legal_moves(state, state.actor).sample(rng))
+        state = random_game(flagship, seed)
         assert len(state.moves) <= flagship.scenario.max_moves
         endings.add(state.ending)
     assert len(endings) >= 4

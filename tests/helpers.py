@@ -1,0 +1,26 @@
+"""Helpers shared by the tests."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from game.engine import GameState, apply, is_terminal, legal_moves, new_game
+from game.rules.ruleset import Ruleset
+
+
+def random_game(
+    ruleset: Ruleset,
+    seed: int,
+    stop_after: int | None = None,
+    after_move: Callable[[GameState], None] | None = None,
+) -> GameState:
+    """Play uniformly random legal moves (choices seeded by `seed`) to the end, or until
+    `stop_after` moves; `after_move` may check the state after each move."""
+    state = new_game(ruleset, seed)
+    rng = random.Random(seed)
+    while not is_terminal(state) and (stop_after is None or len(state.moves) < stop_after):
+        apply(state, legal_moves(state, state.actor).sample(rng))
+        if after_move is not None:
+            after_move(state)
+    return state
