@@ -298,11 +298,12 @@ class RoleView:
     # The log as it stood when the view was taken; filtered on demand, since agents in
     # a simulation rarely read it.
     log: Sequence[Event] = field(repr=False, default=())
+    log_length: int = field(repr=False, default=0)
 
     @property
     def events(self) -> tuple[Event, ...]:
         """Events this role may see, oldest first."""
-        return tuple(e for e in self.log if self.role in e.visible_to)
+        return tuple(e for e in self.log[: self.log_length] if self.role in e.visible_to)
 
     @property
     def my_turn(self) -> bool:
@@ -350,7 +351,9 @@ def view(state: GameState, role: str) -> RoleView:
         max_moves=scenario.max_moves,
         ending=state.ending,
         env=env,
-        log=tuple(state.log),
+        # The live log and its length now: no copy per view, later events stay out.
+        log=state.log,
+        log_length=len(state.log),
         history=state.game.history,
     )
 

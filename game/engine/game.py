@@ -64,10 +64,10 @@ class Game:
         )
 
         # The clock stops on the first of each month only if something listens there.
+        self.history = self._history()
         self.month_listeners = bool(self.rules_by_trigger["month"] or self.chance_events)
 
-    @property
-    def history(self) -> tuple[Move, ...]:
+    def _history(self) -> tuple[Move, ...]:
         """The scenario's historical moves as engine moves."""
         return tuple(
             Move.propose(m.role, m.offer)

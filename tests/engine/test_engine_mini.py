@@ -135,3 +135,12 @@ def test_random_play_is_deterministic(mini):
 
     assert play(11) == play(11)
     assert len({play(seed) for seed in range(6)}) > 1
+
+
+def test_a_view_is_a_snapshot_of_the_log(mini):
+    state = new_game(mini, seed=1)
+    before = view(state, "us")
+    count = len(before.events)
+    apply(state, Move.propose("mexico", {"guard": "large"}))
+    assert len(before.events) == count
+    assert len(view(state, "us").events) > count
