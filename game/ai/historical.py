@@ -6,17 +6,28 @@ from __future__ import annotations
 
 import random
 
+from game.ai.agent import Decision, Reason
 from game.engine.api import RoleView
-from game.engine.moves import Move
 
 
 class HistoricalAgent:
     name = "historical"
 
-    def choose(self, view: RoleView, rng: random.Random) -> Move:
+    def __init__(self, sources: tuple[str, ...] = ()) -> None:
+        # The source of each scripted move, in order, to cite in the explanation.
+        self.sources = sources
+
+    def decide(self, view: RoleView, rng: random.Random) -> Decision:
         index = view.moves_made
         if index < len(view.history):
             planned = view.history[index]
             if planned.role == view.role and planned in view.menu:
-                return planned
-        return view.menu.sample(rng)
+                source = self.sources[index] if index < len(self.sources) else ""
+                cite = f" (source: {source})" if source else ""
+                return Decision(
+                    planned, (Reason(f"This is what the delegation did in history{cite}."),)
+                )
+        return Decision(
+            view.menu.sample(rng),
+            (Reason("Play has left the historical record; any legal move will do."),),
+        )

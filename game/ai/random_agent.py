@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import random
 
+from game.ai.agent import Decision, Reason
 from game.engine.api import RoleView
-from game.engine.moves import Move
 
 
 class RandomAgent:
     name = "random"
 
-    def choose(self, view: RoleView, rng: random.Random) -> Move:
+    def decide(self, view: RoleView, rng: random.Random) -> Decision:
         if not view.menu:
             raise ValueError(f"{view.role} has no legal move")
-        return view.menu.sample(rng)
+        return Decision(view.menu.sample(rng), (Reason("Chosen at random among the legal moves."),))

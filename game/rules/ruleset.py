@@ -16,7 +16,7 @@ from game.rules.expressions import Compiled, ExpressionError, Namespace, compile
 from game.rules.namespace import build_namespace
 from game.scenario.diagnostics import Diagnostic, ScenarioError
 from game.scenario.loader import ScenarioFile, load_scenario_file
-from game.scenario.models import Effect, News, Scenario
+from game.scenario.models import Effect, News, Preferences, Scenario
 from game.scenario.registry import resolve
 from game.scenario.yaml_source import SourceMap
 
@@ -46,6 +46,9 @@ class Ruleset:
     options: dict[tuple[str, str], Compiled] = field(default_factory=dict)
     objectives: dict[tuple[str, str], Compiled] = field(default_factory=dict)
     endings: dict[str, Compiled] = field(default_factory=dict)
+    # Each role's reservation value and action values (AI preferences), keyed by
+    # (role, "reservation") or (role, action id).
+    valuations: dict[tuple[str, str], Quantity] = field(default_factory=dict)
 
     @property
     def scenario(self) -> Scenario:
@@ -108,6 +111,9 @@ class _Builder:
             compiled = self.condition(("endings", i, "when"), ending.when)
             if compiled is not None:
                 rs.endings[ending.id] = compiled
+        for role_id, role in s.roles.items():
+            if role.preferences is not None:
+                rs.valuations.update(self.valuations(role_id, role.preferences))
         if self.problems:
             raise ScenarioError(self.problems, self.src.text)
         return rs
@@ -138,6 +144,31 @@ class _Builder:
             return [Op("schedule", effect.schedule.event, days=effect.schedule.in_days)]
         name: Any = getattr(effect, kind)
         return [Op(kind, str(name))]
+
+    def valuations(self, role_id: str, prefs: Preferences) -> dict[tuple[str, str], Quantity]:
+        """Compile a role's reservation and action values; they may only read what the
+        role can see, since the AI evaluates them on its own view."""
+        base: Path_ = ("roles", role_id, "preferences")
+        hidden = {n for n, m in self.s.meters.items() if role_id not in m.visible_to}
+        items = [((*base, "reservation", "value"), "reservation", prefs.reservation.value)]
+        items += [((*base, "actions", a, "value"), a, v.value) for a, v in prefs.actions.items()]
+        out = {}
+        for path, key, value in items:
+            quantity = self.quantity(path, value)
+            names = quantity.expression.names if quantity.expression else frozenset()
+            secret = sorted(names & hidden)
+            if secret:
+                self.problems.append(
+                    self.src.diagnostic(
+                        path,
+                        "BRK302",
+                        f"`{secret[0]}` is hidden from the {self.s.roles[role_id].short} "
+                        "delegation, so its AI cannot use it",
+                        hint="use only meters listed in this role's `visible_to`",
+                    )
+                )
+            out[(role_id, key)] = quantity
+        return out
 
     def quantity(self, path: Path_, value: float | str) -> Quantity:
         if isinstance(value, int | float):

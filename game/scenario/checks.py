@@ -88,6 +88,7 @@ class Checker:
         self.ladder()
         self.endings()
         self.history()
+        self.preferences()
         return self.out
 
     # ------------------------------------------------------------------ helpers
@@ -309,3 +310,79 @@ class Checker:
                 path: Path = ("history", i, "offer", issue)
                 if self._ref(path, issue, options, "BRK204", "issue"):
                     self._ref(path, option, options[issue], "BRK204", "option")
+
+    def preferences(self) -> None:
+        """Each role's preferences must value every option of every issue exactly once
+        and name only declared issues, options, actions and delegates."""
+        options = {i.id: [o.id for o in i.options] for i in self.s.issues}
+        for role_id, role in self.s.roles.items():
+            prefs = role.preferences
+            if prefs is None:
+                continue
+            base: Path = ("roles", role_id, "preferences")
+            for issue_id, pref in prefs.issues.items():
+                path: Path = (*base, "issues", issue_id)
+                if not self._ref(path, issue_id, options, "BRK204", "issue"):
+                    continue
+                for option_id in pref.values:
+                    self._ref(
+                        (*path, "values", option_id),
+                        option_id,
+                        options[issue_id],
+                        "BRK204",
+                        "option",
+                    )
+                missing = [o for o in options[issue_id] if o not in pref.values]
+                if missing:
+                    self.report(
+                        (*path, "values"),
+                        "BRK210",
+                        f"no value for option(s) {', '.join(missing)} of `{issue_id}`",
+                        "give every option a value from 0 (worst) to 1 (best)",
+                    )
+                bad = [o for o, v in pref.values.items() if not 0 <= v <= 1]
+                if bad:
+                    self.report(
+                        (*path, "values", bad[0]),
+                        "BRK104",
+                        f"option values must lie between 0 and 1 (`{bad[0]}`)",
+                    )
+            missing_issues = [i for i in options if i not in prefs.issues]
+            if missing_issues:
+                self.report(
+                    (*base, "issues"),
+                    "BRK210",
+                    f"no preference for issue(s) {', '.join(missing_issues)}",
+                    "list every issue, with `weight: 0` for one the role ignores",
+                )
+            if prefs.issues and not any(p.weight > 0 for p in prefs.issues.values()):
+                self.report(
+                    (*base, "issues"),
+                    "BRK210",
+                    "every issue weight is 0",
+                    "give at least one issue a positive weight",
+                )
+            for i, line in enumerate(prefs.red_lines):
+                path = (*base, "red_lines", i)
+                if self._ref((*path, "issue"), line.issue, options, "BRK204", "issue"):
+                    self._ref(
+                        (*path, "option"), line.option, options[line.issue], "BRK204", "option"
+                    )
+            own_actions = [a.id for a in self.s.actions if a.role == role_id]
+            for action_id in prefs.actions:
+                self._ref(
+                    (*base, "actions", action_id),
+                    action_id,
+                    own_actions,
+                    "BRK209",
+                    f"action of the {role.short} delegation",
+                )
+            names = [d.name for d in role.delegates]
+            for i, persona in enumerate(prefs.personalities):
+                self._ref(
+                    (*base, "personalities", i, "delegate"),
+                    persona.delegate,
+                    names,
+                    "BRK211",
+                    "delegate",
+                )

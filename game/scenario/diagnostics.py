@@ -40,6 +40,8 @@ CODES: dict[str, str] = {
     "BRK206": "unknown event",
     "BRK207": "duplicate id",
     "BRK209": "unknown trigger",
+    "BRK210": "preferences incomplete",
+    "BRK211": "unknown delegate",
     # 3xx: condition and value expressions
     "BRK301": "expression syntax error",
     "BRK302": "unknown name in expression",

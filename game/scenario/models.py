@@ -50,6 +50,7 @@ SourceRef = Annotated[
 ]
 RoleId = Literal["us", "mexico"]
 ROLES: tuple[RoleId, ...] = ("us", "mexico")
+DIFFICULTIES = ("easy", "normal", "hard")
 
 
 class Strict(BaseModel):
@@ -95,6 +96,76 @@ class KeyFigure(Strict):
     source: SourceRef = Field(description="The source that reports it.")
 
 
+class IssuePreference(Strict):
+    weight: float = Field(
+        ge=0, le=100, description="How much the issue matters, relative to the role's other issues."
+    )
+    values: dict[Name, float] = Field(
+        description="Worth of every option of the issue to the role, from 0 (worst) to 1 (best)."
+    )
+    why: str = Field(
+        default="",
+        description="Why the role values the issue this way, in plain words; the AI quotes it "
+        "when it explains a reply.",
+    )
+    source: SourceRef = Field(description="Where this reading of the role's interests comes from.")
+
+
+class RedLine(Strict):
+    issue: Name = Field(description="Issue of the option the role will never accept.")
+    option: Name = Field(description="The option the role will never accept or offer.")
+    why: str = Field(default="", description="Why, in plain words, for the AI's explanations.")
+    source: SourceRef = Field(description="The article that reports the red line.")
+
+
+class Valuation(Strict):
+    value: float | str = Field(
+        description="A number on the 0-1 scale of the option values, or an expression "
+        "(e.g. `0.45 - 0.012 * tariff_rate`) re-evaluated at every turn from what the role "
+        "can see."
+    )
+    why: str = Field(default="", description="Why, in plain words, for the AI's explanations.")
+    source: SourceRef = Field(description="Where this valuation comes from, or `designer`.")
+
+
+class Personality(Strict):
+    delegate: str = Field(description="Name of the delegate, as listed under `delegates`.")
+    concession: float = Field(
+        gt=0,
+        le=10,
+        description="Multiplies the difficulty's concession exponent: below 1 a harder "
+        "bargainer who holds out until the deadline (Boulware), above 1 a softer one who "
+        "gives ground early (Conceder).",
+    )
+    description: str = Field(default="", description="The delegate's style at the table.")
+    source: SourceRef = Field(default="designer", description="Where this portrait comes from.")
+
+
+class Preferences(Strict):
+    """What a delegation wants, in numbers the AI can bargain with."""
+
+    issues: dict[Name, IssuePreference] = Field(
+        description="Every issue on the table, with its weight and the worth of its options."
+    )
+    reservation: Valuation = Field(
+        description="What no deal is worth to the role; an expression lets it worsen as the "
+        "tariff ladder climbs or apprehensions rise."
+    )
+    red_lines: list[RedLine] = Field(
+        default_factory=list, description="Options the role will never accept or offer."
+    )
+    actions: dict[Name, Valuation] = Field(
+        default_factory=dict,
+        description="Worth of the role's actions (e.g. `overdeliver`) when they are possible; "
+        "the AI takes the most valuable one.",
+    )
+    personalities: list[Personality] = Field(
+        default_factory=list,
+        description="Bargaining styles of the delegates; the AI plays the first unless "
+        "another is chosen.",
+    )
+
+
 class Role(Strict):
     name: str = Field(description="Name of the delegation, e.g. `United States delegation`.")
     short: str = Field(description="Short label used in tight places, e.g. `US`.")
@@ -114,6 +185,12 @@ class Role(Strict):
     )
     objectives: list[Objective] = Field(
         min_length=1, description="What the role is scored on, checked at the end."
+    )
+    preferences: Preferences | None = Field(
+        default=None,
+        description="What the role wants, in numbers, for the AI delegations. Without it the "
+        "AI reads the options as ordered weakest first and assumes the US wants the "
+        "strongest and Mexico the weakest.",
     )
 
 
@@ -324,6 +401,65 @@ class Action(Strict):
     source: SourceRef = Field(description="Where it comes from, or `designer`.")
 
 
+class Difficulty(Strict):
+    """How an AI delegation bargains at one difficulty level."""
+
+    concession: float = Field(
+        gt=0,
+        le=10,
+        description="Exponent of the concession curve toward each tariff deadline: 1 concedes "
+        "evenly, below 1 holds out until late (Boulware), above 1 gives ground early "
+        "(Conceder).",
+    )
+    spread: float = Field(
+        default=0.0,
+        ge=0,
+        le=2,
+        description="How much the exponent varies from game to game (a factor between "
+        "e^-spread and e^spread), so the AI is not the same opponent every time.",
+    )
+    hold: float = Field(
+        ge=0,
+        le=1,
+        description="Share of its room to concede the AI still holds when a tariff step "
+        "arrives; the rest it gives up before that deadline.",
+    )
+    opponent_model: bool = Field(
+        default=True,
+        description="Learn from the other side's offers which issues it cares about, and "
+        "trade on them.",
+    )
+    description: str = Field(default="", description="Shown when choosing the opponent.")
+
+
+def _difficulty(
+    concession: float, spread: float, hold: float, model: bool, text: str
+) -> Difficulty:
+    return Difficulty(
+        concession=concession, spread=spread, hold=hold, opponent_model=model, description=text
+    )
+
+
+class AISettings(Strict):
+    easy: Difficulty = Field(
+        default=_difficulty(2.5, 0.3, 0.2, False, "Gives ground early and trades blindly."),
+        description="The easy opponent.",
+    )
+    normal: Difficulty = Field(
+        default=_difficulty(1.0, 1.0, 0.44, True, "Concedes steadily as the deadline nears."),
+        description="The normal opponent.",
+    )
+    hard: Difficulty = Field(
+        default=_difficulty(
+            0.35, 0.3, 0.55, True, "Holds out until the last hours and reads your priorities."
+        ),
+        description="The hard opponent.",
+    )
+
+    def level(self, name: str) -> Difficulty:
+        return getattr(self, name)  # type: ignore[no-any-return]
+
+
 class Ending(Strict):
     id: Slug = Field(description="Identifier, used by `end` effects.")
     title: str = Field(description="Title on the ending screen.")
@@ -397,6 +533,10 @@ class Scenario(Strict):
         default_factory=list, description="Dated, scheduled or chance events."
     )
     endings: list[Ending] = Field(min_length=1, description="How the game can end.")
+    ai: AISettings = Field(
+        default_factory=AISettings,
+        description="How the AI delegations bargain at each difficulty level.",
+    )
     history: list[ScriptedMove] = Field(
         default_factory=list,
         description="What the delegations actually did, in order; the `historical` agent "

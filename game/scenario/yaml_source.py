@@ -299,13 +299,11 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
                     f" that started at line {err.context_mark.line + 1}, "
                     f"column {err.context_mark.column + 1}"
                 )
+        problem = str(err.problem or "invalid YAML")
+        # PyYAML 6.0.2+ refuses deep nesting itself, before our composer sees it.
+        code = "BRK007" if "nesting depth" in problem else "BRK003"
         raise ScenarioError(
-            [
-                Diagnostic(
-                    "BRK003", str(err.problem or "invalid YAML"), filename, line, col, hint=hint
-                )
-            ],
-            text,
+            [Diagnostic(code, problem, filename, line, col, hint=hint)], text
         ) from None
     except (
         yaml.YAMLError,

@@ -25,12 +25,11 @@ def game_seed(batch_seed: int, index: int) -> int:
 
 def play_game(ruleset: Ruleset, seed: int, agents: Mapping[str, str]) -> GameState:
     state = new_game(ruleset, seed)
-    players = {role: make_agent(name) for role, name in agents.items()}
-    rngs = {role: agent_rng(seed, role) for role in agents}
+    players = {role: make_agent(name, ruleset, seed) for role, name in agents.items()}
     while not is_terminal(state):
         role = state.actor
-        move = players[role].choose(view(state, role), rngs[role])
-        apply(state, move)
+        decision = players[role].decide(view(state, role), agent_rng(seed, role, len(state.moves)))
+        apply(state, decision.move)
     return state
 
 

@@ -1,0 +1,66 @@
+"""How far a delegation is through its time, read from its view.
+
+Time, for a negotiator under the tariff threat, runs toward the next step of the
+ladder: `fraction` goes from 0 when the window opens to 1 at the step, and `windows`
+counts the steps that have passed since the talks began. With no step ahead (the tariff
+suspended, lifted or at its cap), time runs on the moves left instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from game.engine.api import RoleView
+from game.engine.moves import PROPOSE
+
+PROPOSAL_EVENT = "move"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    fraction: float  # 0..1 of the current window gone
+    windows: int  # ladder steps passed since the talks began
+    days_left: float | None  # days to the next step, if there is one
+    rate: float | None  # the rate at the next step
+    date: str | None  # its date
+
+
+def deadline(view: RoleView, ladder_days: tuple[float, ...]) -> Deadline:
+    """Progress toward the next tariff step. `ladder_days` are the scenario's step days."""
+    start = _talks_began(view)
+    windows = sum(1 for d in ladder_days if start < d <= view.day)
+    if view.next_tariff_step is None:
+        fraction = min(1.0, view.moves_made / max(1, view.max_moves))
+        return Deadline(fraction, windows, None, None, None)
+    date, rate = view.next_tariff_step
+    days_left = max(
+        0.0, float((dt.date.fromisoformat(date) - dt.date.fromisoformat(view.date)).days)
+    )
+    days_left -= view.day - int(view.day)  # the view's date is the day's start
+    step_day = view.day + days_left
+    earlier = [d for d in ladder_days if d < step_day - 1e-9]
+    opened = max([start, *earlier[-1:]])
+    span = max(step_day - opened, 1e-9)
+    fraction = min(1.0, max(0.0, (view.day - opened) / span))
+    return Deadline(fraction, windows, max(0.0, days_left), rate, date)
+
+
+def _talks_began(view: RoleView) -> float:
+    """Day of the first move in the game, or now if none has been made."""
+    for event in view.log[: view.log_length]:
+        if event.kind == PROPOSAL_EVENT:
+            return event.day
+    return view.day
+
+
+def offers_from(view: RoleView, role: str) -> list[dict[str, str]]:
+    """The offers `role` has made, oldest first, as seen in the view's log."""
+    offers = []
+    for event in view.log[: view.log_length]:
+        if event.kind != PROPOSAL_EVENT:
+            continue
+        move = event.data.get("move", {})
+        if move.get("role") == role and move.get("kind") == PROPOSE:
+            offers.append(dict(move.get("offer", {})))
+    return offers

@@ -1,0 +1,245 @@
+"""The time-dependent concession agent, built from the three parts of the BOA
+architecture (Baarslag et al.): a bidding strategy, an opponent model and an
+acceptance strategy.
+
+- Bidding: a target utility that falls from the agent's ideal toward what no deal is
+  worth, along a curve over the time left to the next tariff step. The exponent `e`
+  of the curve sets the temperament: below 1 holds out until the deadline (Boulware),
+  above 1 gives ground early (Conceder). At each step the agent still holds a share
+  `hold` of its room, then concedes from there toward the next step, so the target
+  never rises. Among the offers just above its target it proposes the one its model
+  says the other side will like best.
+- Opponent model: frequency analysis of the other side's offers (`game.ai.opponent`).
+- Acceptance: take an offer worth at least its own next offer or its target (AC_next);
+  never one below its reservation value or across a red line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import random
+from collections.abc import Mapping
+
+from game.ai import explain
+from game.ai.agent import Decision, Reason
+from game.ai.clock import Deadline, deadline, offers_from
+from game.ai.opponent import OpponentModel, learn
+from game.ai.preferences import OfferKey, Preferences, preferences_for
+from game.engine.api import RoleView
+from game.engine.moves import ACCEPT, ACT, REJECT, WALK_OUT, Move
+from game.rules.ruleset import Ruleset
+from game.scenario.models import Difficulty
+
+# How many offers just above the target the bidding strategy weighs against each other.
+BID_WINDOW = 160
+
+
+def concession_level(fraction: float, windows: int, exponent: float, hold: float) -> float:
+    """Share (1..0) of its room to concede that the agent still holds.
+
+    It starts at 1, falls to `hold` at the first tariff step along the curve
+    1 - fraction^(1/e), to `hold`² at the second, and so on: non-increasing in time."""
+    high = hold**windows
+    low = hold ** (windows + 1)
+    fraction = min(1.0, max(0.0, fraction))
+    return low + (high - low) * (1.0 - fraction ** (1.0 / exponent))
+
+
+def target_utility(level: float, reservation: float, best: float) -> float:
+    floor = min(reservation, best)
+    return floor + (best - floor) * level
+
+
+class ConcessionAgent:
+    """A negotiator whose difficulty and temperament come from the scenario's YAML."""
+
+    def __init__(
+        self, ruleset: Ruleset, difficulty: str = "normal", seed: int = 0, persona: str = ""
+    ) -> None:
+        self.name = f"ai-{difficulty}"
+        self.ruleset = ruleset
+        self.settings: Difficulty = ruleset.scenario.ai.level(difficulty)
+        self.seed = seed
+        self.persona = persona
+        scenario = ruleset.scenario
+        ladder = scenario.tariff_ladder
+        self.ladder_days = tuple(
+            float((s.date - scenario.start_date).days) for s in (ladder.steps if ladder else [])
+        )
+        self._exponents: dict[str, float] = {}
+
+    # ------------------------------------------------------------------ temperament
+    def exponent(self, role: str) -> float:
+        """This game's concession exponent for `role`: the difficulty's, scaled by the
+        delegate's personality, varied by the game seed within the difficulty's spread."""
+        if role not in self._exponents:
+            prefs = self.ruleset.scenario.roles[role].preferences  # type: ignore[index]
+            scale = 1.0
+            if prefs is not None and prefs.personalities:
+                chosen = next(
+                    (p for p in prefs.personalities if p.delegate == self.persona),
+                    prefs.personalities[0],
+                )
+                scale = chosen.concession
+            spread = self.settings.spread
+            jitter = random.Random(f"brinkmanship-temper:{self.seed}:{role}").uniform(
+                -spread, spread
+            )
+            self._exponents[role] = self.settings.concession * scale * math.exp(jitter)
+        return self._exponents[role]
+
+    # ------------------------------------------------------------------ deciding
+    def decide(self, view: RoleView, rng: random.Random) -> Decision:
+        prefs = preferences_for(self.ruleset, view.role)
+        menu = view.menu
+        if not menu.can_propose and Move(view.role, ACCEPT) not in menu:
+            return self._act(view, prefs, rng)
+        other = "mexico" if view.role == "us" else "us"
+        their_offers = offers_from(view, other)
+        model = (
+            learn(menu.offer_space, their_offers)
+            if self.settings.opponent_model and their_offers
+            else None
+        )
+        clock = deadline(view, self.ladder_days)
+        reservation = prefs.reservation(view.env)
+        best = self._best(prefs, menu.offer_space)
+        level = concession_level(
+            clock.fraction, clock.windows, self.exponent(view.role), self.settings.hold
+        )
+        target = target_utility(level, reservation, best)
+        opening = target_utility(1.0, reservation, best)
+        pace = explain.clock(clock, target, reservation, opening)
+
+        if best < reservation and Move(view.role, WALK_OUT) in menu:
+            return Decision(
+                Move(view.role, WALK_OUT),
+                (
+                    Reason(
+                        f"No deal on the table could be worth more to us than no deal "
+                        f"({explain.pct(reservation)})."
+                    ),
+                ),
+            )
+        plan = self._plan(prefs, menu.offer_space, target, model, rng) if menu.can_propose else None
+        planned = prefs.utility(plan) if plan is not None else target
+        theirs = view.offer if view.offer_by == other else None
+        if theirs is not None and Move(view.role, ACCEPT) in menu:
+            verdict = self._judge(prefs, theirs, target, reservation, planned)
+            if verdict is not None:
+                return Decision(Move(view.role, ACCEPT), (*verdict, pace))
+        if plan is None:
+            kind = REJECT if Move(view.role, REJECT) in menu else WALK_OUT
+            return Decision(Move(view.role, kind), (pace,))
+        reasons: list[Reason] = []
+        if theirs is not None:
+            value = prefs.utility(theirs)
+            line = prefs.crosses_red_line(theirs)
+            reasons.append(
+                explain.red_line(prefs, line)
+                if line
+                else explain.compare(value, target, reservation, planned)
+            )
+        reasons += explain.trades(prefs, theirs, plan, model)
+        reasons.append(pace)
+        return Decision(Move.propose(view.role, plan), tuple(reasons))
+
+    def _judge(
+        self,
+        prefs: Preferences,
+        offer: Mapping[str, str],
+        target: float,
+        reservation: float,
+        planned: float,
+    ) -> tuple[Reason, ...] | None:
+        """Reasons to accept `offer`, or None to turn it down."""
+        if not accepts(prefs, offer, target, reservation, planned):
+            return None
+        value = prefs.utility(offer)
+        return (
+            explain.compare(value, target, reservation, planned),
+            *explain.strengths(prefs, offer),
+        )
+
+    # ------------------------------------------------------------------ bidding
+    def _best(self, prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> float:
+        for utility, key in prefs.ranked():
+            if _legal(prefs, key, space):
+                return utility
+        return 0.0
+
+    def _plan(
+        self,
+        prefs: Preferences,
+        space: Mapping[str, tuple[str, ...]],
+        target: float,
+        model: OpponentModel | None,
+        rng: random.Random,
+    ) -> dict[str, str] | None:
+        """The offer to make: just above the target, best for them by the model."""
+        ranked = prefs.ranked()
+        # `ranked` is sorted by falling utility: find where it drops below the target.
+        cut = bisect.bisect_left(ranked, -target + 1e-12, key=lambda pair: -pair[0])
+        if cut == 0:
+            cut = 1
+        window = [k for _, k in ranked[max(0, cut - BID_WINDOW) : cut] if _legal(prefs, k, space)]
+        if not window:
+            window = [k for _, k in ranked if _legal(prefs, k, space)][:1]
+        if not window:
+            return None
+        ids = prefs.issue_ids
+        if model is None:
+            key = rng.choice(window)
+        else:
+            scored = [(model.utility(dict(zip(ids, k, strict=True))), k) for k in window]
+            top = max(s for s, _ in scored)
+            key = rng.choice([k for s, k in scored if s >= top - 1e-9])
+        return dict(zip(ids, key, strict=True))
+
+    # ------------------------------------------------------------------ other moves
+    def _act(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
+        """Outside the bargaining: the most valuable action (YAML `actions:` values)."""
+        moves = list(view.menu.moves)
+        actions = [m for m in moves if m.kind == ACT]
+        if not actions:
+            kinds = {m.kind: m for m in moves}
+            chosen = (kinds.get(REJECT) or moves[0]) if moves else view.menu.sample(rng)
+            return Decision(chosen, ())
+        scored = sorted(
+            ((prefs.action_value(m.action, view.env), i, m) for i, m in enumerate(actions)),
+            key=lambda t: (-t[0], t[1]),
+        )
+        value, _, move = scored[0]
+        why = prefs.action_values.get(move.action, (None, ""))[1]
+        text = f"Of what we can do now, this is worth most to us ({explain.pct(value)})."
+        reasons = [Reason(f"{text} {why}".strip())]
+        if len(scored) > 1:
+            runner = scored[1][2]
+            reasons.append(
+                Reason(
+                    f"The next best, {runner.action.replace('_', ' ')}, is worth "
+                    f"{explain.pct(scored[1][0])}."
+                )
+            )
+        return Decision(move, tuple(reasons))
+
+
+def accepts(
+    prefs: Preferences, offer: Mapping[str, str], target: float, reservation: float, planned: float
+) -> bool:
+    """The acceptance rule: never across a red line or below the reservation value;
+    otherwise yes when the offer is worth the target or the agent's own next offer."""
+    if prefs.crosses_red_line(offer) is not None:
+        return False
+    value = prefs.utility(offer)
+    if value < reservation:
+        return False
+    return value >= target - 1e-9 or value >= planned - 1e-9
+
+
+def _legal(prefs: Preferences, key: OfferKey, space: Mapping[str, tuple[str, ...]]) -> bool:
+    return all(o in space.get(i, ()) for i, o in zip(prefs.issue_ids, key, strict=True))
+
+
+__all__ = ["ConcessionAgent", "Deadline", "accepts", "concession_level", "target_utility"]

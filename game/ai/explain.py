@@ -1,0 +1,156 @@
+"""Reasons an AI delegation gives for its replies, in words a student can learn from.
+
+Every sentence is computed from the agent's own numbers (its utilities, its target, its
+model of the other side, the clock) and quotes the scenario's `why:` for an issue, so
+the same situation always gives the same explanation and a changed scenario changes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from game.ai.agent import Reason
+from game.ai.clock import Deadline
+from game.ai.opponent import OpponentModel
+from game.ai.preferences import Preferences
+
+MAX_ISSUE_REASONS = 3
+
+
+def pct(x: float) -> str:
+    return f"{round(100 * x)}%"
+
+
+def _with_why(text: str, why: str) -> str:
+    return f"{text} {why}" if why else text
+
+
+def shortfalls(prefs: Preferences, offer: Mapping[str, str]) -> list[Reason]:
+    """The issues where `offer` falls furthest short of what the role wants, worst first."""
+    gaps = []
+    for issue in prefs.issues:
+        option = offer.get(issue.id)
+        if option is None or issue.weight == 0:
+            continue
+        value = issue.values.get(option, 0.0)
+        loss = issue.weight * (1 - value)
+        if loss > 0.005:
+            gaps.append((loss, issue, option, value))
+    gaps.sort(key=lambda g: (-g[0], g[1].id))
+    reasons = []
+    for _, issue, option, value in gaps[:MAX_ISSUE_REASONS]:
+        text = (
+            f"{issue.label}: “{issue.labels[option]}” is worth {pct(value)} of what we want "
+            f"on an issue that is {pct(issue.weight)} of our priorities."
+        )
+        if value <= 0.15:
+            text += " That is marginal for us."
+        reasons.append(Reason(_with_why(text, issue.why), issue.id))
+    return reasons
+
+
+def strengths(prefs: Preferences, offer: Mapping[str, str]) -> list[Reason]:
+    """The issues that make `offer` worth taking, most valuable first."""
+    gains = sorted(
+        (
+            (issue.weight * issue.values.get(offer.get(issue.id, ""), 0.0), issue)
+            for issue in prefs.issues
+            if issue.id in offer and issue.weight > 0
+        ),
+        key=lambda g: (-g[0], g[1].id),
+    )
+    reasons = []
+    for gain, issue in gains[:MAX_ISSUE_REASONS]:
+        if gain <= 0.005:
+            break
+        option = offer[issue.id]
+        reasons.append(
+            Reason(
+                _with_why(
+                    f"{issue.label}: “{issue.labels[option]}” gives us "
+                    f"{pct(issue.values[option])} of what we want there.",
+                    issue.why,
+                ),
+                issue.id,
+            )
+        )
+    return reasons
+
+
+def red_line(prefs: Preferences, pair: tuple[str, str]) -> Reason:
+    issue = prefs.issue(pair[0])
+    return Reason(
+        _with_why(
+            f"{issue.label}: “{issue.labels[pair[1]]}” is a red line for us.", prefs.red_lines[pair]
+        ),
+        issue.id,
+    )
+
+
+def clock(deadline: Deadline, target: float, reservation: float, opening: float) -> Reason:
+    """Why the agent stands where it does on its concession curve."""
+    if deadline.days_left is None:
+        return Reason(
+            f"No tariff step is ahead; we hold out for about {pct(target)} of everything we "
+            f"want, easing only as the talks run on."
+        )
+    days = deadline.days_left
+    when = "hours" if days < 1 else f"{days:.0f} day{'s' if round(days) != 1 else ''}"
+    moved = "has come down to" if target < opening - 0.005 else "stands at"
+    urgency = "we must move now" if deadline.fraction > 0.6 else "we can still wait"
+    return Reason(
+        f"The tariff goes to {deadline.rate:g}% on {deadline.date}, {when} away: what we "
+        f"ask for {moved} {pct(target)} of everything we want (no deal is worth "
+        f"{pct(reservation)} to us now), so {urgency}."
+    )
+
+
+def compare(value: float, target: float, reservation: float, planned: float) -> Reason:
+    if value < reservation:
+        return Reason(
+            f"Their offer is worth {pct(value)} to us, less than no deal at all "
+            f"({pct(reservation)})."
+        )
+    if value >= target or value >= planned:
+        return Reason(
+            f"Their offer is worth {pct(value)} to us, at least what we would ask next "
+            f"({pct(max(min(target, planned), reservation))})."
+        )
+    return Reason(
+        f"Their offer is worth {pct(value)} to us; we are still aiming for {pct(target)}."
+    )
+
+
+def trades(
+    prefs: Preferences,
+    theirs: Mapping[str, str] | None,
+    ours: Mapping[str, str],
+    model: OpponentModel | None,
+) -> list[Reason]:
+    """What our counter-offer changes from theirs, and why, issue by issue."""
+    if theirs is None:
+        return strengths(prefs, ours)
+    changes = []
+    for issue in prefs.issues:
+        mine, their = ours.get(issue.id), theirs.get(issue.id)
+        if mine is None or mine == their:
+            continue
+        delta = issue.weight * (issue.values[mine] - issue.values.get(their or "", 0.0))
+        changes.append((abs(delta), delta, issue, mine, their))
+    changes.sort(key=lambda c: (-c[0], c[2].id))
+    reasons = []
+    for _, delta, issue, mine, their in changes[:MAX_ISSUE_REASONS]:
+        was = issue.labels.get(their or "", "nothing")
+        if delta > 0:
+            text = f"{issue.label}: we ask for “{issue.labels[mine]}” instead of “{was}”."
+            if model is not None and model.offers_seen >= 2:
+                share = model.weights.get(issue.id, 0.0)
+                if share < 1 / max(1, len(model.weights)):
+                    text += " Their offers suggest it matters less to them than other issues."
+            reasons.append(Reason(_with_why(text, issue.why), issue.id))
+        else:
+            text = f"{issue.label}: we give ground, “{issue.labels[mine]}” instead of “{was}”"
+            if model is not None and model.unmoved.get(issue.id, 0) >= 2:
+                text += f", since they have not moved on it in {model.unmoved[issue.id] + 1} offers"
+            reasons.append(Reason(text + ".", issue.id))
+    return reasons

@@ -1,0 +1,60 @@
+"""A frequency model of the other side, learnt from its offers alone.
+
+The classic learner of the ANAC competitions (HardHeaded, and NegMAS's frequency
+models): an issue the other side never moves on is one it cares about; the options it
+proposes most often are the ones it values. Nothing here reads the other side's
+preferences from the scenario: only what it has put on the table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+# How much each unchanged issue between two consecutive offers adds to its weight.
+STEADINESS = 1.0
+
+
+@dataclass(frozen=True)
+class OpponentModel:
+    weights: dict[str, float]  # normalised estimate of how much each issue matters to them
+    values: dict[str, dict[str, float]]  # estimated worth of each option to them, 0-1
+    offers_seen: int
+    unmoved: dict[str, int]  # consecutive offers in which each issue did not change
+
+    def utility(self, offer: Mapping[str, str]) -> float:
+        return sum(w * self.values[i].get(offer.get(i, ""), 0.0) for i, w in self.weights.items())
+
+    def priorities(self) -> list[str]:
+        """Issues, most important to them first (by the model)."""
+        return sorted(self.weights, key=lambda i: (-self.weights[i], i))
+
+
+def learn(
+    issues: Mapping[str, Sequence[str]], offers: Sequence[Mapping[str, str]]
+) -> OpponentModel:
+    """Fit the model to the other side's offers, oldest first."""
+    raw = {issue: 1.0 for issue in issues}
+    unmoved = dict.fromkeys(issues, 0)
+    counts: dict[str, Counter[str]] = {issue: Counter() for issue in issues}
+    previous: Mapping[str, str] | None = None
+    for offer in offers:
+        for issue in issues:
+            option = offer.get(issue)
+            if option is not None:
+                counts[issue][option] += 1
+            if previous is not None:
+                if option == previous.get(issue):
+                    raw[issue] += STEADINESS
+                    unmoved[issue] += 1
+                else:
+                    unmoved[issue] = 0
+        previous = offer
+    total = sum(raw.values())
+    weights = {issue: w / total for issue, w in raw.items()}
+    values = {}
+    for issue, options in issues.items():
+        top = max(counts[issue].values(), default=0)
+        values[issue] = {o: (counts[issue][o] + 1) / (top + 1) for o in options}
+    return OpponentModel(weights, values, len(offers), unmoved)

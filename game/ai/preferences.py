@@ -1,0 +1,172 @@
+"""A delegation's preferences as numbers: what every offer, action and no deal is worth.
+
+Built once per scenario and role from the `preferences:` the scenario declares (see
+`docs/authoring.md`). Utilities are linear-additive, as in most negotiation research
+(and NegMAS): the weighted sum of the value of each issue's option, on a 0-1 scale.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from game.rules.effects import Quantity
+from game.rules.ruleset import Ruleset
+from game.scenario.models import Role, Scenario
+
+Offer = Mapping[str, str]
+OfferKey = tuple[str, ...]  # option ids in issue order
+# Above this many possible offers we rank a fixed sample instead of all of them.
+MAX_ENUMERATED = 60_000
+DEFAULT_RESERVATION = 0.3
+
+
+@dataclass(frozen=True)
+class IssueValues:
+    id: str
+    label: str
+    weight: float  # normalised: the weights of a role sum to 1
+    values: dict[str, float]
+    labels: dict[str, str]
+    why: str = ""
+
+
+@dataclass
+class Preferences:
+    """One role's utility function over offers, plus its reservation and action values."""
+
+    role: str
+    issues: tuple[IssueValues, ...]
+    red_lines: dict[tuple[str, str], str]
+    reservation_value: Quantity
+    reservation_why: str
+    action_values: dict[str, tuple[Quantity, str]]
+    declared: bool
+    _ranked: list[tuple[float, OfferKey]] | None = field(default=None, repr=False)
+
+    @property
+    def issue_ids(self) -> tuple[str, ...]:
+        return tuple(i.id for i in self.issues)
+
+    def issue(self, issue_id: str) -> IssueValues:
+        return next(i for i in self.issues if i.id == issue_id)
+
+    def utility(self, offer: Offer) -> float:
+        """Worth of `offer` to the role, 0-1; issues left out count at their worst option."""
+        total = 0.0
+        for issue in self.issues:
+            option = offer.get(issue.id)
+            if option is not None:
+                total += issue.weight * issue.values.get(option, 0.0)
+        return total
+
+    def key_utility(self, key: OfferKey) -> float:
+        return sum(i.weight * i.values[o] for i, o in zip(self.issues, key, strict=True))
+
+    def crosses_red_line(self, offer: Offer) -> tuple[str, str] | None:
+        for pair in offer.items():
+            if pair in self.red_lines:
+                return pair
+        return None
+
+    def reservation(self, env: Mapping[str, object]) -> float:
+        """What no deal is worth now, given what the role can see."""
+        return min(1.0, max(0.0, self.reservation_value.value(env)))
+
+    def action_value(self, action: str, env: Mapping[str, object]) -> float:
+        entry = self.action_values.get(action)
+        return 0.5 if entry is None else entry[0].value(env)
+
+    def ranked(self) -> list[tuple[float, OfferKey]]:
+        """Every offer that crosses no red line, best for the role first."""
+        if self._ranked is None:
+            self._ranked = sorted(
+                ((self.key_utility(key), key) for key in self._candidate_keys()),
+                key=lambda pair: (-pair[0], pair[1]),
+            )
+        return self._ranked
+
+    def _candidate_keys(self) -> list[OfferKey]:
+        options = [list(i.values) for i in self.issues]
+        forbidden = [{o for o in i.values if (i.id, o) in self.red_lines} for i in self.issues]
+        allowed = [
+            [o for o in opts if o not in bad] for opts, bad in zip(options, forbidden, strict=True)
+        ]
+        size = 1
+        for opts in allowed:
+            size *= len(opts)
+        if size <= MAX_ENUMERATED:
+            return list(itertools.product(*allowed))
+        # A fixed sample (same on every run) plus the role's ideal offer.
+        rng = random.Random(f"brinkmanship-offers:{self.role}")
+        best = tuple(
+            max(opts, key=i.values.__getitem__)
+            for i, opts in zip(self.issues, allowed, strict=True)
+        )
+        sample = {tuple(rng.choice(opts) for opts in allowed) for _ in range(MAX_ENUMERATED)}
+        return sorted(sample | {best})
+
+
+def preferences_for(ruleset: Ruleset, role: str) -> Preferences:
+    """The role's preferences, built once per ruleset."""
+    cache: dict[str, Preferences] = ruleset.__dict__.setdefault("_preferences", {})
+    if role not in cache:
+        cache[role] = _build(ruleset, role)
+    return cache[role]
+
+
+def _build(ruleset: Ruleset, role_id: str) -> Preferences:
+    scenario = ruleset.scenario
+    role = scenario.roles[role_id]  # type: ignore[index]
+    if role.preferences is None:
+        return _derived(scenario, role_id, role)
+    prefs = role.preferences
+    total = sum(p.weight for p in prefs.issues.values()) or 1.0
+    issues = tuple(
+        IssueValues(
+            issue.id,
+            issue.label,
+            prefs.issues[issue.id].weight / total,
+            dict(prefs.issues[issue.id].values),
+            {o.id: o.label for o in issue.options},
+            " ".join(prefs.issues[issue.id].why.split()),
+        )
+        for issue in scenario.issues
+    )
+    return Preferences(
+        role_id,
+        issues,
+        {(r.issue, r.option): " ".join(r.why.split()) for r in prefs.red_lines},
+        ruleset.valuations[(role_id, "reservation")],
+        " ".join(prefs.reservation.why.split()),
+        {
+            action: (ruleset.valuations[(role_id, action)], " ".join(v.why.split()))
+            for action, v in prefs.actions.items()
+        },
+        declared=True,
+    )
+
+
+def _derived(scenario: Scenario, role_id: str, role: Role) -> Preferences:
+    """Preferences for a scenario that declares none: options are listed weakest first,
+    so the US is taken to want the strongest and Mexico the weakest, all issues alike."""
+    weight = 1.0 / len(scenario.issues)
+    issues = []
+    for issue in scenario.issues:
+        n = len(issue.options) - 1
+        values = {
+            o.id: (i / n if role_id == "us" else 1 - i / n) for i, o in enumerate(issue.options)
+        }
+        labels = {o.id: o.label for o in issue.options}
+        issues.append(IssueValues(issue.id, issue.label, weight, values, labels))
+    return Preferences(
+        role_id,
+        tuple(issues),
+        {},
+        Quantity(constant=DEFAULT_RESERVATION),
+        "the scenario declares no preferences; no deal is taken to be worth little",
+        {},
+        declared=False,
+    )

@@ -1,0 +1,75 @@
+"""A tit-for-tat negotiator: it concedes as much as the other side just did.
+
+Relative tit-for-tat (Faratin, Sierra and Jennings): the agent measures, in its own
+utility, how much the other side's latest offer improved on the one before, and lowers
+its own demand by the same amount, plus a small courtesy step so that two reciprocal
+agents do not stare at each other forever. It never goes below its reservation value,
+never crosses a red line, and accepts an offer worth what it would ask next.
+"""
+
+from __future__ import annotations
+
+import random
+
+from game.ai import explain
+from game.ai.agent import Decision, Reason
+from game.ai.clock import offers_from
+from game.ai.concession import ConcessionAgent, accepts
+from game.ai.preferences import preferences_for
+from game.engine.api import RoleView
+from game.engine.moves import ACCEPT, REJECT, WALK_OUT, Move
+from game.rules.ruleset import Ruleset
+
+COURTESY = 0.02
+
+
+class ReciprocalAgent(ConcessionAgent):
+    def __init__(self, ruleset: Ruleset, seed: int = 0) -> None:
+        super().__init__(ruleset, "normal", seed)
+        self.name = "tit-for-tat"
+
+    def decide(self, view: RoleView, rng: random.Random) -> Decision:
+        prefs = preferences_for(self.ruleset, view.role)
+        menu = view.menu
+        if not menu.can_propose and Move(view.role, ACCEPT) not in menu:
+            return self._act(view, prefs, rng)
+        other = "mexico" if view.role == "us" else "us"
+        mine = offers_from(view, view.role)
+        theirs_all = offers_from(view, other)
+        reservation = prefs.reservation(view.env)
+        best = self._best(prefs, menu.offer_space)
+        last_demand = prefs.utility(mine[-1]) if mine else best
+        if len(theirs_all) >= 2:
+            given = prefs.utility(theirs_all[-1]) - prefs.utility(theirs_all[-2])
+        else:
+            given = 0.0
+        step = max(0.0, given) + (COURTESY if mine else 0.0)
+        target = max(reservation, min(best, last_demand - step))
+        stance = Reason(
+            f"They gave us {explain.pct(max(0.0, given))} with their last offer; we give back "
+            f"as much{' plus a small step' if mine else ''}, asking {explain.pct(target)} now "
+            f"(no deal is worth {explain.pct(reservation)} to us)."
+        )
+        plan = self._plan(prefs, menu.offer_space, target, None, rng) if menu.can_propose else None
+        planned = prefs.utility(plan) if plan is not None else target
+        theirs = view.offer if view.offer_by == other else None
+        if (
+            theirs is not None
+            and Move(view.role, ACCEPT) in menu
+            and accepts(prefs, theirs, target, reservation, planned)
+        ):
+            value = prefs.utility(theirs)
+            return Decision(
+                Move(view.role, ACCEPT),
+                (
+                    explain.compare(value, target, reservation, planned),
+                    *explain.strengths(prefs, theirs),
+                    stance,
+                ),
+            )
+        if plan is None:
+            kind = REJECT if Move(view.role, REJECT) in menu else WALK_OUT
+            return Decision(Move(view.role, kind), (stance,))
+        return Decision(
+            Move.propose(view.role, plan), (*explain.trades(prefs, theirs, plan, None), stance)
+        )
