@@ -21,6 +21,7 @@ COMMANDS = {
     "validate": "validate",
     "schema": "schema",
     "simulate": "simulate",
+    "tournament": "tournament",
     "replay": "replay",
     "graph": "graph",
     "test": "test",

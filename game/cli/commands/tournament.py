@@ -1,0 +1,106 @@
+"""`brink tournament`: every agent against every agent, in both chairs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from game.ai import AGENTS
+from game.cli.commands.simulate import _positive, _progress
+from game.cli.common import load_or_report
+
+
+def register(sub: Any, name: str) -> None:
+    parser = sub.add_parser(
+        name,
+        help="play every pair of agents and compare them",
+        description="Play every agent against every agent, for both roles, on the same "
+        "game seeds. Reports per pairing the agreement rate, each side's mean utility, "
+        "rounds, how often the tariff was imposed, and how far agreements fall from the "
+        "Pareto frontier and the Nash bargaining solution. Same arguments, same output.",
+    )
+    parser.add_argument("scenario", metavar="PATH|ID")
+    parser.add_argument("--runs", type=_positive, default=100, help="games per pairing (100)")
+    parser.add_argument("--seed", type=int, default=0, help="tournament seed (0)")
+    parser.add_argument(
+        "--agents",
+        type=_agent_list,
+        default=tuple(AGENTS),
+        metavar="A,B,...",
+        help=f"agents to enter (all: {','.join(AGENTS)})",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(run=run)
+
+
+def _agent_list(text: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    unknown = [n for n in names if n not in AGENTS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown agent {unknown[0] if unknown else '(none)'!r}; choose from "
+            + ", ".join(AGENTS)
+        )
+    return names
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.sim.tournament import tournament
+
+    ruleset = load_or_report(args.scenario)
+    show = not args.json and sys.stderr.isatty()
+    report = tournament(ruleset, args.runs, args.seed, args.agents, _pairs if show else None)
+    if show:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        _print_text(report, ruleset)
+    return 0
+
+
+def _pairs(done: int, total: int) -> None:
+    _progress(done, total)
+
+
+def _print_text(report: Any, ruleset: Any) -> None:
+    def num(x: float | None, fmt: str = "{:.2f}") -> str:
+        return "-" if x is None else fmt.format(x)
+
+    print(
+        f"{ruleset.scenario.title}: {len(report.pairs)} pairings x {report.runs} games, "
+        f"seed {report.seed}"
+    )
+    print(
+        f"Nash bargaining point (US, Mexico utility): {report.space.nash[0]:.2f}, "
+        f"{report.space.nash[1]:.2f}; no deal at the start: "
+        f"{report.space.disagreement[0]:.2f}, {report.space.disagreement[1]:.2f}\n"
+    )
+    header = (
+        f"{'US':<12} {'Mexico':<12} {'deal':>5} {'U(US)':>6} {'U(MX)':>6} {'win US':>6} "
+        f"{'win MX':>6} {'rounds':>6} {'tariff':>6} {'Pareto':>6} {'Nash':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for p in report.pairs:
+        print(
+            f"{p.us:<12} {p.mexico:<12} {p.agreement_rate:>5.0%} {p.utility['us']:>6.2f} "
+            f"{p.utility['mexico']:>6.2f} {p.success_rate['us']:>6.0%} "
+            f"{p.success_rate['mexico']:>6.0%} {p.mean_rounds:>6.1f} "
+            f"{p.tariff_imposed_rate:>6.0%} {num(p.pareto_distance):>6} "
+            f"{num(p.nash_distance):>6}"
+        )
+    roles = report.roles()
+    if roles["us"]["success_rate"] is not None:
+        print(
+            f"\nBalance ({roles['us']['pairing']}): US succeeds in "
+            f"{roles['us']['success_rate']:.0%} of games, Mexico in "
+            f"{roles['mexico']['success_rate']:.0%}."
+        )
+    print(
+        "\ndeal: agreement standing at the end; U: mean utility (no deal counts as the "
+        "reservation value); win: ending the briefing counts as a success; Pareto/Nash: "
+        "mean distance of agreements from the frontier and from the Nash point."
+    )
