@@ -174,3 +174,35 @@ def test_validate_watch_revalidates_on_change(tmp_path, capsys):
     assert ": ok" in out
     assert "change detected" in err and "BRK302" in err
     assert status == 1
+
+
+def test_tournament_json_and_text(capsys):
+    args = (
+        "tournament",
+        "roosevelt-room-2019",
+        "--runs",
+        "4",
+        "--seed",
+        "1",
+        "--agents",
+        "ai-normal,random",
+    )
+    status, out, _ = run(capsys, *args, "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert [(p["us"], p["mexico"]) for p in data["pairs"]] == [
+        ("ai-normal", "ai-normal"),
+        ("ai-normal", "random"),
+        ("random", "ai-normal"),
+        ("random", "random"),
+    ]
+    assert set(data["roles"]) == {"us", "mexico"}
+    status, out, _ = run(capsys, *args)
+    assert status == 0 and "Balance (ai-normal vs ai-normal)" in out and "Pareto" in out
+
+
+def test_tournament_unknown_agent_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["tournament", "roosevelt-room-2019", "--agents", "ai-nromal"])
+    assert caught.value.code == 2
+    assert "unknown agent 'ai-nromal'" in capsys.readouterr().err
