@@ -16,7 +16,7 @@ from game.rules.expressions import Compiled, ExpressionError, Namespace, compile
 from game.rules.namespace import build_namespace
 from game.scenario.diagnostics import Diagnostic, ScenarioError
 from game.scenario.loader import ScenarioFile, load_scenario_file
-from game.scenario.models import Effect, News, Preferences, Scenario
+from game.scenario.models import Effect, News, Preferences, RoleId, Scenario
 from game.scenario.registry import resolve
 from game.scenario.yaml_source import SourceMap
 
@@ -145,14 +145,14 @@ class _Builder:
         name: Any = getattr(effect, kind)
         return [Op(kind, str(name))]
 
-    def valuations(self, role_id: str, prefs: Preferences) -> dict[tuple[str, str], Quantity]:
+    def valuations(self, role_id: RoleId, prefs: Preferences) -> dict[tuple[str, str], Quantity]:
         """Compile a role's reservation and action values; they may only read what the
         role can see, since the AI evaluates them on its own view."""
         base: Path_ = ("roles", role_id, "preferences")
         hidden = {n for n, m in self.s.meters.items() if role_id not in m.visible_to}
         items = [((*base, "reservation", "value"), "reservation", prefs.reservation.value)]
         items += [((*base, "actions", a, "value"), a, v.value) for a, v in prefs.actions.items()]
-        out = {}
+        out: dict[tuple[str, str], Quantity] = {}
         for path, key, value in items:
             quantity = self.quantity(path, value)
             names = quantity.expression.names if quantity.expression else frozenset()

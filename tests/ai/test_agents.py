@@ -3,6 +3,7 @@ explanations, the historical record, and the flagship's balance."""
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -51,10 +52,10 @@ def test_agents_only_make_legal_moves_from_random_states(flagship, seed, prefix,
 def test_concession_target_never_rises_over_time(windows, exponent, hold, fractions):
     times = sorted((w, f) for f in fractions for w in (windows, windows + 1))
     levels = [concession_level(f, w, exponent, hold) for w, f in times]
-    assert all(a >= b - 1e-12 for a, b in zip(levels, levels[1:], strict=False))
+    assert all(a >= b - 1e-12 for a, b in itertools.pairwise(levels))
     targets = [target_utility(level, 0.3, 0.9) for level in levels]
     assert all(0.3 - 1e-12 <= t <= 0.9 + 1e-12 for t in targets)
-    assert all(a >= b - 1e-12 for a, b in zip(targets, targets[1:], strict=False))
+    assert all(a >= b - 1e-12 for a, b in itertools.pairwise(targets))
 
 
 def test_boulware_holds_out_longer_than_conceder():
@@ -88,7 +89,7 @@ def test_mexico_never_accepts_a_safe_third_country_treaty(flagship):
     offer = dict(best_otherwise, asylum_terms="safe_third_country")
     assert not accepts(prefs, offer, target=0.0, reservation=0.0, planned=0.0)
     assert all(
-        dict(zip(prefs.issue_ids, k)).get("asylum_terms") != "safe_third_country"
+        dict(zip(prefs.issue_ids, k, strict=True)).get("asylum_terms") != "safe_third_country"
         for _, k in prefs.ranked()
     )
 
