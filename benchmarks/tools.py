@@ -32,17 +32,18 @@ def main() -> None:
         start = time.perf_counter()
         report = simulate(ruleset, args.runs, 1, AGENTS, jobs=jobs)
         rates[jobs] = args.runs / (time.perf_counter() - start)
-        print(f"simulate {ruleset.id} --runs {args.runs} --jobs {jobs}: "
-              f"{rates[jobs]:8.0f} games/s")
+        print(f"simulate {ruleset.id} --runs {args.runs} --jobs {jobs}: {rates[jobs]:8.0f} games/s")
         assert report.runs == args.runs
     print(f"speed-up with 2 jobs: {rates[2] / rates[1]:.2f}x")
     for scenario_id in bundled_scenarios():
         scenario = load_ruleset(scenario_id)
         start = time.perf_counter()
         result = lint(scenario)
-        print(f"lint {scenario_id} (200 games): {time.perf_counter() - start:.2f} s, "
-              f"{len(result.errors)} errors, {len(result.diagnostics) - len(result.errors)} "
-              "warnings")
+        print(
+            f"lint {scenario_id} (200 games): {time.perf_counter() - start:.2f} s, "
+            f"{len(result.errors)} errors, {len(result.diagnostics) - len(result.errors)} "
+            "warnings"
+        )
 
 
 if __name__ == "__main__":

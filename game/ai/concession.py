@@ -20,6 +20,8 @@ import bisect
 import math
 import random
 from collections.abc import Mapping
+from dataclasses import dataclass
+from operator import getitem
 
 from game.ai import explain
 from game.ai.agent import Decision, Reason
@@ -32,7 +34,10 @@ from game.rules.ruleset import Ruleset
 from game.scenario.models import Difficulty
 
 # How many offers just above the target the bidding strategy weighs against each other.
-BID_WINDOW = 160
+BID_WINDOW = 1000
+# ... and only those within this much utility of the target: the agent concedes no more
+# than it means to, and trades inside that band.
+BID_BAND = 0.04
 
 
 def concession_level(fraction: float, windows: int, exponent: float, hold: float) -> float:
@@ -104,7 +109,7 @@ class ConcessionAgent:
         )
         clock = deadline(view, self.ladder_days)
         reservation = prefs.reservation(view.env)
-        best = self._best(prefs, menu.offer_space)
+        best = best_utility(prefs, menu.offer_space)
         level = concession_level(
             clock.fraction, clock.windows, self.exponent(view.role), self.settings.hold
         )
@@ -122,13 +127,29 @@ class ConcessionAgent:
                     ),
                 ),
             )
-        plan = self._plan(prefs, menu.offer_space, target, model, rng) if menu.can_propose else None
-        planned = prefs.utility(plan) if plan is not None else target
         theirs = view.offer if view.offer_by == other else None
-        if theirs is not None and Move(view.role, ACCEPT) in menu:
-            verdict = self._judge(prefs, theirs, target, reservation, planned)
-            if verdict is not None:
-                return Decision(Move(view.role, ACCEPT), (*verdict, pace))
+        can_accept = theirs is not None and Move(view.role, ACCEPT) in menu
+        stance = respond(
+            prefs,
+            menu.offer_space,
+            theirs if can_accept else None,
+            target,
+            reservation,
+            model,
+            rng,
+            propose=menu.can_propose,
+        )
+        plan, planned = stance.offer, stance.planned
+        if stance.accept:
+            assert theirs is not None
+            return Decision(
+                Move(view.role, ACCEPT),
+                (
+                    explain.compare(prefs.utility(theirs), target, reservation, planned),
+                    *explain.strengths(prefs, theirs),
+                    pace,
+                ),
+            )
         if plan is None:
             kind = REJECT if Move(view.role, REJECT) in menu else WALK_OUT
             return Decision(Move(view.role, kind), (pace,))
@@ -144,58 +165,6 @@ class ConcessionAgent:
         reasons += explain.trades(prefs, theirs, plan, model)
         reasons.append(pace)
         return Decision(Move.propose(view.role, plan), tuple(reasons))
-
-    def _judge(
-        self,
-        prefs: Preferences,
-        offer: Mapping[str, str],
-        target: float,
-        reservation: float,
-        planned: float,
-    ) -> tuple[Reason, ...] | None:
-        """Reasons to accept `offer`, or None to turn it down."""
-        if not accepts(prefs, offer, target, reservation, planned):
-            return None
-        value = prefs.utility(offer)
-        return (
-            explain.compare(value, target, reservation, planned),
-            *explain.strengths(prefs, offer),
-        )
-
-    # ------------------------------------------------------------------ bidding
-    def _best(self, prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> float:
-        for utility, key in prefs.ranked():
-            if _legal(prefs, key, space):
-                return utility
-        return 0.0
-
-    def _plan(
-        self,
-        prefs: Preferences,
-        space: Mapping[str, tuple[str, ...]],
-        target: float,
-        model: OpponentModel | None,
-        rng: random.Random,
-    ) -> dict[str, str] | None:
-        """The offer to make: just above the target, best for them by the model."""
-        ranked = prefs.ranked()
-        # `ranked` is sorted by falling utility: find where it drops below the target.
-        cut = bisect.bisect_left(ranked, -target + 1e-12, key=lambda pair: -pair[0])
-        if cut == 0:
-            cut = 1
-        window = [k for _, k in ranked[max(0, cut - BID_WINDOW) : cut] if _legal(prefs, k, space)]
-        if not window:
-            window = [k for _, k in ranked if _legal(prefs, k, space)][:1]
-        if not window:
-            return None
-        ids = prefs.issue_ids
-        if model is None:
-            key = rng.choice(window)
-        else:
-            scored = [(model.utility(dict(zip(ids, k, strict=True))), k) for k in window]
-            top = max(s for s, _ in scored)
-            key = rng.choice([k for s, k in scored if s >= top - 1e-9])
-        return dict(zip(ids, key, strict=True))
 
     # ------------------------------------------------------------------ other moves
     def _act(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
@@ -223,6 +192,81 @@ class ConcessionAgent:
                 )
             )
         return Decision(move, tuple(reasons))
+
+
+@dataclass(frozen=True)
+class Stance:
+    """What a concession negotiator does with the offer in front of it."""
+
+    accept: bool
+    offer: dict[str, str] | None  # its counter-offer, if it may propose
+    planned: float  # the worth of that counter-offer to it (its target without one)
+
+
+def respond(
+    prefs: Preferences,
+    space: Mapping[str, tuple[str, ...]],
+    theirs: Mapping[str, str] | None,
+    target: float,
+    reservation: float,
+    model: OpponentModel | None,
+    rng: random.Random,
+    propose: bool = True,
+) -> Stance:
+    """The core of the agent, free of the game: plan the next offer at `target`, and
+    accept `theirs` if the acceptance rule says so. The tournament's agents and the
+    NegMAS comparison (benchmarks/negotiation.py) both run through here."""
+    plan = plan_offer(prefs, space, target, model, rng) if propose else None
+    planned = prefs.utility(plan) if plan is not None else target
+    accept = theirs is not None and accepts(prefs, theirs, target, reservation, planned)
+    return Stance(accept, plan, planned)
+
+
+def best_utility(prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> float:
+    """The most the role could ask for now, among offers it may make."""
+    full = _unrestricted(prefs, space)
+    for utility, key in prefs.ranked():
+        if full or _legal(prefs, key, space):
+            return utility
+    return 0.0
+
+
+def plan_offer(
+    prefs: Preferences,
+    space: Mapping[str, tuple[str, ...]],
+    target: float,
+    model: OpponentModel | None,
+    rng: random.Random,
+) -> dict[str, str] | None:
+    """The offer to make: among those just above the target, the best for the other
+    side by the model (any of them without one)."""
+    ranked = prefs.ranked()
+    # `ranked` is sorted by falling utility: find where it drops below the target.
+    cut = max(1, bisect.bisect_left(ranked, -target + 1e-12, key=lambda pair: -pair[0]))
+    full = _unrestricted(prefs, space)
+    ceiling = ranked[cut - 1][0] + BID_BAND
+    lowest = max(0, cut - BID_WINDOW)
+    window = [
+        k for u, k in ranked[lowest:cut] if u <= ceiling and (full or _legal(prefs, k, space))
+    ]
+    if not window:
+        window = [k for _, k in ranked if full or _legal(prefs, k, space)][:1]
+    if not window:
+        return None
+    ids = prefs.issue_ids
+    if model is None:
+        key = rng.choice(window)
+    else:
+        tables = model.tables(ids)
+        scored = [(sum(map(getitem, tables, k)), k) for k in window]
+        top = max(s for s, _ in scored)
+        key = rng.choice([k for s, k in scored if s >= top - 1e-9])
+    return dict(zip(ids, key, strict=True))
+
+
+def _unrestricted(prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> bool:
+    """True when every option of every issue may be offered (the usual case)."""
+    return all(len(space.get(i.id, ())) >= len(i.values) for i in prefs.issues)
 
 
 def accepts(

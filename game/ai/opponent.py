@@ -26,6 +26,11 @@ class OpponentModel:
     def utility(self, offer: Mapping[str, str]) -> float:
         return sum(w * self.values[i].get(offer.get(i, ""), 0.0) for i, w in self.weights.items())
 
+    def tables(self, issues: tuple[str, ...]) -> list[dict[str, float]]:
+        """Per issue (in `issues` order), each option's weighted value: an offer's
+        estimated utility is then one lookup per issue."""
+        return [{o: self.weights[i] * v for o, v in self.values[i].items()} for i in issues]
+
     def priorities(self) -> list[str]:
         """Issues, most important to them first (by the model)."""
         return sorted(self.weights, key=lambda i: (-self.weights[i], i))

@@ -14,7 +14,7 @@ import random
 from game.ai import explain
 from game.ai.agent import Decision, Reason
 from game.ai.clock import offers_from
-from game.ai.concession import ConcessionAgent, accepts
+from game.ai.concession import ConcessionAgent, accepts, best_utility, plan_offer
 from game.ai.preferences import preferences_for
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, REJECT, WALK_OUT, Move
@@ -37,7 +37,7 @@ class ReciprocalAgent(ConcessionAgent):
         mine = offers_from(view, view.role)
         theirs_all = offers_from(view, other)
         reservation = prefs.reservation(view.env)
-        best = self._best(prefs, menu.offer_space)
+        best = best_utility(prefs, menu.offer_space)
         last_demand = prefs.utility(mine[-1]) if mine else best
         if len(theirs_all) >= 2:
             given = prefs.utility(theirs_all[-1]) - prefs.utility(theirs_all[-2])
@@ -50,7 +50,7 @@ class ReciprocalAgent(ConcessionAgent):
             f"as much{' plus a small step' if mine else ''}, asking {explain.pct(target)} now "
             f"(no deal is worth {explain.pct(reservation)} to us)."
         )
-        plan = self._plan(prefs, menu.offer_space, target, None, rng) if menu.can_propose else None
+        plan = plan_offer(prefs, menu.offer_space, target, None, rng) if menu.can_propose else None
         planned = prefs.utility(plan) if plan is not None else target
         theirs = view.offer if view.offer_by == other else None
         if (
