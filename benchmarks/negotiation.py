@@ -24,12 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.ai.concession import concession_level, respond, target_utility  # noqa: E402
-from game.ai.opponent import learn  # noqa: E402
-from game.ai.preferences import Preferences, preferences_for  # noqa: E402
-from game.engine.api import new_game, view  # noqa: E402
-from game.rules.ruleset import load_ruleset  # noqa: E402
-from game.sim.runner import game_seed, play_game  # noqa: E402
+from game.ai.concession import concession_level, respond, target_utility
+from game.ai.opponent import learn
+from game.ai.preferences import Preferences, preferences_for
+from game.engine.api import new_game, view
+from game.rules.ruleset import load_ruleset
+from game.sim.runner import game_seed, play_game
 
 ROLES = ("us", "mexico")
 BOULWARE = 0.25  # our exponent: 1 - t^4, the shape of NegMAS's Boulware aspiration
