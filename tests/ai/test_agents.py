@@ -218,3 +218,19 @@ def test_tournament_is_deterministic_and_has_the_documented_shape(flagship):
     assert set(pair["utility"]) == {"us", "mexico"}
     assert 0 <= first["roles"]["us"]["success_rate"] <= 1
     assert 0 <= first["roles"]["mexico"]["success_rate"] <= 1
+
+
+def test_reservation_may_not_read_a_meter_hidden_from_the_role(tmp_path):
+    from game.rules.ruleset import load_ruleset
+    from game.scenario.diagnostics import ScenarioError
+    from game.scenario.registry import resolve
+
+    text = resolve("roosevelt-room-2019").read_text()
+    mexico_reservation = 'value: "0.45 - 0.02 * tariff_rate"'
+    assert mexico_reservation in text
+    path = tmp_path / "peek.yaml"
+    path.write_text(text.replace(mexico_reservation, 'value: "0.45 - us_business_pressure / 100"'))
+    with pytest.raises(ScenarioError) as caught:
+        load_ruleset(path)
+    [problem] = caught.value.diagnostics
+    assert problem.code == "BRK302" and "hidden from the Mexico delegation" in problem.message
