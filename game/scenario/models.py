@@ -497,6 +497,12 @@ class ScriptedMove(Strict):
 # --------------------------------------------------------------------------- scenario
 
 
+class CodexEntry(Strict):
+    term: str = Field(description="The actor, body or term, as players will meet it.")
+    text: str = Field(description="What it is, in a sentence or two of plain words.")
+    source: SourceRef = Field(description="The article that explains or reports it.")
+
+
 class Scenario(Strict):
     """A Brinkmanship scenario: one episode of the confrontation, as a playable game."""
 
@@ -533,6 +539,10 @@ class Scenario(Strict):
         default_factory=list, description="Dated, scheduled or chance events."
     )
     endings: list[Ending] = Field(min_length=1, description="How the game can end.")
+    codex: list[CodexEntry] = Field(
+        default_factory=list,
+        description="Actors and terms explained in the briefing's codex, each with its source.",
+    )
     ai: AISettings = Field(
         default_factory=AISettings,
         description="How the AI delegations bargain at each difficulty level.",
