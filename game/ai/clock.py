@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from game.engine.api import RoleView
-from game.engine.moves import PROPOSE
+from game.engine.moves import ACCEPT, PROPOSE
 
 PROPOSAL_EVENT = "move"
 
@@ -64,3 +64,13 @@ def offers_from(view: RoleView, role: str) -> list[dict[str, str]]:
         if move.get("role") == role and move.get("kind") == PROPOSE:
             offers.append(dict(move.get("offer", {})))
     return offers
+
+
+def accepted_and_undone(view: RoleView) -> bool:
+    """True when the role's own last move was to accept and it is asked again: the deal
+    it accepted was undone (e.g. vetoed), so accepting the same offer again is futile."""
+    for event in reversed(view.log[: view.log_length]):
+        if event.kind == PROPOSAL_EVENT:
+            move = event.data.get("move", {})
+            return bool(move.get("role") == view.role and move.get("kind") == ACCEPT)
+    return False

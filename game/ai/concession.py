@@ -25,7 +25,7 @@ from operator import getitem
 
 from game.ai import explain
 from game.ai.agent import Decision, Reason
-from game.ai.clock import Deadline, deadline, offers_from
+from game.ai.clock import Deadline, accepted_and_undone, deadline, offers_from
 from game.ai.opponent import OpponentModel, learn
 from game.ai.preferences import OfferKey, Preferences, preferences_for
 from game.engine.api import RoleView
@@ -128,7 +128,9 @@ class ConcessionAgent:
                 ),
             )
         theirs = view.offer if view.offer_by == other else None
-        can_accept = theirs is not None and Move(view.role, ACCEPT) in menu
+        can_accept = (
+            theirs is not None and Move(view.role, ACCEPT) in menu and not accepted_and_undone(view)
+        )
         stance = respond(
             prefs,
             menu.offer_space,

@@ -13,7 +13,7 @@ import random
 
 from game.ai import explain
 from game.ai.agent import Decision, Reason
-from game.ai.clock import offers_from
+from game.ai.clock import accepted_and_undone, offers_from
 from game.ai.concession import ConcessionAgent, accepts, best_utility, plan_offer
 from game.ai.preferences import preferences_for
 from game.engine.api import RoleView
@@ -56,6 +56,7 @@ class ReciprocalAgent(ConcessionAgent):
         if (
             theirs is not None
             and Move(view.role, ACCEPT) in menu
+            and not accepted_and_undone(view)
             and accepts(prefs, theirs, target, reservation, planned)
         ):
             value = prefs.utility(theirs)

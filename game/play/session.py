@@ -1,0 +1,213 @@
+"""A game being played by people: who sits in each chair, the AI's replies and their
+reasons, and saving as you go.
+
+The TUI (and the classroom tools) drive a Session; it never imports textual. A session
+is its scenario, seed, players and moves, exactly like a save, so resuming a save gives
+the very same game, AI replies included (each AI decision is a function of the seed,
+the role and the number of moves made).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.ai import AGENTS, Agent, Decision, agent_rng, make_agent
+from game.engine.api import (
+    RoleView,
+    apply,
+    check_move,
+    is_terminal,
+    new_game,
+    outcome,
+    view,
+)
+from game.engine.events import Event
+from game.engine.moves import IllegalMove, Move
+from game.engine.state import GameState
+from game.rules.ruleset import Ruleset, load_ruleset
+from game.saves import (
+    SaveError,
+    capture,
+    read_save,
+    restore,
+    save_dir,
+    slot_path,
+    write_save,
+)
+from game.scenario.models import ROLES
+
+HUMAN = "human"
+OPPONENTS = {
+    "ai-easy": "AI, easy",
+    "ai-normal": "AI, normal",
+    "ai-hard": "AI, hard",
+    HUMAN: "Second player on this keyboard",
+}
+AUTOSAVE = "autosave"
+
+
+def other(role: str) -> str:
+    return "mexico" if role == "us" else "us"
+
+
+@dataclass
+class Reply:
+    """A move the AI made, with its reasons and what followed."""
+
+    role: str
+    decision: Decision
+    events: list[Event] = field(default_factory=list)
+
+
+class Session:
+    def __init__(
+        self,
+        ruleset: Ruleset,
+        seed: int,
+        players: Mapping[str, str],
+        state: GameState | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        unknown = [p for p in players.values() if p != HUMAN and p not in AGENTS]
+        if unknown:
+            raise ValueError(f"unknown player {unknown[0]!r}")
+        self.ruleset = ruleset
+        self.seed = seed
+        self.players = dict(players)
+        self.state = state if state is not None else new_game(ruleset, seed)
+        self.folder = folder
+        self.agents: dict[str, Agent] = {
+            role: make_agent(name, ruleset, seed)
+            for role, name in self.players.items()
+            if name != HUMAN
+        }
+        self.replies: dict[str, Reply] = {}
+        self.saved_moves = len(self.state.moves)  # moves covered by the last named save
+        self.slot: str | None = None
+        self.autosave_error: str | None = None
+
+    # ------------------------------------------------------------------ creation
+    @classmethod
+    def start(
+        cls,
+        scenario: str | Path | Ruleset,
+        role: str,
+        opponent: str = "ai-normal",
+        seed: int = 0,
+        folder: Path | None = None,
+    ) -> Session:
+        ruleset = scenario if isinstance(scenario, Ruleset) else load_ruleset(scenario)
+        if role not in ROLES:
+            raise ValueError(f"role must be `us` or `mexico`, not {role!r}")
+        session = cls(ruleset, seed, {role: HUMAN, other(role): opponent}, folder=folder)
+        session.run_ai()
+        return session
+
+    @classmethod
+    def load(cls, path: Path, folder: Path | None = None) -> Session:
+        """Resume a save (raise SaveError with a sentence if it cannot be used)."""
+        save = read_save(path)
+        state = restore(save, where=f"save {path.name}")
+        players = {r: save.players.get(r, HUMAN) for r in ROLES}
+        session = cls(state.ruleset, save.seed, players, state, folder)
+        session.slot = path.name.removesuffix(".brink.json")
+        session.replies = {}
+        return session
+
+    # ------------------------------------------------------------------ state
+    @property
+    def humans(self) -> list[str]:
+        return [r for r in ROLES if self.players.get(r) == HUMAN]
+
+    @property
+    def hot_seat(self) -> bool:
+        return len(self.humans) == 2
+
+    @property
+    def over(self) -> bool:
+        return is_terminal(self.state)
+
+    @property
+    def to_move(self) -> str:
+        """The human whose turn it is, or '' (the AI is thinking, or the game is over)."""
+        actor = self.state.actor
+        return actor if self.players.get(actor) == HUMAN else ""
+
+    @property
+    def unsaved(self) -> bool:
+        return len(self.state.moves) != self.saved_moves
+
+    def view(self, role: str) -> RoleView:
+        return view(self.state, role)
+
+    def outcome(self):  # type: ignore[no-untyped-def]
+        return outcome(self.state)
+
+    # ------------------------------------------------------------------ moves
+    def check(self, move: Move) -> str | None:
+        return check_move(self.state, move)
+
+    def play(self, move: Move) -> list[Event]:
+        """A human's move, then the AI's replies; raise IllegalMove (state untouched)."""
+        reason = check_move(self.state, move)
+        if reason is not None:
+            raise IllegalMove(reason)
+        events = apply(self.state, move)
+        self.replies.pop(move.role, None)
+        for reply in self.run_ai():
+            events += reply.events
+        self.autosave()
+        return events
+
+    def run_ai(self) -> list[Reply]:
+        """Let the AI move until a human must (or the game ends)."""
+        replies = []
+        while not self.over and self.state.actor in self.agents:
+            role = self.state.actor
+            rng = agent_rng(self.seed, role, len(self.state.moves))
+            decision = self.agents[role].decide(self.view(role), rng)
+            reply = Reply(role, decision, apply(self.state, decision.move))
+            self.replies[role] = reply
+            replies.append(reply)
+        return replies
+
+    # ------------------------------------------------------------------ saving
+    def save_folder(self) -> Path:
+        return save_dir(self.folder)
+
+    def default_slot(self) -> str:
+        roles = "-".join(f"{r}" for r in self.humans) or "ai"
+        return _slug(f"{self.ruleset.id}-{roles}-{self.state.date.isoformat()}")
+
+    def save(self, slot: str) -> Path:
+        path = write_save(
+            capture(self.state, self.players, {"label": self._label()}),
+            slot_path(slot, self.save_folder()),
+        )
+        if slot != AUTOSAVE:
+            self.saved_moves = len(self.state.moves)
+            self.slot = slot
+        return path
+
+    def autosave(self) -> Path | None:
+        """Saved after every move so nothing is lost. A failure (a full disk, a folder
+        that cannot be written) does not stop the game: it is kept for the UI to show."""
+        try:
+            path = self.save(AUTOSAVE)
+        except SaveError as err:
+            self.autosave_error = str(err)
+            return None
+        self.autosave_error = None
+        return path
+
+    def _label(self) -> str:
+        scenario = self.ruleset.scenario
+        who = ", ".join(f"{scenario.roles[r].short}: {self.players[r]}" for r in ROLES)  # type: ignore[index]
+        return f"{scenario.title} — {self.state.date.isoformat()} ({who})"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-")[:60] or "game"

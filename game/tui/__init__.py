@@ -1,0 +1,1 @@
+"""The Textual interface. Nothing below `game.tui` is imported by the engine."""

@@ -1,0 +1,316 @@
+"""The Brinkmanship app: screens, navigation, saving, help and quitting.
+
+Heavy modules (the engine, pydantic models, the rule compiler) are imported only when a
+game starts, so the title screen paints about as fast as Textual itself can start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from game.play.session import Session
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+
+class TooSmallScreen(Screen[None]):
+    """Shown instead of a cramped layout while the terminal is below 80x24."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="too-small")
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def on_resize(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        w, h = self.app.size
+        self.query_one(Static).update(
+            f"The terminal is {w}x{h}; Brinkmanship needs at least "
+            f"{MIN_WIDTH}x{MIN_HEIGHT}.\nEnlarge the window: your game is safe and waiting."
+        )
+
+
+class BrinkApp(App[None]):
+    TITLE = "Brinkmanship"
+    CSS_PATH = "brink.tcss"
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+q", "quit_game", "Quit", priority=True),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+    ]
+
+    def __init__(
+        self,
+        session: Session | None = None,
+        save_folder: Path | None = None,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.save_folder = save_folder
+        self.drafts: dict[str, dict[str, str]] = {}
+        self.briefed: set[str] = set()
+        self._wanted_theme = theme
+
+    # ------------------------------------------------------------------ start
+    def on_mount(self) -> None:
+        if self._wanted_theme:
+            self.theme = self._wanted_theme
+        if self.session is not None:
+            self.begin(self.session)
+        else:
+            self.show_title()
+        self._check_size()
+
+    def on_resize(self) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not small and showing:
+            self.pop_screen()
+
+    def _show(self, screen: Screen[None]) -> None:
+        """Make `screen` the one main screen (dialogs are pushed on top of it)."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) == 1:
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    # ------------------------------------------------------------------ navigation
+    def show_title(self) -> None:
+        from game.tui.screens.title import TitleScreen
+
+        self._show(TitleScreen())
+
+    def action_show_title(self) -> None:
+        self.show_title()
+
+    def action_new_game(self) -> None:
+        self.open_setup(None)
+
+    def open_setup(self, scenario_id: str | None) -> None:
+        from game.tui.screens.setup import SetupScreen
+
+        self._show(SetupScreen(scenario_id))
+
+    def start_game(self, scenario: str, role: str, opponent: str, seed: int) -> None:
+        from game.play.session import Session
+        from game.scenario.diagnostics import ScenarioError
+
+        try:
+            session = Session.start(scenario, role, opponent, seed, folder=self.save_folder)
+        except ScenarioError as err:
+            self.report(f"The scenario cannot be played:\n{err.render()}")
+            return
+        self.begin(session)
+
+    def begin(self, session: Session) -> None:
+        self.session = session
+        self.drafts = {}
+        self.briefed = set()
+        if session.over:
+            self.show_ending()
+        elif session.hot_seat:
+            self.show_handover(session.to_move or session.humans[0])
+        else:
+            self.show_briefing(session.humans[0] if session.humans else "us")
+
+    def show_briefing(self, role: str) -> None:
+        from game.tui.screens.briefing import BriefingScreen
+
+        assert self.session is not None
+        self.briefed.add(role)
+        self._show(BriefingScreen(self.session, role))
+
+    def show_table(self, role: str) -> None:
+        from game.tui.screens.table import TableScreen
+
+        assert self.session is not None
+        if self.session.over:
+            self.show_ending()
+            return
+        self._show(TableScreen(self.session, role))
+
+    def show_handover(self, role: str, last: str = "") -> None:
+        from game.tui.screens.handover import HandoverScreen
+
+        assert self.session is not None
+        name = self.session.ruleset.scenario.roles[role].name  # type: ignore[index]
+        self._show(HandoverScreen(role, name, last))
+
+    def handover_done(self, role: str) -> None:
+        if role in self.briefed:
+            self.show_table(role)
+        else:
+            self.show_briefing(role)
+
+    def show_ending(self) -> None:
+        from game.tui.screens.ending import EndingScreen
+
+        assert self.session is not None
+        self._show(EndingScreen(self.session))
+
+    def after_move(self, role: str, description: str) -> None:
+        """Called by the table after a move was played (and the AI has replied)."""
+        session = self.session
+        assert session is not None
+        if session.autosave_error:
+            self.notify(f"Auto-save failed: {session.autosave_error}", severity="warning")
+        if session.over:
+            self.show_ending()
+        elif session.hot_seat and session.to_move and session.to_move != role:
+            self.show_handover(session.to_move, description)
+        else:
+            screen = self.screen
+            refresh = getattr(screen, "refresh_all", None)
+            if refresh is not None:
+                refresh()
+                screen.set_status(f"Done: {description}.")  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ saves
+    def _folder(self) -> Path:
+        from game.saves import save_dir
+
+        return save_dir(self.save_folder)
+
+    def can_continue(self) -> bool:
+        return (self._folder() / "autosave.brink.json").is_file()
+
+    def continue_game(self) -> None:
+        path = self._folder() / "autosave.brink.json"
+        if not path.is_file():
+            self.notify("No game to continue yet.", severity="warning")
+            return
+        self.load_path(path)
+
+    def open_load(self) -> None:
+        from game.tui.screens.dialogs import LoadScreen
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.load_path(Path(path))
+
+        self.push_screen(LoadScreen(self._folder()), chosen)
+
+    def load_path(self, path: Path) -> None:
+        from game.play.session import Session
+        from game.saves import SaveError
+
+        try:
+            session = Session.load(path, folder=self.save_folder)
+        except SaveError as err:
+            self.report(f"This save cannot be loaded.\n{err}")
+            return
+        self.notify(f"Loaded {path.name}.")
+        self.begin(session)
+
+    def action_save(self) -> None:
+        from game.tui.screens.dialogs import SaveDialog
+
+        session = self.session
+        if session is None:
+            self.notify("There is no game to save yet.", severity="warning")
+            return
+        dialog = SaveDialog(session.slot or session.default_slot())
+
+        def chosen(slot: str | None) -> None:
+            if slot:
+                self.save_to(slot)
+
+        self.push_screen(dialog, chosen)
+
+    def save_to(self, slot: str) -> bool:
+        from game.saves import SaveError
+
+        assert self.session is not None
+        try:
+            path = self.session.save(slot)
+        except SaveError as err:
+            self.report(f"The game was not saved.\n{err}")
+            return False
+        self.notify(f"Saved as “{slot}” ({path.parent}).")
+        return True
+
+    # ------------------------------------------------------------------ help, quit
+    def action_help(self) -> None:
+        from game.tui.screens.dialogs import HelpScreen
+
+        if type(self.screen).__name__ == "HelpScreen":
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_quit_game(self) -> None:
+        from game.tui.screens.dialogs import QuitDialog
+
+        session = self.session
+        if session is None or not session.unsaved or session.over:
+            self.exit()
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "quit":
+                self.exit()
+            elif choice == "save":
+                assert self.session is not None
+                if self.save_to(self.session.slot or self.session.default_slot()):
+                    self.exit()
+
+        self.push_screen(QuitDialog(), answered)
+
+    def report(self, message: str) -> None:
+        from game.tui.screens.dialogs import ErrorDialog
+
+        self.push_screen(ErrorDialog(message))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("New game", "Choose a scenario and a side", self.action_new_game)
+        yield SystemCommand("Title screen", "Back to the title screen", self.show_title)
+        yield SystemCommand("Load game", "Open a saved game", self.open_load)
+        yield SystemCommand("Continue", "Resume the last game (auto-save)", self.continue_game)
+        yield SystemCommand("Help", "Keys of this screen and how to play", self.action_help)
+        yield SystemCommand(
+            "Toggle light/dark", "Switch the colour theme", self.action_toggle_theme
+        )
+        if self.session is not None:
+            yield SystemCommand("Save game", "Save in a named slot", self.action_save)
+        table = type(screen).__name__ == "TableScreen"
+        if table:
+            for action, title in (
+                ("propose", "Propose my offer"),
+                ("accept", "Accept their offer"),
+                ("reject", "Reject their offer"),
+                ("walk_out", "Walk out"),
+                ("match", "Copy their offer into mine"),
+                ("briefing", "Open my briefing"),
+            ):
+                yield SystemCommand(
+                    title, "At the negotiating table", getattr(screen, f"action_{action}")
+                )
+        yield SystemCommand("Quit Brinkmanship", "Leave (asks if unsaved)", self.action_quit_game)
+
+
+def run(session: Session | None = None, save_folder: Path | None = None) -> int:
+    BrinkApp(session, save_folder).run()
+    return 0

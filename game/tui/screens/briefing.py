@@ -1,0 +1,95 @@
+"""The confidential briefing (dossier) and the codex of actors and terms."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, TabbedContent, TabPane
+
+from game.play.session import Session
+from game.scenario.models import Scenario
+
+
+def _source(scenario: Scenario, ref: str) -> str:
+    if ref == "designer":
+        return "designer"
+    source = scenario.source(ref)
+    if source is None:
+        return ref
+    outlet = f", {source.outlet}" if source.outlet else ""
+    return f"“{source.title}”{outlet}"
+
+
+def dossier(scenario: Scenario, role: str) -> str:
+    r = scenario.roles[role]  # type: ignore[index]
+    other = scenario.roles["mexico" if role == "us" else "us"]
+    lines = [f"# {r.name} — confidential", "", r.briefing.strip(), "", "## Your objectives", ""]
+    for o in r.objectives:
+        lines.append(f"- **{o.text}** ({o.weight} points) — *{_source(scenario, o.source)}*")
+    if r.red_lines:
+        lines += ["", "## Red lines", ""] + [f"- {line}" for line in r.red_lines]
+    lines += ["", f"## What the {other.short} delegation is known to want", "", other.wants.strip()]
+    if r.key_figures:
+        lines += ["", "## Key figures", "", "| Figure | Value | Source |", "|---|---|---|"]
+        for f in r.key_figures:
+            lines.append(f"| {f.label} | {f.value} | {_source(scenario, f.source)} |")
+    lines += ["", "## At the table", ""]
+    for p in r.delegates:
+        lines.append(f"- **{p.name}**, {p.title}. {p.note}")
+    for p in r.offstage:
+        lines.append(f"- *{p.name}*, {p.title} (not at the table). {p.note}")
+    return "\n".join(lines)
+
+
+def codex(scenario: Scenario) -> str:
+    lines = ["# Codex", "", "Actors and terms you will meet, with the article behind each.", ""]
+    for entry in scenario.codex:
+        lines.append(
+            f"**{entry.term}** — {' '.join(entry.text.split())} "
+            f"*({_source(scenario, entry.source)})*"
+        )
+        lines.append("")
+    lines += ["## Sources", ""]
+    for s in scenario.sources:
+        when = f", {s.date}" if s.date else ""
+        lines.append(f"- {s.title}{', ' + s.outlet if s.outlet else ''}{when}")
+    return "\n".join(lines)
+
+
+class BriefingScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "to_table", "To the table"),
+        Binding("escape", "to_table", "To the table", show=False),
+        Binding("d", "tab('dossier')", "Dossier"),
+        Binding("x", "tab('codex')", "Codex"),
+    ]
+    HELP = (
+        "Your confidential briefing: read your objectives and red lines, what the other "
+        "side wants, and the key figures. The codex explains the actors and terms. "
+        "Press Enter to go to the negotiating table; B there brings you back."
+    )
+
+    def __init__(self, session: Session, role: str) -> None:
+        super().__init__()
+        self.session = session
+        self.role = role
+
+    def compose(self) -> ComposeResult:
+        scenario = self.session.ruleset.scenario
+        yield Header()
+        with TabbedContent(initial="dossier"):
+            with TabPane("Dossier", id="dossier"):
+                yield Markdown(dossier(scenario, self.role))
+            with TabPane("Codex", id="codex"):
+                yield Markdown(codex(scenario))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Briefing — {self.session.ruleset.scenario.roles[self.role].name}"  # type: ignore[index]
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_to_table(self) -> None:
+        self.app.show_table(self.role)  # type: ignore[attr-defined]

@@ -1,0 +1,201 @@
+"""Modal dialogs: help, save, load, and leaving with unsaved moves."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Input, Label, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.saves import SaveError, list_slots
+
+HOW_TO_PLAY = """\
+## How to play
+
+You lead one delegation in the 2019 talks. On the **table**, build an offer issue by
+issue and propose it, or accept or reject the other side's. Every move takes time: the
+**tariff clock** at the top shows the rate now and the next step. After a deal, the
+months play out and reviews follow; the **news** tab says why each thing happened and
+which article it comes from. The game ends in one of several **endings**, scored
+against your briefing's objectives.
+
+## Everywhere
+
+| Key | Does |
+|---|---|
+| F1 | this help |
+| Ctrl+S | save the game in a named slot |
+| Ctrl+P | command palette: every action by name |
+| Ctrl+T | light / dark theme |
+| Ctrl+Q | quit (asks first if you have unsaved moves) |
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__()
+        self.about = screen
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box", classes="dialog"):
+            with VerticalScroll():
+                yield Markdown(self._text())
+            yield Button("Close [Esc]", id="close")
+
+    def _text(self) -> str:
+        lines = [f"# Help — {self._title()}", "", getattr(self.about, "HELP", ""), ""]
+        lines += ["## Keys on this screen", "", "| Key | Does |", "|---|---|"]
+        seen = set()
+        for binding in getattr(self.about, "BINDINGS", []):
+            key, action, description = _binding_parts(binding)
+            if description and key not in seen:
+                seen.add(key)
+                lines.append(f"| {key} | {description} |")
+        lines += ["", HOW_TO_PLAY]
+        return "\n".join(lines)
+
+    def _title(self) -> str:
+        name = type(self.about).__name__.removesuffix("Screen")
+        return {
+            "Table": "the negotiating table",
+            "Title": "the title screen",
+            "Setup": "setting up a game",
+            "Briefing": "your briefing",
+            "Handover": "hand-over",
+            "Ending": "the ending",
+        }.get(name, name)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss()
+
+
+def _binding_parts(binding: object) -> tuple[str, str, str]:
+    if isinstance(binding, tuple):
+        key, action, description = (list(binding) + ["", ""])[:3]
+        return str(key), str(action), str(description)
+    key = getattr(binding, "key_display", None) or getattr(binding, "key", "")
+    key = (
+        str(key).split(",")[0].replace("ctrl+", "Ctrl+").title()
+        if len(str(key)) > 1
+        else str(key).upper()
+    )
+    return key, str(getattr(binding, "action", "")), str(getattr(binding, "description", ""))
+
+
+class SaveDialog(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="save-box"):
+            yield Label("Save the game as (a slot name):")
+            yield Input(self.default, id="slot")
+            yield Label("", id="save-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.dismiss(self.query_one(Input).value.strip() or None)
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#save-error", Label).update(Text(message, style="bold red"))
+
+
+class LoadScreen(ModalScreen[str | None]):
+    """Saved games in the save folder, newest first; damaged files are left out."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, folder: object) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        slots = list_slots(self.folder)  # type: ignore[arg-type]
+        with Vertical(classes="dialog", id="load-box"):
+            yield Label(f"Saved games in {self.folder}:")
+            if slots:
+                yield OptionList(
+                    *(
+                        Option(
+                            Text.assemble(
+                                (s.slot, "bold"), f"  {s.label}", (f"  {s.moves} moves", "dim")
+                            ),
+                            id=str(s.path),
+                        )
+                        for s in slots
+                    ),
+                    id="slots",
+                )
+            else:
+                yield Static("No saved games yet. Ctrl+S saves during a game.", id="slots-empty")
+            yield Button("Cancel", id="cancel")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class QuitDialog(ModalScreen[str]):
+    """Asked on Ctrl+Q when moves have been made since the last named save."""
+
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="quit-box"):
+            yield Label("You have moves not saved in a named slot (the auto-save has them).")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save and quit", id="save", variant="primary")
+                yield Button("Quit", id="quit", variant="error")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "cancel")
+
+
+class ErrorDialog(ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter", "dismiss", "Close")]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="error-box"):
+            yield Static(Text(self.message))
+            yield Button("OK", id="ok")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss()
+
+
+__all__ = ["ErrorDialog", "HelpScreen", "LoadScreen", "QuitDialog", "SaveDialog", "SaveError"]

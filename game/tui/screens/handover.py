@@ -1,0 +1,36 @@
+"""Hot-seat hand-over: between turns, nothing private is on the screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+
+class HandoverScreen(Screen[None]):
+    BINDINGS = [Binding("enter", "ready", "Ready")]
+    HELP = (
+        "Two players share this keyboard. Each sees only their own briefing, offers in "
+        "progress and private meters. Pass the keyboard, then press Enter."
+    )
+
+    def __init__(self, role: str, name: str, last: str = "") -> None:
+        super().__init__()
+        self.role = role
+        self.delegation = name
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            yield Static(
+                f"[b]{self.delegation}[/b]: press [b]Enter[/b] when ready.\n\n"
+                + (f"[dim]Last move: {self.last}[/dim]\n\n" if self.last else "")
+                + "[dim]The other delegation should look away.[/dim]",
+                id="handover",
+            )
+        yield Footer()
+
+    def action_ready(self) -> None:
+        self.app.handover_done(self.role)  # type: ignore[attr-defined]

@@ -1,0 +1,98 @@
+"""Set-up: scenario, side, opponent and seed."""
+
+from __future__ import annotations
+
+import random
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, RadioSet
+
+from game.play.session import OPPONENTS
+from game.scenario.registry import bundled_scenarios
+from game.tui.catalogue import scenario_headers
+
+SIDES = {
+    "us": "United States — Mike Pence, Mike Pompeo",
+    "mexico": "Mexico — Marcelo Ebrard",
+}
+
+
+class SetupScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+n", "start", "Start", priority=True),
+    ]
+    HELP = (
+        "Pick the scenario, the delegation you lead, and your opponent: the AI at three "
+        "levels, or a second player on this keyboard (hot-seat). The seed fixes every "
+        "chance event and the AI's temperament: the same seed and moves give the same game. "
+        "Tab moves between groups, arrows and Space choose, Ctrl+N starts."
+    )
+
+    def __init__(self, scenario_id: str | None = None) -> None:
+        super().__init__()
+        self.headers = scenario_headers(bundled_scenarios())
+        self.initial = scenario_id or (self.headers[0].id if self.headers else "")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="setup"):
+            with Horizontal(classes="setup-row"):
+                with Vertical(classes="setup-group"):
+                    yield Label("Scenario", classes="group-title")
+                    with RadioSet(id="scenario"):
+                        for h in self.headers:
+                            yield RadioButton(
+                                f"{h.title} ({h.period})", value=h.id == self.initial, name=h.id
+                            )
+                with Vertical(classes="setup-group"):
+                    yield Label("Your delegation", classes="group-title")
+                    with RadioSet(id="side"):
+                        for i, (role, label) in enumerate(SIDES.items()):
+                            yield RadioButton(label, value=i == 0, name=role)
+            with Horizontal(classes="setup-row"):
+                with Vertical(classes="setup-group"):
+                    yield Label("Opponent", classes="group-title")
+                    with RadioSet(id="opponent"):
+                        for name, label in OPPONENTS.items():
+                            yield RadioButton(label, value=name == "ai-normal", name=name)
+                with Vertical(classes="setup-group"):
+                    yield Label("Seed", classes="group-title")
+                    yield Input(str(random.randrange(1, 10_000)), id="seed", type="integer")
+                    yield Label("", id="setup-error")
+                    yield Button("Start", id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#scenario", RadioSet).focus()
+
+    def _choice(self, ident: str) -> str:
+        pressed = self.query_one(f"#{ident}", RadioSet).pressed_button
+        return pressed.name if pressed is not None and pressed.name else ""
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        text = self.query_one("#seed", Input).value.strip()
+        try:
+            seed = int(text)
+        except ValueError:
+            self.query_one("#setup-error", Label).update("The seed must be a whole number.")
+            return
+        self.app.start_game(  # type: ignore[attr-defined]
+            self._choice("scenario") or self.initial,
+            self._choice("side") or "us",
+            self._choice("opponent") or "ai-normal",
+            seed,
+        )
+
+    def action_back(self) -> None:
+        self.app.show_title()  # type: ignore[attr-defined]

@@ -1,0 +1,229 @@
+"""The negotiating table: build an offer, answer theirs, read their reasons, watch the
+clock, the meters and the news."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static, TabbedContent, TabPane
+
+from game.engine.moves import ACCEPT, ACT, IllegalMove, Move
+from game.play.session import HUMAN, Session, other
+from game.tui.text import describe_move
+from game.tui.widgets.dashboard import Dashboard
+from game.tui.widgets.meters import MeterPanel
+from game.tui.widgets.news import NewsFeed
+from game.tui.widgets.offer import OfferTable
+
+
+class TableScreen(Screen[None]):
+    BINDINGS = [
+        Binding("p", "propose", "Propose"),
+        Binding("a", "accept", "Accept"),
+        Binding("r", "reject", "Reject"),
+        Binding("w", "walk_out", "Walk out"),
+        Binding("m", "match", "Match theirs"),
+        Binding("b", "briefing", "Briefing"),
+        Binding("1", "act(1)", "Action 1", show=False),
+        Binding("2", "act(2)", "Action 2", show=False),
+        Binding("3", "act(3)", "Action 3", show=False),
+        Binding("4", "act(4)", "Action 4", show=False),
+        Binding("tab", "next_tab", "Reply/Meters/News", show=False),
+    ]
+    HELP = (
+        "Up/Down pick an issue, Left/Right (or Enter, or a click) change your option. "
+        "P proposes your offer; A accepts theirs; R rejects it; W walks out (the tariff "
+        "then climbs unopposed). M copies their offer into yours as a starting point. "
+        "When the talks are over, numbered actions (1, 2, …) are what you can do next. "
+        "The right-hand tabs show the other side's reply and reasons, your meters with "
+        "their course, and the news: select an item to see why it happened and its source. "
+        "B reopens your briefing."
+    )
+
+    def __init__(self, session: Session, role: str) -> None:
+        super().__init__()
+        self.session = session
+        self.role = role
+        self.scenario = session.ruleset.scenario
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Dashboard(id="dashboard")
+        with Horizontal(id="table-body"):
+            with Vertical(id="left"):
+                yield OfferTable(self.scenario, id="offer")
+                yield Static(id="detail")
+                yield Static(id="status")
+                with Horizontal(id="moves"):
+                    yield Button("Propose", id="propose", variant="primary", compact=True)
+                    yield Button("Accept", id="accept", variant="success", compact=True)
+                    yield Button("Reject", id="reject", compact=True)
+                    yield Button("Walk out", id="walk_out", variant="error", compact=True)
+                yield Vertical(id="actions")
+            with TabbedContent(id="right", initial="reply"):
+                with TabPane("Reply", id="reply"), VerticalScroll():
+                    yield Static(id="reasons")
+                with TabPane("Meters", id="meters"):
+                    yield MeterPanel(id="meter-panel")
+                with TabPane("News", id="news"):
+                    yield NewsFeed(self.scenario, id="feed")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        role = self.scenario.roles[self.role]  # type: ignore[index]
+        self.sub_title = f"{role.name} — {', '.join(d.name for d in role.delegates)}"
+        table = self.query_one(OfferTable)
+        view = self.session.view(self.role)
+        mine = self.app.drafts.get(self.role)  # type: ignore[attr-defined]
+        table.load(
+            view.offer if view.offer_by == other(self.role) else None,
+            view.menu.offer_space,
+            mine or view.offer or None,
+        )
+        table.focus()
+        self.refresh_all()
+
+    # ------------------------------------------------------------------ rendering
+    def refresh_all(self) -> None:
+        session = self.session
+        view = session.view(self.role)
+        actor = view.actor
+        if view.ending:
+            whose = "The game is over"
+        elif actor == self.role:
+            whose = f"Your move ({view.delegation.short})"
+        else:
+            whose = f"Waiting for {view.counterpart}"
+        self.query_one(Dashboard).show(view, whose)
+        table = self.query_one(OfferTable)
+        theirs = view.offer if view.offer_by == other(self.role) else None
+        table.load(theirs, view.menu.offer_space)
+        self.query_one("#detail", Static).update(table.detail())
+        for kind in ("propose", "accept", "reject", "walk_out"):
+            button = self.query_one(f"#{kind}", Button)
+            legal = (
+                view.menu.can_propose if kind == "propose" else Move(self.role, kind) in view.menu
+            )
+            button.disabled = not legal
+        self._show_actions(view)
+        self.query_one("#reasons", Static).update(self._reply_text())
+        history = self._meter_history()
+        self.query_one(MeterPanel).show(view.meters, history)
+        self.query_one(NewsFeed).show(view.events)
+
+    def _show_actions(self, view) -> None:  # type: ignore[no-untyped-def]
+        box = self.query_one("#actions", Vertical)
+        actions = [m for m in view.menu.moves if m.kind == ACT]
+        box.remove_children()
+        if actions:
+            box.mount_all(
+                Button(
+                    f"{i}. {self._action_label(m)}", id=f"act-{i}", classes="action", compact=True
+                )
+                for i, m in enumerate(actions, 1)
+            )
+        self.actions = actions
+
+    def _action_label(self, move: Move) -> str:
+        action = next(a for a in self.scenario.actions if a.id == move.action)
+        return action.label
+
+    def _reply_text(self) -> Text:
+        other_role = other(self.role)
+        reply = self.session.replies.get(other_role)
+        text = Text()
+        name = self.scenario.roles[other_role].short  # type: ignore[index]
+        if self.session.players.get(other_role) == HUMAN:
+            last = next(
+                (m for m in reversed(self.session.state.moves) if m.role == other_role), None
+            )
+            text.append(
+                describe_move(self.scenario, last) if last else f"{name} has not moved yet."
+            )
+            return text
+        if reply is None:
+            text.append(f"{name} has not answered yet. Make your move.", style="dim")
+            return text
+        move = reply.decision.move
+        text.append(describe_move(self.scenario, move), style="bold")
+        if move.offer:
+            text.append(" (see “On the table”)", style="dim")
+        text.append("\n")
+        if reply.decision.reasons:
+            text.append("\nWhy:\n", style="bold")
+            for reason in reply.decision.reasons:
+                text.append(f"• {reason.text}\n")
+        return text
+
+    def _meter_history(self) -> dict[str, list[float]]:
+        visible = {m.name for m in self.session.view(self.role).meters}
+        series: dict[str, list[float]] = {name: [] for name in visible}
+        for snap in self.session.state.timeline:
+            for name in visible:
+                series[name].append(snap.meters.get(name, 0.0))
+        return series
+
+    def set_status(self, message: str, error: bool = False) -> None:
+        self.query_one("#status", Static).update(
+            Text(message, style="bold red" if error else "green")
+        )
+
+    # ------------------------------------------------------------------ events
+    def on_offer_table_changed(self, event: OfferTable.Changed) -> None:
+        table = self.query_one(OfferTable)
+        self.app.drafts[self.role] = dict(table.mine)  # type: ignore[attr-defined]
+        self.query_one("#detail", Static).update(table.detail())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        ident = event.button.id or ""
+        if ident.startswith("act-"):
+            self.action_act(int(ident.removeprefix("act-")))
+        elif ident in ("propose", "accept", "reject", "walk_out"):
+            getattr(self, f"action_{ident}")()
+
+    # ------------------------------------------------------------------ moves
+    def action_propose(self) -> None:
+        self._play(Move.propose(self.role, self.query_one(OfferTable).mine))
+
+    def action_accept(self) -> None:
+        self._play(Move(self.role, ACCEPT))
+
+    def action_reject(self) -> None:
+        self._play(Move(self.role, "reject"))
+
+    def action_walk_out(self) -> None:
+        self._play(Move(self.role, "walk_out"))
+
+    def action_act(self, number: int) -> None:
+        actions = getattr(self, "actions", [])
+        if 1 <= number <= len(actions):
+            self._play(actions[number - 1])
+        else:
+            self.set_status("There is no such action now.", error=True)
+
+    def action_match(self) -> None:
+        self.query_one(OfferTable).copy_theirs()
+
+    def action_briefing(self) -> None:
+        self.app.show_briefing(self.role)  # type: ignore[attr-defined]
+
+    def action_next_tab(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        order = ["reply", "meters", "news"]
+        tabs.active = order[(order.index(tabs.active) + 1) % len(order)]
+
+    def _play(self, move: Move) -> None:
+        reason = self.session.check(move)
+        if reason is not None:
+            # Nothing changes: the reason is shown and the offer stays as it was.
+            self.set_status(f"Not allowed: {reason}.", error=True)
+            return
+        try:
+            self.session.play(move)
+        except IllegalMove as err:  # pragma: no cover - check_move said yes
+            self.set_status(f"Not allowed: {err}.", error=True)
+            return
+        self.app.after_move(self.role, describe_move(self.scenario, move))  # type: ignore[attr-defined]

@@ -1,0 +1,64 @@
+"""Words for the screen: dates, moves, deadlines. Plain functions, no widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from game.engine.api import RoleView
+from game.engine.moves import ACCEPT, ACT, PROPOSE, REJECT, WALK_OUT, Move
+from game.scenario.models import Scenario
+
+
+def day_label(iso: str) -> str:
+    """`Thu 6 Jun 2019`."""
+    d = dt.date.fromisoformat(iso)
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
+def short_date(iso: str) -> str:
+    d = dt.date.fromisoformat(iso)
+    return f"{d.day} {d:%b}"
+
+
+def deadline_line(view: RoleView) -> str:
+    """The tariff clock: current rate and status, and what comes next, when."""
+    status = view.tariff_status
+    rate = f"{view.tariff_rate:g}%"
+    if status == "threatened":
+        now = "threatened, not yet collected"
+    elif status == "imposed":
+        now = f"{rate} collected"
+    elif status == "suspended":
+        now = f"suspended (was {rate})" if view.tariff_rate else "suspended"
+    elif status == "lifted":
+        now = "lifted"
+    else:
+        now = "none"
+    if view.next_tariff_step is None:
+        return f"Tariff: {now}"
+    when, next_rate = view.next_tariff_step
+    days = (dt.date.fromisoformat(when) - dt.date.fromisoformat(view.date)).days
+    days -= view.day - int(view.day)
+    left = "hours" if days < 1 else f"{days:.0f} day{'s' if round(days) != 1 else ''}"
+    return f"Tariff: {now} · {next_rate:g}% on {short_date(when)}, in {left}"
+
+
+def option_label(scenario: Scenario, issue_id: str, option_id: str) -> str:
+    issue = scenario.issue(issue_id)
+    return next((o.label for o in issue.options if o.id == option_id), option_id)
+
+
+def describe_move(scenario: Scenario, move: Move) -> str:
+    who = scenario.roles[move.role].short  # type: ignore[index]
+    if move.kind == PROPOSE:
+        return f"{who} proposes"
+    if move.kind == ACCEPT:
+        return f"{who} accepts the offer"
+    if move.kind == REJECT:
+        return f"{who} rejects the offer"
+    if move.kind == WALK_OUT:
+        return f"{who} walks out of the talks"
+    if move.kind == ACT:
+        action = next((a for a in scenario.actions if a.id == move.action), None)
+        return f"{who}: {action.label if action else move.action}"
+    return f"{who} {move.kind}"

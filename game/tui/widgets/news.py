@@ -1,0 +1,97 @@
+"""The news feed: every event a delegation may see, in plain words; select one to see
+why it happened (the rule, event or move behind it, and its source article)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.events import Event
+from game.scenario.models import Scenario
+from game.tui.text import short_date
+
+# Meter changes are shown on the meters tab; the feed keeps to what a reader follows.
+SHOWN = ("move", "news", "tariff", "deal", "phase", "ending", "flag", "schedule")
+KIND_STYLE = {"news": "bold", "tariff": "bold red", "deal": "bold green", "ending": "bold"}
+
+
+class NewsFeed(Vertical):
+    DEFAULT_CSS = """
+    NewsFeed OptionList { height: 1fr; }
+    NewsFeed #why { height: auto; max-height: 8; padding: 0 1; background: $boost; }
+    """
+
+    def __init__(self, scenario: Scenario, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.scenario = scenario
+        self.events: list[Event] = []
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="feed")
+        yield Static("Select an item to see why it happened.", id="why")
+
+    def show(self, events: tuple[Event, ...]) -> None:
+        shown = [e for e in events if e.kind in SHOWN]
+        if [e.seq for e in shown] == [e.seq for e in self.events]:
+            return
+        self.events = shown
+        feed = self.query_one(OptionList)
+        feed.clear_options()
+        feed.add_options(
+            Option(
+                Text.assemble(
+                    (f"{short_date(e.date):>6} ", "dim"), (e.text, KIND_STYLE.get(e.kind, ""))
+                ),
+                id=str(e.seq),
+            )
+            for e in shown
+        )
+        if shown:
+            feed.highlighted = len(shown) - 1
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        seq = int(event.option.id or -1)
+        chosen = next((e for e in self.events if e.seq == seq), None)
+        if chosen is not None:
+            self.query_one("#why", Static).update(self.why(chosen))
+
+    def why(self, event: Event) -> Text:
+        cause = event.cause
+        text = Text()
+        text.append(event.text + "\n", style="bold")
+        kinds = {
+            "rule": "Rule",
+            "event": "Event",
+            "move": "Move",
+            "ladder": "Tariff ladder",
+            "action": "Action",
+            "clock": "The clock",
+            "start": "Start",
+        }
+        text.append(f"Why: {kinds.get(cause.kind, cause.kind.title())}")
+        if cause.id:
+            text.append(f" `{cause.id}`")
+        note = self._note(cause.kind, cause.id)
+        if note:
+            text.append(f" — {note}")
+        if cause.source:
+            source = self.scenario.source(cause.source)
+            if cause.source == "designer":
+                text.append("\nSource: a designer's mechanic, not from reporting", style="dim")
+            elif source is not None:
+                by = f"{source.outlet}, " if source.outlet else ""
+                when = f", {source.date}" if source.date else ""
+                text.append(f"\nSource: “{source.title}” ({by.rstrip(', ')}{when})", style="dim")
+            else:
+                text.append(f"\nSource: {cause.source}", style="dim")
+        return text
+
+    def _note(self, kind: str, ident: str) -> str:
+        s = self.scenario
+        items = {"rule": s.rules, "event": s.events}.get(kind, [])
+        found = next((x for x in items if x.id == ident), None)
+        return " ".join(found.note.split()) if found is not None and found.note else ""

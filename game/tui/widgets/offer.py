@@ -1,0 +1,142 @@
+"""The offer builder: one row per issue, the counterpart's offer beside yours.
+
+Up/down picks an issue, left/right (or Enter, or a click) changes your option. Options
+the rules do not allow now are skipped and marked; the full label of the highlighted
+row is shown under the table, since tables truncate.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from game.scenario.models import Scenario
+
+
+class OfferTable(DataTable[Text]):
+    BINDINGS = [
+        Binding("left", "cycle(-1)", "Option ◀", show=False),
+        Binding("right", "cycle(1)", "Option ▶", show=False),
+        Binding("enter", "cycle(1)", "Next option", show=False),
+    ]
+
+    class Changed(Message):
+        """The player changed an option, or moved to another issue."""
+
+    def __init__(self, scenario: Scenario, **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        self.scenario = scenario
+        self.mine: dict[str, str] = {i.id: (i.default or i.options[0].id) for i in scenario.issues}
+        self.theirs: dict[str, str] | None = None
+        self.space: dict[str, tuple[str, ...]] = {}
+
+    def on_mount(self) -> None:
+        self.add_column("Issue", key="issue", width=16)
+        self.add_column("On the table", key="theirs", width=14)
+        self.add_column("Your offer", key="mine", width=14)
+        for issue in self.scenario.issues:
+            self.add_row(*self._cells(issue.id), key=issue.id)
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Share the width between the three columns (labels are long; the full label of
+        the highlighted row is shown under the table)."""
+        if not self.columns:
+            return
+        usable = max(30, self.size.width - 2 - 2 * 3)  # cell padding
+        issue = max(12, int(usable * 0.34))
+        rest = (usable - issue) // 2
+        for key, width in (("issue", issue), ("theirs", rest), ("mine", usable - issue - rest)):
+            column = self.columns[key]  # type: ignore[index]
+            column.width = width
+            column.auto_width = False
+        self._require_update_dimensions = True
+        self.refresh()
+
+    # ------------------------------------------------------------------ data
+    def load(
+        self,
+        theirs: dict[str, str] | None,
+        space: dict[str, tuple[str, ...]],
+        mine: dict[str, str] | None = None,
+    ) -> None:
+        self.theirs = theirs
+        self.space = space
+        if mine is not None:
+            self.mine.update(mine)
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        if not self.columns:
+            return
+        for issue in self.scenario.issues:
+            issue_cell, theirs, mine = self._cells(issue.id)
+            self.update_cell(issue.id, "issue", issue_cell)
+            self.update_cell(issue.id, "theirs", theirs)
+            self.update_cell(issue.id, "mine", mine)
+
+    def _cells(self, issue_id: str) -> tuple[Text, Text, Text]:
+        issue = self.scenario.issue(issue_id)
+        labels = {o.id: o.label for o in issue.options}
+        theirs_id = (self.theirs or {}).get(issue_id)
+        mine_id = self.mine[issue_id]
+        theirs = _cell(labels.get(theirs_id, "—") if theirs_id else "—", "italic")
+        differs = self.theirs is not None and theirs_id != mine_id
+        mine = _cell(labels[mine_id], "bold" if differs else "")
+        if self.space and mine_id not in self.space.get(issue_id, ()):
+            mine.stylize("strike")
+        return _cell(issue.label, ""), theirs, mine
+
+    @property
+    def current_issue(self) -> str:
+        return self.scenario.issues[max(0, self.cursor_row)].id
+
+    def detail(self) -> Text:
+        """The highlighted issue with its full option labels."""
+        issue = self.scenario.issue(self.current_issue)
+        ids = [o.id for o in issue.options]
+        mine = self.mine[issue.id]
+        text = Text()
+        text.append(f"{issue.label}: ", style="bold")
+        text.append("◀ ")
+        text.append(issue.options[ids.index(mine)].label, style="bold")
+        text.append(f" ▶ {ids.index(mine) + 1}/{len(ids)}", style="dim")
+        if self.theirs is not None and issue.id in self.theirs:
+            their = next(o.label for o in issue.options if o.id == self.theirs[issue.id])
+            text.append("  They: ", style="dim")
+            text.append(their, style="italic")
+        return text
+
+    def copy_theirs(self) -> None:
+        if self.theirs:
+            self.mine.update(self.theirs)
+            self.refresh_rows()
+            self.post_message(self.Changed())
+
+    # ------------------------------------------------------------------ keys
+    def action_cycle(self, step: int) -> None:
+        issue = self.scenario.issue(self.current_issue)
+        ids = [o.id for o in issue.options]
+        allowed = [o for o in ids if not self.space or o in self.space.get(issue.id, ())] or ids
+        current = self.mine[issue.id]
+        position = allowed.index(current) if current in allowed else -1
+        self.mine[issue.id] = allowed[(position + step) % len(allowed)]
+        self.refresh_rows()
+        self.post_message(self.Changed())
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.post_message(self.Changed())
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # A click on a row changes its option, so the mouse alone can build an offer.
+        event.stop()
+        self.action_cycle(1)
+
+
+def _cell(label: str, style: str) -> Text:
+    return Text(label, style=style, no_wrap=True, overflow="ellipsis")
