@@ -52,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
         lines += ["## Keys on this screen", "", "| Key | Does |", "|---|---|"]
         seen = set()
         for binding in getattr(self.about, "BINDINGS", []):
-            key, action, description = _binding_parts(binding)
+            key, description = _binding_parts(binding)
             if description and key not in seen:
                 seen.add(key)
                 lines.append(f"| {key} | {description} |")
@@ -74,17 +74,19 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss()
 
 
-def _binding_parts(binding: object) -> tuple[str, str, str]:
+def _binding_parts(binding: object) -> tuple[str, str]:
+    """(key as a person would write it, what it does) of a Binding or a binding tuple."""
     if isinstance(binding, tuple):
-        key, action, description = (list(binding) + ["", ""])[:3]
-        return str(key), str(action), str(description)
-    key = getattr(binding, "key_display", None) or getattr(binding, "key", "")
-    key = (
-        str(key).split(",")[0].replace("ctrl+", "Ctrl+").title()
-        if len(str(key)) > 1
-        else str(key).upper()
-    )
-    return key, str(getattr(binding, "action", "")), str(getattr(binding, "description", ""))
+        key, _, description = [*binding, "", ""][:3]
+    else:
+        key = getattr(binding, "key_display", None) or getattr(binding, "key", "")
+        description = getattr(binding, "description", "")
+    first = str(key).split(",")[0]
+    if len(first) == 1:
+        shown = first.upper()
+    else:
+        shown = "+".join(p.capitalize() if len(p) > 1 else p.upper() for p in first.split("+"))
+    return shown, str(description)
 
 
 class SaveDialog(ModalScreen[str | None]):
