@@ -17,6 +17,7 @@ from game.cli.common import CommandFailed
 
 # Subcommand name -> module in game.cli.commands; each has `register(sub)` and `run(args)`.
 COMMANDS = {
+    "play": "play",
     "scenarios": "listing",
     "validate": "validate",
     "schema": "schema",
@@ -31,10 +32,13 @@ COMMANDS = {
 
 EXAMPLES = """\
 examples:
+  brink                                     the game: title screen
+  brink play roosevelt-room-2019 --role mexico --seed 3
   brink scenarios                           list bundled scenarios
   brink validate roosevelt-room-2019        check a scenario (id or path)
   brink lint caravan-2018                   find unreachable or unused parts
   brink simulate review-2019 --runs 500 --seed 7
+  brink tournament roosevelt-room-2019 --runs 100 --seed 1
   brink replay saves/historical-2019.brink.json
   brink new my-talks --dir scenarios        start a new scenario
 """
@@ -74,8 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:
+        return _title_screen()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help()
         return 0
@@ -100,6 +107,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 70
+
+
+def _title_screen() -> int:
+    """`brink` alone: the game's title screen. Only Textual and the title screen are
+    imported before it paints; the engine loads when a game starts."""
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        print(
+            "brink: the game needs an interactive terminal; `brink --help` lists the commands",
+            file=sys.stderr,
+        )
+        return 1
+    from game.tui.app import BrinkApp
+
+    BrinkApp().run()
+    return 0
 
 
 if __name__ == "__main__":

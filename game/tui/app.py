@@ -32,6 +32,7 @@ class TooSmallScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.show()
+        self.app._check_size()  # type: ignore[attr-defined]
 
     def show(self) -> None:
         w, h = self.app.size
@@ -56,8 +57,11 @@ class BrinkApp(App[None]):
         session: Session | None = None,
         save_folder: Path | None = None,
         theme: str | None = None,
+        default_seed: int | None = None,
     ) -> None:
         super().__init__()
+        # The seed offered on the set-up screen (random unless given, e.g. by tests).
+        self.default_seed = default_seed
         self.session = session
         self.save_folder = save_folder
         self.drafts: dict[str, dict[str, str]] = {}
@@ -109,7 +113,7 @@ class BrinkApp(App[None]):
     def open_setup(self, scenario_id: str | None) -> None:
         from game.tui.screens.setup import SetupScreen
 
-        self._show(SetupScreen(scenario_id))
+        self._show(SetupScreen(scenario_id, self.default_seed))
 
     def start_game(self, scenario: str, role: str, opponent: str, seed: int) -> None:
         from game.play.session import Session

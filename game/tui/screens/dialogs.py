@@ -171,7 +171,10 @@ class QuitDialog(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="quit-box"):
-            yield Label("You have moves not saved in a named slot (the auto-save has them).")
+            yield Static(
+                "You have moves not saved in a named slot. (The auto-save has them: "
+                "Continue on the title screen resumes this game.)"
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save and quit", id="save", variant="primary")
                 yield Button("Quit", id="quit", variant="error")
@@ -193,7 +196,7 @@ class ErrorDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="error-box"):
-            yield Static(Text(self.message))
+            yield Static(Text(self.message), id="error-text")
             yield Button("OK", id="ok")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -32,8 +32,9 @@ class SetupScreen(Screen[None]):
         "Tab moves between groups, arrows and Space choose, Ctrl+N starts."
     )
 
-    def __init__(self, scenario_id: str | None = None) -> None:
+    def __init__(self, scenario_id: str | None = None, seed: int | None = None) -> None:
         super().__init__()
+        self.seed = seed if seed is not None else random.randrange(1, 10_000)
         self.headers = scenario_headers(bundled_scenarios())
         self.initial = scenario_id or (self.headers[0].id if self.headers else "")
 
@@ -61,7 +62,7 @@ class SetupScreen(Screen[None]):
                             yield RadioButton(label, value=name == "ai-normal", name=name)
                 with Vertical(classes="setup-group"):
                     yield Label("Seed", classes="group-title")
-                    yield Input(str(random.randrange(1, 10_000)), id="seed", type="integer")
+                    yield Input(str(self.seed), id="seed", type="integer")
                     yield Label("", id="setup-error")
                     yield Button("Start", id="start", variant="primary")
         yield Footer()
