@@ -15,6 +15,7 @@ CORE = [
     "game.saves",
     "game.sim",
     "game.tools",
+    "game.play",
 ]
 
 

@@ -45,19 +45,21 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box", classes="dialog"):
             with VerticalScroll():
                 yield Markdown(self._text())
-            yield Button("Close [Esc]", id="close")
+            yield Button("Close [Esc]", id="close", compact=True)
 
     def _text(self) -> str:
-        lines = [f"# Help — {self._title()}", "", getattr(self.about, "HELP", ""), ""]
-        lines += ["## Keys on this screen", "", "| Key | Does |", "|---|---|"]
+        lines = [f"# Help — {self._title()}", "", "| Key | Does |", "|---|---|"]
         seen = set()
-        for binding in getattr(self.about, "BINDINGS", []):
+        for binding in [*getattr(self.about, "BINDINGS", []), *self.app.BINDINGS]:
             key, description = _binding_parts(binding)
             if description and key not in seen:
                 seen.add(key)
                 lines.append(f"| {key} | {description} |")
-        lines += ["", HOW_TO_PLAY]
+        lines += ["", getattr(self.about, "HELP", ""), "", HOW_TO_PLAY]
         return "\n".join(lines)
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
 
     def _title(self) -> str:
         name = type(self.about).__name__.removesuffix("Screen")

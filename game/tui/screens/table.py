@@ -63,6 +63,8 @@ class TableScreen(Screen[None]):
                     yield Button("Reject", id="reject", compact=True)
                     yield Button("Walk out", id="walk_out", variant="error", compact=True)
                 yield Vertical(id="actions")
+                # Shown only on large terminals (class `wide`): the meters, always in view.
+                yield MeterPanel(id="wide-meters")
             with TabbedContent(id="right", initial="reply"):
                 with TabPane("Reply", id="reply"), VerticalScroll():
                     yield Static(id="reasons")
@@ -85,6 +87,9 @@ class TableScreen(Screen[None]):
         )
         table.focus()
         self.refresh_all()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= 150 and self.size.height >= 40, "wide")
 
     # ------------------------------------------------------------------ rendering
     def refresh_all(self) -> None:
@@ -111,7 +116,8 @@ class TableScreen(Screen[None]):
         self._show_actions(view)
         self.query_one("#reasons", Static).update(self._reply_text())
         history = self._meter_history()
-        self.query_one(MeterPanel).show(view.meters, history)
+        for panel in self.query(MeterPanel):
+            panel.show(view.meters, history)
         self.query_one(NewsFeed).show(view.events)
 
     def _show_actions(self, view) -> None:  # type: ignore[no-untyped-def]
