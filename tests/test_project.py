@@ -26,7 +26,7 @@ def _quick_start() -> list[str]:
 def test_readme_quick_start_is_two_commands():
     commands = _quick_start()
     assert len(commands) == 2
-    assert "brink" in commands[0] and "pytest" in commands[1]
+    assert commands[0].endswith("/brink") and "pytest" in commands[1]
 
 
 def test_ci_runs_exactly_the_readme_test_command():
@@ -86,3 +86,5 @@ def test_wheel_carries_the_bundled_scenarios(tmp_path):
     assert "game/_bundled/scenarios/roosevelt-room-2019.tests.yaml" in names
     assert "game/tools/templates/scenario.yaml" in names
     assert "game/engine/api.py" in names
+    assert "game/tui/brink.tcss" in names
+    assert "game/_bundled/assets/title.txt" in names
