@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.ai import AGENTS, Agent, Decision, agent_rng, make_agent
+from game.ai.preferences import preferences_for
 from game.engine.api import (
     RoleView,
     apply,
@@ -38,6 +39,7 @@ from game.saves import (
     write_save,
 )
 from game.scenario.models import ROLES
+from game.userdirs import AUTOSAVE
 
 HUMAN = "human"
 OPPONENTS = {
@@ -46,7 +48,6 @@ OPPONENTS = {
     "ai-hard": "AI, hard",
     HUMAN: "Second player on this keyboard",
 }
-AUTOSAVE = "autosave"
 
 
 def other(role: str) -> str:
@@ -84,6 +85,9 @@ class Session:
             for role, name in self.players.items()
             if name != HUMAN
         }
+        for role in self.agents:
+            # Rank the AI's offers now, while the briefing is read, not on its first reply.
+            preferences_for(ruleset, role).ranked()
         self.replies: dict[str, Reply] = {}
         self.saved_moves = len(self.state.moves)  # moves covered by the last named save
         self.slot: str | None = None

@@ -15,24 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.saves.format import SaveError, SaveGame
+from game.userdirs import SAVE_DIR_ENV as ENV_VAR  # noqa: F401  (re-exported)
+from game.userdirs import SAVE_SUFFIX as SUFFIX
+from game.userdirs import save_dir  # noqa: F401  (re-exported)
 
-ENV_VAR = "BRINK_SAVE_DIR"
-SUFFIX = ".brink.json"
 MAX_SAVE_BYTES = 8 * 1024 * 1024
 _SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
-
-
-def save_dir(override: str | Path | None = None) -> Path:
-    """The folder for save slots: explicit override, then $BRINK_SAVE_DIR, then the
-    per-user data folder."""
-    if override:
-        return Path(override).expanduser()
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("brinkmanship", appauthor=False)) / "saves"
 
 
 def slot_path(slot: str, folder: Path) -> Path:

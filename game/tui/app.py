@@ -15,6 +15,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from game.userdirs import autosave_path, save_dir
+
 if TYPE_CHECKING:
     from game.play.session import Session
 
@@ -45,6 +47,12 @@ class TooSmallScreen(Screen[None]):
 class BrinkApp(App[None]):
     TITLE = "Brinkmanship"
     CSS_PATH = "brink.tcss"
+
+    @staticmethod
+    def css_file() -> Path:
+        """The stylesheet, for subclasses defined elsewhere (benchmarks, tools)."""
+        return Path(__file__).with_name("brink.tcss")
+
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -69,13 +77,17 @@ class BrinkApp(App[None]):
         self._wanted_theme = theme
 
     # ------------------------------------------------------------------ start
+    def get_default_screen(self) -> Screen[None]:
+        # The title screen is the bottom of the stack: no blank screen to style first.
+        from game.tui.screens.title import TitleScreen
+
+        return TitleScreen()
+
     def on_mount(self) -> None:
         if self._wanted_theme:
             self.theme = self._wanted_theme
         if self.session is not None:
             self.begin(self.session)
-        else:
-            self.show_title()
         self._check_size()
 
     def on_resize(self) -> None:
@@ -90,7 +102,7 @@ class BrinkApp(App[None]):
             self.pop_screen()
 
     def _show(self, screen: Screen[None]) -> None:
-        """Make `screen` the one main screen (dialogs are pushed on top of it)."""
+        """Make `screen` the one main screen above the title (dialogs go on top of it)."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if len(self.screen_stack) == 1:
@@ -100,9 +112,9 @@ class BrinkApp(App[None]):
 
     # ------------------------------------------------------------------ navigation
     def show_title(self) -> None:
-        from game.tui.screens.title import TitleScreen
-
-        self._show(TitleScreen())
+        """Back to the title screen, which is always at the bottom of the stack."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def action_show_title(self) -> None:
         self.show_title()
@@ -191,15 +203,13 @@ class BrinkApp(App[None]):
 
     # ------------------------------------------------------------------ saves
     def _folder(self) -> Path:
-        from game.saves import save_dir
-
         return save_dir(self.save_folder)
 
     def can_continue(self) -> bool:
-        return (self._folder() / "autosave.brink.json").is_file()
+        return autosave_path(self.save_folder).is_file()
 
     def continue_game(self) -> None:
-        path = self._folder() / "autosave.brink.json"
+        path = autosave_path(self.save_folder)
         if not path.is_file():
             self.notify("No game to continue yet.", severity="warning")
             return

@@ -1,6 +1,6 @@
 """Write the README's screenshot: the negotiating table mid-game, as an SVG.
 
-    python -m game.tui.screenshot assets/screenshot.svg
+python -m game.tui.screenshot assets/screenshot.svg
 """
 
 from __future__ import annotations

@@ -121,8 +121,11 @@ class TableScreen(Screen[None]):
         self.query_one(NewsFeed).show(view.events)
 
     def _show_actions(self, view) -> None:  # type: ignore[no-untyped-def]
-        box = self.query_one("#actions", Vertical)
         actions = [m for m in view.menu.moves if m.kind == ACT]
+        if actions == getattr(self, "actions", None):
+            return  # rebuilding buttons on every move costs more than the move itself
+        self.actions = actions
+        box = self.query_one("#actions", Vertical)
         box.remove_children()
         if actions:
             box.mount_all(
@@ -131,7 +134,6 @@ class TableScreen(Screen[None]):
                 )
                 for i, m in enumerate(actions, 1)
             )
-        self.actions = actions
 
     def _action_label(self, move: Move) -> str:
         action = next(a for a in self.scenario.actions if a.id == move.action)

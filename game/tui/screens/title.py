@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.scenario.registry import bundled_scenarios, data_dir
@@ -41,13 +41,24 @@ class TitleScreen(Screen[None]):
                 "A negotiation game of the 2018–2019 US–Mexico migration and tariff talks",
                 id="tagline",
             )
-            yield OptionList(*self._scenarios(), id="scenarios")
-            with Center(), Horizontal(id="title-buttons"):
-                yield Button("New game", id="new", variant="primary")
-                yield Button("Continue", id="continue")
-                yield Button("Load", id="load")
-                yield Button("Quit", id="quit", variant="error")
+            with Horizontal(id="title-row"):
+                # One widget type for the menu and the list keeps the first paint fast.
+                yield OptionList(*self._menu(), id="menu")
+                yield OptionList(*self._scenarios(), id="scenarios")
         yield Footer()
+
+    def _menu(self) -> list[Option]:
+        can_continue = self.app.can_continue()  # type: ignore[attr-defined]
+        return [
+            Option(Text.assemble(("N", "bold underline"), "ew game"), id="new"),
+            Option(
+                Text.assemble(("C", "bold underline"), "ontinue"),
+                id="continue",
+                disabled=not can_continue,
+            ),
+            Option(Text.assemble(("L", "bold underline"), "oad"), id="load"),
+            Option(Text.assemble(("Q", "bold underline"), "uit"), id="quit"),
+        ]
 
     def _scenarios(self) -> list[Option]:
         options = []
@@ -57,22 +68,28 @@ class TitleScreen(Screen[None]):
         return options
 
     def on_mount(self) -> None:
-        self.query_one("#continue", Button).disabled = not self.app.can_continue()  # type: ignore[attr-defined]
-        self.query_one("#new", Button).focus()
+        self.query_one("#menu", OptionList).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_screen_resume(self) -> None:
+        # Back from a game: there may now be an auto-save to continue.
+        menu = self.query_one("#menu", OptionList)
+        can_continue = self.app.can_continue()  # type: ignore[attr-defined]
+        if can_continue:
+            menu.enable_option("continue")
+        else:
+            menu.disable_option("continue")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "scenarios":
+            self.app.open_setup(event.option.id)  # type: ignore[attr-defined]
+            return
         actions = {
             "new": self.action_new_game,
             "continue": self.action_continue_game,
             "load": self.action_load_game,
+            "quit": self.app.action_quit_game,  # type: ignore[attr-defined]
         }
-        if event.button.id == "quit":
-            self.app.action_quit_game()  # type: ignore[attr-defined]
-        elif event.button.id in actions:
-            actions[event.button.id]()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.open_setup(event.option.id)  # type: ignore[attr-defined]
+        actions[event.option.id or "new"]()
 
     def action_new_game(self) -> None:
         highlighted = self.query_one("#scenarios", OptionList).highlighted_option

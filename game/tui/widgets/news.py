@@ -35,11 +35,16 @@ class NewsFeed(Vertical):
 
     def show(self, events: tuple[Event, ...]) -> None:
         shown = [e for e in events if e.kind in SHOWN]
-        if [e.seq for e in shown] == [e.seq for e in self.events]:
+        known = [e.seq for e in self.events]
+        if [e.seq for e in shown] == known:
             return
-        self.events = shown
         feed = self.query_one(OptionList)
-        feed.clear_options()
+        if [e.seq for e in shown[: len(known)]] == known:
+            fresh = shown[len(known) :]  # the usual case: only new events to add
+        else:
+            feed.clear_options()
+            fresh = shown
+        self.events = shown
         feed.add_options(
             Option(
                 Text.assemble(
@@ -47,7 +52,7 @@ class NewsFeed(Vertical):
                 ),
                 id=str(e.seq),
             )
-            for e in shown
+            for e in fresh
         )
         if shown:
             feed.highlighted = len(shown) - 1
