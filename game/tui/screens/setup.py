@@ -8,7 +8,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, RadioSet
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Static,
+)
 
 from game.play.session import OPPONENTS
 from game.scenario.registry import bundled_scenarios
@@ -65,10 +74,26 @@ class SetupScreen(Screen[None]):
                     yield Input(str(self.seed), id="seed", type="integer")
                     yield Label("", id="setup-error")
                     yield Button("Start", id="start", variant="primary")
+            # The choices in words: radio dots are told apart by colour alone, which
+            # NO_COLOR terminals do not show.
+            yield Static("", id="setup-summary")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#scenario", RadioSet).focus()
+        self._summarise()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self._summarise()
+
+    def _summarise(self) -> None:
+        titles = {h.id: h.title for h in self.headers}
+        scenario = titles.get(self._choice("scenario") or self.initial, "")
+        side = SIDES.get(self._choice("side") or "us", "").split(" — ")[0]
+        opponent = OPPONENTS.get(self._choice("opponent") or "ai-normal", "")
+        self.query_one("#setup-summary", Static).update(
+            f"Chosen: {scenario} · you lead {side} · against {opponent}"
+        )
 
     def _choice(self, ident: str) -> str:
         pressed = self.query_one(f"#{ident}", RadioSet).pressed_button
