@@ -24,6 +24,7 @@ COMMANDS = {
     "simulate": "simulate",
     "tournament": "tournament",
     "replay": "replay",
+    "report": "report",
     "graph": "graph",
     "test": "test",
     "lint": "lint",

@@ -36,7 +36,10 @@ def ending_report(session: Session, slot: str | None) -> str:
     lines += [
         "## The full debrief",
         "",
-        f"Every move, reply and event, with its cause and source: `brink replay {where}`.",
+        "Press **D** for the debrief here: the deal beside 2019's, turning points, questions "
+        "for discussion and every move with its reasons. For a printable copy: "
+        f"`brink report {where} -o debrief.html`.",
+        "",
         "Press N for a new game, T for the title screen, Q to quit.",
     ]
     return "\n".join(lines)
@@ -44,6 +47,7 @@ def ending_report(session: Session, slot: str | None) -> str:
 
 class EndingScreen(Screen[None]):
     BINDINGS = [
+        Binding("d", "debrief", "Debrief"),
         Binding("n", "app.new_game", "New game"),
         Binding("t", "app.show_title", "Title screen"),
         Binding("q", "app.quit_game", "Quit"),
@@ -59,3 +63,37 @@ class EndingScreen(Screen[None]):
         with VerticalScroll():
             yield Markdown(ending_report(self.session, self.session.slot), id="ending")
         yield Footer()
+
+    def action_debrief(self) -> None:
+        self.app.push_screen(DebriefScreen(self.session))
+
+
+class DebriefScreen(Screen[None]):
+    """The same debrief `brink report` writes, read in the terminal."""
+
+    BINDINGS = [Binding("escape,d", "app.pop_screen", "Back to the ending")]
+    HELP = (
+        "The debrief of this game: what was agreed beside 2019, the course of the crisis, "
+        "scores, turning points, questions for discussion and the transcript with the AI's "
+        "reasons. `brink report SAVE -o debrief.html` writes it as a printable page."
+    )
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        from game.report.debrief import build_debrief
+        from game.report.render import to_markdown
+        from game.saves import capture
+
+        debrief = build_debrief(
+            capture(self.session.state, self.session.players), self.session.ruleset
+        )
+        yield Header()
+        with VerticalScroll():
+            yield Markdown(to_markdown(debrief), id="debrief")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()

@@ -1,0 +1,262 @@
+"""The debrief of one game, rebuilt from its save: every move with its reasons and
+consequences, the deal beside 2019's, the course of the meters, the turning points and
+questions for discussion. Renderers (Markdown, HTML, the TUI) only format this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.ai import agent_rng, make_agent
+from game.engine.api import Outcome, apply, new_game, outcome, view
+from game.engine.events import Event
+from game.engine.moves import ACCEPT, PROPOSE, Move
+from game.engine.state import GameState, Snapshot
+from game.rules.ruleset import Ruleset, load_ruleset
+from game.saves import SaveError, SaveGame
+from game.scenario.diagnostics import ScenarioError
+from game.scenario.models import ROLES, Scenario
+
+HUMAN = "human"
+TURNING_POINTS = 3
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    move: Move
+    player: str  # "human", or the agent's name
+    date: str
+    reasons: tuple[str, ...]
+    events: tuple[Event, ...]
+    scores: dict[str, int]  # each role's score had the game ended right after this move
+
+
+@dataclass(frozen=True)
+class TurningPoint:
+    step: Step
+    role: str
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
+class Term:
+    issue: str
+    label: str
+    agreed: str  # option label, or "" without a deal
+    historical: str
+    same: bool
+
+
+@dataclass
+class Debrief:
+    scenario: Scenario
+    save: SaveGame
+    state: GameState
+    steps: list[Step]
+    result: Outcome
+    terms: list[Term]
+    history_source: str
+    timeline: list[Snapshot]
+    turning_points: list[TurningPoint] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+
+    @property
+    def deal(self) -> dict[str, str] | None:
+        return dict(self.state.deal) if self.state.deal is not None else None
+
+    @property
+    def tariff_collected(self) -> list[Event]:
+        return [
+            e for e in self.state.log if e.kind == "tariff" and e.data.get("status") == "imposed"
+        ]
+
+
+def build_debrief(save: SaveGame, ruleset: Ruleset | None = None) -> Debrief:
+    """Replay the save move by move, asking each AI player again for its reasons (its
+    decisions are a function of the seed and the position, so they come out the same)."""
+    if ruleset is None:
+        try:
+            ruleset = load_ruleset(save.scenario_id)
+        except ScenarioError as err:
+            raise SaveError(f"the save's scenario cannot be loaded: {err.diagnostics[0].message}")
+    if ruleset.file.digest != save.scenario_digest:
+        raise SaveError(
+            f"the save was made with a different version of `{save.scenario_id}`; "
+            "its moves cannot be replayed faithfully"
+        )
+    scenario = ruleset.scenario
+    state = new_game(ruleset, save.seed)
+    agents = {
+        role: make_agent(name, ruleset, save.seed)
+        for role, name in save.players.items()
+        if name != HUMAN and role in ROLES
+    }
+    steps: list[Step] = []
+    for number, move in enumerate(save.moves, 1):
+        reasons: tuple[str, ...] = ()
+        agent = agents.get(move.role)
+        if agent is not None:
+            rng = agent_rng(save.seed, move.role, len(state.moves))
+            decision = agent.decide(view(state, move.role), rng)
+            if decision.move == move:
+                reasons = tuple(r.text for r in decision.reasons)
+        date = state.date.isoformat()
+        start = len(state.log)
+        try:
+            apply(state, move)
+        except Exception as err:  # IllegalMove: the save does not fit the scenario
+            raise SaveError(f"move {number} cannot be replayed: {err}") from None
+        steps.append(
+            Step(
+                number,
+                move,
+                save.players.get(move.role, HUMAN),
+                date,
+                reasons,
+                tuple(state.log[start:]),
+                dict(outcome(state).scores),
+            )
+        )
+    debrief = Debrief(
+        scenario,
+        save,
+        state,
+        steps,
+        outcome(state),
+        _terms(scenario, state),
+        _history_source(scenario),
+        list(state.timeline),
+    )
+    debrief.turning_points = _turning_points(steps)
+    debrief.questions = _questions(debrief)
+    return debrief
+
+
+def historical_deal(scenario: Scenario) -> dict[str, str]:
+    """The offer the delegations accepted in the scenario's `history:`."""
+    last: dict[str, str] = {}
+    for scripted in scenario.history:
+        if scripted.move == PROPOSE:
+            last = dict(scripted.offer)
+        elif scripted.move == ACCEPT and last:
+            return last
+    return {}
+
+
+def _history_source(scenario: Scenario) -> str:
+    last = ""
+    for scripted in scenario.history:
+        if scripted.move == PROPOSE:
+            last = scripted.source
+        elif scripted.move == ACCEPT and last:
+            return last
+    return ""
+
+
+def _label(scenario: Scenario, issue_id: str, option_id: str | None) -> str:
+    if not option_id:
+        return ""
+    issue = scenario.issue(issue_id)
+    return next((o.label for o in issue.options if o.id == option_id), option_id)
+
+
+def _terms(scenario: Scenario, state: GameState) -> list[Term]:
+    history = historical_deal(scenario)
+    deal = dict(state.deal) if state.deal is not None else {}
+    terms = []
+    for issue in scenario.issues:
+        default = issue.default or issue.options[0].id
+        agreed = deal.get(issue.id, default) if deal else None
+        past = history.get(issue.id, default) if history else None
+        terms.append(
+            Term(
+                issue.id,
+                issue.label,
+                _label(scenario, issue.id, agreed),
+                _label(scenario, issue.id, past),
+                bool(deal) and agreed == past,
+            )
+        )
+    return terms
+
+
+def _turning_points(steps: list[Step]) -> list[TurningPoint]:
+    """The moves after which a role's score (had the game ended there) moved most."""
+    changes = []
+    before = {role: steps[0].scores[role] if steps else 0 for role in ROLES}
+    previous = None
+    for step in steps:
+        for role in ROLES:
+            start = previous.scores[role] if previous is not None else before[role]
+            delta = step.scores[role] - start
+            if delta:
+                changes.append(
+                    (
+                        abs(delta),
+                        step.number,
+                        role,
+                        TurningPoint(step, role, start, step.scores[role]),
+                    )
+                )
+        previous = step
+    changes.sort(key=lambda c: (-c[0], c[1], c[2]))
+    chosen = sorted((c[3] for c in changes[:TURNING_POINTS]), key=lambda t: t.step.number)
+    return chosen
+
+
+def _questions(d: Debrief) -> list[str]:
+    """Three to five questions drawn from what happened in this game."""
+    s = d.scenario
+    us, mexico = s.roles["us"].short, s.roles["mexico"].short
+    questions = []
+    differing = [t for t in d.terms if t.historical and not t.same]
+    if d.deal is None:
+        ending = d.result.ending.title if d.result.ending else "no ending"
+        questions.append(
+            f"The talks ended without a standing agreement ({ending}). What was each side's "
+            "best alternative to a negotiated agreement, and did either side misjudge it?"
+        )
+    elif differing:
+        t = differing[0]
+        questions.append(
+            f"On {t.label.lower()}, you agreed “{t.agreed}”; the 2019 delegations agreed "
+            f"“{t.historical}”. Which side gained from that difference, and what did it give "
+            "in return?"
+        )
+    if d.tariff_collected:
+        first = d.tariff_collected[0]
+        questions.append(
+            f"The tariff was collected from {first.date}. What could either delegation have "
+            "offered before the deadline to avoid it, and why was it not offered?"
+        )
+    else:
+        questions.append(
+            "The tariff was never collected. Was the threat of it credible, and who did it "
+            "pressure more: the delegation facing it or the one making it?"
+        )
+    asylum = next((t for t in d.terms if t.issue == "asylum_terms"), None)
+    if asylum is not None and d.deal is not None:
+        questions.append(
+            f"Where asylum is sought ended as “{asylum.agreed}”. How does that square with "
+            f"{mexico}'s red line on a safe-third-country treaty and with {us}'s core demand?"
+        )
+    rights = d.state.meters.get("rights_criticism")
+    if rights is not None and rights >= 50:
+        questions.append(
+            f"Criticism from rights groups ended at {rights:.0f}. Which terms drew it, and "
+            "could the same enforcement have been bought at a lower human-rights cost?"
+        )
+    if d.turning_points:
+        t = d.turning_points[0]
+        who = s.roles[t.role].short  # type: ignore[index]
+        questions.append(
+            f"The game turned at move {t.step.number} ({t.step.date}), after which {who}'s "
+            f"prospects went from {t.before} to {t.after} points. What made that move decisive?"
+        )
+    questions.append(
+        "Compare your agreement with the Joint Declaration of 7 June 2019: what would each "
+        "delegation in 2019 have thought of it?"
+    )
+    return questions[:5]
