@@ -80,7 +80,8 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None) -> Debrief:
         try:
             ruleset = load_ruleset(save.scenario_id)
         except ScenarioError as err:
-            raise SaveError(f"the save's scenario cannot be loaded: {err.diagnostics[0].message}")
+            message = err.diagnostics[0].message
+            raise SaveError(f"the save's scenario cannot be loaded: {message}") from None
     if ruleset.file.digest != save.scenario_digest:
         raise SaveError(
             f"the save was made with a different version of `{save.scenario_id}`; "
