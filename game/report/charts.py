@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 WIDTH, HEIGHT = 560, 160
@@ -17,14 +18,17 @@ def line_chart(title: str, dates: list[str], values: list[float], unit: str = ""
     if not values:
         return ""
     low, high = min(values), max(values)
-    if high == low:
-        low, high = low - 1, high + 1
-    span_x = max(1, len(values) - 1)
+    if high == low:  # a flat line: sit it on a zero baseline
+        low, high = min(0.0, low), max(high, 0.0) + (abs(high) or 1.0)
+    # Place points by date, so a quiet month takes the room a month should.
+    days = [dt.date.fromisoformat(d).toordinal() for d in dates]
+    first = days[0]
+    span_x = max(1, days[-1] - first)
     inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
     inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
 
     def x(i: int) -> float:
-        return PAD_LEFT + inner_w * i / span_x
+        return PAD_LEFT + inner_w * (days[i] - first) / span_x
 
     def y(v: float) -> float:
         return PAD_TOP + inner_h * (1 - (v - low) / (high - low))
