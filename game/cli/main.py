@@ -25,6 +25,7 @@ COMMANDS = {
     "tournament": "tournament",
     "replay": "replay",
     "report": "report",
+    "serve": "serve",
     "graph": "graph",
     "test": "test",
     "lint": "lint",
@@ -113,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _title_screen() -> int:
     """`brink` alone: the game's title screen. Only Textual and the title screen are
     imported before it paints; the engine loads when a game starts."""
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
+    served = "TEXTUAL_DRIVER" in os.environ  # run by `brink serve` for a browser
+    if not served and (not sys.stdout.isatty() or not sys.stdin.isatty()):
         print(
             "brink: the game needs an interactive terminal; `brink --help` lists the commands",
             file=sys.stderr,
