@@ -18,7 +18,19 @@ from pathlib import Path
 
 from game.engine.events import Event
 from game.engine.game import Game
-from game.engine.moves import ACCEPT, ACT, PROPOSE, REJECT, WALK_OUT, IllegalMove, Move
+from game.engine.moves import (
+    ACCEPT,
+    ACT,
+    EXTEND,
+    INJECT,
+    PAUSE,
+    PROPOSE,
+    REJECT,
+    RESUME,
+    WALK_OUT,
+    IllegalMove,
+    Move,
+)
 from game.engine.resolution import Resolution
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset, load_ruleset
@@ -123,6 +135,8 @@ def check_move(state: GameState, move: Move) -> str | None:
     scenario = state.game.scenario
     if state.ending is not None:
         return "the game is over"
+    if move.by_instructor:
+        return _check_intervention(state, move)
     if move.role not in ROLES:
         return f"`{move.role}` is not a delegation in this game"
     if state.actor != move.role:
@@ -142,6 +156,33 @@ def check_move(state: GameState, move: Move) -> str | None:
     elif move.kind != WALK_OUT:
         return f"`{move.kind}` is not a kind of move"
     return _blocked_by_phase(state, move)
+
+
+MAX_EXTENSION_DAYS = 60
+
+
+def _check_intervention(state: GameState, move: Move) -> str | None:
+    """The instructor may step in at any moment of a game that is not over."""
+    if move.kind == INJECT:
+        if move.action not in state.game.ruleset.injects:
+            known = ", ".join(state.game.ruleset.injects) or "none"
+            return f"`{move.action}` is not an inject of this scenario (injects: {known})"
+        return None
+    if move.kind == PAUSE:
+        return "the clock is already paused" if state.clock_paused else None
+    if move.kind == RESUME:
+        return None if state.clock_paused else "the clock is not paused"
+    if move.kind == EXTEND:
+        try:
+            days = int(move.action)
+        except ValueError:
+            return f"`{move.action}` is not a number of days"
+        if not 1 <= days <= MAX_EXTENSION_DAYS:
+            return f"a deadline can be moved 1 to {MAX_EXTENSION_DAYS} days"
+        if state.next_tariff_step() is None:
+            return "there is no tariff deadline ahead to move"
+        return None
+    return f"`{move.kind}` is not something the instructor can do"
 
 
 def _check_action(state: GameState, move: Move) -> str | None:
@@ -292,6 +333,8 @@ class RoleView:
     moves_made: int
     max_moves: int
     ending: str | None
+    # The instructor has paused the clock: moves take no time until it restarts.
+    clock_paused: bool = False
     env: dict[str, object] = field(repr=False, default_factory=dict)
     # The scenario's record of what the delegations actually did, as moves.
     history: tuple[Move, ...] = field(repr=False, default=())
@@ -347,9 +390,10 @@ def view(state: GameState, role: str) -> RoleView:
         offer_by=state.offer_by,
         deal=dict(state.deal) if state.deal is not None else None,
         menu=legal_moves(state, role),
-        moves_made=len(state.moves),
+        moves_made=state.move_count,
         max_moves=scenario.max_moves,
         ending=state.ending,
+        clock_paused=state.clock_paused,
         env=env,
         # The live log and its length now: no copy per view, later events stay out.
         log=state.log,

@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PROPOSE, ACCEPT, REJECT, WALK_OUT, ACT = "propose", "accept", "reject", "walk_out", "act"
-MOVE_KINDS = (PROPOSE, ACCEPT, REJECT, WALK_OUT, ACT)
+# The instructor's interventions: recorded in the game's moves so a replay repeats them.
+INSTRUCTOR = "instructor"
+INJECT, PAUSE, RESUME, EXTEND = "inject", "pause", "resume", "extend"
+INSTRUCTOR_KINDS = (INJECT, PAUSE, RESUME, EXTEND)
+MOVE_KINDS = (PROPOSE, ACCEPT, REJECT, WALK_OUT, ACT, *INSTRUCTOR_KINDS)
 
 Offer = Mapping[str, str]  # issue id -> option id
 
@@ -35,6 +39,19 @@ class Move:
     @classmethod
     def act(cls, role: str, action: str) -> Move:
         return cls(role, ACT, action=action)
+
+    @classmethod
+    def inject(cls, inject_id: str) -> Move:
+        return cls(INSTRUCTOR, INJECT, action=inject_id)
+
+    @classmethod
+    def extend(cls, days: int) -> Move:
+        """Move the tariff ladder's next step (and those after it) `days` later."""
+        return cls(INSTRUCTOR, EXTEND, action=str(days))
+
+    @property
+    def by_instructor(self) -> bool:
+        return self.role == INSTRUCTOR
 
     @property
     def trigger(self) -> str:

@@ -21,7 +21,18 @@ from collections.abc import Iterable
 
 from game.engine.events import BOTH, Event
 from game.engine.machines import fire
-from game.engine.moves import ACCEPT, ACT, PROPOSE, REJECT, WALK_OUT, Move
+from game.engine.moves import (
+    ACCEPT,
+    ACT,
+    EXTEND,
+    INJECT,
+    PAUSE,
+    PROPOSE,
+    REJECT,
+    RESUME,
+    WALK_OUT,
+    Move,
+)
 from game.engine.state import GameState
 from game.rules.effects import Cause, apply_all
 from game.rules.ruleset import CompiledRule
@@ -218,12 +229,15 @@ class Resolution:
 
     # ------------------------------------------------------------------ moves
     def play(self, move: Move) -> None:
+        if move.by_instructor:
+            self.intervene(move)
+            return
         state = self.state
         phase_before = state.phase
         self._record_move(move)
         state.moves.append(move)
         env = state.env
-        env["moves"] = float(len(state.moves))
+        env["moves"] = float(state.move_count)
         env["last_move"] = move.trigger
         env["last_actor"] = move.role
         if move.kind == PROPOSE:
@@ -245,9 +259,51 @@ class Resolution:
         self._phase_trigger(move.trigger, Cause("move", move.trigger, ""))
         self.run_rules(self.game.rules_by_trigger["move"])
         if state.ending is None:
-            self.advance(state.day + self.game.move_days[phase_before])
+            if not state.clock_paused:
+                self.advance(state.day + self.game.move_days[phase_before])
             self._run_clock_phases()
         self._check_time_out()
+
+    def intervene(self, move: Move) -> None:
+        """The instructor's hand: an inject, pausing or resuming the clock, or moving the
+        tariff deadline. Recorded like any move, so a replay repeats it exactly."""
+        state = self.state
+        state.moves.append(move)
+        state.interventions += 1
+        cause = Cause("instructor", move.action or move.kind, "")
+        if move.kind == INJECT:
+            inject = self.game.ruleset.injects[move.action]
+            label = next(x.label for x in self.scenario.injects if x.id == move.action)
+            self.record(
+                "instructor",
+                f"Instructor's inject: {label}",
+                Cause("inject", inject.id, inject.source),
+                move=move.to_json(),
+            )
+            apply_all(inject.ops, self, state.env, Cause("inject", inject.id, inject.source))
+        elif move.kind == PAUSE:
+            state.clock_paused = True
+            self.record(
+                "instructor",
+                "The instructor pauses the clock: moves take no time",
+                cause,
+                move=move.to_json(),
+            )
+        elif move.kind == RESUME:
+            state.clock_paused = False
+            self.record(
+                "instructor", "The instructor restarts the clock", cause, move=move.to_json()
+            )
+        elif move.kind == EXTEND:
+            days = float(move.action)
+            state.ladder_shift += days
+            self.record(
+                "instructor",
+                f"The instructor moves the tariff deadline {days:g} days later",
+                cause,
+                move=move.to_json(),
+            )
+        state.refresh_env()
 
     def _record_move(self, move: Move) -> None:
         role = (
@@ -365,7 +421,7 @@ class Resolution:
         if state.ending is not None:
             return
         out_of_time = state.day >= self.game.end_day
-        out_of_moves = len(state.moves) >= self.scenario.max_moves
+        out_of_moves = state.move_count >= self.scenario.max_moves
         if not (out_of_time or out_of_moves):
             return
         why = "time ran out" if out_of_time else "the move limit was reached"

@@ -55,6 +55,8 @@ class GameState:
         self._date = scenario.start_date
         self._date_iso = scenario.start_date.isoformat()
         self.moves: list[Move] = []
+        self.interventions = 0  # of `moves`, how many were the instructor's
+        self.clock_paused = False  # by the instructor: moves take no time
         self.offer: dict[str, str] | None = None
         self.offer_by = ""
         self.deal: dict[str, str] | None = None
@@ -125,8 +127,8 @@ class GameState:
         env["day"] = self.day
         env["month"] = float(date.month)
         env["day_of_month"] = float(date.day)
-        env["moves"] = float(len(self.moves))
-        last = self.moves[-1] if self.moves else None
+        env["moves"] = float(self.move_count)
+        last = next((m for m in reversed(self.moves) if not m.by_instructor), None)
         env["last_move"] = last.trigger if last else ""
         env["last_actor"] = last.role if last else ""
         env["offer_by"] = self.offer_by
@@ -142,6 +144,11 @@ class GameState:
             env[f"offer_{issue}_level"] = levels.get((issue, offered), 0.0)
             env[f"deal_{issue}"] = agreed
             env[f"deal_{issue}_level"] = levels.get((issue, agreed), 0.0)
+
+    @property
+    def move_count(self) -> int:
+        """Moves made by the delegations (the instructor's interventions not counted)."""
+        return len(self.moves) - self.interventions
 
     def snapshot(self) -> None:
         self.timeline.append(Snapshot(self.day, self.date_iso, self.tariff_rate, dict(self.meters)))

@@ -166,6 +166,18 @@ class Session:
         self.autosave()
         return events
 
+    def intervene(self, move: Move) -> list[Event]:
+        """An instructor's intervention (inject, pause, resume, extend); it is saved with
+        the moves, so the debrief and any replay show it where it happened."""
+        reason = check_move(self.state, move)
+        if reason is not None:
+            raise IllegalMove(reason)
+        events = apply(self.state, move)
+        for reply in self.run_ai():
+            events += reply.events
+        self.autosave()
+        return events
+
     def run_ai(self) -> list[Reply]:
         """Let the AI move until a human must (or the game ends)."""
         replies = []

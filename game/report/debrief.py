@@ -97,7 +97,7 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None) -> Debrief:
     steps: list[Step] = []
     for number, move in enumerate(save.moves, 1):
         reasons: tuple[str, ...] = ()
-        agent = agents.get(move.role)
+        agent = agents.get(move.role) if not move.by_instructor else None
         if agent is not None:
             rng = agent_rng(save.seed, move.role, len(state.moves))
             decision = agent.decide(view(state, move.role), rng)

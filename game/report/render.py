@@ -11,7 +11,17 @@ from game.report.debrief import Debrief
 from game.scenario.models import ROLES
 
 # Event kinds worth a line in the printed transcript (meter changes are in the charts).
-TRANSCRIPT_KINDS = ("move", "news", "tariff", "deal", "phase", "ending", "flag", "schedule")
+TRANSCRIPT_KINDS = (
+    "move",
+    "news",
+    "tariff",
+    "deal",
+    "phase",
+    "ending",
+    "flag",
+    "schedule",
+    "instructor",
+)
 
 
 def key_series(d: Debrief) -> list[tuple[str, str, list[float]]]:
@@ -54,6 +64,8 @@ def _why(d: Debrief, event: Event) -> str:
 
 
 def _player(d: Debrief, role: str) -> str:
+    if role == "instructor":
+        return "the instructor"
     who = d.save.players.get(role, "human")
     return "a player" if who == "human" else f"the AI ({who})"
 
@@ -134,12 +146,21 @@ def to_markdown(d: Debrief) -> str:
 
 def _move_text(d: Debrief, move) -> str:  # type: ignore[no-untyped-def]
     s = d.scenario
-    who = s.roles[move.role].short  # type: ignore[index]
+    who = s.roles[move.role].short if move.role in s.roles else move.role  # type: ignore[index]
     if move.kind == "propose":
         terms = "; ".join(
             next(o.label for o in s.issue(i).options if o.id == o_id) for i, o_id in move.offer
         )
         return f"{who} proposes: {terms}"
+    if move.by_instructor:
+        if move.kind == "inject":
+            inject = next((x for x in s.injects if x.id == move.action), None)
+            return f"Instructor's inject: {inject.label if inject else move.action}"
+        return {
+            "pause": "The instructor pauses the clock",
+            "resume": "The instructor restarts the clock",
+            "extend": f"The instructor moves the deadline {move.action} days later",
+        }.get(move.kind, f"The instructor: {move.kind}")
     if move.kind == "act":
         action = next((a for a in s.actions if a.id == move.action), None)
         return f"{who}: {action.label if action else move.action}"

@@ -42,6 +42,7 @@ class Ruleset:
     rules: list[CompiledRule] = field(default_factory=list)
     events: dict[str, CompiledRule] = field(default_factory=dict)
     actions: dict[str, CompiledRule] = field(default_factory=dict)
+    injects: dict[str, CompiledRule] = field(default_factory=dict)
     transitions: list[Compiled | None] = field(default_factory=list)
     options: dict[tuple[str, str], Compiled] = field(default_factory=dict)
     objectives: dict[tuple[str, str], Compiled] = field(default_factory=dict)
@@ -91,6 +92,10 @@ class _Builder:
         rs.actions = {
             a.id: self.rule(("actions", i), a.id, a.source, a.when, a.then)
             for i, a in enumerate(s.actions)
+        }
+        rs.injects = {
+            x.id: self.rule(("injects", i), x.id, x.source, None, x.then)
+            for i, x in enumerate(s.injects)
         }
         rs.transitions = [
             self.condition(("transitions", i, "when"), t.when) for i, t in enumerate(s.transitions)

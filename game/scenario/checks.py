@@ -119,7 +119,17 @@ class Checker:
     # ------------------------------------------------------------------ checks
     def unique_ids(self) -> None:
         s = self.s
-        for section in ("sources", "issues", "phases", "rules", "events", "endings", "actions"):
+        sections = (
+            "sources",
+            "issues",
+            "phases",
+            "rules",
+            "events",
+            "endings",
+            "actions",
+            "injects",
+        )
+        for section in sections:
             items = getattr(s, section)
             self._unique((((section, i, "id"), x.id) for i, x in enumerate(items)), section[:-1])
         for i, issue in enumerate(s.issues):

@@ -460,6 +460,17 @@ class AISettings(Strict):
         return getattr(self, name)  # type: ignore[no-any-return]
 
 
+class Inject(Strict):
+    """An event the instructor fires by hand, at any moment of a class session."""
+
+    id: Slug = Field(description="Identifier, recorded in the transcript when fired.")
+    label: str = Field(description="Shown in the instructor's menu, e.g. `New border figures`.")
+    description: str = Field(default="", description="What it represents, for the instructor.")
+    then: list[Effect] = Field(min_length=1, description="Effects, applied in order.")
+    source: SourceRef = Field(description="Article the inject is drawn from, or `designer`.")
+    note: str = Field(default="", description="Why it exists, for the debrief.")
+
+
 class Ending(Strict):
     id: Slug = Field(description="Identifier, used by `end` effects.")
     title: str = Field(description="Title on the ending screen.")
@@ -537,6 +548,11 @@ class Scenario(Strict):
     rules: list[Rule] = Field(default_factory=list, description="Rules, checked in this order.")
     events: list[ScenarioEvent] = Field(
         default_factory=list, description="Dated, scheduled or chance events."
+    )
+    injects: list[Inject] = Field(
+        default_factory=list,
+        description="Events an instructor can fire at any time (a new figure, a court "
+        "ruling, a market reaction); each is recorded in the transcript and the save.",
     )
     endings: list[Ending] = Field(min_length=1, description="How the game can end.")
     codex: list[CodexEntry] = Field(

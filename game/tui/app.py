@@ -58,6 +58,7 @@ class BrinkApp(App[None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+q", "quit_game", "Quit", priority=True),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+        Binding("f2", "instructor", "Instructor", show=False),
     ]
 
     def __init__(
@@ -263,6 +264,31 @@ class BrinkApp(App[None]):
         self.notify(f"Saved as “{slot}” ({path.parent}).")
         return True
 
+    # ------------------------------------------------------------------ instructor
+    def action_instructor(self) -> None:
+        from game.tui.screens.instructor import InstructorScreen
+
+        session = self.session
+        if session is None or session.over:
+            self.notify("The instructor's controls work during a game.", severity="warning")
+            return
+        if type(self.screen).__name__ == "InstructorScreen":
+            return
+
+        def done(what: str | None) -> None:
+            if not what:
+                return
+            self.notify(what)
+            assert self.session is not None
+            if self.session.over:
+                self.show_ending()
+                return
+            refresh = getattr(self.screen, "refresh_all", None)
+            if refresh is not None:
+                refresh()
+
+        self.push_screen(InstructorScreen(session), done)
+
     # ------------------------------------------------------------------ help, quit
     def action_help(self) -> None:
         from game.tui.screens.dialogs import HelpScreen
@@ -309,6 +335,9 @@ class BrinkApp(App[None]):
         )
         if self.session is not None:
             yield SystemCommand("Save game", "Save in a named slot", self.action_save)
+            yield SystemCommand(
+                "Instructor's controls", "Pause, extend a deadline, inject", self.action_instructor
+            )
         table = type(screen).__name__ == "TableScreen"
         if table:
             for action, title in (

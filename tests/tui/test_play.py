@@ -248,3 +248,19 @@ async def test_a_damaged_save_is_refused_with_a_sentence(save_folder):
         await pilot.pause()
         assert screen_name(app) == "ErrorDialog"
         assert "not valid JSON" in widget_text(app, "#error-text")
+
+
+async def test_instructor_fires_an_inject_from_the_game():
+    session = Session.start("roosevelt-room-2019", "mexico", "human", 5)  # hot-seat too
+    app = BrinkApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")  # hand-over, then the briefing
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert screen_name(app) == "InstructorScreen"
+        await pilot.press("down", "down", "enter")  # the first inject
+        await pilot.pause()
+        assert screen_name(app) == "TableScreen"
+        assert session.state.moves[-1].by_instructor
+        assert "Instructor's inject" in transcript(session.state.log)

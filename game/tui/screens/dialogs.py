@@ -30,6 +30,7 @@ against your briefing's objectives.
 | Ctrl+S | save the game in a named slot |
 | Ctrl+P | command palette: every action by name |
 | Ctrl+T | light / dark theme |
+| F2 | instructor's controls: pause the clock, move the deadline, fire an inject |
 | Ctrl+Q | quit (asks first if you have unsaved moves) |
 """
 

@@ -26,4 +26,6 @@ class Dashboard(Static):
         urgent = view.tariff_status == "imposed" or "hours" in clock or " 1 day" in clock
         line2.append(clock, style="bold red" if urgent else "bold yellow")
         line2.append(f" · move {view.moves_made}/{view.max_moves}", style="dim")
+        if view.clock_paused:
+            line2.append(" · CLOCK PAUSED", style="bold reverse")
         self.update(Text("\n").join([line1, line2]))

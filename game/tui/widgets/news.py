@@ -14,8 +14,14 @@ from game.scenario.models import Scenario
 from game.tui.text import short_date
 
 # Meter changes are shown on the meters tab; the feed keeps to what a reader follows.
-SHOWN = ("move", "news", "tariff", "deal", "phase", "ending", "flag", "schedule")
-KIND_STYLE = {"news": "bold", "tariff": "bold red", "deal": "bold green", "ending": "bold"}
+SHOWN = ("move", "news", "tariff", "deal", "phase", "ending", "flag", "schedule", "instructor")
+KIND_STYLE = {
+    "news": "bold",
+    "tariff": "bold red",
+    "deal": "bold green",
+    "ending": "bold",
+    "instructor": "bold magenta",
+}
 
 
 class NewsFeed(Vertical):

@@ -1,0 +1,73 @@
+"""The instructor's controls: pause the clock, move the tariff deadline, fire an inject."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.moves import INSTRUCTOR, PAUSE, RESUME, IllegalMove, Move
+from game.play.session import Session
+
+EXTENSION_DAYS = 7
+
+
+class InstructorScreen(ModalScreen[str | None]):
+    """Returns a sentence saying what was done, or None if nothing was."""
+
+    BINDINGS = [Binding("escape,f2", "dismiss(None)", "Close")]
+    HELP = (
+        "For the instructor of a class session: pause the clock (moves then take no time), "
+        "move the tariff deadline a week later, or fire one of the scenario's injects — a "
+        "new figure, a court ruling, a market reaction. Everything done here is recorded "
+        "in the transcript and the save."
+    )
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        state = self.session.state
+        options = [
+            Option(
+                "Restart the clock" if state.clock_paused else "Pause the clock",
+                id="resume" if state.clock_paused else "pause",
+            ),
+            Option(
+                f"Move the tariff deadline {EXTENSION_DAYS} days later",
+                id="extend",
+                disabled=state.next_tariff_step() is None,
+            ),
+        ]
+        for inject in self.session.ruleset.scenario.injects:
+            options.append(
+                Option(Text.assemble(("Inject: ", "bold"), inject.label), id=f"inject:{inject.id}")
+            )
+        with Vertical(classes="dialog", id="instructor-box"):
+            yield Label("Instructor's controls (recorded in the transcript)")
+            yield OptionList(*options, id="controls")
+            yield Static("", id="instructor-error")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id or ""
+        if choice.startswith("inject:"):
+            move = Move.inject(choice.removeprefix("inject:"))
+        elif choice == "extend":
+            move = Move.extend(EXTENSION_DAYS)
+        else:
+            move = Move(INSTRUCTOR, PAUSE if choice == "pause" else RESUME)
+        try:
+            events = self.session.intervene(move)
+        except IllegalMove as err:
+            self.query_one("#instructor-error", Static).update(Text(str(err), style="bold red"))
+            return
+        first = next((e.text for e in events if e.kind == "instructor"), "Done")
+        self.dismiss(first)
