@@ -153,3 +153,12 @@ async def test_ending_screen_opens_the_debrief(tmp_path, monkeypatch):
         assert type(app.screen).__name__ == "DebriefScreen"
         markdown = app.screen.query_one("#debrief")
         assert "What was agreed, beside 2019" in markdown.source
+
+
+def test_replay_prints_every_event_with_the_ais_reasons(capsys):
+    assert main(["replay", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    move = next(i for i, line in enumerate(lines) if "[move] Mexico proposes" in line)
+    assert lines[move + 1].startswith("    why: This is what the delegation did in history")
+    assert "[ending] The Joint Declaration holds" in out

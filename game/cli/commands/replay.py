@@ -23,20 +23,27 @@ def register(sub: Any, name: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.engine.api import outcome, transcript
+    from game.engine.api import outcome
+    from game.report.debrief import build_debrief
     from game.saves import SaveError, read_save, resolve_save, restore, save_dir
 
     try:
         path = resolve_save(args.save, save_dir(args.save_dir))
         save = read_save(path)
         state = restore(save, where=str(Path(path)))
+        debrief = build_debrief(save, state.ruleset)
     except SaveError as err:
         print(f"brink replay: {err}", file=sys.stderr)
         raise CommandFailed(1) from None
     scenario = state.game.scenario
     players = ", ".join(f"{role}: {who}" for role, who in sorted(save.players.items()))
     print(f"# {scenario.title} — seed {save.seed}; {players}")
-    print(transcript(state.log), end="")
+    # Every event in order; under each move, the AI's reasons for it.
+    reasons = {step.events[0].seq: step.reasons for step in debrief.steps if step.events}
+    for event in state.log:
+        print(event.line())
+        for reason in reasons.get(event.seq, ()):
+            print(f"    why: {reason}")
     result = outcome(state)
     if result.ending is not None:
         print(f"# ending: {result.ending.id} — {result.ending.title}")
