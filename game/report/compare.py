@@ -44,7 +44,7 @@ def compare_markdown(teams: list[Team]) -> str:
     out += [
         "| Team | Ending | Tariff | "
         + " | ".join(f"{scenario.roles[r].short} score" for r in ROLES)
-        + " | Deal |",  # type: ignore[index]
+        + " | Deal, where it differs from 2019 |",  # type: ignore[index]
         "|---|---|---|" + "---|" * len(ROLES) + "---|",
     ]
     for team in teams:
@@ -53,7 +53,8 @@ def compare_markdown(teams: list[Team]) -> str:
         deal = (
             "no deal"
             if d.deal is None
-            else "; ".join(f"{t.label}: {t.agreed}" for t in d.terms if t.agreed)
+            else "; ".join(f"{t.label}: {t.agreed}" for t in d.terms if t.agreed and not t.same)
+            or "the 2019 terms"
         )
         scores = " | ".join(str(d.result.scores[r]) for r in ROLES)
         out.append(f"| {team.name} | {ending} | {team.tariff} | {scores} | {deal} |")
