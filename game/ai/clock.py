@@ -8,7 +8,6 @@ suspended, lifted or at its cap), time runs on the moves left instead.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from game.engine.api import RoleView
@@ -34,16 +33,13 @@ def deadline(view: RoleView, ladder_days: tuple[float, ...]) -> Deadline:
         fraction = min(1.0, view.moves_made / max(1, view.max_moves))
         return Deadline(fraction, windows, None, None, None)
     date, rate = view.next_tariff_step
-    days_left = max(
-        0.0, float((dt.date.fromisoformat(date) - dt.date.fromisoformat(view.date)).days)
-    )
-    days_left -= view.day - int(view.day)  # the view's date is the day's start
+    days_left = view.next_tariff_in_days or 0.0
     step_day = view.day + days_left
     earlier = [d for d in ladder_days if d < step_day - 1e-9]
     opened = max([start, *earlier[-1:]])
     span = max(step_day - opened, 1e-9)
     fraction = min(1.0, max(0.0, (view.day - opened) / span))
-    return Deadline(fraction, windows, max(0.0, days_left), rate, date)
+    return Deadline(fraction, windows, days_left, rate, date)
 
 
 def _talks_began(view: RoleView) -> float:

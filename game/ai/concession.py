@@ -97,9 +97,13 @@ class ConcessionAgent:
     # ------------------------------------------------------------------ deciding
     def decide(self, view: RoleView, rng: random.Random) -> Decision:
         prefs = preferences_for(self.ruleset, view.role)
-        menu = view.menu
-        if not menu.can_propose and Move(view.role, ACCEPT) not in menu:
+        if not view.menu.can_propose and Move(view.role, ACCEPT) not in view.menu:
             return self._act(view, prefs, rng)
+        return self._bargain(view, prefs, rng)
+
+    def _bargain(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
+        """Answer the offer on the table, or make one: the concession strategy."""
+        menu = view.menu
         other = "mexico" if view.role == "us" else "us"
         their_offers = offers_from(view, other)
         model = (

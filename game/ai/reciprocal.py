@@ -15,7 +15,7 @@ from game.ai import explain
 from game.ai.agent import Decision, Reason
 from game.ai.clock import accepted_and_undone, offers_from
 from game.ai.concession import ConcessionAgent, accepts, best_utility, plan_offer
-from game.ai.preferences import preferences_for
+from game.ai.preferences import Preferences
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, REJECT, WALK_OUT, Move
 from game.rules.ruleset import Ruleset
@@ -28,11 +28,9 @@ class ReciprocalAgent(ConcessionAgent):
         super().__init__(ruleset, "normal", seed)
         self.name = "tit-for-tat"
 
-    def decide(self, view: RoleView, rng: random.Random) -> Decision:
-        prefs = preferences_for(self.ruleset, view.role)
+    def _bargain(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
+        """Answer or counter, conceding as much as the other side just did."""
         menu = view.menu
-        if not menu.can_propose and Move(view.role, ACCEPT) not in menu:
-            return self._act(view, prefs, rng)
         other = "mexico" if view.role == "us" else "us"
         mine = offers_from(view, view.role)
         theirs_all = offers_from(view, other)

@@ -335,6 +335,8 @@ class RoleView:
     ending: str | None
     # The instructor has paused the clock: moves take no time until it restarts.
     clock_paused: bool = False
+    # Days (fractional) until the next tariff step, when there is one.
+    next_tariff_in_days: float | None = None
     env: dict[str, object] = field(repr=False, default_factory=dict)
     # The scenario's record of what the delegations actually did, as moves.
     history: tuple[Move, ...] = field(repr=False, default=())
@@ -360,9 +362,11 @@ def view(state: GameState, role: str) -> RoleView:
     other = "mexico" if role == "us" else "us"
     step = state.next_tariff_step()
     next_step = None
+    days_to_step = None
     if step is not None:
         when = scenario.start_date + dt.timedelta(days=int(step[0]))
         next_step = (when.isoformat(), step[1])
+        days_to_step = max(0.0, step[0] - state.day)
     meters = tuple(
         MeterReading(name, m.label, state.meters[name], m.unit)
         for name, m in scenario.meters.items()
@@ -394,6 +398,7 @@ def view(state: GameState, role: str) -> RoleView:
         max_moves=scenario.max_moves,
         ending=state.ending,
         clock_paused=state.clock_paused,
+        next_tariff_in_days=days_to_step,
         env=env,
         # The live log and its length now: no copy per view, later events stay out.
         log=state.log,

@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from game.ai import agent_rng, make_agent
 from game.engine.api import Outcome, apply, new_game, outcome, view
 from game.engine.events import Event
-from game.engine.moves import ACCEPT, PROPOSE, Move
+from game.engine.moves import ACCEPT, PROPOSE, IllegalMove, Move
 from game.engine.state import GameState, Snapshot
-from game.rules.ruleset import Ruleset, load_ruleset
-from game.saves import SaveError, SaveGame
-from game.scenario.diagnostics import ScenarioError
+from game.rules.ruleset import Ruleset
+from game.saves import SaveError, SaveGame, ruleset_for
 from game.scenario.models import ROLES, Scenario
 
 HUMAN = "human"
@@ -73,20 +72,10 @@ class Debrief:
         ]
 
 
-def build_debrief(save: SaveGame, ruleset: Ruleset | None = None) -> Debrief:
+def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save") -> Debrief:
     """Replay the save move by move, asking each AI player again for its reasons (its
     decisions are a function of the seed and the position, so they come out the same)."""
-    if ruleset is None:
-        try:
-            ruleset = load_ruleset(save.scenario_id)
-        except ScenarioError as err:
-            message = err.diagnostics[0].message
-            raise SaveError(f"the save's scenario cannot be loaded: {message}") from None
-    if ruleset.file.digest != save.scenario_digest:
-        raise SaveError(
-            f"the save was made with a different version of `{save.scenario_id}`; "
-            "its moves cannot be replayed faithfully"
-        )
+    ruleset = ruleset_for(save, ruleset, where)
     scenario = ruleset.scenario
     state = new_game(ruleset, save.seed)
     agents = {
@@ -107,8 +96,8 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None) -> Debrief:
         start = len(state.log)
         try:
             apply(state, move)
-        except Exception as err:  # IllegalMove: the save does not fit the scenario
-            raise SaveError(f"move {number} cannot be replayed: {err}") from None
+        except IllegalMove as err:  # the save does not fit the scenario
+            raise SaveError(f"{where} is damaged: move {number}: {err}") from None
         steps.append(
             Step(
                 number,
@@ -127,7 +116,7 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None) -> Debrief:
         steps,
         outcome(state),
         _terms(scenario, state),
-        _history_source(scenario),
+        historical_deal(scenario)[1],
         list(state.timeline),
     )
     debrief.turning_points = _turning_points(steps)
@@ -135,25 +124,16 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None) -> Debrief:
     return debrief
 
 
-def historical_deal(scenario: Scenario) -> dict[str, str]:
-    """The offer the delegations accepted in the scenario's `history:`."""
+def historical_deal(scenario: Scenario) -> tuple[dict[str, str], str]:
+    """The offer the delegations accepted in the scenario's `history:`, and its source."""
     last: dict[str, str] = {}
+    source = ""
     for scripted in scenario.history:
         if scripted.move == PROPOSE:
-            last = dict(scripted.offer)
+            last, source = dict(scripted.offer), scripted.source
         elif scripted.move == ACCEPT and last:
-            return last
-    return {}
-
-
-def _history_source(scenario: Scenario) -> str:
-    last = ""
-    for scripted in scenario.history:
-        if scripted.move == PROPOSE:
-            last = scripted.source
-        elif scripted.move == ACCEPT and last:
-            return last
-    return ""
+            return last, source
+    return {}, ""
 
 
 def _label(scenario: Scenario, issue_id: str, option_id: str | None) -> str:
@@ -164,7 +144,7 @@ def _label(scenario: Scenario, issue_id: str, option_id: str | None) -> str:
 
 
 def _terms(scenario: Scenario, state: GameState) -> list[Term]:
-    history = historical_deal(scenario)
+    history = historical_deal(scenario)[0]
     deal = dict(state.deal) if state.deal is not None else {}
     terms = []
     for issue in scenario.issues:

@@ -7,7 +7,7 @@ from html import escape
 
 from game.engine.events import Event
 from game.report.charts import line_chart
-from game.report.debrief import Debrief
+from game.report.debrief import Debrief, Step
 from game.scenario.models import ROLES
 
 # Event kinds worth a line in the printed transcript (meter changes are in the charts).
@@ -121,7 +121,7 @@ def to_markdown(d: Debrief) -> str:
     for t in d.turning_points:
         who = s.roles[t.role].short  # type: ignore[index]
         out.append(
-            f"- Move {t.step.number} ({t.step.date}), {_move_text(d, t.step.move)}: "
+            f"- Move {t.step.number} ({t.step.date}), {_move_text(t.step)}: "
             f"{who}'s score {t.before} → {t.after}."
         )
     out += ["", "## Questions for discussion", ""]
@@ -129,8 +129,7 @@ def to_markdown(d: Debrief) -> str:
     out += ["", "## Transcript", ""]
     for step in d.steps:
         out.append(
-            f"**{step.number}. {step.date} — {_move_text(d, step.move)}** "
-            f"({_player(d, step.move.role)})"
+            f"**{step.number}. {step.date} — {_move_text(step)}** ({_player(d, step.move.role)})"
         )
         out.append("")
         for reason in step.reasons:
@@ -144,29 +143,9 @@ def to_markdown(d: Debrief) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _move_text(d: Debrief, move) -> str:  # type: ignore[no-untyped-def]
-    s = d.scenario
-    who = s.roles[move.role].short if move.role in s.roles else move.role  # type: ignore[index]
-    if move.kind == "propose":
-        terms = "; ".join(
-            next(o.label for o in s.issue(i).options if o.id == o_id) for i, o_id in move.offer
-        )
-        return f"{who} proposes: {terms}"
-    if move.by_instructor:
-        if move.kind == "inject":
-            inject = next((x for x in s.injects if x.id == move.action), None)
-            return f"Instructor's inject: {inject.label if inject else move.action}"
-        return {
-            "pause": "The instructor pauses the clock",
-            "resume": "The instructor restarts the clock",
-            "extend": f"The instructor moves the deadline {move.action} days later",
-        }.get(move.kind, f"The instructor: {move.kind}")
-    if move.kind == "act":
-        action = next((a for a in s.actions if a.id == move.action), None)
-        return f"{who}: {action.label if action else move.action}"
-    return (
-        f"{who} {move.kind.replace('_', ' ')}s" if move.kind != "walk_out" else f"{who} walks out"
-    )
+def _move_text(step: Step) -> str:
+    """The engine's own line for the move (its first event), e.g. `US proposes: …`."""
+    return step.events[0].text if step.events else step.move.kind
 
 
 def _series_table(d: Debrief) -> str:
@@ -259,7 +238,7 @@ def to_html(d: Debrief) -> str:
     for t in d.turning_points:
         who = s.roles[t.role].short  # type: ignore[index]
         body.append(
-            f"<li>Move {t.step.number} ({e(t.step.date)}), {e(_move_text(d, t.step.move))}: "
+            f"<li>Move {t.step.number} ({e(t.step.date)}), {e(_move_text(t.step))}: "
             f"{e(who)}'s score {t.before} → {t.after}.</li>"
         )
     body.append("</ul><h2>Questions for discussion</h2><ol>")
@@ -268,7 +247,7 @@ def to_html(d: Debrief) -> str:
     for step in d.steps:
         body.append(
             f'<div class="step"><strong>{step.number}. {e(step.date)} — '
-            f"{e(_move_text(d, step.move))}</strong> ({e(_player(d, step.move.role))})"
+            f"{e(_move_text(step))}</strong> ({e(_player(d, step.move.role))})"
         )
         for reason in step.reasons:
             body.append(f"<blockquote>{e(reason)}</blockquote>")

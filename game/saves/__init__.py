@@ -1,7 +1,7 @@
 """Saved games: JSON, versioned, event-sourced, written atomically."""
 
 from game.saves.format import FORMAT, SaveError, SaveGame
-from game.saves.games import capture, restore
+from game.saves.games import capture, restore, ruleset_for
 from game.saves.store import (
     list_slots,
     read_save,
@@ -21,6 +21,7 @@ __all__ = [
     "read_save",
     "resolve_save",
     "restore",
+    "ruleset_for",
     "save_dir",
     "slot_path",
     "write_atomic",

@@ -36,6 +36,18 @@ def capture(
 
 def restore(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save") -> GameState:
     """Replay a save. The scenario must be the very file the save was made with."""
+    ruleset = ruleset_for(save, ruleset, where)
+    try:
+        if not save.moves:
+            return new_game(ruleset, save.seed)
+        return replay(ruleset, save.seed, save.moves)
+    except IllegalMove as err:
+        raise SaveError(f"{where} is damaged: {err}") from None
+
+
+def ruleset_for(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save") -> Ruleset:
+    """The scenario a save was made with: loaded (unless given) and checked to be the very
+    same file, since its moves only replay faithfully against it."""
     if ruleset is None:
         try:
             ruleset = load_ruleset(save.scenario_id)
@@ -52,9 +64,4 @@ def restore(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save")
             f"`{save.scenario_id}` (the file has changed since), so its moves "
             "cannot be replayed faithfully"
         )
-    try:
-        if not save.moves:
-            return new_game(ruleset, save.seed)
-        return replay(ruleset, save.seed, save.moves)
-    except IllegalMove as err:
-        raise SaveError(f"{where} is damaged: {err}") from None
+    return ruleset

@@ -37,8 +37,7 @@ def deadline_line(view: RoleView) -> str:
     if view.next_tariff_step is None:
         return f"Tariff: {now}"
     when, next_rate = view.next_tariff_step
-    days = (dt.date.fromisoformat(when) - dt.date.fromisoformat(view.date)).days
-    days -= view.day - int(view.day)
+    days = view.next_tariff_in_days or 0.0
     left = "hours" if days < 1 else f"{days:.0f} day{'s' if round(days) != 1 else ''}"
     return f"Tariff: {now} · {next_rate:g}% on {short_date(when)}, in {left}"
 

@@ -161,7 +161,6 @@ async def test_hot_seat_handover_shows_nothing_private():
         await pilot.press("enter")
         await pilot.pause()
         assert screen_name(app) == "TableScreen" and app.screen.role == "us"
-        assert "President's patience" in screen_text(app) or True  # on the Meters tab
 
 
 async def test_save_quit_load_restores_the_identical_game(save_folder):

@@ -25,16 +25,16 @@ def register(sub: Any, name: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.engine.api import outcome
     from game.report.debrief import build_debrief
-    from game.saves import SaveError, read_save, resolve_save, restore, save_dir
+    from game.saves import SaveError, read_save, resolve_save, save_dir
 
     try:
         path = resolve_save(args.save, save_dir(args.save_dir))
         save = read_save(path)
-        state = restore(save, where=str(Path(path)))
-        debrief = build_debrief(save, state.ruleset)
+        debrief = build_debrief(save, where=str(Path(path)))
     except SaveError as err:
         print(f"brink replay: {err}", file=sys.stderr)
         raise CommandFailed(1) from None
+    state = debrief.state
     scenario = state.game.scenario
     players = ", ".join(f"{role}: {who}" for role, who in sorted(save.players.items()))
     print(f"# {scenario.title} — seed {save.seed}; {players}")
