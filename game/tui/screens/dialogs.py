@@ -56,7 +56,8 @@ class HelpScreen(ModalScreen[None]):
             if description and key not in seen:
                 seen.add(key)
                 lines.append(f"| {key} | {description} |")
-        lines += ["", getattr(self.about, "HELP", ""), "", HOW_TO_PLAY]
+        # Textual's own screens declare HELP = None; only our screens carry help text.
+        lines += ["", getattr(self.about, "HELP", None) or "", "", HOW_TO_PLAY]
         return "\n".join(lines)
 
     def on_mount(self) -> None:
