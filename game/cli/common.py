@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -43,3 +44,16 @@ def load_or_report(reference: str | Path) -> Ruleset:
     except ScenarioError as err:
         report_scenario_error(err)
         raise CommandFailed(exit_status(err)) from None
+
+
+def seed_number(text: str) -> int:
+    """argparse type of `--seed`: a whole number of at most 19 digits, as saves hold."""
+    from game.saves.format import SEED_LIMIT
+
+    digits = text.strip().removeprefix("-")
+    if not digits.isdigit() or len(digits) > 19 or abs(int(text)) > SEED_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"`{text[:24]}{'…' if len(text) > 24 else ''}` is not a seed: give a whole "
+            f"number between -{SEED_LIMIT} and {SEED_LIMIT}"
+        )
+    return int(text)

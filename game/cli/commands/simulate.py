@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from game.ai import AGENTS
-from game.cli.common import CommandFailed, load_or_report
+from game.cli.common import CommandFailed, load_or_report, seed_number
 
 
 def register(sub: Any, name: str) -> None:
@@ -21,7 +21,7 @@ def register(sub: Any, name: str) -> None:
     )
     parser.add_argument("scenario", metavar="PATH|ID")
     parser.add_argument("--runs", type=_positive, default=100, help="games to play (100)")
-    parser.add_argument("--seed", type=int, default=0, help="batch seed (0)")
+    parser.add_argument("--seed", type=seed_number, default=0, help="batch seed (0)")
     parser.add_argument("--us", default="random", choices=sorted(AGENTS), help="US agent")
     parser.add_argument("--mexico", default="random", choices=sorted(AGENTS), help="Mexico agent")
     parser.add_argument(

@@ -9,7 +9,7 @@ from typing import Any
 
 from game.ai import AGENTS
 from game.cli.commands.simulate import _positive, _progress
-from game.cli.common import load_or_report
+from game.cli.common import load_or_report, seed_number
 
 
 def register(sub: Any, name: str) -> None:
@@ -23,7 +23,7 @@ def register(sub: Any, name: str) -> None:
     )
     parser.add_argument("scenario", metavar="PATH|ID")
     parser.add_argument("--runs", type=_positive, default=100, help="games per pairing (100)")
-    parser.add_argument("--seed", type=int, default=0, help="tournament seed (0)")
+    parser.add_argument("--seed", type=seed_number, default=0, help="tournament seed (0)")
     parser.add_argument(
         "--agents",
         type=_agent_list,
