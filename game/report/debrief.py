@@ -85,7 +85,9 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "
         # not (after the ending, out of turn) has nothing to choose from.
         problem = check_move(state, move)
         if problem is not None:
-            raise SaveError(f"{where} is damaged: move {number} ({move.role} {move.kind}): {problem}")
+            raise SaveError(
+                f"{where} is damaged: move {number} ({move.role} {move.kind}): {problem}"
+            )
         reasons: tuple[str, ...] = ()
         agent = agents.get(move.role) if not move.by_instructor else None
         if agent is not None:
