@@ -9,9 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from game.cli.main import main
 from game.report.compare import Team, compare_html, compare_markdown
