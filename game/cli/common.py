@@ -37,10 +37,22 @@ def exit_status(err: ScenarioError) -> int:
     return 2 if isinstance(err, ScenarioNotFound) else 1
 
 
+def load_playable(reference: str | Path) -> Ruleset:
+    """Load a scenario and check that its opening can be played (BRK405): what validate
+    accepts, simulate can play."""
+    from game.sim.runner import opening_problem
+
+    ruleset = load_ruleset(reference)
+    problem = opening_problem(ruleset)
+    if problem is not None:
+        raise ScenarioError([problem], ruleset.file.source.text)
+    return ruleset
+
+
 def load_or_report(reference: str | Path) -> Ruleset:
     """Load a scenario; on problems print every diagnostic and raise CommandFailed."""
     try:
-        return load_ruleset(reference)
+        return load_playable(reference)
     except ScenarioError as err:
         report_scenario_error(err)
         raise CommandFailed(exit_status(err)) from None

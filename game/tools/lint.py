@@ -61,7 +61,10 @@ def _play(ruleset: Ruleset, games: int, seed: int) -> _Play:
                 seen.samples.append(dict(state.env))
             if is_terminal(state):
                 break
-            apply(state, legal_moves(state, state.actor).sample(rng))
+            menu = legal_moves(state, state.actor)
+            if not menu:  # stuck (validate reports a stuck opening as BRK405)
+                break
+            apply(state, menu.sample(rng))
         seen.fired.update(e.cause.id for e in state.log if e.cause.kind in ("rule", "event"))
         seen.endings.add(state.ending or "")
         seen.phases.update(e.data.get("phase", "") for e in state.log if e.kind == "phase")

@@ -45,6 +45,16 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.sim.runner import GameStalled
+
+    try:
+        return _run(args)
+    except GameStalled as err:  # the scenario, not the program, is at fault
+        print(f"brink simulate: error: {err}", file=sys.stderr)
+        raise CommandFailed(1) from None
+
+
+def _run(args: argparse.Namespace) -> int:
     from game.sim.parallel import simulate
 
     if args.save is not None and args.runs != 1:
