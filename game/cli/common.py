@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -69,3 +70,19 @@ def seed_number(text: str) -> int:
             f"number between -{SEED_LIMIT} and {SEED_LIMIT}"
         )
     return int(text)
+
+
+def count(low: int, high: int) -> Callable[[str], int]:
+    """argparse type of a count (`--runs`, `--games`) between `low` and `high`: a count
+    beyond any sensible use is a typo, and would otherwise just keep the machine busy."""
+
+    def parse(text: str) -> int:
+        digits = text.strip().removeprefix("-")
+        if not digits.isdigit() or len(digits) > 12:
+            raise argparse.ArgumentTypeError(f"`{text[:24]}` is not a whole number")
+        value = int(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range ({low} to {high:,})")
+        return value
+
+    return parse

@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from game.ai import AGENTS
-from game.cli.commands.simulate import _positive, _progress
-from game.cli.common import CommandFailed, load_or_report, seed_number
+from game.cli.commands.simulate import _progress
+from game.cli.common import CommandFailed, count, load_or_report, seed_number
 
 
 def register(sub: Any, name: str) -> None:
@@ -22,7 +22,9 @@ def register(sub: Any, name: str) -> None:
         "Pareto frontier and the Nash bargaining solution. Same arguments, same output.",
     )
     parser.add_argument("scenario", metavar="PATH|ID")
-    parser.add_argument("--runs", type=_positive, default=100, help="games per pairing (100)")
+    parser.add_argument(
+        "--runs", type=count(1, 100_000), default=100, help="games per pairing (100)"
+    )
     parser.add_argument("--seed", type=seed_number, default=0, help="tournament seed (0)")
     parser.add_argument(
         "--agents",
