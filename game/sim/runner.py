@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from game.ai import agent_rng, make_agent
-from game.engine.api import apply, is_terminal, legal_moves, new_game, outcome, view
+from game.engine.api import (
+    apply,
+    check_move,
+    is_terminal,
+    legal_moves,
+    new_game,
+    outcome,
+    view,
+)
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import Diagnostic
@@ -35,10 +43,23 @@ def play_game(ruleset: Ruleset, seed: int, agents: Mapping[str, str]) -> GameSta
     players = {role: make_agent(name, ruleset, seed) for role, name in agents.items()}
     while not is_terminal(state):
         role = state.actor
-        if role not in players or not legal_moves(state, role):
+        if role not in players:  # the clock holds the turn but the game has not ended
             raise GameStalled(_stalled(state, seed))
-        decision = players[role].decide(view(state, role), agent_rng(seed, role, len(state.moves)))
-        apply(state, decision.move)
+        rng = agent_rng(seed, role, len(state.moves))
+        try:
+            move = players[role].decide(view(state, role), rng).move
+        except (ValueError, IndexError):  # what an agent with nothing to choose from raises
+            if not legal_moves(state, role):
+                raise GameStalled(_stalled(state, seed)) from None
+            raise
+        if check_move(state, move) is not None:
+            # An agent's fallback (say, walking out) may not exist in an unusual scenario;
+            # a simulation then plays a legal move of the same seeded draw instead of dying.
+            menu = legal_moves(state, role)
+            if not menu:
+                raise GameStalled(_stalled(state, seed))
+            move = menu.sample(rng)
+        apply(state, move)
     return state
 
 
