@@ -17,15 +17,28 @@ import re
 # one of our escapes (`\\`), and code spans.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`\[\]|])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+# Control characters (terminal escape sequences among them) are shown as �, so a note
+# in a save cannot recolour, retitle or clear the terminal a report is printed to.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: object) -> str:
+    """Text for a terminal: control characters but tab and newline, and the bidi
+    overrides that reorder what is shown, replaced by U+FFFD."""
+    return _CONTROL.sub("\ufffd", str(text))
+
+
+def one_line(text: object) -> str:
+    """Text for one line of a terminal transcript: `plain`, with line breaks as spaces."""
+    return plain(_LINE_BREAKS.sub(" ", str(text)))
 
 
 def md(text: object) -> str:
     """Text for Markdown: shown as written, never interpreted as markup, on one line."""
-    flat = _LINE_BREAKS.sub(" ", str(text))
-    escaped = html.escape(flat, quote=False)  # <script>, <img onerror=…>, &entities;
+    escaped = html.escape(one_line(text), quote=False)  # <script>, <img onerror=…>, &entities;
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 
 def h(text: object) -> str:
     """Text for HTML element content or a quoted attribute."""
-    return html.escape(str(text), quote=True)
+    return html.escape(plain(text), quote=True)

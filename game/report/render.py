@@ -3,12 +3,10 @@ HTML file (inline CSS and SVG, no scripts, prints on paper)."""
 
 from __future__ import annotations
 
-from html import escape
-
 from game.engine.events import Event
 from game.report.charts import line_chart
 from game.report.debrief import Debrief, Step
-from game.report.escape import md
+from game.report.escape import h, md
 from game.scenario.models import ROLES
 
 # Event kinds worth a line in the printed transcript (meter changes are in the charts).
@@ -191,7 +189,7 @@ blockquote { margin: .3em 0 .3em 1em; padding-left: .8em; border-left: 3px solid
 def to_html(d: Debrief) -> str:
     s = d.scenario
     title, summary = _headline(d)
-    e = escape
+    e = h
     players = "; ".join(f"{e(s.roles[r].name)}: {e(_player(d, r))}" for r in ROLES)  # type: ignore[index]
     body = [
         f"<h1>Debrief — {e(s.title)}</h1>",

@@ -185,3 +185,16 @@ def test_report_refuses_targets_that_are_not_files(tmp_path, capsys, target, mes
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
     assert Path("/dev/null").exists() and not Path("/dev/null").is_file()
+
+
+def test_terminal_control_characters_in_a_note_never_reach_the_terminal(tmp_path, capsys):
+    data = json.loads(EXAMPLE.read_text())
+    data["moves"][0]["note"] = "hi\x1b]0;owned\x07\x1b[2J\r\n# ending: fake\u202eevil"
+    save = tmp_path / "ansi.brink.json"
+    save.write_text(json.dumps(data))
+    for argv in (["replay", str(save)], ["report", str(save)]):
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert "owned" in out  # the note is shown…
+        assert not any(c in out for c in "\x1b\x07\r\u202e")  # …but cannot drive the terminal
+        assert "\n# ending: fake" not in out  # nor forge a line of the transcript
