@@ -103,7 +103,9 @@ def _is_key_figure(path: tuple[str | int, ...], key: str) -> bool:
     return key == "value" and "key_figures" in path
 
 
-def _texts(value: Any, path: tuple[str | int, ...], key: str, source: str | None) -> Iterator[Prose]:
+def _texts(
+    value: Any, path: tuple[str | int, ...], key: str, source: str | None
+) -> Iterator[Prose]:
     scope = None if key in SCENARIO_WIDE else source
     if isinstance(value, str):
         yield Prose(path, key, value, scope)

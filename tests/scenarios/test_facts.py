@@ -30,13 +30,10 @@ PUBLIC_RECORD = "public-record"
 DESIGNER = "designer"
 BUNDLED = sorted(bundled_scenarios())
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [dt.date(2019, m, 1).strftime("%B") for m in range(1, 13)]
+_WEEKDAY, _MONTH = "|".join(WEEKDAYS), "|".join(MONTHS)
 # "Monday 10 June", "Monday, 10 June", "Monday, June 10"
-WEEKDAY_DATE = re.compile(
-    rf"\b({'|'.join(WEEKDAYS)}),? (?:(\d{{1,2}}) ({'|'.join(MONTHS)})|({'|'.join(MONTHS)}) (\d{{1,2}}))\b"
-)
+WEEKDAY_DATE = re.compile(rf"\b({_WEEKDAY}),? (?:(\d{{1,2}}) ({_MONTH})|({_MONTH}) (\d{{1,2}}))\b")
 
 
 @cache
@@ -53,7 +50,6 @@ def scenario_data(scenario_id: str) -> dict[str, Any]:
 
 def declared(scenario_id: str) -> set[str]:
     return {source["id"] for source in scenario_data(scenario_id)["sources"]}
-
 
 
 def cited(node: Any) -> set[str]:
@@ -199,7 +195,8 @@ def weekday_mismatches(text: str, years: list[int]) -> list[str]:
     """'Monday 10 June' where 10 June of the period's year is not a Monday."""
     wrong = []
     for match in WEEKDAY_DATE.finditer(text):
-        weekday, day, month = match.group(1), match.group(2) or match.group(5), match.group(3) or match.group(4)
+        weekday = match.group(1)
+        day, month = match.group(2) or match.group(5), match.group(3) or match.group(4)
         dates = [dt.date(year, MONTHS.index(month) + 1, int(day)) for year in years]
         if all(WEEKDAYS[d.weekday()] != weekday for d in dates):
             wrong.append(match.group(0))
