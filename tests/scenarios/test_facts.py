@@ -99,6 +99,49 @@ def test_an_article_is_described_alike_in_every_scenario():
             assert seen.setdefault(source["id"], facts) == facts, (scenario_id, source["id"])
 
 
+@pytest.mark.parametrize("scenario_id", BUNDLED)
+def test_sourced_effects_on_designer_indices_say_the_size_is_the_designers(scenario_id):
+    """An article can back a rule's direction; a change to an invented index cannot be
+    sized by it, so the rule has to say whose size it is."""
+    assert unmarked_designer_sizes(scenario_data(scenario_id)) == []
+
+
+def unmarked_designer_sizes(data: dict[str, Any]) -> list[str]:
+    invented = {name for name, meter in data["meters"].items() if meter["source"] == DESIGNER}
+    unmarked = []
+    for section in ("rules", "events", "injects", "actions"):
+        for entry in data.get(section, []):
+            if entry["source"] == DESIGNER:
+                continue
+            changed = {
+                m for e in entry.get("then", []) for m in {**e.get("add", {}), **e.get("set", {})}
+            }
+            said = f"{entry.get('note', '')} {entry.get('description', '')}".lower()
+            if changed & invented and DESIGNER not in said:
+                unmarked.append(f"{section}: {entry['id']}")
+    return unmarked
+
+
+def test_an_unmarked_size_is_caught():
+    data = {
+        "meters": {
+            "anger": {"source": DESIGNER},
+            "visas": {"source": "radnofsky-montes-2019-05-31"},
+        },
+        "rules": [
+            {"id": "a", "then": [{"add": {"anger": 5}}], "source": "wayne-2019-07"},
+            {
+                "id": "b",
+                "then": [{"add": {"anger": 5}}],
+                "source": "wayne-2019-07",
+                "note": "The size is the designer's.",
+            },
+            {"id": "c", "then": [{"set": {"visas": 881}}], "source": "radnofsky-montes-2019-05-31"},
+        ],
+    }
+    assert unmarked_designer_sizes(data) == ["rules: a"]
+
+
 # ------------------------------------------------------------------ figures
 
 
