@@ -23,10 +23,23 @@ class Deadline:
     days_left: float | None  # days to the next step, if there is one
     rate: float | None  # the rate at the next step
     date: str | None  # its date
+    # Days to the step once the move being decided has been made: what the other side
+    # will read on its clock beside the move's reasons.
+    days_left_after: float | None = None
 
 
-def deadline(view: RoleView, ladder_days: tuple[float, ...]) -> Deadline:
-    """Progress toward the next tariff step. `ladder_days` are the scenario's step days."""
+def time_left(days: float) -> str:
+    """`hours`, `1 day`, `4 days`: the one wording of the time to a tariff step, shared
+    by the clock on the screen and the AI's reasons so that the two never disagree."""
+    if days < 1:
+        return "hours"
+    whole = round(days)
+    return f"{whole} day{'s' if whole != 1 else ''}"
+
+
+def deadline(view: RoleView, ladder_days: tuple[float, ...], move_days: float = 0.0) -> Deadline:
+    """Progress toward the next tariff step. `ladder_days` are the scenario's step days;
+    `move_days`, how long the move being decided takes (the phase's `move_days`)."""
     start = _talks_began(view)
     windows = sum(1 for d in ladder_days if start < d <= view.day)
     if view.next_tariff_step is None:
@@ -39,7 +52,8 @@ def deadline(view: RoleView, ladder_days: tuple[float, ...]) -> Deadline:
     opened = max([start, *earlier[-1:]])
     span = max(step_day - opened, 1e-9)
     fraction = min(1.0, max(0.0, (view.day - opened) / span))
-    return Deadline(fraction, windows, days_left, rate, date)
+    spent = 0.0 if view.clock_paused else move_days
+    return Deadline(fraction, windows, days_left, rate, date, max(0.0, days_left - spent))
 
 
 def _talks_began(view: RoleView) -> float:

@@ -26,8 +26,9 @@ from operator import getitem
 from game.ai import explain
 from game.ai.agent import Decision, Reason
 from game.ai.clock import Deadline, accepted_and_undone, deadline, offers_from
+from game.ai.commitments import Commitments, commitments, went_back
 from game.ai.opponent import OpponentModel, learn
-from game.ai.preferences import OfferKey, Preferences, preferences_for
+from game.ai.preferences import Offer, OfferKey, Preferences, preferences_for
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, ACT, REJECT, WALK_OUT, Move
 from game.rules.ruleset import Ruleset
@@ -73,6 +74,8 @@ class ConcessionAgent:
             float((s.date - scenario.start_date).days) for s in (ladder.steps if ladder else [])
         )
         self._exponents: dict[str, float] = {}
+        self.defaults = {i.id: i.default_option() for i in scenario.issues}
+        self.move_days = {p.id: p.move_days for p in scenario.phases}
 
     # ------------------------------------------------------------------ temperament
     def exponent(self, role: str) -> float:
@@ -111,7 +114,7 @@ class ConcessionAgent:
             if self.settings.opponent_model and their_offers
             else None
         )
-        clock = deadline(view, self.ladder_days)
+        clock = deadline(view, self.ladder_days, self.move_days.get(view.phase, 0.0))
         reservation = prefs.reservation(view.env)
         best = best_utility(prefs, menu.offer_space)
         level = concession_level(
@@ -135,9 +138,11 @@ class ConcessionAgent:
         can_accept = (
             theirs is not None and Move(view.role, ACCEPT) in menu and not accepted_and_undone(view)
         )
+        receiver = preferences_for(self.ruleset, other)
+        held = commitments(view, prefs, self.defaults)
         stance = respond(
             prefs,
-            menu.offer_space,
+            held.space(receiver, menu.offer_space),
             theirs if can_accept else None,
             target,
             reservation,
@@ -168,9 +173,18 @@ class ConcessionAgent:
                 if line
                 else explain.compare(value, target, reservation, planned)
             )
+        reasons += self._taking_back(prefs, receiver, held, plan)
         reasons += explain.trades(prefs, theirs, plan, model)
         reasons.append(pace)
-        return Decision(Move.propose(view.role, plan), tuple(reasons))
+        return Decision(Move.propose(view.role, plan), explain.one_per_issue(prefs, reasons))
+
+    def _taking_back(
+        self, prefs: Preferences, receiver: Preferences, held: Commitments, plan: Offer
+    ) -> list[Reason]:
+        """Why the plan goes back on an earlier concession, when it does (only after the
+        other side went back on something: otherwise the plan cannot)."""
+        back = went_back(receiver, held.last, plan) if held.last else []
+        return explain.taking_back(prefs, back, held.released_by)
 
     # ------------------------------------------------------------------ other moves
     def _act(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
@@ -256,7 +270,7 @@ def plan_offer(
         k for u, k in ranked[lowest:cut] if u <= ceiling and (full or _legal(prefs, k, space))
     ]
     if not window:
-        window = [k for _, k in ranked if full or _legal(prefs, k, space)][:1]
+        window = _nearest(prefs, ranked, cut, space)
     if not window:
         return None
     ids = prefs.issue_ids
@@ -268,6 +282,20 @@ def plan_offer(
         top = max(s for s, _ in scored)
         key = rng.choice([k for s, k in scored if s >= top - 1e-9])
     return dict(zip(ids, key, strict=True))
+
+
+def _nearest(
+    prefs: Preferences,
+    ranked: list[tuple[float, OfferKey]],
+    cut: int,
+    space: Mapping[str, tuple[str, ...]],
+) -> list[OfferKey]:
+    """When no offer the rules allow lies just above the target: the allowed offer
+    nearest above it (asking no more than it must), else the best one below it."""
+    above = (k for _, k in reversed(ranked[:cut]) if _legal(prefs, k, space))
+    below = (k for _, k in ranked[cut:] if _legal(prefs, k, space))
+    found = next(above, None) or next(below, None)
+    return [found] if found is not None else []
 
 
 def _unrestricted(prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> bool:

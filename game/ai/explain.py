@@ -7,10 +7,11 @@ the same situation always gives the same explanation and a changed scenario chan
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from game.ai.agent import Reason
-from game.ai.clock import Deadline
+from game.ai.clock import Deadline, time_left
+from game.ai.commitments import Retraction
 from game.ai.opponent import OpponentModel
 from game.ai.preferences import Preferences
 
@@ -94,8 +95,8 @@ def clock(deadline: Deadline, target: float, reservation: float, opening: float)
             f"No tariff step is ahead; we hold out for about {pct(target)} of everything we "
             f"want, easing only as the talks run on."
         )
-    days = deadline.days_left
-    when = "hours" if days < 1 else f"{days:.0f} day{'s' if round(days) != 1 else ''}"
+    days = deadline.days_left if deadline.days_left_after is None else deadline.days_left_after
+    when = time_left(days)
     moved = "has come down to" if target < opening - 0.005 else "stands at"
     urgency = "we must move now" if deadline.fraction > 0.6 else "we can still wait"
     return Reason(
@@ -154,3 +155,47 @@ def trades(
                 text += f", since they have not moved on it in {model.unmoved[issue.id] + 1} offers"
             reasons.append(Reason(text + ".", issue.id))
     return reasons
+
+
+def taking_back(
+    prefs: Preferences, ours: Sequence[Retraction], theirs: Sequence[Retraction]
+) -> list[Reason]:
+    """Why we go back on issues we had conceded: name what the other side took back."""
+    if not ours:
+        return []
+    cause = "; ".join(
+        f"{prefs.issue(r.issue).label}, “{_label(prefs, r.issue, r.after)}” after "
+        f"“{_label(prefs, r.issue, r.before)}”"
+        for r in theirs
+    )
+    reasons = []
+    for r in ours:
+        issue = prefs.issue(r.issue)
+        text = (
+            f"{issue.label}: we go back to “{issue.labels[r.after]}” from "
+            f"“{issue.labels[r.before]}”, because they went back on {cause}."
+        )
+        reasons.append(Reason(text, issue.id))
+    return reasons
+
+
+def one_per_issue(prefs: Preferences, reasons: Sequence[Reason]) -> tuple[Reason, ...]:
+    """The reasons with each issue spoken of once: what a later reason adds about an
+    issue already named is joined to the first, in order."""
+    merged: list[Reason] = []
+    where: dict[str, int] = {}
+    for reason in reasons:
+        if not reason.issue or reason.issue not in where:
+            if reason.issue:
+                where[reason.issue] = len(merged)
+            merged.append(reason)
+            continue
+        index = where[reason.issue]
+        prefix = f"{prefs.issue(reason.issue).label}: "
+        extra = reason.text.removeprefix(prefix)
+        merged[index] = Reason(f"{merged[index].text} {extra[:1].upper()}{extra[1:]}", reason.issue)
+    return tuple(merged)
+
+
+def _label(prefs: Preferences, issue_id: str, option: str) -> str:
+    return prefs.issue(issue_id).labels.get(option, option)
