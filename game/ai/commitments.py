@@ -2,13 +2,14 @@
 
 A negotiator who offers 6,000 troops and then "no new deployment" looks erratic, even if
 its overall demand is falling. So an agent's offers are monotone issue by issue: on each
-issue it never offers the other side less than it did in its previous offer, unless the
-other side has gone back on something since, and then it says so.
+issue it never asks more for itself than it did in its previous offer, unless the other
+side has gone back on something since, and then it says so.
 
-Generosity is judged as the receiving side judges it: by that side's values for the
-options of the issue, used only as an order (which way it wants the issue to go, never
-how much it weighs it). A delegation knows that much of the other side's interests; its
-strategy still learns everything else from the other side's offers alone.
+Both sides are judged by the values of the one judging: a delegation has taken
+something back when its new offer is worth less, on some issue, to the side receiving
+it; an agent checks its own offers by its own values (asking more for itself is giving
+the other side less on every issue where the two sides pull in opposite directions), so
+it needs nothing of the other side's preferences but what it sees on the table.
 """
 
 from __future__ import annotations
@@ -37,12 +38,22 @@ class Retraction:
 
 def went_back(receiver: Preferences, earlier: Offer, later: Offer) -> list[Retraction]:
     """Issues where `later` gives `receiver` less than `earlier` did, in issue order."""
+    return _moves(receiver, earlier, later, sign=-1.0)
+
+
+def asked_more(maker: Preferences, earlier: Offer, later: Offer) -> list[Retraction]:
+    """Issues where `maker`'s offer `later` asks more for itself than `earlier` did."""
+    return _moves(maker, earlier, later, sign=1.0)
+
+
+def _moves(prefs: Preferences, earlier: Offer, later: Offer, sign: float) -> list[Retraction]:
     found = []
-    for issue in receiver.issues:
+    for issue in prefs.issues:
         before, after = earlier.get(issue.id), later.get(issue.id)
         if before is None or after is None or before == after:
             continue
-        if issue.values.get(after, 0.0) < issue.values.get(before, 0.0) - SAME:
+        change = issue.values.get(after, 0.0) - issue.values.get(before, 0.0)
+        if sign * change > SAME:
             found.append(Retraction(issue.id, before, after))
     return found
 
@@ -59,21 +70,21 @@ class Commitments:
         return bool(self.last) and not self.released_by
 
     def space(
-        self, receiver: Preferences, space: Mapping[str, tuple[str, ...]]
+        self, maker: Preferences, space: Mapping[str, tuple[str, ...]]
     ) -> dict[str, tuple[str, ...]]:
-        """`space` narrowed to the options at least as generous to `receiver` as the
-        previous offer, issue by issue. An issue where the rules no longer allow any of
-        those keeps its options: the rules moved, not the delegation."""
+        """`space` narrowed to the options asking no more for `maker` than its previous
+        offer did, issue by issue. An issue where the rules no longer allow any of those
+        keeps its options: the rules moved, not the delegation."""
         if not self.bound:
             return dict(space)
         narrowed = {}
         for issue_id, options in space.items():
             floor = self.last.get(issue_id)
-            if floor is None or issue_id not in receiver.issue_ids:
+            if floor is None or issue_id not in maker.issue_ids:
                 narrowed[issue_id] = options
                 continue
-            values = receiver.issue(issue_id).values
-            kept = tuple(o for o in options if values.get(o, 0.0) >= values.get(floor, 0.0) - SAME)
+            values = maker.issue(issue_id).values
+            kept = tuple(o for o in options if values.get(o, 0.0) <= values.get(floor, 0.0) + SAME)
             narrowed[issue_id] = kept or options
         return narrowed
 

@@ -26,7 +26,7 @@ from operator import getitem
 from game.ai import explain
 from game.ai.agent import Decision, Reason
 from game.ai.clock import Deadline, accepted_and_undone, deadline, offers_from
-from game.ai.commitments import Commitments, commitments, went_back
+from game.ai.commitments import Commitments, asked_more, commitments
 from game.ai.opponent import OpponentModel, learn
 from game.ai.preferences import Offer, OfferKey, Preferences, preferences_for
 from game.engine.api import RoleView
@@ -138,11 +138,10 @@ class ConcessionAgent:
         can_accept = (
             theirs is not None and Move(view.role, ACCEPT) in menu and not accepted_and_undone(view)
         )
-        receiver = preferences_for(self.ruleset, other)
         held = commitments(view, prefs, self.defaults)
         stance = respond(
             prefs,
-            held.space(receiver, menu.offer_space),
+            held.space(prefs, menu.offer_space),
             theirs if can_accept else None,
             target,
             reservation,
@@ -173,17 +172,15 @@ class ConcessionAgent:
                 if line
                 else explain.compare(value, target, reservation, planned)
             )
-        reasons += self._taking_back(prefs, receiver, held, plan)
+        reasons += self._taking_back(prefs, held, plan)
         reasons += explain.trades(prefs, theirs, plan, model)
         reasons.append(pace)
         return Decision(Move.propose(view.role, plan), explain.one_per_issue(prefs, reasons))
 
-    def _taking_back(
-        self, prefs: Preferences, receiver: Preferences, held: Commitments, plan: Offer
-    ) -> list[Reason]:
+    def _taking_back(self, prefs: Preferences, held: Commitments, plan: Offer) -> list[Reason]:
         """Why the plan goes back on an earlier concession, when it does (only after the
         other side went back on something: otherwise the plan cannot)."""
-        back = went_back(receiver, held.last, plan) if held.last else []
+        back = asked_more(prefs, held.last, plan) if held.last else []
         return explain.taking_back(prefs, back, held.released_by)
 
     # ------------------------------------------------------------------ other moves
@@ -265,12 +262,13 @@ def plan_offer(
     cut = max(1, bisect.bisect_left(ranked, -target + 1e-12, key=lambda pair: -pair[0]))
     full = _unrestricted(prefs, space)
     ceiling = ranked[cut - 1][0] + BID_BAND
-    lowest = max(0, cut - BID_WINDOW)
-    window = [
-        k for u, k in ranked[lowest:cut] if u <= ceiling and (full or _legal(prefs, k, space))
-    ]
+    band = bisect.bisect_left(ranked, -ceiling - 1e-12, key=lambda pair: -pair[0])
+    # With every offer allowed the nearest ones are plenty; when the rules or the
+    # agent's own earlier concessions rule some out, it looks through the whole band.
+    lowest = max(band, cut - BID_WINDOW) if full else band
+    window = [k for _, k in ranked[lowest:cut] if full or _legal(prefs, k, space)]
     if not window:
-        window = _nearest(prefs, ranked, cut, space)
+        window = _nearest(prefs, ranked, cut, space, target)
     if not window:
         return None
     ids = prefs.issue_ids
@@ -289,13 +287,17 @@ def _nearest(
     ranked: list[tuple[float, OfferKey]],
     cut: int,
     space: Mapping[str, tuple[str, ...]],
+    target: float,
 ) -> list[OfferKey]:
     """When no offer the rules allow lies just above the target: the allowed offer
-    nearest above it (asking no more than it must), else the best one below it."""
-    above = (k for _, k in reversed(ranked[:cut]) if _legal(prefs, k, space))
-    below = (k for _, k in ranked[cut:] if _legal(prefs, k, space))
-    found = next(above, None) or next(below, None)
-    return [found] if found is not None else []
+    nearest to it, above or below. Offers move in steps once the agent keeps its
+    concessions; holding the whole step back would slow it off its curve."""
+    above = next(((u, k) for u, k in reversed(ranked[:cut]) if _legal(prefs, k, space)), None)
+    below = next(((u, k) for u, k in ranked[cut:] if _legal(prefs, k, space)), None)
+    found = [p for p in (above, below) if p is not None]
+    if not found:
+        return []
+    return [min(found, key=lambda p: abs(p[0] - target))[1]]
 
 
 def _unrestricted(prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> bool:

@@ -16,7 +16,7 @@ from game.ai.agent import Decision, Reason
 from game.ai.clock import accepted_and_undone, offers_from
 from game.ai.commitments import commitments
 from game.ai.concession import ConcessionAgent, accepts, best_utility, plan_offer
-from game.ai.preferences import Preferences, preferences_for
+from game.ai.preferences import Preferences
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, REJECT, WALK_OUT, Move
 from game.rules.ruleset import Ruleset
@@ -49,9 +49,8 @@ class ReciprocalAgent(ConcessionAgent):
             f"as much{' plus a small step' if mine else ''}, asking {explain.pct(target)} now "
             f"(no deal is worth {explain.pct(reservation)} to us)."
         )
-        receiver = preferences_for(self.ruleset, other)
         held = commitments(view, prefs, self.defaults)
-        space = held.space(receiver, menu.offer_space)
+        space = held.space(prefs, menu.offer_space)
         plan = plan_offer(prefs, space, target, None, rng) if menu.can_propose else None
         planned = prefs.utility(plan) if plan is not None else target
         theirs = view.offer if view.offer_by == other else None
@@ -74,7 +73,7 @@ class ReciprocalAgent(ConcessionAgent):
             kind = REJECT if Move(view.role, REJECT) in menu else WALK_OUT
             return Decision(Move(view.role, kind), (stance,))
         reasons = [
-            *self._taking_back(prefs, receiver, held, plan),
+            *self._taking_back(prefs, held, plan),
             *explain.trades(prefs, theirs, plan, None),
             stance,
         ]
