@@ -4,9 +4,9 @@ went back on something first; and then its reasons say what they took back."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 
-import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ai import agent_rng, make_agent
@@ -21,9 +21,10 @@ OPPONENTS = ("random", "historical", *STRATEGIC)
 OTHER = {"us": "mexico", "mexico": "us"}
 
 
-@pytest.fixture(scope="module")
-def rulesets():
-    return {name: load_ruleset(name) for name in SCENARIOS}
+@functools.cache
+def ruleset_named(name: str):
+    # Not a fixture: hypothesis would print the whole scenario with every failure.
+    return load_ruleset(name)
 
 
 def worse_for(judge, before: dict[str, str], after: dict[str, str]) -> list[str]:
@@ -48,9 +49,7 @@ def full(ruleset, move: Move) -> dict[str, str]:
     return {**defaults, **dict(move.offer)}
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=60, deadline=None)
 @given(
     scenario=st.sampled_from(SCENARIOS),
     seed=st.integers(0, 2**31 - 1),
@@ -59,9 +58,9 @@ def full(ruleset, move: Move) -> dict[str, str]:
     role=st.sampled_from(("us", "mexico")),
 )
 def test_an_ai_never_takes_back_a_concession_unless_the_other_side_did(
-    rulesets, scenario, seed, agent, opponent, role
+    scenario, seed, agent, opponent, role
 ):
-    ruleset = rulesets[scenario]
+    ruleset = ruleset_named(scenario)
     names = {role: agent, OTHER[role]: opponent}
     players = {r: make_agent(n, ruleset, seed) for r, n in names.items()}
     me = preferences_for(ruleset, role)
@@ -100,10 +99,10 @@ def test_an_ai_never_takes_back_a_concession_unless_the_other_side_did(
         apply(state, decision.move)
 
 
-def test_after_a_retraction_the_ai_may_take_back_and_says_why(rulesets):
+def test_after_a_retraction_the_ai_may_take_back_and_says_why():
     """Mexico offers 6,000 troops, then takes them back: the US may then go back on an
     issue it had conceded, naming the Guard as the reason."""
-    ruleset = rulesets["roosevelt-room-2019"]
+    ruleset = ruleset_named("roosevelt-room-2019")
     found = 0
     for seed in range(40):
         state = new_game(ruleset, seed)
