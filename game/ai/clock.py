@@ -26,6 +26,8 @@ class Deadline:
     # Days to the step once the move being decided has been made: what the other side
     # will read on its clock beside the move's reasons.
     days_left_after: float | None = None
+    # The fraction when the agent decides again, after its move and the other side's.
+    fraction_next: float | None = None
 
 
 def time_left(days: float) -> str:
@@ -43,8 +45,10 @@ def deadline(view: RoleView, ladder_days: tuple[float, ...], move_days: float = 
     start = _talks_began(view)
     windows = sum(1 for d in ladder_days if start < d <= view.day)
     if view.next_tariff_step is None:
-        fraction = min(1.0, view.moves_made / max(1, view.max_moves))
-        return Deadline(fraction, windows, None, None, None)
+        moves = max(1, view.max_moves)
+        fraction = min(1.0, view.moves_made / moves)
+        later = min(1.0, (view.moves_made + 2) / moves)
+        return Deadline(fraction, windows, None, None, None, None, later)
     date, rate = view.next_tariff_step
     days_left = view.next_tariff_in_days or 0.0
     step_day = view.day + days_left
@@ -53,7 +57,8 @@ def deadline(view: RoleView, ladder_days: tuple[float, ...], move_days: float = 
     span = max(step_day - opened, 1e-9)
     fraction = min(1.0, max(0.0, (view.day - opened) / span))
     spent = 0.0 if view.clock_paused else move_days
-    return Deadline(fraction, windows, days_left, rate, date, max(0.0, days_left - spent))
+    later = min(1.0, fraction + 2 * spent / span)
+    return Deadline(fraction, windows, days_left, rate, date, max(0.0, days_left - spent), later)
 
 
 def _talks_began(view: RoleView) -> float:

@@ -8,10 +8,14 @@ acceptance strategy.
   above 1 gives ground early (Conceder). At each step the agent still holds a share
   `hold` of its room, then concedes from there toward the next step, so the target
   never rises. Among the offers just above its target it proposes the one its model
-  says the other side will like best.
+  says the other side will like best, keeping what it has conceded issue by issue
+  unless the other side took something back (`game.ai.commitments`).
 - Opponent model: frequency analysis of the other side's offers (`game.ai.opponent`).
-- Acceptance: take an offer worth at least its own next offer or its target (AC_next);
-  never one below its reservation value or across a red line.
+- Acceptance: take an offer worth at least its own next offer or what it would ask for
+  when its turn comes again (AC_next); never one below its reservation value or across
+  a red line. Offers that keep their concessions move in coarser steps than offers free
+  to reshuffle, and without the look-ahead two such agents would meet about a round
+  later, often after the tariff step.
 """
 
 from __future__ import annotations
@@ -121,6 +125,18 @@ class ConcessionAgent:
             clock.fraction, clock.windows, self.exponent(view.role), self.settings.hold
         )
         target = target_utility(level, reservation, best)
+        # What it would ask for when its turn comes again: an offer worth that much
+        # now is not worth a round of the clock.
+        settle = target_utility(
+            concession_level(
+                clock.fraction_next if clock.fraction_next is not None else clock.fraction,
+                clock.windows,
+                self.exponent(view.role),
+                self.settings.hold,
+            ),
+            reservation,
+            best,
+        )
         opening = target_utility(1.0, reservation, best)
         pace = explain.clock(clock, target, reservation, opening)
 
@@ -148,6 +164,7 @@ class ConcessionAgent:
             model,
             rng,
             propose=menu.can_propose,
+            accept_at=settle,
         )
         plan, planned = stance.offer, stance.planned
         if stance.accept:
@@ -155,7 +172,7 @@ class ConcessionAgent:
             return Decision(
                 Move(view.role, ACCEPT),
                 (
-                    explain.compare(prefs.utility(theirs), target, reservation, planned),
+                    explain.compare(prefs.utility(theirs), settle, reservation, planned),
                     *explain.strengths(prefs, theirs),
                     pace,
                 ),
@@ -229,13 +246,16 @@ def respond(
     model: OpponentModel | None,
     rng: random.Random,
     propose: bool = True,
+    accept_at: float | None = None,
 ) -> Stance:
     """The core of the agent, free of the game: plan the next offer at `target`, and
-    accept `theirs` if the acceptance rule says so. The tournament's agents and the
+    accept `theirs` if the acceptance rule says so, with `accept_at` (if given) in place
+    of the target: what the agent would ask for by its next turn. The tournament's agents and the
     NegMAS comparison (benchmarks/negotiation.py) both run through here."""
     plan = plan_offer(prefs, space, target, model, rng) if propose else None
     planned = prefs.utility(plan) if plan is not None else target
-    accept = theirs is not None and accepts(prefs, theirs, target, reservation, planned)
+    bar = target if accept_at is None else accept_at
+    accept = theirs is not None and accepts(prefs, theirs, bar, reservation, planned)
     return Stance(accept, plan, planned)
 
 
