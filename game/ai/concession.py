@@ -53,7 +53,7 @@ def concession_level(fraction: float, windows: int, exponent: float, hold: float
     high = hold**windows
     low = hold ** (windows + 1)
     fraction = min(1.0, max(0.0, fraction))
-    return low + (high - low) * (1.0 - fraction ** (1.0 / exponent))
+    return float(low + (high - low) * (1.0 - fraction ** (1.0 / exponent)))
 
 
 def target_utility(level: float, reservation: float, best: float) -> float:
