@@ -23,9 +23,9 @@ from __future__ import annotations
 import bisect
 import math
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from operator import getitem
+from operator import contains, getitem
 
 from game.ai import explain
 from game.ai.agent import Decision, Reason
@@ -261,11 +261,8 @@ def respond(
 
 def best_utility(prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> float:
     """The most the role could ask for now, among offers it may make."""
-    full = _unrestricted(prefs, space)
-    for utility, key in prefs.ranked():
-        if full or _legal(prefs, key, space):
-            return utility
-    return 0.0
+    allowed = _offerable(prefs, space)
+    return next((utility for utility, key in prefs.ranked() if allowed(key)), 0.0)
 
 
 def plan_offer(
@@ -281,14 +278,15 @@ def plan_offer(
     # `ranked` is sorted by falling utility: find where it drops below the target.
     cut = max(1, bisect.bisect_left(ranked, -target + 1e-12, key=lambda pair: -pair[0]))
     full = _unrestricted(prefs, space)
+    allowed = _offerable(prefs, space)
     ceiling = ranked[cut - 1][0] + BID_BAND
     band = bisect.bisect_left(ranked, -ceiling - 1e-12, key=lambda pair: -pair[0])
     # With every offer allowed the nearest ones are plenty; when the rules or the
     # agent's own earlier concessions rule some out, it looks through the whole band.
     lowest = max(band, cut - BID_WINDOW) if full else band
-    window = [k for _, k in ranked[lowest:cut] if full or _legal(prefs, k, space)]
+    window = [k for _, k in ranked[lowest:cut] if allowed(k)]
     if not window:
-        window = _nearest(prefs, ranked, cut, space, target)
+        window = _nearest(ranked, cut, allowed, target)
     if not window:
         return None
     ids = prefs.issue_ids
@@ -303,17 +301,16 @@ def plan_offer(
 
 
 def _nearest(
-    prefs: Preferences,
     ranked: list[tuple[float, OfferKey]],
     cut: int,
-    space: Mapping[str, tuple[str, ...]],
+    allowed: Callable[[OfferKey], bool],
     target: float,
 ) -> list[OfferKey]:
     """When no offer the rules allow lies just above the target: the allowed offer
     nearest to it, above or below. Offers move in steps once the agent keeps its
     concessions; holding the whole step back would slow it off its curve."""
-    above = next(((u, k) for u, k in reversed(ranked[:cut]) if _legal(prefs, k, space)), None)
-    below = next(((u, k) for u, k in ranked[cut:] if _legal(prefs, k, space)), None)
+    above = next(((u, k) for u, k in reversed(ranked[:cut]) if allowed(k)), None)
+    below = next(((u, k) for u, k in ranked[cut:] if allowed(k)), None)
     found = [p for p in (above, below) if p is not None]
     if not found:
         return []
@@ -338,8 +335,15 @@ def accepts(
     return value >= target - 1e-9 or value >= planned - 1e-9
 
 
-def _legal(prefs: Preferences, key: OfferKey, space: Mapping[str, tuple[str, ...]]) -> bool:
-    return all(o in space.get(i, ()) for i, o in zip(prefs.issue_ids, key, strict=True))
+def _offerable(
+    prefs: Preferences, space: Mapping[str, tuple[str, ...]]
+) -> Callable[[OfferKey], bool]:
+    """Whether an offer (as a key) uses only options in `space`: built once per decision,
+    since it is asked of thousands of offers."""
+    if _unrestricted(prefs, space):
+        return lambda key: True
+    options = [frozenset(space.get(i, ())) for i in prefs.issue_ids]
+    return lambda key: all(map(contains, options, key))
 
 
 __all__ = ["ConcessionAgent", "Deadline", "accepts", "concession_level", "target_utility"]
