@@ -204,14 +204,17 @@ def taking_back(
     cause = "; ".join(
         f"{prefs.issue(r.issue).label}, “{_label(prefs, r.issue, r.after)}” after "
         f"“{_label(prefs, r.issue, r.before)}”"
-        for r in theirs
+        for r in theirs[:MAX_ISSUE_REASONS]
     )
+    # Without a retraction of theirs the agent goes back only where the rules closed
+    # what it had offered.
+    why = f"because they went back on {cause}" if cause else "as what we offered is closed now"
     reasons = []
     for r in ours:
         issue = prefs.issue(r.issue)
         text = (
             f"{issue.label}: we go back to “{issue.labels[r.after]}” from "
-            f"“{issue.labels[r.before]}”, because they went back on {cause}."
+            f"“{issue.labels[r.before]}”, {why}."
         )
         reasons.append(Reason(text, issue.id))
     return reasons
