@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import TextIO
 
 from game.rules.ruleset import Ruleset, load_ruleset
 from game.scenario.diagnostics import ScenarioError
+
+Command = Callable[[argparse.Namespace], int]
 
 
 class CommandFailed(Exception):
@@ -86,3 +89,23 @@ def count(low: int, high: int) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+def stuck_games_reported(command: str) -> Callable[[Command], Command]:
+    """Decorate a command that plays games: a game the scenario leaves stuck (GameStalled)
+    is the scenario's fault, reported in one line with exit status 1."""
+
+    def decorate(run: Command) -> Command:
+        @functools.wraps(run)
+        def guarded(args: argparse.Namespace) -> int:
+            from game.sim.runner import GameStalled
+
+            try:
+                return run(args)
+            except GameStalled as err:
+                print(f"brink {command}: error: {err}", file=sys.stderr)
+                raise CommandFailed(1) from None
+
+        return guarded
+
+    return decorate

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from game.ai import AGENTS
-from game.cli.common import CommandFailed, count, load_or_report, seed_number
+from game.cli.common import (
+    CommandFailed,
+    count,
+    load_or_report,
+    seed_number,
+    stuck_games_reported,
+)
 
 
 def register(sub: Any, name: str) -> None:
@@ -37,17 +43,8 @@ def register(sub: Any, name: str) -> None:
     parser.set_defaults(run=run)
 
 
+@stuck_games_reported("simulate")
 def run(args: argparse.Namespace) -> int:
-    from game.sim.runner import GameStalled
-
-    try:
-        return _run(args)
-    except GameStalled as err:  # the scenario, not the program, is at fault
-        print(f"brink simulate: error: {err}", file=sys.stderr)
-        raise CommandFailed(1) from None
-
-
-def _run(args: argparse.Namespace) -> int:
     from game.sim.parallel import simulate
 
     if args.save is not None and args.runs != 1:

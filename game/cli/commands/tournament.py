@@ -9,7 +9,12 @@ from typing import Any
 
 from game.ai import AGENTS
 from game.cli.commands.simulate import _progress
-from game.cli.common import CommandFailed, count, load_or_report, seed_number
+from game.cli.common import (
+    count,
+    load_or_report,
+    seed_number,
+    stuck_games_reported,
+)
 
 
 def register(sub: Any, name: str) -> None:
@@ -48,17 +53,8 @@ def _agent_list(text: str) -> tuple[str, ...]:
     return names
 
 
+@stuck_games_reported("tournament")
 def run(args: argparse.Namespace) -> int:
-    from game.sim.runner import GameStalled
-
-    try:
-        return _run(args)
-    except GameStalled as err:  # the scenario, not the program, is at fault
-        print(f"brink tournament: error: {err}", file=sys.stderr)
-        raise CommandFailed(1) from None
-
-
-def _run(args: argparse.Namespace) -> int:
     from game.sim.tournament import tournament
 
     ruleset = load_or_report(args.scenario)
