@@ -44,7 +44,7 @@ def _blocks(teams: list[Team]) -> list[Block]:
     """The comparison as headings, paragraphs and tables of plain text; the renderers
     escape it for their format, so a `|` or `<` in a label stays text."""
     scenario = teams[0].debrief.scenario
-    shorts = [scenario.roles[r].short for r in ROLES]  # type: ignore[index]
+    shorts = [scenario.roles[r].short for r in ROLES]
     rows = [
         [
             "Team",

@@ -129,7 +129,7 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "
 
 def _agents(save: SaveGame, ruleset: Ruleset, where: str) -> dict[str, Agent]:
     """The AI players of a save, made again to ask them for their reasons."""
-    agents = {}
+    agents: dict[str, Agent] = {}
     for role, name in save.players.items():
         if name == HUMAN or role not in ROLES:
             continue

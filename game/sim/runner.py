@@ -80,7 +80,7 @@ def opening_problem(ruleset: Ruleset) -> Diagnostic | None:
     actor = state.actor
     if is_terminal(state) or actor not in ROLES or legal_moves(state, actor):
         return None
-    who = ruleset.scenario.roles[actor].short  # type: ignore[index]
+    who = ruleset.scenario.roles[actor].short
     return ruleset.file.source.diagnostic(
         ("first_phase",),
         "BRK405",
