@@ -16,14 +16,50 @@ def model_diagnostics(
     """One diagnostic per pydantic error, at the YAML node it concerns."""
     seen: set[tuple[int, int, str, str]] = set()
     out: list[Diagnostic] = []
-    for error in err.errors(include_url=False):
+    errors = err.errors(include_url=False)
+    # Where text was expected and YAML read a plain `yes`/`no`/`on`/`off` as true/false.
+    wanted_text = {
+        loc
+        for loc in (_clean_loc(e["loc"], data) for e in errors if e["type"] == "string_type")
+        if source.boolean_word(loc) is not None
+    }
+    for error in errors:
         loc = _clean_loc(error["loc"], data)
-        diagnostic = _one(error, loc, model, source, data)
+        diagnostic = yaml_surprise(loc, wanted_text, source, data) or _one(
+            error, loc, model, source, data
+        )
         key = (diagnostic.line, diagnostic.column, diagnostic.code, diagnostic.message)
         if key not in seen:  # unions report one failure per branch; keep the first
             seen.add(key)
             out.append(diagnostic)
     return out
+
+
+def yaml_surprise(
+    loc: tuple[str | int, ...], wanted_text: set[tuple[str | int, ...]], source: SourceMap, data: Any
+) -> Diagnostic | None:
+    """Two ways YAML reads unquoted text differently from what its author meant."""
+    cut = source.split_from(loc)
+    if cut is not None:
+        field, before, rest = cut[-1], _value_at(data, cut), loc[-1]
+        return source.diagnostic(
+            cut,
+            "BRK012",
+            f"a comma cut the text of `{field}` in two: YAML read `{rest}` as another key",
+            hint=f'put the whole text in quotes: {field}: "{before}, {rest}"',
+            span=len(str(before)),
+        )
+    if loc in wanted_text:
+        word = source.boolean_word(loc)
+        return source.diagnostic(
+            loc,
+            "BRK011",
+            f"`{loc[-1]}` must be text, but YAML read `{word}` as a yes/no value",
+            hint=f'put it in quotes: {loc[-1]}: "{word}" (YAML reads unquoted yes, no, on, off, '
+            "true and false as yes/no values)",
+            span=len(str(word)),
+        )
+    return None
 
 
 def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
