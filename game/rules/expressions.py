@@ -76,6 +76,8 @@ class ExpressionError(Exception):
         self.offset = offset
         self.length = length
         self.hint = hint
+        # Further problems of the same expression, reported alongside this one.
+        self.more: tuple[ExpressionError, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,15 +145,52 @@ def _too_deep(text: str) -> ExpressionError:
 
 
 def _unknown_symbol(text: str, err: SymbolResolutionError, namespace: Namespace) -> ExpressionError:
-    name = err.symbol_name
+    """The first unknown name, carrying every other unknown name of the expression in
+    `more`, so that an author fixes them all in one pass."""
+    names = [err.symbol_name]
+    try:
+        tree = rule_engine.Rule(text).statement.expression  # no types: every name resolves
+    except Exception:  # noqa: BLE001 - the first name is still worth reporting
+        tree = None
+    for name in _symbol_names(tree):
+        if name not in namespace.symbols and name not in names:
+            names.append(name)
+    errors = [_unknown_name(text, name, namespace) for name in names]
+    errors.sort(key=lambda e: e.offset)
+    first = errors[0]
+    first.more = tuple(errors[1:])
+    return first
+
+
+def _symbol_names(node: Any) -> list[str]:
+    if node is None:
+        return []
+    if isinstance(node, ast.SymbolExpression):
+        return [node.name]
+    found: list[str] = []
+    for key, child in vars(node).items():
+        if key in {"context", "_evaluator", "result_type"}:
+            continue
+        children = child if isinstance(child, list | tuple) else [child]
+        for item in children:
+            if isinstance(item, ast.ExpressionBase):
+                found += _symbol_names(item)
+    return found
+
+
+def _unknown_name(text: str, name: str, namespace: Namespace) -> ExpressionError:
     match = re.search(rf"(?<![\w$]){re.escape(name)}(?!\w)", text)
     offset = match.start() if match else 0
+    close = did_you_mean(name, namespace.symbols)
     return ExpressionError(
         "BRK302",
         f"unknown name `{name}` in expression",
         offset,
         len(name),
-        did_you_mean(name, namespace.symbols),
+        close
+        if close and close.startswith("did you mean")
+        else f"declare it under `meters:` (a number) or `flags:` (true/false), "
+        "or check the spelling",
     )
 
 
