@@ -150,7 +150,7 @@ def _unknown_symbol(text: str, err: SymbolResolutionError, namespace: Namespace)
     names = [err.symbol_name]
     try:
         tree = rule_engine.Rule(text).statement.expression  # no types: every name resolves
-    except Exception:  # noqa: BLE001 - the first name is still worth reporting
+    except Exception:  # the first name is still worth reporting
         tree = None
     for name in _symbol_names(tree):
         if name not in namespace.symbols and name not in names:
@@ -189,7 +189,7 @@ def _unknown_name(text: str, name: str, namespace: Namespace) -> ExpressionError
         len(name),
         close
         if close and close.startswith("did you mean")
-        else f"declare it under `meters:` (a number) or `flags:` (true/false), "
+        else "declare it under `meters:` (a number) or `flags:` (true/false), "
         "or check the spelling",
     )
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import rule_engine
-import rule_engine.ast as ast
 
 from game.scenario.checks import Path
 from game.scenario.diagnostics import Diagnostic
@@ -43,7 +42,8 @@ def ranges(scenario: Scenario) -> dict[str, Interval]:
     """The range every bounded numeric name stays within during play."""
     out = {name: Interval(m.min, m.max) for name, m in scenario.meters.items()}
     ladder = scenario.tariff_ladder
-    out["tariff_rate"] = Interval(0, max((s.rate for s in ladder.steps), default=0) if ladder else 0)
+    top_rate = max((s.rate for s in ladder.steps), default=0.0) if ladder else 0.0
+    out["tariff_rate"] = Interval(0, top_rate)
     days = float((scenario.end_date - scenario.start_date).days)
     out["day"] = out["days_since_deal"] = Interval(0, days)
     out["month"] = Interval(1, 12)
@@ -157,7 +157,7 @@ def _hull(values: list[float]) -> Interval:
 
 def _conditions(scenario: Scenario) -> list[tuple[Path, str, str]]:
     """(path, what it is, text) of every ending and objective condition."""
-    found = [
+    found: list[tuple[Path, str, str]] = [
         (("endings", i, "when"), f"ending `{e.id}` can never be reached", e.when)
         for i, e in enumerate(scenario.endings)
         if e.when is not None
@@ -180,7 +180,7 @@ def impossible_conditions(scenario: Scenario, source: SourceMap) -> list[Diagnos
     for path, what, text in _conditions(scenario):
         try:
             tree = rule_engine.Rule(text).statement.expression
-        except Exception:  # noqa: BLE001 - a broken expression is reported when it compiles
+        except Exception:  # a broken expression is reported when it compiles
             continue
         bounds = _Bounds(known)
         try:

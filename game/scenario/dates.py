@@ -26,8 +26,10 @@ def _what(scenario: Scenario, path: Path) -> str:
     node: Any = scenario
     named = ""
     for part in path[:-1]:
-        node = node[part] if isinstance(part, int) or isinstance(node, dict) else getattr(
-            node, str(part)
+        node = (
+            node[part]
+            if isinstance(part, int) or isinstance(node, dict)
+            else getattr(node, str(part))
         )
         ident = getattr(node, "id", None)
         if isinstance(ident, str):

@@ -36,7 +36,10 @@ def model_diagnostics(
 
 
 def yaml_surprise(
-    loc: tuple[str | int, ...], wanted_text: set[tuple[str | int, ...]], source: SourceMap, data: Any
+    loc: tuple[str | int, ...],
+    wanted_text: set[tuple[str | int, ...]],
+    source: SourceMap,
+    data: Any,
 ) -> Diagnostic | None:
     """Two ways YAML reads unquoted text differently from what its author meant."""
     cut = source.split_from(loc)

@@ -188,7 +188,7 @@ def test_an_ending_that_cannot_hold_within_the_bounds_is_an_error(tmp_path, when
         "apprehensions > 400000 or deal",
         "apprehensions * 2 > 500000",
         "apprehensions / 2 > 100000",
-        "phase == \"after\" and apprehensions == 0",
+        'phase == "after" and apprehensions == 0',
         "day >= 44",
         "deal_guard_level >= 6000",
         "(deal ? apprehensions : 500000) > 400000",
