@@ -55,3 +55,67 @@ def test_unused_option_is_reported(tmp_path):
         "option `days_45` of `review` changes nothing: no condition names it or reads "
         "the issue's level" in messages
     )
+
+
+# The small scenario of docs/errors.md, with a tariff that steps on July 1 unless a deal
+# suspends it. Random play accepts an offer within a few rounds, so the step is only
+# reached by a side that keeps rejecting: the conditions below become true in play, but
+# rarely in random play.
+LADDER = """tariff_ladder:
+  source: designer
+  steps:
+    - {date: 2019-07-01, rate: 5}
+rules:
+  - id: deal-suspends
+    when: deal and tariff_status == "threatened"
+    then: [{tariff: suspend}]
+    source: designer
+    note: A deal stops the clock.
+  - id: first-tariff-day
+    on: tick
+    when: tariff_rate >= 5 and not tariff_felt
+    then: [{flag: {tariff_felt: true}}, {add: {apprehensions: -1000}}]
+    source: designer
+    note: The day the tariff bites; its condition is true for an instant only.
+flags:
+  tariff_felt: false
+endings:
+  - {id: trade-war, title: Trade war, when: tariff_rate >= 5, summary: Tariffs., source: designer}
+  - {id: fewer-crossings, title: Fewer, when: apprehensions < 144000, summary: Y, source: designer}
+  - {id: stalemate, title: Stalemate, default: true, summary: Nothing changed., source: designer}
+"""
+
+
+def _ladder_scenario(tmp_path, extra: str = ""):
+    from tests.scenario.test_error_docs import BASE, _top_level
+
+    sections = _top_level(BASE)
+    sections.update(_top_level(LADDER + extra))
+    path = tmp_path / "ladder.yaml"
+    path.write_text("".join(sections.values()))
+    return load_ruleset(path)
+
+
+def test_conditions_that_become_true_after_a_tariff_step_are_not_called_constant(tmp_path):
+    ruleset = _ladder_scenario(tmp_path)
+    report = lint(ruleset, games=40)
+    constant = [d for d in report.diagnostics if d.code == "BRK504"]
+    assert constant == [], [d.message for d in constant]
+    # The games that drag the talks out reach the step: the ending and the rule happen.
+    missed = [d.message for d in report.diagnostics if d.code in ("BRK502", "BRK505")]
+    assert not [m for m in missed if "trade-war" in m or "first-tariff-day" in m], missed
+
+
+def test_a_condition_that_never_holds_is_still_reported(tmp_path):
+    extra = (
+        "rules:\n"
+        "  - {id: never, when: tariff_rate > 5, then: [news: x], source: designer, note: n}\n"
+    )
+    ruleset = _ladder_scenario(tmp_path, extra)
+    text = ruleset.file.source.text
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "tariff_rate > 5" in row)
+    found = [d for d in lint(ruleset, games=40).diagnostics if d.line == line]
+    assert [(d.code, d.message.split(" in ")[0]) for d in found] == [
+        ("BRK504", "condition is always false"),
+        ("BRK505", "rule `never` never fired"),
+    ]
