@@ -95,7 +95,7 @@ class Case(_Strict):
 
     name: str = Field(description="What the test shows, in a sentence; printed by `brink test`.")
     seed: int = Field(
-        default=0, description="Game seed: chance events and the AI draw from it (default 0)."
+        default=0, description="Game seed: the chance events draw from it (default 0)."
     )
     moves: list[ScriptedStep] = Field(
         description="Moves in order, e.g. `{mexico: propose, offer: {guard: large}}`, "
