@@ -407,6 +407,30 @@ def _opens_block(line: str) -> bool:
     return body.endswith((":", "-", "|", ">", "|-", ">-", "|+", ">+"))
 
 
+def _list_item_at(lines: list[str], columns: list[tuple[int, int]], indent: int) -> int | None:
+    """The line number of the open list item whose `-` sits at column `indent`, if any."""
+    for column, number in columns:
+        if column == indent and lines[number - 1][column:].startswith("-"):
+            return number
+    return None
+
+
+def _outside_item(syntax: Diagnostic, line: str, number: int, indent: int, item: int) -> Diagnostic:
+    """A key written at the column of a list's dashes, as if it were a new item."""
+    word = line.strip().split(":")[0][:30]
+    return Diagnostic(
+        "BRK010",
+        f"wrong indentation: `{word}` starts at column {indent + 1}, the column of the "
+        f"list's `-` items (line {item}); expected column {indent + 3} to continue that item",
+        syntax.file,
+        number,
+        indent + 1,
+        hint=f"indent it to column {indent + 3} if it belongs to the item above, or start "
+        "it with `- ` to begin a new item",
+        span=len(word),
+    )
+
+
 def misindented(text: str, syntax: Diagnostic) -> Diagnostic | None:
     """A syntax error explained as wrong indentation, when the line it is on (or the line
     before, for an over-indented continuation) starts at a column no open block uses."""
@@ -432,6 +456,9 @@ def misindented(text: str, syntax: Diagnostic) -> Diagnostic | None:
         indent = _indent(line)
         columns = _open_columns(lines, number)
         above = lines[columns[0][1] - 1] if columns else ""
+        item = _list_item_at(lines, columns, indent)
+        if item is not None and not line.lstrip(" ").startswith("-"):
+            return _outside_item(syntax, line, number, indent, item)
         if not columns or indent in {c for c, _ in columns}:
             continue
         if _opens_block(above) and indent > max(_columns(above)):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import rule_engine
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from game.scenario.bounds import BOTH, Interval, _Bounds
@@ -47,7 +47,10 @@ conditions = st.recursive(
     ),
 )
 def test_impossible_means_false_in_every_in_bounds_state(text, states):
-    rule = rule_engine.Rule(text)
+    try:
+        rule = rule_engine.Rule(text)
+    except (rule_engine.errors.EngineError, ArithmeticError):
+        assume(False)  # e.g. `1 / 0` folded while parsing: the loader reports those
     possible = _Bounds(KNOWN).truth(rule.statement.expression)
     assert possible <= BOTH and possible
     for a, b, flag in states:

@@ -235,3 +235,13 @@ def test_every_unknown_name_and_the_effects_of_the_same_rule_in_one_pass(tmp_pat
     columns = [d.column for d in found[:3]]
     line = text.splitlines()[when_line - 1]
     assert columns == [line.index(n) + 1 for n in ("guard_strength", "morale", "deal_gaurd")]
+
+
+def test_a_key_at_the_column_of_a_lists_dashes_is_explained(tmp_path):
+    issues = OPTIONS.format(none="Nothing", big="Troops").replace("    options:\n", "  options:\n")
+    text = scenario_with(issues=issues)
+    [d] = problems(tmp_path, text)
+    assert (d.code, d.line, d.column) == ("BRK010", line_of(text, "  options:"), 3)
+    assert "the column of the list's `-` items" in d.message
+    assert "expected column 5" in d.message
+    assert "start it with `- `" in (d.hint or "")
