@@ -30,7 +30,7 @@ def _edges(scenario: Scenario) -> list[tuple[str, str, str]]:
     """(from, to, label): moves between phases; an action that ends the game leads to
     its ending, not to the phase its transition names (play stops there)."""
     phases = [p.id for p in scenario.phases]
-    edges = []
+    edges: list[tuple[str, str, str]] = []
     for transition in scenario.transitions:
         sources = phases if "*" in transition.sources() else transition.sources()
         label = _label(scenario, transition.trigger)
