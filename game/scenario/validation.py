@@ -54,12 +54,16 @@ def yaml_surprise(
         )
     if loc in wanted_text:
         word = source.boolean_word(loc)
+        if isinstance(loc[-1], int):  # an item of a list of texts
+            what, quoted = f"item {loc[-1] + 1} of `{loc[-2]}`", f'"{word}"'
+        else:
+            what, quoted = f"`{loc[-1]}`", f'{loc[-1]}: "{word}"'
         return source.diagnostic(
             loc,
             "BRK011",
-            f"`{loc[-1]}` must be text, but YAML read `{word}` as a yes/no value",
-            hint=f'put it in quotes: {loc[-1]}: "{word}" (YAML reads unquoted yes, no, on, off, '
-            "true and false as yes/no values)",
+            f"{what} must be text, but YAML read `{word}` as a yes/no value",
+            hint=f"put it in quotes: {quoted} (YAML reads unquoted yes, no, on, off, true and "
+            "false as yes/no values)",
             span=len(str(word)),
         )
     return None

@@ -245,3 +245,22 @@ def test_a_key_at_the_column_of_a_lists_dashes_is_explained(tmp_path):
     assert "the column of the list's `-` items" in d.message
     assert "expected column 5" in d.message
     assert "start it with `- `" in (d.hint or "")
+
+
+def test_a_yes_no_word_in_a_list_of_texts_names_the_item(tmp_path):
+    text = BASE.replace(
+        "    briefing: Win enforcement.\n",
+        "    briefing: Win enforcement.\n    red_lines: [Off, No deal without enforcement]\n",
+    )
+    [d] = problems(tmp_path, text)
+    assert d.code == "BRK011"
+    assert d.message == "item 1 of `red_lines` must be text, but YAML read `Off` as a yes/no value"
+    assert (d.hint or "").startswith('put it in quotes: "Off"')
+
+
+def test_an_ending_an_end_effect_reaches_is_not_called_unreachable(tmp_path):
+    rules = (
+        "rules:\n  - id: give-up\n    when: moves > 6\n    then: [{end: fewer-crossings}]\n"
+        "    source: designer\n"
+    )
+    loads(tmp_path, scenario_with(endings=ending("apprehensions > 400000"), rules=rules))
