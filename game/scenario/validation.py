@@ -160,6 +160,8 @@ def _one(
         hint = "expected " + str(error.get("ctx", {}).get("expected", ""))
     elif kind == "string_pattern_mismatch":
         hint = "use lower-case letters, digits and underscores, starting with a letter"
+    elif kind.startswith(("date_", "datetime_")):
+        hint = "write a date as year-month-day, e.g. 2019-06-05"
     span = len(str(value)) if isinstance(value, str | int | float) else 1
     return source.diagnostic(loc, code, f"{where}: {message}", hint=hint, span=span)
 

@@ -335,7 +335,8 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
         # PyYAML 6.0.2+ refuses deep nesting itself, before our composer sees it.
         code = "BRK007" if "nesting depth" in problem else "BRK003"
         diagnostic = Diagnostic(code, problem, filename, line, col, hint=hint)
-        raise ScenarioError([misindented(text, diagnostic) or diagnostic], text) from None
+        diagnostic = misindented(text, diagnostic) or colon_in_text(text, diagnostic) or diagnostic
+        raise ScenarioError([diagnostic], text) from None
     except (
         yaml.YAMLError,
         RecursionError,
@@ -477,6 +478,28 @@ def misindented(text: str, syntax: Diagnostic) -> Diagnostic | None:
             span=len(word),
         )
     return None
+
+
+def colon_in_text(text: str, syntax: Diagnostic) -> Diagnostic | None:
+    """`summary: Talks: day one`: a colon and a space inside unquoted text."""
+    lines = text.splitlines()
+    if "mapping values are not allowed" not in syntax.message or not (
+        1 <= syntax.line <= len(lines)
+    ):
+        return None
+    line = lines[syntax.line - 1]
+    key, sep, rest = line.strip().removeprefix("- ").partition(": ")
+    if not sep or not rest or rest[:1] in "'\"[{|>":
+        return None
+    quoted = rest.replace('"', '\\"')
+    return Diagnostic(
+        "BRK003",
+        "a colon followed by a space inside unquoted text starts a new key",
+        syntax.file,
+        syntax.line,
+        syntax.column,
+        hint=f'put the whole text in quotes: {key}: "{quoted}"',
+    )
 
 
 def _compose(text: str) -> Node | None:

@@ -264,3 +264,15 @@ def test_an_ending_an_end_effect_reaches_is_not_called_unreachable(tmp_path):
         "    source: designer\n"
     )
     loads(tmp_path, scenario_with(endings=ending("apprehensions > 400000"), rules=rules))
+
+
+def test_a_colon_inside_unquoted_text_asks_for_quotes(tmp_path):
+    text = BASE.replace("summary: The smallest valid scenario.", "summary: Talks: day one.")
+    [d] = problems(tmp_path, text)
+    assert (d.code, d.line) == ("BRK003", line_of(text, "summary:"))
+    assert d.hint == 'put the whole text in quotes: summary: "Talks: day one."'
+
+
+def test_a_date_in_words_gets_the_expected_form(tmp_path):
+    [d] = problems(tmp_path, scenario_with(events=EVENTS.format(date="June 5 2019")))
+    assert d.code == "BRK104" and d.hint == "write a date as year-month-day, e.g. 2019-06-05"
