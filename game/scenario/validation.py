@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.scenario.diagnostics import Diagnostic, did_you_mean
 from game.scenario.yaml_source import SourceMap
+from game.scenario.yaml_surprises import YamlSurprises
 
 
 def model_diagnostics(
@@ -17,56 +18,17 @@ def model_diagnostics(
     seen: set[tuple[int, int, str, str]] = set()
     out: list[Diagnostic] = []
     errors = err.errors(include_url=False)
-    # Where text was expected and YAML read a plain `yes`/`no`/`on`/`off` as true/false.
-    wanted_text = {
-        loc
-        for loc in (_clean_loc(e["loc"], data) for e in errors if e["type"] == "string_type")
-        if source.boolean_word(loc) is not None
-    }
+    surprises = YamlSurprises(
+        source, data, ((_clean_loc(e["loc"], data), e["type"]) for e in errors)
+    )
     for error in errors:
         loc = _clean_loc(error["loc"], data)
-        diagnostic = yaml_surprise(loc, wanted_text, source, data) or _one(
-            error, loc, model, source, data
-        )
+        diagnostic = surprises.explain(loc) or _one(error, loc, model, source, data)
         key = (diagnostic.line, diagnostic.column, diagnostic.code, diagnostic.message)
         if key not in seen:  # unions report one failure per branch; keep the first
             seen.add(key)
             out.append(diagnostic)
     return out
-
-
-def yaml_surprise(
-    loc: tuple[str | int, ...],
-    wanted_text: set[tuple[str | int, ...]],
-    source: SourceMap,
-    data: Any,
-) -> Diagnostic | None:
-    """Two ways YAML reads unquoted text differently from what its author meant."""
-    cut = source.split_from(loc)
-    if cut is not None:
-        field, before, rest = cut[-1], _value_at(data, cut), loc[-1]
-        return source.diagnostic(
-            cut,
-            "BRK012",
-            f"a comma cut the text of `{field}` in two: YAML read `{rest}` as another key",
-            hint=f'put the whole text in quotes: {field}: "{before}, {rest}"',
-            span=len(str(before)),
-        )
-    if loc in wanted_text:
-        word = source.boolean_word(loc)
-        if isinstance(loc[-1], int):  # an item of a list of texts
-            what, quoted = f"item {loc[-1] + 1} of `{loc[-2]}`", f'"{word}"'
-        else:
-            what, quoted = f"`{loc[-1]}`", f'{loc[-1]}: "{word}"'
-        return source.diagnostic(
-            loc,
-            "BRK011",
-            f"{what} must be text, but YAML read `{word}` as a yes/no value",
-            hint=f"put it in quotes: {quoted} (YAML reads unquoted yes, no, on, off, true and "
-            "false as yes/no values)",
-            span=len(str(word)),
-        )
-    return None
 
 
 def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
