@@ -119,3 +119,51 @@ def test_a_condition_that_never_holds_is_still_reported(tmp_path):
         ("BRK504", "condition is always false"),
         ("BRK505", "rule `never` never fired"),
     ]
+
+
+# A tariff that bites from July 1 and is lifted on July 10, all while a clock phase runs:
+# no move is ever made while the rate is 5%, so only the clock's stops can see it.
+PRELUDE = """first_phase: prelude
+phases:
+  - {id: prelude, label: Before the talks, actor: clock}
+  - {id: talks, label: Talks, actor: mexico}
+  - {id: answer, label: Answer, actor: us}
+  - {id: after, label: After the talks, actor: clock}
+transitions:
+  - {trigger: open_talks, source: prelude, dest: talks}
+  - {trigger: propose, source: talks, dest: answer}
+  - {trigger: accept, source: answer, dest: after}
+  - {trigger: reject, source: answer, dest: talks}
+tariff_ladder:
+  source: designer
+  steps:
+    - {date: 2019-07-01, rate: 5}
+events:
+  - {id: lifted, at: 2019-07-10, then: [{tariff: lift}], source: designer}
+  - {id: talks-open, at: 2019-07-12, then: [{trigger: open_talks}], source: designer}
+endings:
+  - {id: trade-war, title: Trade war, when: tariff_rate >= 5, summary: T, source: designer}
+  - {id: stalemate, title: Stalemate, default: true, summary: Nothing changed., source: designer}
+"""
+
+
+def test_states_where_the_clock_stops_are_sampled(tmp_path, monkeypatch):
+    from game.tools import lint as lint_module
+    from tests.scenario.test_error_docs import BASE, _top_level
+
+    sections = _top_level(BASE)
+    sections.update(_top_level(PRELUDE))
+    path = tmp_path / "prelude.yaml"
+    path.write_text("".join(sections.values()))
+    ruleset = load_ruleset(path)
+    line = next(i for i, row in enumerate(path.read_text().splitlines(), 1) if "trade-war" in row)
+
+    def constant_on_the_ending() -> list[str]:
+        found = lint(ruleset, games=10).diagnostics
+        return [d.message for d in found if d.code == "BRK504" and d.line == line]
+
+    assert constant_on_the_ending() == []
+    # Without the clock's stops, the 5% never shows: the check above would fail.
+    monkeypatch.setattr(lint_module, "_clock_stops", lambda state, known: [])
+    [message] = constant_on_the_ending()
+    assert message.startswith("condition is always false in ")
