@@ -16,7 +16,7 @@ from game.rules.effects import Op, Quantity
 from game.rules.expressions import Compiled, ExpressionError, Namespace, compile_expression
 from game.rules.namespace import build_namespace
 from game.scenario.diagnostics import Diagnostic, ScenarioError
-from game.scenario.loader import ScenarioFile, check_scenario_file
+from game.scenario.loader import ScenarioFile, ShapeError, check_scenario_file
 from game.scenario.models import Effect, News, Preferences, RoleId, Scenario
 from game.scenario.registry import resolve
 from game.scenario.yaml_source import SourceMap
@@ -66,7 +66,16 @@ def load_ruleset(reference: str | Path) -> Ruleset:
     path = resolve(str(reference))
     # The expressions are compiled even when the checks found problems elsewhere, so that a
     # wrong `when:` is reported together with a wrong `add:` of the same rule.
-    scenario_file, problems = check_scenario_file(path)
+    try:
+        scenario_file, problems = check_scenario_file(path)
+    except ShapeError as err:
+        if err.partial is None:
+            raise
+        partial = _Builder(*err.partial)
+        raise ScenarioError(
+            sorted([*err.diagnostics, *partial.problems_found()], key=lambda d: (d.line, d.column)),
+            err.source_text,
+        ) from None
     return _Builder(scenario_file, problems).build()
 
 
@@ -128,6 +137,14 @@ class _Builder:
             ordered = sorted(self.problems, key=lambda d: (d.line, d.column))
             raise ScenarioError(ordered, self.src.text)
         return rs
+
+    def problems_found(self) -> list[Diagnostic]:
+        """Every problem, without raising (for a file that has others already)."""
+        try:
+            self.build()
+        except ScenarioError as err:
+            return err.diagnostics
+        return []
 
     # ---------------------------------------------------------------- pieces
     def rule(

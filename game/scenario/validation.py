@@ -19,10 +19,10 @@ def model_diagnostics(
     out: list[Diagnostic] = []
     errors = err.errors(include_url=False)
     surprises = YamlSurprises(
-        source, data, ((_clean_loc(e["loc"], data), e["type"]) for e in errors)
+        source, data, ((clean_loc(e["loc"], data), e["type"]) for e in errors)
     )
     for error in errors:
-        loc = _clean_loc(error["loc"], data)
+        loc = clean_loc(error["loc"], data)
         diagnostic = surprises.explain(loc) or _one(error, loc, model, source, data)
         key = (diagnostic.line, diagnostic.column, diagnostic.code, diagnostic.message)
         if key not in seen:  # unions report one failure per branch; keep the first
@@ -31,7 +31,7 @@ def model_diagnostics(
     return out
 
 
-def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
+def clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
     """Drop the union-branch labels pydantic inserts (`str`, `News`, `function-after[...]`)
     so the path matches the YAML document."""
     path: list[str | int] = []

@@ -276,3 +276,18 @@ def test_a_colon_inside_unquoted_text_asks_for_quotes(tmp_path):
 def test_a_date_in_words_gets_the_expected_form(tmp_path):
     [d] = problems(tmp_path, scenario_with(events=EVENTS.format(date="June 5 2019")))
     assert d.code == "BRK104" and d.hint == "write a date as year-month-day, e.g. 2019-06-05"
+
+
+def test_a_misspelt_optional_field_does_not_hide_the_other_problems(tmp_path):
+    text = scenario_with(rules=RULE).replace(
+        "{id: talks, label: Talks, actor: mexico}",
+        "{id: talks, label: Talks, actor: mexico, move_dayz: 2}",
+    )
+    found = [(d.code, d.line) for d in problems(tmp_path, text)]
+    assert found[0] == ("BRK102", line_of(text, "move_dayz"))
+    assert [c for c, _ in found[1:]] == ["BRK302", "BRK302", "BRK302", "BRK203", "BRK203"]
+
+
+def test_a_misspelt_section_does_not_flood_the_report_with_unknown_names(tmp_path):
+    text = scenario_with(rules=RULE).replace("\nmeters:\n", "\nmeterz:\n")
+    assert [d.code for d in problems(tmp_path, text)] == ["BRK102"]
