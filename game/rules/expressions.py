@@ -182,15 +182,19 @@ def _unknown_name(text: str, name: str, namespace: Namespace) -> ExpressionError
     match = re.search(rf"(?<![\w$]){re.escape(name)}(?!\w)", text)
     offset = match.start() if match else 0
     close = did_you_mean(name, namespace.symbols)
+    if close is None or not close.startswith("did you mean"):
+        close = (
+            "declare it under `meters:` (a number) or `flags:` (true/false), or check the spelling"
+        )
+    if name.lower() in {"yes", "no", "on", "off"}:
+        close = "write `true` or `false`"
+    elif any(name in (s.choices or ()) for s in namespace.symbols.values()):
+        close = (
+            f'`{name}` is an option: write it in quotes, "{name}" (and the whole condition '
+            "in single quotes in YAML)"
+        )
     return ExpressionError(
-        "BRK302",
-        f"unknown name `{name}` in expression",
-        offset,
-        len(name),
-        close
-        if close and close.startswith("did you mean")
-        else "declare it under `meters:` (a number) or `flags:` (true/false), "
-        "or check the spelling",
+        "BRK302", f"unknown name `{name}` in expression", offset, len(name), close
     )
 
 
@@ -209,6 +213,8 @@ def _syntax_error(text: str, err: RuleSyntaxError) -> ExpressionError:
     hint = None
     if value.startswith("=") and not value.startswith("=="):
         hint = "use `==` to compare"
+    elif text[:offset].rstrip()[-1:].isdigit() and (value == "," or value[:1].isdigit()):
+        hint = "write numbers without separators, e.g. `100000`"
     elif value in {"&&", "&", "||", "|"}:
         hint = "use `and` / `or`"
     return ExpressionError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -124,6 +125,8 @@ def _one(
         hint = "use lower-case letters, digits and underscores, starting with a letter"
     elif kind.startswith(("date_", "datetime_")):
         hint = "write a date as year-month-day, e.g. 2019-06-05"
+    elif kind.endswith("_parsing") and re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", str(value)):
+        hint = f"write numbers without thousands separators: {str(value).replace(',', '')}"
     span = len(str(value)) if isinstance(value, str | int | float) else 1
     return source.diagnostic(loc, code, f"{where}: {message}", hint=hint, span=span)
 

@@ -43,6 +43,15 @@ class YamlSurprises:
 
     def _cut(self, loc: Loc, cut: Loc) -> Diagnostic:
         field, before, rest = cut[-1], _value_at(self.data, cut), loc[-1]
+        if isinstance(before, int) and str(rest).isdigit():  # `start: 144,000`
+            return self.source.diagnostic(
+                cut,
+                "BRK012",
+                f"the comma in `{before},{rest}` cut the number in two: YAML read `{rest}` "
+                "as another key",
+                hint=f"write numbers without thousands separators: {field}: {before}{rest}",
+                span=len(f"{before},{rest}"),
+            )
         return self.source.diagnostic(
             cut,
             "BRK012",

@@ -291,3 +291,51 @@ def test_a_misspelt_optional_field_does_not_hide_the_other_problems(tmp_path):
 def test_a_misspelt_section_does_not_flood_the_report_with_unknown_names(tmp_path):
     text = scenario_with(rules=RULE).replace("\nmeters:\n", "\nmeterz:\n")
     assert [d.code for d in problems(tmp_path, text)] == ["BRK102"]
+
+
+def rule_when(when: str) -> str:
+    return (
+        "rules:\n  - id: guard-works\n"
+        f"    when: {when}\n"
+        "    then: [{add: {apprehensions: -40000}}]\n    source: wayne-2019-07\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "when, code, hint",
+    [
+        ("apprehensions > 100,000", "BRK301", "write numbers without separators, e.g. `100000`"),
+        ("deal == yes", "BRK302", "write `true` or `false`"),
+        (
+            "deal_guard == southern_6000",
+            "BRK302",
+            '`southern_6000` is an option: write it in quotes, "southern_6000" (and the whole '
+            "condition in single quotes in YAML)",
+        ),
+    ],
+)
+def test_common_slips_in_conditions_get_a_hint_that_fits(tmp_path, when, code, hint):
+    [d] = problems(tmp_path, scenario_with(rules=rule_when(when)))
+    assert (d.code, d.hint) == (code, hint)
+
+
+@pytest.mark.parametrize(
+    "meter, code, hint",
+    [
+        (
+            "  apprehensions: {label: A, min: 0, max: 300000, start: 144,000, source: designer}\n",
+            "BRK012",
+            "write numbers without thousands separators: start: 144000",
+        ),
+        (
+            "  apprehensions:\n    label: A\n    min: 0\n    max: 300000\n    start: 144,000\n"
+            "    source: designer\n",
+            "BRK104",
+            "write numbers without thousands separators: 144000",
+        ),
+    ],
+)
+def test_a_thousands_separator_in_a_number(tmp_path, meter, code, hint):
+    [d] = problems(tmp_path, scenario_with(meters="meters:\n" + meter))
+    assert (d.code, d.line, d.hint) == (code, d.line, hint)
+    assert "144,000" in (tmp_path / "s.yaml").read_text().splitlines()[d.line - 1]
