@@ -9,6 +9,7 @@ beside a scenario as `<id>.tests.yaml` and run by `brink test` and by pytest.
           - {mexico: propose, offer: {guard: token}}
           - {us: reject}
           - {mexico: overdeliver}        # an action id
+          - {us: certify_progress, chosen_by: ai-normal}   # ...and the AI must choose it
         expect:
           ending: joint-declaration
           meters: {apprehensions: {max: 100000}}
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from game.engine import IllegalMove, Move, apply, check_move, new_game
+from game.engine import GameState, IllegalMove, Move, apply, check_move, new_game, view
 from game.engine.moves import MOVE_KINDS
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import ScenarioError
@@ -52,7 +53,10 @@ class Case(_Strict):
     name: str = Field(description="What the test shows.")
     seed: int = Field(default=0, description="Game seed.")
     moves: list[dict[str, object]] = Field(
-        description="Moves in order: `{role: kind}`, with `offer:` for proposals."
+        description=(
+            "Moves in order: `{role: kind}`, with `offer:` for proposals and, optionally,"
+            " `chosen_by: <agent>` to check that the agent makes that move there."
+        )
     )
     expect: Expect = Field(description="What must hold at the end.")
 
@@ -101,6 +105,27 @@ def _move(raw: dict[str, object]) -> Move:
     return Move.act(role, kind)
 
 
+def _agent_disagrees(
+    ruleset: Ruleset, seed: int, state: GameState, agent_name: str, move: Move
+) -> str | None:
+    """None if the agent `agent_name`, playing this game, would make `move` here."""
+    from game.ai import agent_rng, make_agent
+
+    try:
+        agent = make_agent(agent_name, ruleset, seed)
+    except ValueError as err:
+        return str(err)
+    decision = agent.decide(
+        view(state, move.role), agent_rng(seed, move.role, state.move_count)
+    )
+    if decision.move == move:
+        return None
+    return (
+        f"{agent_name} chose {decision.move.trigger} instead of {move.trigger}: "
+        + " ".join(r.text for r in decision.reasons)
+    )
+
+
 def run_case(ruleset: Ruleset, case: Case) -> CaseResult:
     result = CaseResult(case.name)
     state = new_game(ruleset, case.seed)
@@ -117,6 +142,12 @@ def run_case(ruleset: Ruleset, case: Case) -> CaseResult:
                 f"{reason} (phase {state.phase}, {state.date_iso})"
             )
             return result
+        chooser = raw.get("chosen_by")
+        if chooser is not None:
+            failure = _agent_disagrees(ruleset, case.seed, state, str(chooser), move)
+            if failure is not None:
+                result.failures.append(f"move {number}: {failure}")
+                return result
         apply(state, move)
     expect = case.expect
     if expect.ending is not None and state.ending != expect.ending:
