@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from game.userdirs import autosave_path, save_dir
+from game.userdirs import latest_save, save_dir
 
 if TYPE_CHECKING:
     from game.play.session import Session
@@ -207,11 +207,12 @@ class BrinkApp(App[None]):
         return save_dir(self.save_folder)
 
     def can_continue(self) -> bool:
-        return autosave_path(self.save_folder).is_file()
+        return latest_save(self.save_folder) is not None
 
     def continue_game(self) -> None:
-        path = autosave_path(self.save_folder)
-        if not path.is_file():
+        """Open the game saved last (every game keeps its own auto-save)."""
+        path = latest_save(self.save_folder)
+        if path is None:
             self.notify("No game to continue yet.", severity="warning")
             return
         self.load_path(path)
@@ -328,7 +329,7 @@ class BrinkApp(App[None]):
         yield SystemCommand("New game", "Choose a scenario and a side", self.action_new_game)
         yield SystemCommand("Title screen", "Back to the title screen", self.show_title)
         yield SystemCommand("Load game", "Open a saved game", self.open_load)
-        yield SystemCommand("Continue", "Resume the last game (auto-save)", self.continue_game)
+        yield SystemCommand("Continue", "Resume the game saved last", self.continue_game)
         yield SystemCommand("Help", "Keys of this screen and how to play", self.action_help)
         yield SystemCommand(
             "Toggle light/dark", "Switch the colour theme", self.action_toggle_theme
