@@ -27,10 +27,7 @@ class TableScreen(Screen[None]):
         Binding("w", "walk_out", "Walk out"),
         Binding("m", "match", "Match theirs"),
         Binding("b", "briefing", "Briefing"),
-        Binding("1", "act(1)", "Action 1", show=False),
-        Binding("2", "act(2)", "Action 2", show=False),
-        Binding("3", "act(3)", "Action 3", show=False),
-        Binding("4", "act(4)", "Action 4", show=False),
+        *(Binding(str(n), f"act({n})", f"Action {n}", show=False) for n in range(1, 10)),
         Binding("tab", "next_tab", "Reply/Meters/News", show=False),
     ]
     HELP = (
