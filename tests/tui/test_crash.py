@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 from textual.binding import Binding
 
@@ -19,7 +21,7 @@ class BuggyApp(BrinkApp):
     """The real app with one key wired to a bug, standing in for any unforeseen one."""
 
     CSS_PATH = BrinkApp.css_file()
-    BINDINGS = [*BrinkApp.BINDINGS, Binding("f9", "bug", "Bug")]
+    BINDINGS: ClassVar = [*BrinkApp.BINDINGS, Binding("f9", "bug", "Bug")]
 
     def action_bug(self) -> None:
         raise Bug("the review screen fell over\nsecond line of the message")

@@ -9,6 +9,7 @@ different one each time, so the phases after the deal are played, not skipped.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import pytest
@@ -142,4 +143,4 @@ async def test_action_buttons_rebuilt_with_another_count_do_not_clash():
             await pilot.press(*keys)
             await pilot.pause()
     assert session.over
-    assert any(a > b > 0 for a, b in zip(counts, counts[1:])), counts
+    assert any(a > b > 0 for a, b in itertools.pairwise(counts)), counts

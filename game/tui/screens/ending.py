@@ -38,8 +38,7 @@ def ending_report(session: Session) -> str:
         "## The full debrief",
         "",
         "Press **D** for the debrief here: the deal beside 2019's, turning points, questions "
-        "for discussion and every move with its reasons. "
-        + _printable_hint(session),
+        "for discussion and every move with its reasons. " + _printable_hint(session),
         "",
         "Press N for a new game, T for the title screen, Q to quit.",
     ]
