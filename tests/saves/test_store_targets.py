@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.api import new_game
 from game.saves import SaveError, capture, read_save, write_atomic, write_save
 from game.saves.store import MAX_SAVE_BYTES, list_slots
-from game.engine.api import new_game
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (POSIX)")
 
