@@ -10,7 +10,7 @@ import socket
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import pytest
 
@@ -40,10 +40,8 @@ def wait_for_port(port: int, process: subprocess.Popen[str], deadline: float) ->
                 return
         except OSError:
             # Nothing listens yet: wait on the server's own exit for a moment, not a sleep.
-            try:
+            with suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=0.1)
-            except subprocess.TimeoutExpired:
-                pass
     raise AssertionError(f"nothing listened on port {port} within {deadline} s")
 
 
@@ -97,16 +95,15 @@ def test_serve_starts_answers_on_localhost_and_stops(tmp_path):
 
 
 async def _cap(port: int) -> tuple[int, str, int | None]:
-    async with aiohttp.ClientSession() as first:
-        async with first.ws_connect(f"http://localhost:{port}/ws") as playing:
-            await _read_until(playing, TITLE)
-            async with aiohttp.ClientSession() as second:
-                async with second.get(f"http://localhost:{port}/") as response:
-                    status, page = response.status, await response.text()
-                async with second.ws_connect(f"http://localhost:{port}/ws") as refused:
-                    async with asyncio.timeout(30):
-                        await refused.receive()
-                    code = refused.close_code
+    url = f"http://localhost:{port}"
+    async with aiohttp.ClientSession() as first, first.ws_connect(f"{url}/ws") as playing:
+        await _read_until(playing, TITLE)
+        async with aiohttp.ClientSession() as second:
+            async with second.get(f"{url}/") as response:
+                status, page = response.status, await response.text()
+            async with second.ws_connect(f"{url}/ws") as refused, asyncio.timeout(30):
+                await refused.receive()
+            code = refused.close_code
     return status, page, code
 
 
