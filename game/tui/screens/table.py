@@ -27,7 +27,9 @@ class TableScreen(Screen[None]):
         Binding("w", "walk_out", "Walk out"),
         Binding("m", "match", "Match theirs"),
         Binding("b", "briefing", "Briefing"),
-        *(Binding(str(n), f"act({n})", f"Action {n}", show=False) for n in range(1, 10)),
+        Binding("1", "act(1)", "Take numbered action 1 (2…9 likewise)", show=False),
+        # No description: the help lists the numbered actions once, on the line above.
+        *(Binding(str(n), f"act({n})", "", show=False) for n in range(2, 10)),
         Binding("tab", "next_tab", "Reply/Meters/News", show=False),
     ]
     HELP = (
