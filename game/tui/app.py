@@ -327,9 +327,12 @@ class BrinkApp(App[None]):
         """A bug: keep the game (write its auto-save), keep the traceback in a crash log
         for a bug report, and leave with one line instead of a traceback (exit 1)."""
         super()._handle_exception(error)  # exit code 1; tests under Pilot see the error
-        if os.environ.get("BRINK_DEBUG"):
-            return  # developers keep Textual's full traceback
-        self.crash_message = self._crash_report(error)
+        if os.environ.get("BRINK_DEBUG") or self.crash_message:
+            return  # developers keep Textual's full traceback; the first crash is the one
+        try:
+            self.crash_message = self._crash_report(error)
+        except Exception:  # saving failed too: still one line, never a second traceback
+            self.crash_message = f"brink: internal error ({type(error).__name__})"
 
     def _print_error_renderables(self) -> None:
         # After a crash, the one line, printed plainly (not wrapped to the screen's width)

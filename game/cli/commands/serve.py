@@ -192,7 +192,7 @@ def _server_class() -> type:
         "minutes.</p>"
     )
 
-    class BrinkServer(Server):  # type: ignore[misc]
+    class BrinkServer(Server):
         def __init__(self, visitors: Path, max_games: int, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.visitors = visitors
@@ -235,7 +235,7 @@ def _server_class() -> type:
                 command_line(folder),
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
-                close=websocket.close,
+                close=websocket.close,  # type: ignore[arg-type]  # (textual-serve's own call)
                 download_manager=self.download_manager,
                 debug=self.debug,
             )

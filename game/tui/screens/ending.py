@@ -21,7 +21,7 @@ def ending_report(session: Session) -> str:
         lines += [" ".join(ending.summary.split()), ""]
         if ending.historical:
             lines += ["**This is the ending history took.**", ""]
-    winners = [scenario.roles[r].short for r in ROLES if result.success[r]]  # type: ignore[index]
+    winners = [scenario.roles[r].short for r in ROLES if result.success[r]]
     for role in ROLES:
         r = scenario.roles[role]
         verdict = "success" if result.success[role] else "not a success"
