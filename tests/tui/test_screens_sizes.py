@@ -95,3 +95,24 @@ async def test_the_chosen_title_option_is_marked_without_colour(monkeypatch):
         assert not any("▶ New game" in line for line in lines)
         # The scenario list marks its own current choice too.
         assert sum("▶ " in line for line in lines) == 2
+
+
+async def test_the_debrief_course_table_keeps_whole_dates_at_100_columns():
+    from game.engine.moves import Move
+
+    session = Session.start("caravan-2018", "us", "ai-normal", 3)  # its table is widest
+    session.play(Move("us", "walk_out"))
+    app = BrinkApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        for _ in range(40):  # page down to the course of the crisis
+            lines = screen_lines(app)
+            if any(line.startswith("│Date") or "│2018-1" in line for line in lines):
+                break
+            await pilot.press("pagedown")
+            await pilot.pause()
+        dated = [line for line in lines if re.match(r"│20\d\d-", line)]
+        assert dated and all(re.match(r"│20\d\d-\d\d-\d\d│", line) for line in dated)
+        # The text around it still wraps at the screen's width.
+        assert all(len(line) <= 100 for line in lines)

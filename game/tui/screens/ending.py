@@ -120,7 +120,7 @@ class DebriefScreen(Screen[None]):
             capture(self.session.state, self.session.players), self.session.ruleset
         )
         yield Header()
-        with VerticalScroll():
+        with VerticalScroll(id="debrief-scroll"):
             yield Markdown(to_markdown(debrief), id="debrief")
         yield Footer()
 
