@@ -18,7 +18,7 @@ from textual.widgets import Static
 from game.userdirs import autosave_path, save_dir
 
 if TYPE_CHECKING:
-    from game.play.session import Session
+    from game.play.interface import GameSession
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -63,7 +63,7 @@ class BrinkApp(App[None]):
 
     def __init__(
         self,
-        session: Session | None = None,
+        session: GameSession | None = None,
         save_folder: Path | None = None,
         theme: str | None = None,
         default_seed: int | None = None,
@@ -71,7 +71,7 @@ class BrinkApp(App[None]):
         super().__init__()
         # The seed offered on the set-up screen (random unless given, e.g. by tests).
         self.default_seed = default_seed
-        self.session = session
+        self.session: GameSession | None = session
         self.save_folder = save_folder
         self.drafts: dict[str, dict[str, str]] = {}
         self.briefed: set[str] = set()
@@ -139,7 +139,7 @@ class BrinkApp(App[None]):
             return
         self.begin(session)
 
-    def begin(self, session: Session) -> None:
+    def begin(self, session: GameSession) -> None:
         self.session = session
         self.drafts = {}
         self.briefed = set()
@@ -170,7 +170,7 @@ class BrinkApp(App[None]):
         from game.tui.screens.handover import HandoverScreen
 
         assert self.session is not None
-        name = self.session.ruleset.scenario.roles[role].name  # type: ignore[index]
+        name = self.session.scenario.roles[role].name  # type: ignore[index]
         self._show(HandoverScreen(role, name, last))
 
     def handover_done(self, role: str) -> None:
@@ -244,6 +244,9 @@ class BrinkApp(App[None]):
         if session is None:
             self.notify("There is no game to save yet.", severity="warning")
             return
+        if not session.saves_locally:
+            self.notify("The class server keeps this game; nothing to save here.")
+            return
         dialog = SaveDialog(session.slot or session.default_slot())
 
         def chosen(slot: str | None) -> None:
@@ -271,6 +274,9 @@ class BrinkApp(App[None]):
         session = self.session
         if session is None or session.over:
             self.notify("The instructor's controls work during a game.", severity="warning")
+            return
+        if session.is_class_game:
+            self.notify("In a class game the instructor's controls are in the class console.")
             return
         if type(self.screen).__name__ == "InstructorScreen":
             return
@@ -333,7 +339,7 @@ class BrinkApp(App[None]):
         yield SystemCommand(
             "Toggle light/dark", "Switch the colour theme", self.action_toggle_theme
         )
-        if self.session is not None:
+        if self.session is not None and not self.session.is_class_game:
             yield SystemCommand("Save game", "Save in a named slot", self.action_save)
             yield SystemCommand(
                 "Instructor's controls", "Pause, extend a deadline, inject", self.action_instructor
@@ -354,6 +360,6 @@ class BrinkApp(App[None]):
         yield SystemCommand("Quit Brinkmanship", "Leave (asks if unsaved)", self.action_quit_game)
 
 
-def run(session: Session | None = None, save_folder: Path | None = None) -> int:
+def run(session: GameSession | None = None, save_folder: Path | None = None) -> int:
     BrinkApp(session, save_folder).run()
     return 0

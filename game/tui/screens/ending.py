@@ -8,12 +8,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
-from game.play.session import Session
+from game.play.interface import GameSession
+from game.play.session import HUMAN
 from game.scenario.models import ROLES
 
 
-def ending_report(session: Session, slot: str | None) -> str:
-    scenario = session.ruleset.scenario
+def ending_report(session: GameSession, slot: str | None) -> str:
+    scenario = session.scenario
     result = session.outcome()
     ending = result.ending
     lines = [f"# {ending.title if ending else 'The talks are over'}", ""]
@@ -24,7 +25,7 @@ def ending_report(session: Session, slot: str | None) -> str:
     for role in ROLES:
         r = scenario.roles[role]
         verdict = "success" if result.success[role] else "not a success"
-        you = " (you)" if session.players.get(role) == "human" else ""
+        you = " (you)" if session.players.get(role) == HUMAN else ""
         lines += [f"## {r.name}{you}: {result.scores[role]}/100 — {verdict}", ""]
         lines += ["| Objective | Points | Met |", "|---|---|---|"]
         for o in result.objectives[role]:
@@ -54,7 +55,7 @@ class EndingScreen(Screen[None]):
     ]
     HELP = "The game is over. Read how each side did and how it compares with 2019."
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
 
@@ -78,21 +79,22 @@ class DebriefScreen(Screen[None]):
         "reasons. `brink report SAVE -o debrief.html` writes it as a printable page."
     )
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
 
     def compose(self) -> ComposeResult:
-        from game.report.debrief import build_debrief
         from game.report.render import to_markdown
-        from game.saves import capture
 
-        debrief = build_debrief(
-            capture(self.session.state, self.session.players), self.session.ruleset
+        debrief = self.session.debrief()
+        text = (
+            to_markdown(debrief)
+            if debrief is not None
+            else "The debrief of this game is with your instructor (`brink class collect`)."
         )
         yield Header()
         with VerticalScroll():
-            yield Markdown(to_markdown(debrief), id="debrief")
+            yield Markdown(text, id="debrief")
         yield Footer()
 
     def on_mount(self) -> None:

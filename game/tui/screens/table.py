@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static, TabbedContent, TabPane
 
 from game.engine.moves import ACCEPT, ACT, IllegalMove, Move
-from game.play.session import HUMAN, Session, other
+from game.play.interface import GameSession
+from game.play.session import HUMAN, other
 from game.tui.text import describe_move
 from game.tui.widgets.dashboard import Dashboard
 from game.tui.widgets.meters import MeterPanel
@@ -43,11 +44,11 @@ class TableScreen(Screen[None]):
         "B reopens your briefing."
     )
 
-    def __init__(self, session: Session, role: str) -> None:
+    def __init__(self, session: GameSession, role: str) -> None:
         super().__init__()
         self.session = session
         self.role = role
-        self.scenario = session.ruleset.scenario
+        self.scenario = session.scenario
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -141,13 +142,11 @@ class TableScreen(Screen[None]):
 
     def _reply_text(self) -> Text:
         other_role = other(self.role)
-        reply = self.session.replies.get(other_role)
+        reply = self.session.reply(other_role)
         text = Text()
         name = self.scenario.roles[other_role].short  # type: ignore[index]
         if self.session.players.get(other_role) == HUMAN:
-            last = next(
-                (m for m in reversed(self.session.state.moves) if m.role == other_role), None
-            )
+            last = self.session.last_move(other_role)
             text.append(
                 describe_move(self.scenario, last) if last else f"{name} has not moved yet."
             )
@@ -167,12 +166,7 @@ class TableScreen(Screen[None]):
         return text
 
     def _meter_history(self) -> dict[str, list[float]]:
-        visible = {m.name for m in self.session.view(self.role).meters}
-        series: dict[str, list[float]] = {name: [] for name in visible}
-        for snap in self.session.state.timeline:
-            for name in visible:
-                series[name].append(snap.meters.get(name, 0.0))
-        return series
+        return self.session.meter_history(self.role)
 
     def set_status(self, message: str, error: bool = False) -> None:
         self.query_one("#status", Static).update(
