@@ -1,0 +1,391 @@
+"""The classroom server: HTTP and WebSocket on one port (aiohttp).
+
+Each connection says hello with a code; the code decides the seat (a delegation at one
+table) or the instructor's desk. The server then pushes views, and answers each request
+with ack/refused/applied or an error. One slow, broken or hostile client never stalls
+or changes another: every connection has its own send queue and message budget, and
+every request's effects are confined to the seat's own table."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from game.engine.moves import IllegalMove
+from game.net.codes import SeatCode, normalise
+from game.net.guard import CodeGuard, RateLimit
+from game.net.protocol import (
+    MAX_CLIENT_FRAME,
+    WS_PATH,
+    Ack,
+    Applied,
+    CollectRequest,
+    Error,
+    Hello,
+    InstructorRequest,
+    Message,
+    MoveRequest,
+    Ping,
+    Pong,
+    ProtocolError,
+    Revoke,
+    Saves,
+    Seat,
+    Watch,
+    Welcome,
+    encode,
+    parse_client,
+)
+from game.net.room import Room
+from game.net.views import scoped_scenario
+from game.scenario.models import ROLES
+
+log = logging.getLogger("brink.class")
+
+HELLO_TIMEOUT = 15.0  # seconds a new connection has to say hello
+MAX_BAD_MESSAGES = 20  # malformed or invalid messages before the connection is closed
+MAX_QUEUED = 512  # frames waiting for a slow client before it is dropped
+
+
+@dataclass(eq=False)
+class Connection:
+    ws: web.WebSocketResponse
+    address: str
+    seat: SeatCode
+    limit: RateLimit
+    outbox: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
+    watching: set[int] = field(default_factory=set)
+    bad_messages: int = 0
+
+    def send(self, frame: str) -> None:
+        """Queue a frame; a client too slow to take them is disconnected."""
+        if self.outbox.qsize() >= MAX_QUEUED:
+            self.outbox.put_nowait(None)
+            return
+        self.outbox.put_nowait(frame)
+
+    async def writer(self) -> None:
+        while (frame := await self.outbox.get()) is not None:
+            try:
+                await self.ws.send_str(frame)
+            except (ConnectionError, RuntimeError):
+                break
+        await self.ws.close()
+
+
+class ClassServer:
+    def __init__(
+        self,
+        room: Room,
+        *,
+        guard: CodeGuard | None = None,
+        rate: Callable[[], RateLimit] = RateLimit,
+        setup: Callable[[web.Application], None] | None = None,
+    ) -> None:
+        self.room = room
+        self.guard = guard or CodeGuard()
+        self.rate = rate
+        self.seats: dict[tuple[int, str], set[Connection]] = {}
+        self.instructors: set[Connection] = set()
+        self._address_locks: dict[str, asyncio.Lock] = {}
+        self.app = web.Application()
+        self.app.router.add_get("/", self.landing)
+        self.app.router.add_get("/health", self.health)
+        self.app.router.add_get(WS_PATH, self.websocket)
+        if setup is not None:
+            setup(self.app)
+        self.runner: web.AppRunner | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+    async def start(self, host: str, port: int) -> tuple[str, int]:
+        """Listen; return the host and the port actually bound (port 0 picks one)."""
+        self.runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, host, port, shutdown_timeout=1.0)
+        await site.start()
+        server = site._server
+        assert server is not None
+        sockname = server.sockets[0].getsockname()  # type: ignore[union-attr]
+        return host, int(sockname[1])
+
+    async def stop(self) -> None:
+        for conn in self._all_connections():
+            conn.outbox.put_nowait(None)
+        if self.runner is not None:
+            await self.runner.cleanup()
+
+    # ------------------------------------------------------------------ HTTP
+    async def landing(self, request: web.Request) -> web.Response:
+        title = html.escape(self.room.ruleset.scenario.title)
+        origin = html.escape(str(request.url.origin()))
+        body = (
+            "<!doctype html><meta charset=utf-8><title>Brinkmanship classroom</title>"
+            f"<h1>Brinkmanship classroom</h1><p>{title}</p>"
+            f"<p>Join your seat from a terminal: <code>brink join {origin} CODE</code></p>"
+        )
+        return web.Response(text=body, content_type="text/html")
+
+    async def health(self, request: web.Request) -> web.Response:
+        return web.json_response({"ok": True, "tables": len(self.room.tables)})
+
+    # ------------------------------------------------------------------ WebSocket
+    async def websocket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(max_msg_size=MAX_CLIENT_FRAME, heartbeat=30)
+        await ws.prepare(request)
+        address = request.remote or "?"
+        conn = await self._join(ws, address)
+        if conn is None:
+            await ws.close()
+            return ws
+        writer = asyncio.create_task(conn.writer())
+        try:
+            await self._serve(conn)
+        except Exception:  # a bug must close one connection, never the server
+            log.exception("connection from %s failed", address)
+            conn.send(encode(Error(code="server", message="internal error; reconnect")))
+        finally:
+            self._leave(conn)
+            conn.outbox.put_nowait(None)
+            with contextlib.suppress(Exception):
+                await writer
+        return ws
+
+    async def _join(self, ws: web.WebSocketResponse, address: str) -> Connection | None:
+        try:
+            frame = await asyncio.wait_for(ws.receive(), HELLO_TIMEOUT)
+        except TimeoutError:
+            await _reply(ws, Error(code="hello_first", message="say hello with your code first"))
+            return None
+        if frame.type != WSMsgType.TEXT:
+            return None
+        try:
+            hello = parse_client(frame.data)
+        except ProtocolError as err:
+            await _reply(ws, Error(code=err.code, message=err.message))
+            return None
+        if not isinstance(hello, Hello):
+            await _reply(ws, Error(code="hello_first", message="say hello with your code first"))
+            return None
+        # Attempts from one address are checked one at a time, each after that address's
+        # delay: guessing codes in parallel is no faster. Other addresses do not wait.
+        lock = self._address_locks.setdefault(address, asyncio.Lock())
+        async with lock:
+            delay = self.guard.delay(address)
+            if delay:
+                await asyncio.sleep(delay)
+            seat = self.room.seat(normalise(hello.code))
+            if seat is None:
+                self.guard.failed(address)
+                known = self.room.codes.get(normalise(hello.code))
+                why = (
+                    "this code was withdrawn by the instructor"
+                    if known is not None
+                    else "no seat has this code; check it against the roster"
+                )
+                await _reply(ws, Error(code="code", message=why))
+                return None
+            self.guard.succeeded(address)
+        if not self._address_locks[address].locked():
+            self._address_locks.pop(address, None)
+        conn = Connection(ws, address, seat, self.rate())
+        conn.send(encode(self._welcome(seat)))
+        if seat.instructor:
+            self.instructors.add(conn)
+            conn.send(encode(self.room.rows(self._seat_counts)))
+        else:
+            assert seat.table is not None
+            self.seats.setdefault((seat.table, seat.role), set()).add(conn)
+            conn.send(encode(self.room.push(seat.table, seat.role)))
+            self._push_tables()
+        return conn
+
+    def _welcome(self, seat: SeatCode) -> Welcome:
+        settings = self.room.settings
+        scenario = self.room.ruleset.scenario
+        return Welcome(
+            seat=Seat(instructor=True)
+            if seat.instructor
+            else Seat(table=seat.table, role=seat.role),
+            scenario_id=settings.scenario_id,
+            scenario_sha256=settings.scenario_sha256,
+            seed=settings.seed,
+            players={} if seat.instructor else dict(settings.players),
+            tables=settings.tables,
+            scenario=scoped_scenario(scenario, None if seat.instructor else seat.role),
+        )
+
+    async def _serve(self, conn: Connection) -> None:
+        async for frame in conn.ws:
+            if frame.type != WSMsgType.TEXT:
+                if frame.type == WSMsgType.BINARY:
+                    conn.send(encode(Error(code="malformed", message="send JSON text frames")))
+                    continue
+                break  # closed, or an error such as an oversized frame
+            if not conn.limit.allow():
+                conn.send(encode(Error(code="flood", message="too many messages; disconnected")))
+                break
+            try:
+                message = parse_client(frame.data)
+            except ProtocolError as err:
+                conn.send(encode(Error(code=err.code, message=err.message)))
+                if err.code == "version":
+                    break
+                conn.bad_messages += 1
+                if conn.bad_messages >= MAX_BAD_MESSAGES:
+                    break
+                continue
+            if conn.seat.revoked or self.room.seat(conn.seat.code) is None:
+                conn.send(encode(Error(code="revoked", message="this code was withdrawn")))
+                break
+            self._handle(conn, message)
+
+    def _handle(self, conn: Connection, message: Message) -> None:
+        seat = conn.seat
+        if isinstance(message, Ping):
+            conn.send(encode(Pong()))
+        elif isinstance(message, Hello):
+            conn.send(encode(Error(code="invalid", message="this connection already joined")))
+        elif isinstance(message, MoveRequest):
+            self._move(conn, message)
+        elif not seat.instructor:
+            ident = getattr(message, "id", None)
+            conn.send(
+                encode(
+                    Error(
+                        code="not_allowed",
+                        message="only the instructor's code can do that",
+                        id=ident,
+                    )
+                )
+            )
+        elif isinstance(message, InstructorRequest):
+            try:
+                applied = self.room.intervene(
+                    message.id, message.table, message.action, message.inject_id, message.days
+                )
+            except (ValueError, IllegalMove) as err:
+                conn.send(encode(Error(code="invalid", message=str(err), id=message.id)))
+                return
+            conn.send(encode(applied))
+            for result in applied.results:
+                if result.reason is None and result.table in self.room.tables:
+                    self._broadcast(result.table)
+        elif isinstance(message, Watch):
+            if message.table not in self.room.tables:
+                conn.send(
+                    encode(Error(code="no_table", message=f"there is no table {message.table}"))
+                )
+                return
+            conn.watching.add(message.table)
+            for role in ROLES:
+                conn.send(encode(self.room.push(message.table, role, all_reasons=True)))
+        elif isinstance(message, CollectRequest):
+            conn.send(encode(Saves(id=message.id, files=self.room.saves())))
+        elif isinstance(message, Revoke):
+            code = normalise(message.code)
+            done = self.room.revoke(code)
+            conn.send(
+                encode(
+                    Error(code="invalid", message="no seat has this code", id=message.id)
+                    if not done
+                    else _applied_none(message.id)
+                )
+            )
+            if done:
+                for other in self._all_connections():
+                    if other.seat.code == code:
+                        other.send(encode(Error(code="revoked", message="this code was withdrawn")))
+                        other.outbox.put_nowait(None)
+
+    def _move(self, conn: Connection, request: MoveRequest) -> None:
+        seat = conn.seat
+        if seat.instructor or seat.table is None:
+            conn.send(
+                encode(
+                    Error(
+                        code="not_allowed",
+                        message="the instructor does not move for a delegation",
+                        id=request.id,
+                    )
+                )
+            )
+            return
+        try:
+            move = request.to_move()
+        except ProtocolError as err:
+            conn.send(encode(Error(code=err.code, message=err.message, id=request.id)))
+            return
+        answer = self.room.play(seat.table, seat.role, request.id, request.based_on, move)
+        conn.send(encode(answer))
+        if isinstance(answer, Ack) and not answer.duplicate:
+            self._broadcast(seat.table)
+
+    # ------------------------------------------------------------------ pushing
+    def _broadcast(self, table: int) -> None:
+        """Every seat of `table` gets its own role's view; watchers get both; the desk
+        gets the table of tables."""
+        for role in ROLES:
+            conns = self.seats.get((table, role))
+            if conns:
+                frame = encode(self.room.push(table, role))
+                for conn in conns:
+                    conn.send(frame)
+        watchers = [c for c in self.instructors if table in c.watching]
+        if watchers:
+            frames = [encode(self.room.push(table, r, all_reasons=True)) for r in ROLES]
+            for conn in watchers:
+                for frame in frames:
+                    conn.send(frame)
+        self._push_tables()
+
+    def _push_tables(self) -> None:
+        if self.instructors:
+            frame = encode(self.room.rows(self._seat_counts))
+            for conn in self.instructors:
+                conn.send(frame)
+
+    def _seat_counts(self, table: int) -> dict[str, int]:
+        return {role: len(self.seats.get((table, role), ())) for role in ROLES}
+
+    def _leave(self, conn: Connection) -> None:
+        self.instructors.discard(conn)
+        if conn.seat.table is not None:
+            conns = self.seats.get((conn.seat.table, conn.seat.role))
+            if conns is not None:
+                conns.discard(conn)
+            self._push_tables()
+
+    def _all_connections(self) -> list[Connection]:
+        return [c for conns in self.seats.values() for c in conns] + list(self.instructors)
+
+
+def _applied_none(ident: str) -> Message:
+    return Applied(id=ident, results=[])
+
+
+async def _reply(ws: web.WebSocketResponse, message: Message) -> None:
+    with contextlib.suppress(ConnectionError, RuntimeError):
+        await ws.send_str(encode(message))
+
+
+def run_until_stopped(
+    server: ClassServer, host: str, port: int, ready: Callable[[str, int], Any]
+) -> None:
+    """Serve until interrupted; `ready(host, port)` is called once listening."""
+
+    async def main() -> None:
+        bound = await server.start(host, port)
+        ready(*bound)
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await server.stop()
+
+    asyncio.run(main())
