@@ -18,7 +18,9 @@ from textual.widgets import Static
 from game.userdirs import autosave_path, save_dir
 
 if TYPE_CHECKING:
+    from game.net.remote_session import RemoteSession
     from game.play.interface import GameSession
+    from game.tui.remote import SessionChanged
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -67,8 +69,15 @@ class BrinkApp(App[None]):
         save_folder: Path | None = None,
         theme: str | None = None,
         default_seed: int | None = None,
+        classroom: str | None = None,
+        code: str | None = None,
     ) -> None:
         super().__init__()
+        # `brink join URL [CODE]`: a seat of a class server's table instead of a local game.
+        self.classroom = classroom
+        self.join_code = code
+        self.remote: RemoteSession | None = None
+        self.connection_problem: str | None = None
         # The seed offered on the set-up screen (random unless given, e.g. by tests).
         self.default_seed = default_seed
         self.session: GameSession | None = session
@@ -80,6 +89,10 @@ class BrinkApp(App[None]):
     # ------------------------------------------------------------------ start
     def get_default_screen(self) -> Screen[None]:
         # The title screen is the bottom of the stack: no blank screen to style first.
+        if self.classroom is not None:
+            from game.tui.screens.join import JoinScreen
+
+            return JoinScreen(self.classroom, self.join_code)
         from game.tui.screens.title import TitleScreen
 
         return TitleScreen()
@@ -110,6 +123,25 @@ class BrinkApp(App[None]):
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
+        if self.connection_problem is not None:
+            from game.tui.remote import place_banner
+
+            self.call_after_refresh(place_banner, self)
+
+    # ------------------------------------------------------------------ classroom
+    async def join_class(self, classroom: str, code: str) -> None:
+        from game.tui.remote import join_class
+
+        await join_class(self, classroom, code)
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        from game.tui.remote import apply_change
+
+        apply_change(self, message.change)
+
+    async def on_unmount(self) -> None:
+        if self.remote is not None:
+            await self.remote.close()
 
     # ------------------------------------------------------------------ navigation
     def show_title(self) -> None:

@@ -49,6 +49,8 @@ class TableScreen(Screen[None]):
         self.session = session
         self.role = role
         self.scenario = session.scenario
+        # A move sent to a class server and not yet answered (its description).
+        self.sent = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -224,8 +226,13 @@ class TableScreen(Screen[None]):
             self.set_status(f"Not allowed: {reason}.", error=True)
             return
         try:
-            self.session.play(move)
+            events = self.session.play(move)
         except IllegalMove as err:  # pragma: no cover - check_move said yes
             self.set_status(f"Not allowed: {err}.", error=True)
             return
-        self.app.after_move(self.role, describe_move(self.scenario, move))  # type: ignore[attr-defined]
+        description = describe_move(self.scenario, move)
+        if events is None:  # sent to the class server, which answers in a moment
+            self.sent = description
+            self.set_status(f"Sent: {description} — waiting for the table…")
+            return
+        self.app.after_move(self.role, description)  # type: ignore[attr-defined]
