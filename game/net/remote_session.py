@@ -87,6 +87,7 @@ class RemoteSession:
         self.listener = listener
 
     async def close(self) -> None:
+        self.listener = None  # closing is not news for the screens
         if self._reader is not None:
             self._reader.cancel()
         await self.client.close()
