@@ -29,7 +29,7 @@ async def _play_moves(seats: dict[str, ClassClient], count: int, rng: random.Ran
         assert push is not None
         actor = push.view["actor"]
         client = seats[actor]
-        mine = await client.wait_for(lambda c: c.view() if c.moves() == push.moves else None)
+        mine = await client.wait_for(lambda c, n=push.moves: c.view() if c.moves() == n else None)
         answer = await client.move(choose(view_from_payload(mine.view), rng), based_on=push.moves)
         assert isinstance(answer, Ack), answer
         for seat in seats.values():
