@@ -103,7 +103,7 @@ class ClassClient:
         self._http: aiohttp.ClientSession | None = None
         self._runner: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
-        self._changed = asyncio.Condition()
+        self._changed = asyncio.Event()  # set (and replaced) whenever anything changes
         self._closing = False
 
     # ------------------------------------------------------------------ lifecycle
@@ -225,14 +225,15 @@ class ClassClient:
 
     async def wait_for(self, condition: Callable[[ClassClient], Any], timeout: float = 30.0) -> Any:
         """Wait until `condition(self)` is truthy (checked after every frame)."""
-        async with asyncio.timeout(timeout), self._changed:
+        async with asyncio.timeout(timeout):
             while True:
+                changed = self._changed
                 result = condition(self)
                 if result:
                     return result
                 if self.error is not None:
                     raise self.error
-                await self._changed.wait()
+                await changed.wait()
 
     # ------------------------------------------------------------------ internals
     async def _request(self, message: Message, timeout: float) -> Message:
@@ -302,8 +303,6 @@ class ClassClient:
                 break
         self._set_state(CLOSED)
         self._fail_pending(self.error or ClassClientError("the connection to the classroom closed"))
-        async with self._changed:
-            self._changed.notify_all()
 
     async def _read(self, ws: aiohttp.ClientWebSocketResponse) -> None:
         with contextlib.suppress(aiohttp.ClientError, ConnectionError):
@@ -315,8 +314,7 @@ class ClassClient:
                 except ProtocolError:
                     continue  # a newer server's message we cannot read: skip it
                 self._dispatch(message)
-                async with self._changed:
-                    self._changed.notify_all()
+                self._notify()
 
     def _dispatch(self, message: Message) -> None:
         if isinstance(message, ViewPush):
@@ -353,6 +351,12 @@ class ClassClient:
         self.state = state
         if self.on_state is not None:
             self.on_state(state)
+        self._notify()
+
+    def _notify(self) -> None:
+        """Wake every `wait_for`, which checks its condition again."""
+        self._changed.set()
+        self._changed = asyncio.Event()
 
 
 def _new_id() -> str:

@@ -18,6 +18,7 @@ CONFIDENTIAL_ROLE_FIELDS = ("briefing", "objectives", "preferences", "key_figure
 # Parts of a scenario whose text may be addressed to one side only (news visible to one
 # role) or that describe the AI's private tuning; a seat needs none of them to play.
 PRIVATE_SCENARIO_FIELDS = ("rules", "events", "ai")
+MECHANICS = frozenset({"when", "then"})
 
 
 def view_payload(view: RoleView) -> dict[str, Any]:
@@ -122,7 +123,17 @@ def scoped_scenario(scenario: Scenario, role: str | None) -> dict[str, Any]:
     }
     for name in PRIVATE_SCENARIO_FIELDS:
         data.pop(name, None)
-    return data
+    return _without_mechanics(data)
+
+
+def _without_mechanics(value: Any) -> Any:
+    """Conditions and effects name every meter, private ones included; the seat's
+    client evaluates nothing (the server does), so they are left out."""
+    if isinstance(value, dict):
+        return {k: _without_mechanics(v) for k, v in value.items() if k not in MECHANICS}
+    if isinstance(value, list):
+        return [_without_mechanics(v) for v in value]
+    return value
 
 
 def _event(data: dict[str, Any]) -> Event:
