@@ -10,10 +10,13 @@ screen refresh, a status line or a banner. No textual here.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
 
 from game.ai.agent import Decision, Reason
 from game.engine.api import Outcome, RoleView
@@ -278,25 +281,43 @@ def _replayed(welcome: Welcome, moves: list[dict[str, Any]]) -> Session:
 
 
 def seat_scenario(data: dict[str, Any]) -> Scenario:
-    """The scenario a seat was sent, as the model the screens read. The other side's
-    confidential parts were removed on the server; they are filled with blanks here,
-    never with the real text (which this computer was not sent)."""
-    filled = dict(data)
-    roles = {}
-    for role, part in data.get("roles", {}).items():
-        part = dict(part)
-        part.setdefault("briefing", "")
-        # A role must have an objective; this stand-in says what the seat may know.
-        part.setdefault("objectives", [_UNKNOWN_OBJECTIVE])
-        roles[role] = part
-    filled["roles"] = roles
-    return Scenario.model_validate(filled)
+    """The scenario a seat was sent, as the model the screens read. The server leaves out
+    what this seat may not know (the other side's briefing and objectives) and every
+    condition and effect (the client evaluates nothing). Each required part left out is
+    filled with a blank stand-in here, never with the real text, which was not sent."""
+    filled = json.loads(json.dumps(data))
+    for _ in range(MAX_PASSES):
+        try:
+            return Scenario.model_validate(filled)
+        except ValidationError as err:
+            missing = [e["loc"] for e in err.errors() if e["type"] == "missing"]
+            if not missing:
+                raise ClassClientError(
+                    f"the classroom sent a scenario this game cannot read: {err}"
+                ) from None
+            for loc in missing:
+                _put(filled, loc, _STAND_INS.get(str(loc[-1]), ""))
+    raise ClassClientError("the classroom sent a scenario this game cannot read")
 
 
-_UNKNOWN_OBJECTIVE = {
-    "id": "confidential",
-    "text": "Confidential to that delegation",
+MAX_PASSES = 5
+_STAND_INS: dict[str, Any] = {
     "when": "true",
-    "weight": 1,
-    "source": "designer",
+    "then": [{"news": ""}],
+    "briefing": "",
+    "objectives": [
+        {
+            "id": "confidential",
+            "text": "Confidential to that delegation",
+            "when": "true",
+            "weight": 1,
+            "source": "designer",
+        }
+    ],
 }
+
+
+def _put(data: Any, loc: tuple[int | str, ...], value: Any) -> None:
+    for key in loc[:-1]:
+        data = data[key]
+    data[loc[-1]] = json.loads(json.dumps(value))
