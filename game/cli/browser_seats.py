@@ -28,6 +28,7 @@ class BrowserSeats:
         self.classroom = ""
         self._templates = tempfile.TemporaryDirectory(prefix="brink-seat-")
         self._server: Any = None
+        self.installed = False
 
     def install(self, app: web.Application) -> bool:
         """Mount the browser seat under /seat/; False if textual-serve is missing."""
@@ -39,7 +40,7 @@ class BrowserSeats:
             return False
         from game.cli.commands.serve import _offline_templates
 
-        class SeatServer(Server):  # type: ignore[misc]
+        class SeatServer(Server):
             async def handle_index(self, request: web.Request) -> Any:
                 # The page's own address, as the student typed it: the websocket it
                 # opens is then on the same host, whatever --host the class uses.
@@ -58,8 +59,9 @@ class BrowserSeats:
             ]
         )
         app.add_subapp(PREFIX, seat)
-        app.router.add_get(PREFIX, _to_seat_page)
+        app.router.add_get(PREFIX, _to_seat_page, name="browser-seat")
         self._server = server
+        self.installed = True
         return True
 
     def listening(self, host: str, port: int) -> None:
