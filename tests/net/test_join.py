@@ -142,3 +142,39 @@ async def test_a_dropped_server_shows_a_banner_and_the_seat_reconnects(tmp_path)
         room.kill()
         if restarted is not None:
             restarted.kill()
+
+
+async def test_a_whole_game_against_the_ai_chair_ends_on_the_same_ending_screen(tmp_path):
+    room = start_room(tmp_path, "--tables", "1", "--seed", "5", "--ai", "us")
+    try:
+        app = BrinkApp(classroom=room.url, code=room.code(1, "mexico"))
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: screen_name(app) == "BriefingScreen", "the briefing")
+            await pilot.press("enter")
+            for _ in range(120):
+                await until(
+                    pilot,
+                    lambda: screen_name(app) == "EndingScreen" or app.session.to_move,
+                    "our turn",
+                )
+                if screen_name(app) == "EndingScreen":
+                    break
+                moves = app.session.moves
+                menu = app.session.view("mexico").menu
+                if Move("mexico", "accept") in menu:
+                    await pilot.press("a")
+                elif any(m.kind == "act" for m in menu.moves):
+                    await pilot.press("1")
+                else:
+                    await pilot.press("p")
+                await until(pilot, lambda m=moves: app.session.moves > m, "the move applied")
+            assert screen_name(app) == "EndingScreen"
+            text = screen_text(app)
+            assert "Mexican delegation (you)" in text
+            assert "/100" in text  # both sides' scores: the game was rebuilt from its moves
+            assert "United States delegation:" in text
+            await pilot.press("d")
+            assert screen_name(app) == "DebriefScreen"
+            assert "with your instructor" not in widget_text(app, "#debrief")
+    finally:
+        room.kill()

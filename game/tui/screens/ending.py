@@ -9,7 +9,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from game.play.interface import GameSession
-from game.play.session import HUMAN
 from game.scenario.models import ROLES
 
 
@@ -23,9 +22,11 @@ def ending_report(session: GameSession, slot: str | None) -> str:
         if ending.historical:
             lines += ["**This is the ending history took.**", ""]
     for role in ROLES:
+        if role not in result.scores:
+            continue  # a class seat without the scenario file here: scores are the server's
         r = scenario.roles[role]
         verdict = "success" if result.success[role] else "not a success"
-        you = " (you)" if session.players.get(role) == HUMAN else ""
+        you = " (you)" if role in session.humans else ""
         lines += [f"## {r.name}{you}: {result.scores[role]}/100 — {verdict}", ""]
         lines += ["| Objective | Points | Met |", "|---|---|---|"]
         for o in result.objectives[role]:
@@ -34,6 +35,8 @@ def ending_report(session: GameSession, slot: str | None) -> str:
     if ending is not None and ending.history:
         lines += ["## What happened in history", "", " ".join(ending.history.split()), ""]
     where = slot or "autosave"
+    if session.is_class_game:
+        where = "table-NN.brink.json"  # the instructor collects every table's game
     lines += [
         "## The full debrief",
         "",
