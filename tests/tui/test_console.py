@@ -53,13 +53,18 @@ async def test_pause_a_table_fire_an_inject_watch_it_and_collect(room, tmp_path)
         assert "CLOCK PAUSED" in widget_text(app, "#dash-mexico")
         await pilot.press("escape")
 
+        await pilot.press("R")  # resume every table: only table 1 was paused
+        await until(pilot, lambda: "restarted" in _status(app), "resume all")
+        assert "Clock restarted at table 1." in _status(app)
+        assert "table 2: the clock is not paused" in _status(app)
+
         await pilot.press("c")
         await until(pilot, lambda: "saved" in _status(app), "the collection")
     first = json.loads((out / "table-01.brink.json").read_text())
     second = json.loads((out / "table-02.brink.json").read_text())
     kinds = [m["kind"] for m in first["moves"]]
-    assert kinds[:2] == ["pause", "inject"]
-    assert all(m["role"] == "instructor" for m in first["moves"][:2])
+    assert kinds == ["pause", "inject", "resume"]
+    assert all(m["role"] == "instructor" for m in first["moves"])
     assert second["moves"] == []
 
 
