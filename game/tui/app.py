@@ -128,6 +128,11 @@ class BrinkApp(App[None]):
 
             self.call_after_refresh(place_banner, self)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A class seat has nothing to save: the server keeps the game (Ctrl+S hidden).
+        session = self.session
+        return not (action == "save" and session is not None and not session.saves_locally)
+
     # ------------------------------------------------------------------ classroom
     async def join_class(self, classroom: str, code: str) -> None:
         from game.tui.remote import join_class

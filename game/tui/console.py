@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 EXTENSION_DAYS = 7
 COLUMNS = ("Table", "Phase", "Date", "Tariff", "To move", "Last move", "Ago", "Ending", "Seats")
+PHASE_WIDTH, MOVE_WIDTH = 26, 34
 
 
 def ago(when: float | None, now: float) -> str:
@@ -40,6 +41,10 @@ def ago(when: float | None, now: float) -> str:
     if seconds < 3600:
         return f"{seconds // 60}m"
     return f"{seconds // 3600}h{seconds % 3600 // 60:02d}"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class ConsoleApp(App[None]):
@@ -140,11 +145,11 @@ class ConsoleApp(App[None]):
             seats = " ".join(f"{r}:{n}" for r, n in row.seats.items())
             table.add_row(
                 str(row.table),
-                row.phase + paused,
+                _cut(row.phase, PHASE_WIDTH) + paused,
                 row.date,
                 f"{row.tariff_rate:g}%",
                 row.to_move or "—",
-                row.last_move[:50] or "—",
+                _cut(row.last_move, MOVE_WIDTH) or "—",
                 ago(row.last_move_at, now),
                 self._ending(row.ending),
                 seats,
