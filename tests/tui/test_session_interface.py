@@ -11,7 +11,7 @@ from game.play.interface import GameSession
 from game.play.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]
-TYPED = ["game/play", "game/tui"]
+TYPED = ["game/play", "game/tui", "game/net/remote_session.py", "game/cli/browser_seats.py"]
 
 
 def _mypy(*paths: str) -> subprocess.CompletedProcess[str]:
