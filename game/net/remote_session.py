@@ -74,6 +74,11 @@ class RemoteSession:
         the classroom cannot be reached or the code is not a seat's)."""
         connection = ClassClient(url, code, client)
         welcome = await connection.connect()
+        if welcome.seat.instructor:
+            await connection.close()
+            raise ClassClientError(
+                "this is the instructor's code: open the console with `brink class console`"
+            )
         try:
             first = await connection.next_view(timeout=30)
             session = cls(connection, welcome, first)

@@ -111,6 +111,11 @@ async def test_a_wrong_code_is_said_and_the_student_can_retry(room):
         )
         assert "code" in widget_text(app, "#join-status").lower()
         field = app.screen.query_one("#code")
+        field.value = room.instructor
+        await pilot.press("enter")
+        await until(pilot, lambda: "console" in widget_text(app, "#join-status"), "the refusal")
+        assert screen_name(app) == "JoinScreen"
+        field = app.screen.query_one("#code")
         field.value = room.code(2, "us")
         await pilot.press("enter")
         await until(pilot, lambda: screen_name(app) == "BriefingScreen", "the briefing")
