@@ -265,14 +265,14 @@ def _parse(frame: str | bytes, limit: int, adapter: TypeAdapter[Any], types: set
     if not isinstance(data, dict):
         raise ProtocolError("malformed", "a message must be a JSON object")
     version = data.get("v")
-    if version != VERSION:
+    if type(version) is not int or version != VERSION:
         raise ProtocolError(
             "version",
             f"this server speaks protocol version {VERSION}, the message has version "
             f"{version!r}; update Brinkmanship so both sides match",
         )
     kind = data.get("type")
-    if kind not in types:
+    if not isinstance(kind, str) or kind not in types:
         raise ProtocolError("unknown_type", f"unknown message type {str(kind)[:40]!r}")
     try:
         message: Message = adapter.validate_python(data)

@@ -106,9 +106,11 @@ class ClassServer:
     # ------------------------------------------------------------------ lifecycle
     async def start(self, host: str, port: int) -> tuple[str, int]:
         """Listen; return the host and the port actually bound (port 0 picks one)."""
-        self.runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
+        self.runner = web.AppRunner(
+            self.app, access_log=None, handle_signals=False, shutdown_timeout=1.0
+        )
         await self.runner.setup()
-        site = web.TCPSite(self.runner, host, port, shutdown_timeout=1.0)
+        site = web.TCPSite(self.runner, host, port)
         await site.start()
         server = site._server
         assert server is not None
@@ -140,7 +142,11 @@ class ClassServer:
         ws = web.WebSocketResponse(max_msg_size=MAX_CLIENT_FRAME, heartbeat=30)
         await ws.prepare(request)
         address = request.remote or "?"
-        conn = await self._join(ws, address)
+        try:
+            conn = await self._join(ws, address)
+        except Exception:  # a bug must close one connection, never the server
+            log.exception("joining from %s failed", address)
+            conn = None
         if conn is None:
             await ws.close()
             return ws
