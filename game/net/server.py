@@ -24,7 +24,6 @@ from game.net.guard import CodeGuard, RateLimit
 from game.net.protocol import (
     MAX_CLIENT_FRAME,
     WS_PATH,
-    Ack,
     Applied,
     CollectRequest,
     Error,
@@ -35,6 +34,7 @@ from game.net.protocol import (
     Ping,
     Pong,
     ProtocolError,
+    Refused,
     Revoke,
     Saves,
     Seat,
@@ -43,7 +43,7 @@ from game.net.protocol import (
     encode,
     parse_client,
 )
-from game.net.room import Room
+from game.net.room import Pending, Room
 from game.net.views import scoped_scenario
 from game.scenario.models import ROLES
 
@@ -52,6 +52,7 @@ log = logging.getLogger("brink.class")
 HELLO_TIMEOUT = 15.0  # seconds a new connection has to say hello
 MAX_BAD_MESSAGES = 20  # malformed or invalid messages before the connection is closed
 MAX_QUEUED = 512  # frames waiting for a slow client before it is dropped
+NOT_RECORDED = "the server could not record the move; try again"
 
 
 @dataclass(eq=False)
@@ -102,6 +103,9 @@ class ClassServer:
         if setup is not None:
             setup(self.app)
         self.runner: web.AppRunner | None = None
+        self._callbacks: list[Callable[[], None]] = []
+        self._work = asyncio.Event()
+        self._committer: asyncio.Task[None] | None = None
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self, host: str, port: int) -> tuple[str, int]:
@@ -112,6 +116,7 @@ class ClassServer:
         await self.runner.setup()
         site = web.TCPSite(self.runner, host, port)
         await site.start()
+        self._committer = asyncio.create_task(self._commit_loop())
         server = site._server
         assert server is not None
         sockname = server.sockets[0].getsockname()  # type: ignore[union-attr]
@@ -120,6 +125,11 @@ class ClassServer:
     async def stop(self) -> None:
         for conn in self._all_connections():
             conn.outbox.put_nowait(None)
+        if self._committer is not None:
+            self._committer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._committer
+        self.room.flush()
         if self.runner is not None:
             await self.runner.cleanup()
 
@@ -279,10 +289,8 @@ class ClassServer:
             except (ValueError, IllegalMove) as err:
                 conn.send(encode(Error(code="invalid", message=str(err), id=message.id)))
                 return
-            conn.send(encode(applied))
-            for result in applied.results:
-                if result.reason is None and result.table in self.room.tables:
-                    self._broadcast(result.table)
+            pending = {p.table: p for p in self.room.last_pending}
+            self._after_commit(lambda: self._answer_command(conn, applied, pending))
         elif isinstance(message, Watch):
             if message.table not in self.room.tables:
                 conn.send(
@@ -293,7 +301,9 @@ class ClassServer:
             for role in ROLES:
                 conn.send(encode(self.room.push(message.table, role, all_reasons=True)))
         elif isinstance(message, CollectRequest):
-            conn.send(encode(Saves(id=message.id, files=self.room.saves())))
+            # After the moves in flight are committed: the saves hold what the store holds.
+            ident = message.id
+            self._after_commit(lambda: conn.send(encode(Saves(id=ident, files=self.room.saves()))))
         elif isinstance(message, Revoke):
             code = normalise(message.code)
             done = self.room.revoke(code)
@@ -328,10 +338,66 @@ class ClassServer:
         except ProtocolError as err:
             conn.send(encode(Error(code=err.code, message=err.message, id=request.id)))
             return
-        answer = self.room.play(seat.table, seat.role, request.id, request.based_on, move)
-        conn.send(encode(answer))
-        if isinstance(answer, Ack) and not answer.duplicate:
-            self._broadcast(seat.table)
+        table = seat.table
+        answer = self.room.play(table, seat.role, request.id, request.based_on, move)
+        if isinstance(answer, Refused):
+            conn.send(encode(answer))
+            return
+        pending = self.room.last_pending
+
+        def answer_once_committed() -> None:
+            if answer.duplicate:  # the first copy may have been given up since
+                done = request.id in self.room.tables[table].applied
+            else:
+                done = all(p.committed for p in pending)
+            if not done:
+                conn.send(encode(Refused(id=request.id, reason=NOT_RECORDED)))
+                return
+            conn.send(encode(answer))
+            if not answer.duplicate:
+                self._broadcast(table)
+
+        self._after_commit(answer_once_committed)
+
+    def _answer_command(
+        self, conn: Connection, applied: Applied, pending: dict[int, Pending]
+    ) -> None:
+        results = []
+        for result in applied.results:
+            given_up = result.table in pending and not pending[result.table].committed
+            results.append(
+                result.model_copy(update={"reason": NOT_RECORDED}) if given_up else result
+            )
+        conn.send(encode(applied.model_copy(update={"results": results})))
+        for result in results:
+            if result.reason is None and result.table in pending:
+                self._broadcast(result.table)
+
+    # ------------------------------------------------------------------ committing
+    def _after_commit(self, then: Callable[[], None]) -> None:
+        """Run `then` once every move applied so far is committed (or given up)."""
+        self._callbacks.append(then)
+        self._work.set()
+
+    async def _commit_loop(self) -> None:
+        """Commit what the tables played, many moves per transaction, in a worker thread
+        so the disk sync never stalls the connections; then send the answers."""
+        while True:
+            await self._work.wait()
+            self._work.clear()
+            batch = self.room.take_batch()
+            callbacks, self._callbacks = self._callbacks, []
+            if batch:
+                try:
+                    await asyncio.to_thread(self.room.write, batch)
+                except Exception:
+                    log.exception("could not record %d moves", len(batch))
+                    self.room.failed(batch)
+            for then in callbacks:
+                try:
+                    then()
+                except Exception:
+                    log.exception("answering after a commit failed")
 
     # ------------------------------------------------------------------ pushing
     def _broadcast(self, table: int) -> None:

@@ -31,6 +31,7 @@ def _play(room: Room, table: int, count: int, seed: int = 0) -> None:
         move = choose(session.view(role), rng)
         answer = room.play(table, role, f"{seed}-{number}", room.tables[table].moves, move)
         assert isinstance(answer, Ack), answer
+        assert room.flush()
 
 
 def test_codes_are_distinct_typeable_and_normalised() -> None:
@@ -44,13 +45,35 @@ def test_codes_are_distinct_typeable_and_normalised() -> None:
     assert csv_text.splitlines()[-1] == f",instructor,{roster[-1].code}"
 
 
-def test_a_move_is_committed_before_it_is_acknowledged(tmp_path: Path, flagship: Ruleset) -> None:
+def _stored(path: Path) -> int:
+    """Moves another connection to the database finds (as a restart after a crash would)."""
+    return int(sqlite3.connect(path).execute("SELECT COUNT(*) FROM moves").fetchone()[0])
+
+
+def test_an_answer_waits_until_its_moves_are_committed(tmp_path: Path, flagship: Ruleset) -> None:
     room = open_room(tmp_path / "room.db", flagship)
-    _play(room, 1, 3)
-    # Another connection to the database (as after a crash) finds every acknowledged move.
-    rows = sqlite3.connect(tmp_path / "room.db").execute("SELECT COUNT(*) FROM moves").fetchone()
-    assert rows[0] == room.tables[1].moves == 3
+    _play(room, 1, 2)
+    assert _stored(tmp_path / "room.db") == room.tables[1].moves == 2
+    session = room.tables[1].session
+    move = choose(session.view(session.state.actor), random.Random(4))
+    answer = room.play(1, session.state.actor, "third", 2, move)
+    assert isinstance(answer, Ack) and answer.moves == 3
+    [pending] = room.last_pending
+    assert pending.committed is None and _stored(tmp_path / "room.db") == 2
+    assert room.flush()
+    assert pending.committed is True and _stored(tmp_path / "room.db") == 3
     assert room.tables[2].moves == 0
+
+
+def test_many_tables_commit_in_one_transaction(tmp_path: Path, flagship: Ruleset) -> None:
+    room = open_room(tmp_path / "room.db", flagship, tables=3)
+    for number, table in room.tables.items():
+        role = table.session.state.actor
+        room.play(number, role, f"t{number}", 0, choose(table.session.view(role), random.Random()))
+    batch = room.take_batch()
+    assert [p.table for p in batch] == [1, 2, 3]
+    room.write(batch)
+    assert _stored(tmp_path / "room.db") == 3
 
 
 def test_a_restart_resumes_every_table_with_the_same_transcript(
@@ -60,6 +83,7 @@ def test_a_restart_resumes_every_table_with_the_same_transcript(
     for table in (1, 2):
         _play(room, table, 4 + table, seed=table)
     room.intervene("inj", 2, "inject", inject_id="court-ruling")
+    assert room.flush()
     before = {n: room.transcript(n) for n in room.tables}
     room.store.close()
     again = open_room(tmp_path / "room.db", flagship)
@@ -141,10 +165,14 @@ def test_a_move_the_database_cannot_record_is_not_played(
     def disk_full(*args: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(room.store, "append", disk_full)
+    monkeypatch.setattr(room.store, "append_many", disk_full)
     session = room.tables[1].session
     role = session.state.actor
     move = choose(session.view(role), random.Random(1))
-    answer = room.play(1, role, "lost", 2, move)
-    assert isinstance(answer, Refused) and "could not record" in answer.reason
+    room.play(1, role, "lost", 2, move)
+    [pending] = room.last_pending
+    assert not room.flush()
+    assert pending.committed is False
+    # Given up, so not played: the table is what the store holds, and the id is unknown.
     assert room.transcript(1) == before
+    assert "lost" not in room.tables[1].applied
