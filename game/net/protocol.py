@@ -153,6 +153,11 @@ class ViewPush(Message):
     role: str
     moves: int  # moves made at the table, AI and instructor moves included
     view: dict[str, Any]  # a RoleView, see game.net.views
+    # A delta (full=False) leaves out the view's static fields and holds only the events
+    # from `events_from` on; game.net.views.merge_view rebuilds the full view. A
+    # connection's first view of a seat is always full.
+    full: bool = True
+    events_from: int = 0
     replies: dict[str, Reply] = Field(default_factory=dict)
     # Visible meters over time, for charts: meter -> values, one per event of the clock.
     timeline: dict[str, list[float]] = Field(default_factory=dict)

@@ -204,9 +204,12 @@ class Room:
         return f"the table moved on: {what}"
 
     # ------------------------------------------------------------------ what seats see
-    def push(self, table_no: int, role: str, all_reasons: bool = False) -> ViewPush:
-        """The view of `role` at a table. AI reasons are private to their chair: only the
-        instructor (`all_reasons`) reads the other chair's; a seat sees the moves."""
+    def push(
+        self, table_no: int, role: str, all_reasons: bool = False, events_from: int | None = None
+    ) -> ViewPush:
+        """The view of `role` at a table (a delta from `events_from`, if given). AI
+        reasons are private to their chair: only the instructor (`all_reasons`) reads
+        the other chair's; a seat sees the moves."""
         table = self.tables[table_no]
         session = table.session
         replies = {
@@ -222,7 +225,9 @@ class Room:
             table=table_no,
             role=role,
             moves=table.moves,
-            view=view_payload(session.view(role)),
+            view=view_payload(session.view(role), events_from),
+            full=events_from is None,
+            events_from=events_from or 0,
             replies=replies,
             timeline=timeline_payload(session.state, role),
             move_list=[m.to_json() for m in session.state.moves],

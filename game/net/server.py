@@ -106,6 +106,8 @@ class ClassServer:
         self._callbacks: list[Callable[[], None]] = []
         self._work = asyncio.Event()
         self._committer: asyncio.Task[None] | None = None
+        # Events of each seat's view sent in the last broadcast (where deltas start).
+        self._events_sent: dict[tuple[int, str], int] = {}
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self, host: str, port: int) -> tuple[str, int]:
@@ -392,7 +394,8 @@ class ClassServer:
                     await asyncio.to_thread(self.room.write, batch)
                 except Exception:
                     log.exception("could not record %d moves", len(batch))
-                    self.room.failed(batch)
+                    for table in sorted({p.table for p in self.room.failed(batch)}):
+                        self._resync(table)
             for then in callbacks:
                 try:
                     then()
@@ -402,19 +405,37 @@ class ClassServer:
     # ------------------------------------------------------------------ pushing
     def _broadcast(self, table: int) -> None:
         """Every seat of `table` gets its own role's view; watchers get both; the desk
-        gets the table of tables."""
+        gets the table of tables. Views are deltas from the last broadcast: every
+        connection listening here has had a full view of the seat since."""
+        watchers = [c for c in self.instructors if table in c.watching]
         for role in ROLES:
             conns = self.seats.get((table, role))
+            if not conns and not watchers:
+                continue
+            since = self._events_sent.get((table, role), 0)
+            push = self.room.push(table, role, events_from=since)
+            self._events_sent[(table, role)] = since + len(push.view["events"])
             if conns:
-                frame = encode(self.room.push(table, role))
+                frame = encode(push)
                 for conn in conns:
                     conn.send(frame)
-        watchers = [c for c in self.instructors if table in c.watching]
-        if watchers:
-            frames = [encode(self.room.push(table, r, all_reasons=True)) for r in ROLES]
-            for conn in watchers:
-                for frame in frames:
+            if watchers:
+                frame = encode(self.room.push(table, role, all_reasons=True, events_from=since))
+                for conn in watchers:
                     conn.send(frame)
+        self._push_tables()
+
+    def _resync(self, table: int) -> None:
+        """Full views to everyone at a table whose moves had to be given up: what they
+        saw may have run ahead of what the store holds."""
+        for role in ROLES:
+            push = self.room.push(table, role)
+            self._events_sent[(table, role)] = len(push.view["events"])
+            for conn in self.seats.get((table, role), ()):
+                conn.send(encode(push))
+            for conn in self.instructors:
+                if table in conn.watching:
+                    conn.send(encode(self.room.push(table, role, all_reasons=True)))
         self._push_tables()
 
     def _push_tables(self) -> None:

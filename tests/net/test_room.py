@@ -15,6 +15,7 @@ from game.net.bots import choose
 from game.net.codes import ALPHABET, new_roster, normalise, roster_csv
 from game.net.protocol import Ack, Refused
 from game.net.room import Room
+from game.net.views import merge_view
 from game.play.session import HUMAN, Session
 from game.rules.ruleset import Ruleset
 from game.saves import SaveGame, restore
@@ -176,3 +177,13 @@ def test_a_move_the_database_cannot_record_is_not_played(
     # Given up, so not played: the table is what the store holds, and the id is unknown.
     assert room.transcript(1) == before
     assert "lost" not in room.tables[1].applied
+
+
+def test_a_delta_view_merges_into_the_full_view(tmp_path: Path, flagship: Ruleset) -> None:
+    room = open_room(tmp_path / "room.db", flagship)
+    first = room.push(1, "mexico").view
+    _play(room, 1, 4)
+    delta = room.push(1, "mexico", events_from=len(first["events"]))
+    assert not delta.full and "delegation" not in delta.view
+    assert len(delta.view["events"]) < len(room.push(1, "mexico").view["events"])
+    assert merge_view(first, delta.view, delta.events_from) == room.push(1, "mexico").view
