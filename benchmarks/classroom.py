@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -52,9 +53,13 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-async def play_class(room: RunningRoom, tables: int, seed: int) -> tuple[list[SeatBot], float]:
+async def play_class(
+    room: RunningRoom, tables: int, seed: int, think: tuple[float, float] | None
+) -> tuple[list[SeatBot], float]:
     bots = [
-        SeatBot(ClassClient(room.url, room.code(t, role)), seed=seed * 1000 + 2 * t + i)
+        SeatBot(
+            ClassClient(room.url, room.code(t, role)), seed=seed * 1000 + 2 * t + i, think=think
+        )
         for t in range(1, tables + 1)
         for i, role in enumerate(("us", "mexico"))
     ]
@@ -89,54 +94,78 @@ def in_process_seconds(files: dict[str, str], scenario: str) -> list[float]:
     return times
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tables", type=int, default=50)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--scenario", default="roosevelt-room-2019")
-    args = parser.parse_args()
+@dataclass
+class Phase:
+    name: str
+    bots: list[SeatBot]
+    elapsed: float
+    files: dict[str, str]
+    peak_mb: float | None
+    server_cpu: float | None
 
+
+def run_phase(name: str, args: argparse.Namespace, think: tuple[float, float] | None) -> Phase:
     with tempfile.TemporaryDirectory(prefix="brink-class-bench-") as folder:
         room = start_room(
             Path(folder), "--tables", str(args.tables), "--seed", str(args.seed),
             scenario=args.scenario,
         )  # fmt: skip
         try:
-            bots, elapsed = asyncio.run(play_class(room, args.tables, args.seed))
+            bots, elapsed = asyncio.run(play_class(room, args.tables, args.seed, think))
             files = asyncio.run(collect(room))
-            peak = peak_rss_mb(room.process.pid)
-            server_cpu = cpu_seconds(room.process.pid)
+            return Phase(
+                name, bots, elapsed, files, peak_rss_mb(room.process.pid),
+                cpu_seconds(room.process.pid),
+            )  # fmt: skip
         finally:
             room.kill()
 
-    round_trips = sorted(t for b in bots for t in b.round_trips)
+
+def report(phase: Phase, local_p50: float) -> None:
+    round_trips = sorted(t for b in phase.bots for t in b.round_trips)
     moves = len(round_trips)
-    endings = sum(1 for b in bots if b.ending is not None) // 2
     p50 = statistics.median(round_trips)
-    p95 = round_trips[int(0.95 * (moves - 1))]
-    local = sorted(in_process_seconds(files, args.scenario))
+    p95 = round_trips[round(0.95 * (moves - 1))]
+    endings = sum(1 for b in phase.bots if b.ending is not None) // 2
+    rss = f"{phase.peak_mb:.0f} MB" if phase.peak_mb is not None else "unknown here"
+    cpu = f"{phase.server_cpu:.1f} s" if phase.server_cpu is not None else "unknown here"
+    refused = sum(len(b.refused) for b in phase.bots)
+    print(f"{phase.name}: {endings} whole games, {moves} players' moves in {phase.elapsed:.1f} s")
+    print(f"  moves per second             {moves / phase.elapsed:.0f}")
+    print(f"  round trip of a move         p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
+          f"max {round_trips[-1] * 1000:.1f} ms   (target: p95 <= 100 ms)")  # fmt: skip
+    print(f"  round trip / in-process      {p50 / local_p50:.0f}x at p50")
+    print(f"  server peak memory (RSS)     {rss}   (target: <= 200 MB); server CPU {cpu}")
+    if refused:
+        print(f"  refused moves                {refused} (the bots never send stale moves: a bug)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tables", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scenario", default="roosevelt-room-2019")
+    parser.add_argument(
+        "--think", type=float, nargs=2, default=(1.0, 4.0), metavar=("MIN", "MAX"),
+        help="seconds a bot pauses before each move at class pace (1 4)",
+    )  # fmt: skip
+    args = parser.parse_args()
+
+    flat_out = run_phase("flat out (no pause between moves)", args, None)
+    class_pace = run_phase(
+        f"class pace ({args.think[0]:g}-{args.think[1]:g} s to decide each move)",
+        args, tuple(args.think),
+    )  # fmt: skip
+    local = in_process_seconds(flat_out.files, args.scenario)
     local_p50 = statistics.median(local)
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
-
-    print(f"classroom: {args.tables} tables, {len(bots)} clients over 127.0.0.1, "
-          f"{endings} whole games, {os.cpu_count()} cores (load {load[0]:.1f}, shared machine)")  # fmt: skip
-    print(
-        f"  players' moves acknowledged  {moves} in {elapsed:.1f} s = {moves / elapsed:.0f} moves/s"
-    )
-    print(f"  round trip of a move          p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
-          f"max {round_trips[-1] * 1000:.1f} ms   (target p95 <= 100 ms)")  # fmt: skip
-    rss = f"{peak:.0f} MB" if peak is not None else "unknown on this platform"
-    print(f"  server peak memory (RSS)      {rss}   (target <= 200 MB)")
-    print(f"  same move in-process          p50 {local_p50 * 1000:.2f} ms "
-          f"(Session.play, no network, no database)")  # fmt: skip
-    print(f"  round trip / in-process       {p50 / local_p50:.1f}x at p50")
-    if server_cpu is not None:
-        clients_cpu = time.process_time()
-        print(f"  CPU time                      server {server_cpu:.1f} s, "
-              f"the {len(bots)} bots (one process) {clients_cpu:.1f} s")  # fmt: skip
-    refused = sum(len(b.refused) for b in bots)
-    if refused:
-        print(f"  refused moves                 {refused} (bots never send stale moves: a bug)")
+    print(f"classroom: {args.tables} tables, {2 * args.tables} bot clients over 127.0.0.1 "
+          f"(one client process), {os.cpu_count()} cores, load average {load[0]:.1f} "
+          "(a shared machine: other work competes)")  # fmt: skip
+    print(f"the same moves in-process: p50 {local_p50 * 1000:.2f} ms "
+          "(Session.play: engine and AI, no network, no database)")  # fmt: skip
+    for phase in (flat_out, class_pace):
+        report(phase, local_p50)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import html
 import logging
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -108,6 +109,7 @@ class ClassServer:
         self._committer: asyncio.Task[None] | None = None
         # Events of each seat's view sent in the last broadcast (where deltas start).
         self._events_sent: dict[tuple[int, str], int] = {}
+        self._scoped: dict[str | None, dict[str, Any]] = {}
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self, host: str, port: int) -> tuple[str, int]:
@@ -226,7 +228,6 @@ class ClassServer:
 
     def _welcome(self, seat: SeatCode) -> Welcome:
         settings = self.room.settings
-        scenario = self.room.ruleset.scenario
         return Welcome(
             seat=Seat(instructor=True)
             if seat.instructor
@@ -236,8 +237,14 @@ class ClassServer:
             seed=settings.seed,
             players={} if seat.instructor else dict(settings.players),
             tables=settings.tables,
-            scenario=scoped_scenario(scenario, None if seat.instructor else seat.role),
+            scenario=self._scenario_for(None if seat.instructor else seat.role),
         )
+
+    def _scenario_for(self, role: str | None) -> dict[str, Any]:
+        """The scenario as a role may see it, computed once per role."""
+        if role not in self._scoped:
+            self._scoped[role] = scoped_scenario(self.room.ruleset.scenario, role)
+        return self._scoped[role]
 
     async def _serve(self, conn: Connection) -> None:
         async for frame in conn.ws:
@@ -471,13 +478,19 @@ async def _reply(ws: web.WebSocketResponse, message: Message) -> None:
 def run_until_stopped(
     server: ClassServer, host: str, port: int, ready: Callable[[str, int], Any]
 ) -> None:
-    """Serve until interrupted; `ready(host, port)` is called once listening."""
+    """Serve until Ctrl+C or SIGTERM; `ready(host, port)` is called once listening.
+    Stopping commits what is pending: nothing a player was told is lost."""
 
     async def main() -> None:
         bound = await server.start(host, port)
         ready(*bound)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for name in ("SIGINT", "SIGTERM"):
+            with contextlib.suppress(NotImplementedError, AttributeError, ValueError):
+                loop.add_signal_handler(getattr(signal, name), stop.set)
         try:
-            await asyncio.Event().wait()
+            await stop.wait()
         finally:
             await server.stop()
 
