@@ -3,6 +3,7 @@ through the client library, like a person at `brink join` would."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 import time
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ class SeatBot:
     round_trips: list[float] = field(default_factory=list)  # seconds, one per acked move
     refused: list[str] = field(default_factory=list)
     ending: str | None = None
+    # Seconds a person would take to decide, drawn before each move (None: no pause).
+    think: tuple[float, float] | None = None
 
     async def play(self, timeout: float = 120.0) -> str:
         """Play this seat until the game ends; return the ending."""
@@ -48,6 +51,10 @@ class SeatBot:
                 self.ending = view.ending
                 return view.ending
             move = choose(view, rng)
+            if self.think is not None:
+                await asyncio.sleep(rng.uniform(*self.think))
+                if _caught_up(self.client, push.moves + 1):
+                    continue  # the table moved on while we thought (an instructor)
             start = time.perf_counter()
             answer = await self.client.move(move, based_on=push.moves, timeout=timeout)
             if isinstance(answer, Ack):

@@ -47,6 +47,7 @@ from game.net.protocol import (
     encode,
     parse_server,
 )
+from game.net.views import merge_view
 
 # Errors after which reconnecting cannot help: the code is wrong or revoked, the
 # versions differ, or the server judged this client abusive.
@@ -94,7 +95,7 @@ class ClassClient:
         self.welcome: Welcome | None = None
         self.tables: Tables | None = None
         self.latest: dict[tuple[int, str], ViewPush] = {}
-        # Every push (views and instructor tables), in the order received.
+        # Every push (views, always whole, and instructor tables), in the order received.
         self.pushes: asyncio.Queue[ViewPush | Tables] = asyncio.Queue()
         self.connections = 0  # successful connections so far (reconnects = this - 1)
         self.error: ClassClientError | None = None
@@ -318,7 +319,19 @@ class ClassClient:
 
     def _dispatch(self, message: Message) -> None:
         if isinstance(message, ViewPush):
-            self.latest[(message.table, message.role)] = message
+            key = (message.table, message.role)
+            if not message.full:
+                previous = self.latest.get(key)
+                if previous is None:
+                    return  # cannot happen: a seat's first view is full
+                message = message.model_copy(
+                    update={
+                        "view": merge_view(previous.view, message.view, message.events_from),
+                        "full": True,
+                        "events_from": 0,
+                    }
+                )
+            self.latest[key] = message
             self.pushes.put_nowait(message)
         elif isinstance(message, Tables):
             self.tables = message

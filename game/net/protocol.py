@@ -153,6 +153,11 @@ class ViewPush(Message):
     role: str
     moves: int  # moves made at the table, AI and instructor moves included
     view: dict[str, Any]  # a RoleView, see game.net.views
+    # A delta (full=False) leaves out the view's static fields and holds only the events
+    # from `events_from` on; game.net.views.merge_view rebuilds the full view. A
+    # connection's first view of a seat is always full.
+    full: bool = True
+    events_from: int = 0
     replies: dict[str, Reply] = Field(default_factory=dict)
     # Visible meters over time, for charts: meter -> values, one per event of the clock.
     timeline: dict[str, list[float]] = Field(default_factory=dict)
@@ -265,14 +270,14 @@ def _parse(frame: str | bytes, limit: int, adapter: TypeAdapter[Any], types: set
     if not isinstance(data, dict):
         raise ProtocolError("malformed", "a message must be a JSON object")
     version = data.get("v")
-    if version != VERSION:
+    if type(version) is not int or version != VERSION:
         raise ProtocolError(
             "version",
             f"this server speaks protocol version {VERSION}, the message has version "
             f"{version!r}; update Brinkmanship so both sides match",
         )
     kind = data.get("type")
-    if kind not in types:
+    if not isinstance(kind, str) or kind not in types:
         raise ProtocolError("unknown_type", f"unknown message type {str(kind)[:40]!r}")
     try:
         message: Message = adapter.validate_python(data)

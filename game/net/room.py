@@ -1,6 +1,8 @@
 """The room: every table's authoritative game, what each seat may be told, and the
 instructor's commands. Plain synchronous code (no networking): a move is checked by the
-engine, applied, committed to the store, and only then acknowledged.
+engine and applied; its answer waits in `pending` until the moves are committed to the
+store (`flush`, or the server's writer thread, which commits many tables' moves in one
+transaction), and only then may it be sent.
 
 Each table is a `game.play.Session` — the same object a local game uses — so AI chairs
 reply exactly as they do at home, and a table's save is an ordinary `.brink.json`."""
@@ -40,6 +42,18 @@ class TableSession(Session):
         return None
 
 
+@dataclass(eq=False)
+class Pending:
+    """Moves applied at a table that are not yet committed; their answer waits."""
+
+    table: int
+    first: int  # moves at the table before these
+    message_id: str
+    moves: list[Move]
+    at: float
+    committed: bool | None = None  # None until written (True) or given up (False)
+
+
 @dataclass
 class Table:
     number: int
@@ -66,6 +80,8 @@ class Room:
         self.store = store
         self.clock = clock
         self.codes: dict[str, SeatCode] = {s.code: s for s in store.roster()}
+        self.pending: list[Pending] = []  # applied, not yet committed, oldest first
+        self.last_pending: list[Pending] = []  # what the last play/intervene added
         self.tables = {n: self._restore(n) for n in range(1, settings.tables + 1)}
 
     # ------------------------------------------------------------------ seats
@@ -86,7 +102,9 @@ class Room:
     def play(
         self, table_no: int, role: str, message_id: str, based_on: int, move: Move
     ) -> Ack | Refused:
-        """A seat's move: refused with a reason, or applied, committed, then acknowledged."""
+        """A seat's move: refused with a reason, or applied and acknowledged — an answer
+        to send only once `last_pending` is committed."""
+        self.last_pending = []
         table = self.tables[table_no]
         if message_id in table.applied:
             return Ack(id=message_id, moves=table.applied[message_id], duplicate=True)
@@ -98,13 +116,15 @@ class Room:
         reason = table.session.check(move)
         if reason is not None:
             return Refused(id=message_id, reason=reason)
-        return self._commit(table, message_id, lambda: table.session.play(move))
+        return self._apply(table, message_id, lambda: table.session.play(move))
 
     def intervene(
         self, message_id: str, table_no: int | None, action: str, inject_id: str = "", days: int = 7
     ) -> Applied:
         """An instructor's command at one table or all, recorded as an instructor move."""
         move = instructor_move(action, inject_id, days)
+        self.last_pending = []
+        added: list[Pending] = []
         numbers = list(self.tables) if table_no is None else [table_no]
         results = []
         for number in numbers:
@@ -117,28 +137,62 @@ class Room:
                 continue
             reason = table.session.check(move)
             if reason is None:
-                answer = self._commit(table, message_id, lambda t=table: t.session.intervene(move))
+                answer = self._apply(table, message_id, lambda t=table: t.session.intervene(move))
                 reason = answer.reason if isinstance(answer, Refused) else None
+                added += self.last_pending
             results.append(TableResult(table=number, moves=table.moves, reason=reason))
+        self.last_pending = added
         return Applied(id=message_id, results=results)
 
-    def _commit(self, table: Table, message_id: str, act: Callable[[], object]) -> Ack | Refused:
+    def _apply(self, table: Table, message_id: str, act: Callable[[], object]) -> Ack | Refused:
         before = table.moves
         try:
             act()
         except IllegalMove as err:
             return Refused(id=message_id, reason=str(err))
-        new = table.session.state.moves[before:]
         now = self.clock()
-        try:
-            self.store.append(table.number, before, message_id, list(new), now)
-        except Exception:
-            # Not recorded, so not played: rebuild the table from what the store holds.
-            self.tables[table.number] = self._restore(table.number)
-            return Refused(id=message_id, reason="the server could not record the move; try again")
+        pending = Pending(table.number, before, message_id, table.session.state.moves[before:], now)
+        self.pending.append(pending)
+        self.last_pending = [pending]
         table.last_move_at = now
         table.applied[message_id] = table.moves
         return Ack(id=message_id, moves=table.moves)
+
+    # ------------------------------------------------------------------ committing
+    def take_batch(self) -> list[Pending]:
+        batch, self.pending = self.pending, []
+        return batch
+
+    def write(self, batch: list[Pending]) -> None:
+        """Commit a batch in one transaction (safe to run in a worker thread); raise if
+        the database refuses it — then call `failed`."""
+        self.store.append_many([(p.table, p.first, p.message_id, p.moves, p.at) for p in batch])
+        for pending in batch:
+            pending.committed = True
+
+    def failed(self, batch: list[Pending]) -> list[Pending]:
+        """A batch could not be recorded, so it was not played: its tables are rebuilt
+        from the store, and moves made there since are given up too. Returns all of them."""
+        tables = {p.table for p in batch}
+        dropped = batch + [p for p in self.pending if p.table in tables]
+        self.pending = [p for p in self.pending if p.table not in tables]
+        for pending in dropped:
+            pending.committed = False
+        for number in sorted(tables):
+            self.tables[number] = self._restore(number)
+        return dropped
+
+    def flush(self) -> bool:
+        """Commit everything pending now (in this thread); False if it was given up."""
+        batch = self.take_batch()
+        if not batch:
+            return True
+        try:
+            self.write(batch)
+        except Exception:
+            self.failed(batch)
+            return False
+        return True
 
     def _moved_on(self, table: Table, role: str, based_on: int) -> str:
         if based_on > table.moves:
@@ -150,9 +204,12 @@ class Room:
         return f"the table moved on: {what}"
 
     # ------------------------------------------------------------------ what seats see
-    def push(self, table_no: int, role: str, all_reasons: bool = False) -> ViewPush:
-        """The view of `role` at a table. AI reasons are private to their chair: only the
-        instructor (`all_reasons`) reads the other chair's; a seat sees the moves."""
+    def push(
+        self, table_no: int, role: str, all_reasons: bool = False, events_from: int | None = None
+    ) -> ViewPush:
+        """The view of `role` at a table (a delta from `events_from`, if given). AI
+        reasons are private to their chair: only the instructor (`all_reasons`) reads
+        the other chair's; a seat sees the moves."""
         table = self.tables[table_no]
         session = table.session
         replies = {
@@ -168,7 +225,9 @@ class Room:
             table=table_no,
             role=role,
             moves=table.moves,
-            view=view_payload(session.view(role)),
+            view=view_payload(session.view(role), events_from),
+            full=events_from is None,
+            events_from=events_from or 0,
             replies=replies,
             timeline=timeline_payload(session.state, role),
             move_list=[m.to_json() for m in session.state.moves],

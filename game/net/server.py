@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import html
 import logging
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +25,6 @@ from game.net.guard import CodeGuard, RateLimit
 from game.net.protocol import (
     MAX_CLIENT_FRAME,
     WS_PATH,
-    Ack,
     Applied,
     CollectRequest,
     Error,
@@ -35,6 +35,7 @@ from game.net.protocol import (
     Ping,
     Pong,
     ProtocolError,
+    Refused,
     Revoke,
     Saves,
     Seat,
@@ -43,7 +44,7 @@ from game.net.protocol import (
     encode,
     parse_client,
 )
-from game.net.room import Room
+from game.net.room import Pending, Room
 from game.net.views import scoped_scenario
 from game.scenario.models import ROLES
 
@@ -52,6 +53,7 @@ log = logging.getLogger("brink.class")
 HELLO_TIMEOUT = 15.0  # seconds a new connection has to say hello
 MAX_BAD_MESSAGES = 20  # malformed or invalid messages before the connection is closed
 MAX_QUEUED = 512  # frames waiting for a slow client before it is dropped
+NOT_RECORDED = "the server could not record the move; try again"
 
 
 @dataclass(eq=False)
@@ -102,14 +104,23 @@ class ClassServer:
         if setup is not None:
             setup(self.app)
         self.runner: web.AppRunner | None = None
+        self._callbacks: list[Callable[[], None]] = []
+        self._work = asyncio.Event()
+        self._committer: asyncio.Task[None] | None = None
+        # Events of each seat's view sent in the last broadcast (where deltas start).
+        self._events_sent: dict[tuple[int, str], int] = {}
+        self._scoped: dict[str | None, dict[str, Any]] = {}
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self, host: str, port: int) -> tuple[str, int]:
         """Listen; return the host and the port actually bound (port 0 picks one)."""
-        self.runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
+        self.runner = web.AppRunner(
+            self.app, access_log=None, handle_signals=False, shutdown_timeout=1.0
+        )
         await self.runner.setup()
-        site = web.TCPSite(self.runner, host, port, shutdown_timeout=1.0)
+        site = web.TCPSite(self.runner, host, port)
         await site.start()
+        self._committer = asyncio.create_task(self._commit_loop())
         server = site._server
         assert server is not None
         sockname = server.sockets[0].getsockname()  # type: ignore[union-attr]
@@ -118,6 +129,11 @@ class ClassServer:
     async def stop(self) -> None:
         for conn in self._all_connections():
             conn.outbox.put_nowait(None)
+        if self._committer is not None:
+            self._committer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._committer
+        self.room.flush()
         if self.runner is not None:
             await self.runner.cleanup()
 
@@ -142,7 +158,11 @@ class ClassServer:
         ws = web.WebSocketResponse(max_msg_size=MAX_CLIENT_FRAME, heartbeat=30)
         await ws.prepare(request)
         address = request.remote or "?"
-        conn = await self._join(ws, address)
+        try:
+            conn = await self._join(ws, address)
+        except Exception:  # a bug must close one connection, never the server
+            log.exception("joining from %s failed", address)
+            conn = None
         if conn is None:
             await ws.close()
             return ws
@@ -210,7 +230,6 @@ class ClassServer:
 
     def _welcome(self, seat: SeatCode) -> Welcome:
         settings = self.room.settings
-        scenario = self.room.ruleset.scenario
         return Welcome(
             seat=Seat(instructor=True)
             if seat.instructor
@@ -220,8 +239,14 @@ class ClassServer:
             seed=settings.seed,
             players={} if seat.instructor else dict(settings.players),
             tables=settings.tables,
-            scenario=scoped_scenario(scenario, None if seat.instructor else seat.role),
+            scenario=self._scenario_for(None if seat.instructor else seat.role),
         )
+
+    def _scenario_for(self, role: str | None) -> dict[str, Any]:
+        """The scenario as a role may see it, computed once per role."""
+        if role not in self._scoped:
+            self._scoped[role] = scoped_scenario(self.room.ruleset.scenario, role)
+        return self._scoped[role]
 
     async def _serve(self, conn: Connection) -> None:
         async for frame in conn.ws:
@@ -275,10 +300,8 @@ class ClassServer:
             except (ValueError, IllegalMove) as err:
                 conn.send(encode(Error(code="invalid", message=str(err), id=message.id)))
                 return
-            conn.send(encode(applied))
-            for result in applied.results:
-                if result.reason is None and result.table in self.room.tables:
-                    self._broadcast(result.table)
+            pending = {p.table: p for p in self.room.last_pending}
+            self._after_commit(lambda: self._answer_command(conn, applied, pending))
         elif isinstance(message, Watch):
             if message.table not in self.room.tables:
                 conn.send(
@@ -289,7 +312,9 @@ class ClassServer:
             for role in ROLES:
                 conn.send(encode(self.room.push(message.table, role, all_reasons=True)))
         elif isinstance(message, CollectRequest):
-            conn.send(encode(Saves(id=message.id, files=self.room.saves())))
+            # After the moves in flight are committed: the saves hold what the store holds.
+            ident = message.id
+            self._after_commit(lambda: conn.send(encode(Saves(id=ident, files=self.room.saves()))))
         elif isinstance(message, Revoke):
             code = normalise(message.code)
             done = self.room.revoke(code)
@@ -324,27 +349,102 @@ class ClassServer:
         except ProtocolError as err:
             conn.send(encode(Error(code=err.code, message=err.message, id=request.id)))
             return
-        answer = self.room.play(seat.table, seat.role, request.id, request.based_on, move)
-        conn.send(encode(answer))
-        if isinstance(answer, Ack) and not answer.duplicate:
-            self._broadcast(seat.table)
+        table = seat.table
+        answer = self.room.play(table, seat.role, request.id, request.based_on, move)
+        if isinstance(answer, Refused):
+            conn.send(encode(answer))
+            return
+        pending = self.room.last_pending
+
+        def answer_once_committed() -> None:
+            if answer.duplicate:  # the first copy may have been given up since
+                done = request.id in self.room.tables[table].applied
+            else:
+                done = all(p.committed for p in pending)
+            if not done:
+                conn.send(encode(Refused(id=request.id, reason=NOT_RECORDED)))
+                return
+            conn.send(encode(answer))
+            if not answer.duplicate:
+                self._broadcast(table)
+
+        self._after_commit(answer_once_committed)
+
+    def _answer_command(
+        self, conn: Connection, applied: Applied, pending: dict[int, Pending]
+    ) -> None:
+        results = []
+        for result in applied.results:
+            given_up = result.table in pending and not pending[result.table].committed
+            results.append(
+                result.model_copy(update={"reason": NOT_RECORDED}) if given_up else result
+            )
+        conn.send(encode(applied.model_copy(update={"results": results})))
+        for result in results:
+            if result.reason is None and result.table in pending:
+                self._broadcast(result.table)
+
+    # ------------------------------------------------------------------ committing
+    def _after_commit(self, then: Callable[[], None]) -> None:
+        """Run `then` once every move applied so far is committed (or given up)."""
+        self._callbacks.append(then)
+        self._work.set()
+
+    async def _commit_loop(self) -> None:
+        """Commit what the tables played, many moves per transaction, in a worker thread
+        so the disk sync never stalls the connections; then send the answers."""
+        while True:
+            await self._work.wait()
+            self._work.clear()
+            batch = self.room.take_batch()
+            callbacks, self._callbacks = self._callbacks, []
+            if batch:
+                try:
+                    await asyncio.to_thread(self.room.write, batch)
+                except Exception:
+                    log.exception("could not record %d moves", len(batch))
+                    for table in sorted({p.table for p in self.room.failed(batch)}):
+                        self._resync(table)
+            for then in callbacks:
+                try:
+                    then()
+                except Exception:
+                    log.exception("answering after a commit failed")
 
     # ------------------------------------------------------------------ pushing
     def _broadcast(self, table: int) -> None:
         """Every seat of `table` gets its own role's view; watchers get both; the desk
-        gets the table of tables."""
+        gets the table of tables. Views are deltas from the last broadcast: every
+        connection listening here has had a full view of the seat since."""
+        watchers = [c for c in self.instructors if table in c.watching]
         for role in ROLES:
             conns = self.seats.get((table, role))
+            if not conns and not watchers:
+                continue
+            since = self._events_sent.get((table, role), 0)
+            push = self.room.push(table, role, events_from=since)
+            self._events_sent[(table, role)] = since + len(push.view["events"])
             if conns:
-                frame = encode(self.room.push(table, role))
+                frame = encode(push)
                 for conn in conns:
                     conn.send(frame)
-        watchers = [c for c in self.instructors if table in c.watching]
-        if watchers:
-            frames = [encode(self.room.push(table, r, all_reasons=True)) for r in ROLES]
-            for conn in watchers:
-                for frame in frames:
+            if watchers:
+                frame = encode(self.room.push(table, role, all_reasons=True, events_from=since))
+                for conn in watchers:
                     conn.send(frame)
+        self._push_tables()
+
+    def _resync(self, table: int) -> None:
+        """Full views to everyone at a table whose moves had to be given up: what they
+        saw may have run ahead of what the store holds."""
+        for role in ROLES:
+            push = self.room.push(table, role)
+            self._events_sent[(table, role)] = len(push.view["events"])
+            for conn in self.seats.get((table, role), ()):
+                conn.send(encode(push))
+            for conn in self.instructors:
+                if table in conn.watching:
+                    conn.send(encode(self.room.push(table, role, all_reasons=True)))
         self._push_tables()
 
     def _push_tables(self) -> None:
@@ -380,13 +480,19 @@ async def _reply(ws: web.WebSocketResponse, message: Message) -> None:
 def run_until_stopped(
     server: ClassServer, host: str, port: int, ready: Callable[[str, int], Any]
 ) -> None:
-    """Serve until interrupted; `ready(host, port)` is called once listening."""
+    """Serve until Ctrl+C or SIGTERM; `ready(host, port)` is called once listening.
+    Stopping commits what is pending: nothing a player was told is lost."""
 
     async def main() -> None:
         bound = await server.start(host, port)
         ready(*bound)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for name in ("SIGINT", "SIGTERM"):
+            with contextlib.suppress(NotImplementedError, AttributeError, ValueError):
+                loop.add_signal_handler(getattr(signal, name), stop.set)
         try:
-            await asyncio.Event().wait()
+            await stop.wait()
         finally:
             await server.stop()
 

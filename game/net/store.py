@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,8 +65,10 @@ class StoredMove:
 class RoomStore:
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
+        self.lock = threading.Lock()
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
+            # The server commits from a writer thread; the lock keeps one user at a time.
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.executescript(SCHEMA)
@@ -117,19 +120,25 @@ class RoomStore:
     def append(
         self, table: int, first: int, message_id: str | None, moves: list[Move], at: float
     ) -> None:
-        """Record moves `first+1 ...` of `table` in one transaction (the message's move and
-        the AI replies it caused): all of them are committed when this returns, or none."""
+        """Record moves `first+1 ...` of `table` (a message's move and the AI replies it
+        caused): all of them are committed when this returns, or none."""
+        self.append_many([(table, first, message_id, moves, at)])
+
+    def append_many(self, groups: list[tuple[int, int, str | None, list[Move], float]]) -> None:
+        """Several tables' moves in one transaction: one disk sync for all of them."""
         rows = [
             (table, first + i + 1, message_id if i == 0 else None, _encode(m), at)
+            for table, first, message_id, moves, at in groups
             for i, m in enumerate(moves)
         ]
         with self._transaction():
             self.db.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?)", rows)
 
     def moves(self, table: int) -> list[StoredMove]:
-        rows = self.db.execute(
-            "SELECT n, msg_id, move, at FROM moves WHERE tbl = ? ORDER BY n", (table,)
-        ).fetchall()
+        with self.lock:
+            rows = self.db.execute(
+                "SELECT n, msg_id, move, at FROM moves WHERE tbl = ? ORDER BY n", (table,)
+            ).fetchall()
         stored = []
         for n, msg_id, text, at in rows:
             try:
@@ -142,18 +151,27 @@ class RoomStore:
         return stored
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self.db)
+        return _Transaction(self.db, self.lock)
 
 
 class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, lock: threading.Lock) -> None:
         self.db = db
+        self.lock = lock
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        self.lock.acquire()
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            self.lock.release()
+            raise
 
     def __exit__(self, kind: object, *rest: object) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        try:
+            self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        finally:
+            self.lock.release()
 
 
 def _encode(move: Move) -> str:

@@ -21,9 +21,16 @@ PRIVATE_SCENARIO_FIELDS = ("rules", "events", "ai")
 MECHANICS = frozenset({"when", "then"})
 
 
-def view_payload(view: RoleView) -> dict[str, Any]:
-    """A RoleView as JSON; only what `view.role` may see is in it."""
-    return {
+# Parts of a view that never change during a game: sent in full views only.
+STATIC_FIELDS = ("delegation", "history")
+
+
+def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, Any]:
+    """A RoleView as JSON; only what `view.role` may see is in it. With `events_from`, a
+    delta: only the events from that index on, and none of the static fields (the
+    receiver has them from the full view it got first; see `merge_view`)."""
+    events = view.events
+    data = {
         "role": view.role,
         "delegation": view.delegation.model_dump(mode="json"),
         "counterpart": view.counterpart,
@@ -57,8 +64,20 @@ def view_payload(view: RoleView) -> dict[str, Any]:
         "next_tariff_in_days": view.next_tariff_in_days,
         "env": {k: v for k, v in view.env.items() if _plain(v)},
         "history": [m.to_json() for m in view.history],
-        "events": [e.to_json() for e in view.events],
+        "events": [e.to_json() for e in events[events_from or 0 :]],
     }
+    if events_from is not None:
+        for name in STATIC_FIELDS:
+            del data[name]
+    return data
+
+
+def merge_view(full: dict[str, Any], delta: dict[str, Any], events_from: int) -> dict[str, Any]:
+    """The full view a delta stands for, given the last full (or merged) view."""
+    merged = {name: full[name] for name in STATIC_FIELDS}
+    merged.update(delta)
+    merged["events"] = full["events"][:events_from] + delta["events"]
+    return merged
 
 
 def view_from_payload(data: dict[str, Any]) -> RoleView:

@@ -16,7 +16,7 @@ import pytest
 from game.net.bots import choose
 from game.net.client import ClassClient
 from game.net.protocol import Hello, MoveRequest, encode
-from game.net.views import view_from_payload
+from game.net.views import merge_view, view_from_payload
 from game.rules.ruleset import load_ruleset
 from tests.net.server_process import RunningRoom, start_room
 
@@ -46,6 +46,7 @@ async def _play_mexico_raw(url: str, code: str, frames: list[str], moves: int) -
     async with aiohttp.ClientSession() as http, http.ws_connect(f"{url}/ws") as ws:
         await ws.send_str(encode(Hello(code=code)))
         made = 0
+        full: dict[str, Any] = {}
         while made < moves:
             frame = await ws.receive(timeout=30)
             assert frame.type == aiohttp.WSMsgType.TEXT
@@ -53,7 +54,11 @@ async def _play_mexico_raw(url: str, code: str, frames: list[str], moves: int) -
             message = json.loads(frame.data)
             if message["type"] != "view":
                 continue
-            view = view_from_payload(message["view"])
+            if message["full"]:
+                full = message["view"]
+            else:
+                full = merge_view(full, message["view"], message["events_from"])
+            view = view_from_payload(full)
             if view.ending is not None:
                 return
             if view.my_turn:

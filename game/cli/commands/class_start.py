@@ -121,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         run_until_stopped(server, args.host, args.port, ready)
+        print(f"Classroom closed; every move is kept in {db}", file=sys.stderr)
     except OSError as err:
         if isinstance(err, socket.gaierror) or err.errno in (errno.EADDRNOTAVAIL, errno.EINVAL):
             _fail(f"cannot listen on host {args.host!r}: {err.strerror or err}", 2)
@@ -129,8 +130,8 @@ def run(args: argparse.Namespace) -> int:
         if err.errno == errno.EACCES:
             _fail(f"not allowed to listen on port {args.port}; choose one above 1024", 1)
         _fail(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}", 1)
-    except KeyboardInterrupt:
-        print("classroom closed; every move is kept in", db, file=sys.stderr)
+    except KeyboardInterrupt:  # a second Ctrl+C while closing
+        print(f"Classroom closed; every move is kept in {db}", file=sys.stderr)
     finally:
         store.close()
     return 0
