@@ -1,7 +1,7 @@
 """What the screens may ask of a game: one interface, two implementations.
 
 `game.play.session.Session` plays on this machine (solo against the AI, or hot-seat);
-`game.net.remote_session.RemoteSession` plays one seat of a classroom table whose
+the classroom's `RemoteSession` (in the net layer) plays one seat of a table whose
 engine runs on the class server. The TUI is typed against `GameSession` only, so a
 screen cannot reach into the engine state, the ruleset or another role's data: for a
 remote seat those do not exist on this machine.

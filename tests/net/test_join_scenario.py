@@ -21,3 +21,15 @@ def test_every_seat_copy_is_a_model_without_the_other_sides_secrets(scenario_id,
     assert [o.text for o in seat.roles[other].objectives] == ["Confidential to that delegation"]
     assert [i.id for i in seat.issues] == [i.id for i in full.issues]
     assert [i.label for i in seat.injects] == [i.label for i in full.injects]
+
+
+def test_the_remote_session_loads_no_textual():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, game.net.remote_session; "
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'));"
+        "raise SystemExit(1 if bad else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
