@@ -14,6 +14,7 @@ import subprocess
 import pytest
 
 from game.net.client import ClassClient
+from tests.helpers import HEADLESS_CHROMIUM
 from tests.net.server_process import start_room
 
 aiohttp = pytest.importorskip("aiohttp")
@@ -67,20 +68,6 @@ async def _join_in_a_browser(room) -> None:
 
 def test_a_browser_page_asks_for_the_code_and_opens_that_seat(room):
     asyncio.run(_join_in_a_browser(room))
-
-
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--remote-debugging-port=0",
-    "--window-size=1000,700",
-]
 
 
 class DevTools:
@@ -177,7 +164,13 @@ async def _browser_joins(room, browser: subprocess.Popen[str]) -> None:
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium not installed")
 def test_a_student_in_headless_chromium_follows_the_link_types_the_code_and_plays(room, tmp_path):
     browser = subprocess.Popen(
-        ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "about:blank"],
+        [
+            *HEADLESS_CHROMIUM,
+            "--remote-debugging-port=0",
+            "--window-size=1000,700",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "about:blank",
+        ],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
+from game.cli.commands.join import check_classroom
 from game.cli.common import CommandFailed
 
 
@@ -32,13 +32,7 @@ def register(sub: Any, name: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.net.client import ClassClientError, websocket_url
-
-    try:
-        websocket_url(args.url)
-    except ClassClientError as err:
-        print(f"brink class console: error: {err}", file=sys.stderr)
-        raise CommandFailed(2) from None
+    check_classroom(args.url, "class console")
     from game.tui.console import run as run_console
 
     status = run_console(args.url, args.code, args.output)

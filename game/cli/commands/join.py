@@ -26,14 +26,19 @@ def register(sub: Any, name: str) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def check_classroom(url: str, command: str) -> None:
+    """A usage error (exit 2) unless `url` is a classroom address such as http://HOST:PORT."""
     from game.net.client import ClassClientError, websocket_url
 
     try:
-        websocket_url(args.url)
+        websocket_url(url)
     except ClassClientError as err:
-        print(f"brink join: error: {err}", file=sys.stderr)
+        print(f"brink {command}: error: {err}", file=sys.stderr)
         raise CommandFailed(2) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    check_classroom(args.url, "join")
     from game.tui.app import BrinkApp
 
     BrinkApp(classroom=args.url, code=args.code).run()
