@@ -130,8 +130,9 @@ class BrinkApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A class seat has nothing to save: the server keeps the game (Ctrl+S hidden).
-        session = self.session
-        return not (action == "save" and session is not None and not session.saves_locally)
+        if action != "save":
+            return True
+        return self.classroom is None and (self.session is None or self.session.saves_locally)
 
     # ------------------------------------------------------------------ classroom
     async def join_class(self, classroom: str, code: str) -> None:

@@ -39,7 +39,12 @@ async def until(pilot, condition: Callable[[], object], what: str) -> None:
 
 async def test_a_seat_plays_through_the_same_screens_and_sees_the_other_seat_move(room):
     app = BrinkApp(classroom=room.url, code=room.code(1, "mexico"))
-    async with app.run_test(size=SIZE) as pilot, ClassClient(room.url, room.code(1, "us")) as us:
+    teammate = ClassClient(room.url, room.code(1, "mexico"))  # same seat, another machine
+    async with (
+        app.run_test(size=SIZE) as pilot,
+        ClassClient(room.url, room.code(1, "us")) as us,
+        teammate,
+    ):
         await until(pilot, lambda: screen_name(app) == "BriefingScreen", "the briefing")
         text = screen_text(app)
         assert "Mexican delegation — confidential" in text
@@ -55,6 +60,8 @@ async def test_a_seat_plays_through_the_same_screens_and_sees_the_other_seat_mov
         )
         pushed = await us.wait_for(lambda c: _view_where(c, actor="us"))
         assert pushed.view["offer_by"] == "mexico"
+        # A teammate on the same seat sees the same move, pushed too.
+        assert await teammate.wait_for(lambda c: _view_where(c, actor="us"))
         await until(pilot, lambda: "Done:" in widget_text(app, "#status"), "the ack")
         assert "Waiting for" in screen_text(app)
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 
 class JoinScreen(Screen[None]):
-    BINDINGS = [Binding("ctrl+q", "app.quit", "Quit", priority=True)]
     HELP = (
         "Type the code your instructor gave your team (letters and digits; case does not "
         "matter) and press Enter. Several people may join the same seat with one code: "
