@@ -1,6 +1,7 @@
 """The historical agent: plays what its delegation actually did, as the scenario records
 it in `history:`; once play leaves the record (the other side did something else, or a
-move is no longer legal), it falls back to any legal move."""
+move is no longer legal), it falls back to any legal move. For a scenario without
+`history:` it refuses to play at all: it would only ever play at random."""
 
 from __future__ import annotations
 
@@ -10,11 +11,25 @@ from game.ai.agent import Decision, Reason
 from game.engine.api import RoleView
 
 
+class NoHistory(ValueError):
+    """The historical agent was chosen for a scenario that records no history."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the `historical` agent replays the scenario's `history:`, and this scenario "
+            "records none; choose another agent (ai-normal, tit-for-tat, random), or add "
+            "`history:` to the scenario"
+        )
+
+
 class HistoricalAgent:
     name = "historical"
 
-    def __init__(self, sources: tuple[str, ...] = ()) -> None:
-        # The source of each scripted move, in order, to cite in the explanation.
+    def __init__(self, sources: tuple[str, ...]) -> None:
+        """`sources`: the source of each move of the scenario's `history:`, in order (cited
+        in the explanations); none at all means there is no history to play."""
+        if not sources:
+            raise NoHistory()
         self.sources = sources
 
     def decide(self, view: RoleView, rng: random.Random) -> Decision:

@@ -104,6 +104,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as err:  # a bug; say so plainly instead of a traceback
+        from game.ai.historical import NoHistory  # here: keeps the title screen's start fast
+
+        if isinstance(err, NoHistory):  # an agent chosen for a scenario it cannot play
+            print(f"brink {args.command}: error: {err}", file=sys.stderr)
+            return 2
         if os.environ.get("BRINK_DEBUG"):
             raise
         print(

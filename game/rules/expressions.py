@@ -76,6 +76,8 @@ class ExpressionError(Exception):
         self.offset = offset
         self.length = length
         self.hint = hint
+        # Further problems of the same expression, reported alongside this one.
+        self.more: tuple[ExpressionError, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,15 +145,56 @@ def _too_deep(text: str) -> ExpressionError:
 
 
 def _unknown_symbol(text: str, err: SymbolResolutionError, namespace: Namespace) -> ExpressionError:
-    name = err.symbol_name
+    """The first unknown name, carrying every other unknown name of the expression in
+    `more`, so that an author fixes them all in one pass."""
+    names = [err.symbol_name]
+    try:
+        tree = rule_engine.Rule(text).statement.expression  # no types: every name resolves
+    except Exception:  # the first name is still worth reporting
+        tree = None
+    for name in _symbol_names(tree):
+        if name not in namespace.symbols and name not in names:
+            names.append(name)
+    errors = [_unknown_name(text, name, namespace) for name in names]
+    errors.sort(key=lambda e: e.offset)
+    first = errors[0]
+    first.more = tuple(errors[1:])
+    return first
+
+
+def _symbol_names(node: Any) -> list[str]:
+    if node is None:
+        return []
+    if isinstance(node, ast.SymbolExpression):
+        return [node.name]
+    found: list[str] = []
+    for key, child in vars(node).items():
+        if key in {"context", "_evaluator", "result_type"}:
+            continue
+        children = child if isinstance(child, list | tuple) else [child]
+        for item in children:
+            if isinstance(item, ast.ExpressionBase):
+                found += _symbol_names(item)
+    return found
+
+
+def _unknown_name(text: str, name: str, namespace: Namespace) -> ExpressionError:
     match = re.search(rf"(?<![\w$]){re.escape(name)}(?!\w)", text)
     offset = match.start() if match else 0
+    close = did_you_mean(name, namespace.symbols)
+    if close is None or not close.startswith("did you mean"):
+        close = (
+            "declare it under `meters:` (a number) or `flags:` (true/false), or check the spelling"
+        )
+    if name.lower() in {"yes", "no", "on", "off"}:
+        close = "write `true` or `false`"
+    elif any(name in (s.choices or ()) for s in namespace.symbols.values()):
+        close = (
+            f'`{name}` is an option: write it in quotes, "{name}" (and the whole condition '
+            "in single quotes in YAML)"
+        )
     return ExpressionError(
-        "BRK302",
-        f"unknown name `{name}` in expression",
-        offset,
-        len(name),
-        did_you_mean(name, namespace.symbols),
+        "BRK302", f"unknown name `{name}` in expression", offset, len(name), close
     )
 
 
@@ -170,6 +213,8 @@ def _syntax_error(text: str, err: RuleSyntaxError) -> ExpressionError:
     hint = None
     if value.startswith("=") and not value.startswith("=="):
         hint = "use `==` to compare"
+    elif text[:offset].rstrip()[-1:].isdigit() and (value == "," or value[:1].isdigit()):
+        hint = "write numbers without separators, e.g. `100000`"
     elif value in {"&&", "&", "||", "|"}:
         hint = "use `and` / `or`"
     return ExpressionError(

@@ -7,6 +7,7 @@ diagnostic of the file, each positioned at the character where it starts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from game.rules.effects import Op, Quantity
 from game.rules.expressions import Compiled, ExpressionError, Namespace, compile_expression
 from game.rules.namespace import build_namespace
 from game.scenario.diagnostics import Diagnostic, ScenarioError
-from game.scenario.loader import ScenarioFile, load_scenario_file
+from game.scenario.loader import ScenarioFile, ShapeError, check_scenario_file
 from game.scenario.models import Effect, News, Preferences, RoleId, Scenario
 from game.scenario.registry import resolve
 from game.scenario.yaml_source import SourceMap
@@ -63,7 +64,19 @@ class Ruleset:
 def load_ruleset(reference: str | Path) -> Ruleset:
     """Resolve an id or path, load, check and compile; raise ScenarioError on problems."""
     path = resolve(str(reference))
-    return compile_ruleset(load_scenario_file(path))
+    # The expressions are compiled even when the checks found problems elsewhere, so that a
+    # wrong `when:` is reported together with a wrong `add:` of the same rule.
+    try:
+        scenario_file, problems = check_scenario_file(path)
+    except ShapeError as err:
+        if err.partial is None:
+            raise
+        partial = _Builder(*err.partial)
+        raise ScenarioError(
+            sorted([*err.diagnostics, *partial.problems_found()], key=lambda d: (d.line, d.column)),
+            err.source_text,
+        ) from None
+    return _Builder(scenario_file, problems).build()
 
 
 def compile_ruleset(scenario_file: ScenarioFile) -> Ruleset:
@@ -71,13 +84,13 @@ def compile_ruleset(scenario_file: ScenarioFile) -> Ruleset:
 
 
 class _Builder:
-    def __init__(self, scenario_file: ScenarioFile) -> None:
+    def __init__(self, scenario_file: ScenarioFile, problems: Sequence[Diagnostic] = ()) -> None:
         self.file = scenario_file
         self.s = scenario_file.scenario
         self.src: SourceMap = scenario_file.source
         self.namespace = build_namespace(self.s)
         self.context = self.namespace.context()
-        self.problems: list[Diagnostic] = []
+        self.problems: list[Diagnostic] = list(problems)
 
     def build(self) -> Ruleset:
         s = self.s
@@ -119,9 +132,19 @@ class _Builder:
         for role_id, role in s.roles.items():
             if role.preferences is not None:
                 rs.valuations.update(self.valuations(role_id, role.preferences))
-        if self.problems:
-            raise ScenarioError(self.problems, self.src.text)
+        if any(d.severity == "error" for d in self.problems):
+            # In file order: the checks and the compiler each found some of them.
+            ordered = sorted(self.problems, key=lambda d: (d.line, d.column))
+            raise ScenarioError(ordered, self.src.text)
         return rs
+
+    def problems_found(self) -> list[Diagnostic]:
+        """Every problem, without raising (for a file that has others already)."""
+        try:
+            self.build()
+        except ScenarioError as err:
+            return err.diagnostics
+        return []
 
     # ---------------------------------------------------------------- pieces
     def rule(
@@ -188,16 +211,17 @@ class _Builder:
         try:
             return compile_expression(text, self.namespace, expect, self.context)
         except ExpressionError as err:
-            self.problems.append(
+            self.problems += [
                 self.src.diagnostic(
                     path,
-                    err.code,
-                    err.message,
-                    hint=err.hint,
-                    span=err.length,
-                    offset=self._offset(path, err.offset),
+                    problem.code,
+                    problem.message,
+                    hint=problem.hint,
+                    span=problem.length,
+                    offset=self._offset(path, problem.offset),
                 )
-            )
+                for problem in (err, *err.more)
+            ]
             return None
 
     def _offset(self, path: Path_, offset: int) -> int:

@@ -111,9 +111,10 @@ class Checker:
         pool = list(pool)
         if name in pool:
             return True
-        self.report(
-            path, code, f"unknown {what} `{name}`", did_you_mean(name, pool), span=len(name)
-        )
+        hint = did_you_mean(name, pool)
+        if code == "BRK203" and not (hint or "").startswith("did you mean"):
+            hint = f"declare it under `{what}s:`" + (f"; {hint}" if hint else "")
+        self.report(path, code, f"unknown {what} `{name}`", hint, span=len(name))
         return False
 
     # ------------------------------------------------------------------ checks

@@ -26,6 +26,9 @@ CODES: dict[str, str] = {
     "BRK007": "nesting too deep",
     "BRK008": "document is not a mapping",
     "BRK009": "file is not UTF-8 text",
+    "BRK010": "wrong indentation",
+    "BRK011": "yes/no read where text was meant",
+    "BRK012": "a comma cut unquoted text in two",
     # 1xx: shape of the data (the pydantic models)
     "BRK101": "required field missing",
     "BRK102": "unknown field",
@@ -52,6 +55,8 @@ CODES: dict[str, str] = {
     # 4xx: consistency of the scenario as a game
     "BRK402": "tariff ladder out of order",
     "BRK404": "no default ending",
+    "BRK410": "date outside the scenario's period",
+    "BRK411": "condition can never hold",
     # 5xx: lint findings (brink lint)
     "BRK501": "phase cannot be reached",
     "BRK502": "ending not reached in random play",

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
+from game.scenario.bounds import impossible_conditions
 from game.scenario.checks import Checker
-from game.scenario.diagnostics import ScenarioError
+from game.scenario.dates import period_problems
+from game.scenario.diagnostics import Diagnostic, ScenarioError
 from game.scenario.models import Scenario
-from game.scenario.validation import model_diagnostics
+from game.scenario.validation import clean_loc, model_diagnostics
 from game.scenario.yaml_source import SourceMap, read_scenario_file
 
 
@@ -30,14 +34,61 @@ def digest_text(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def load_scenario_file(path: Path) -> ScenarioFile:
-    """Read and check `path`; raise ScenarioError with every problem found."""
+Checked = tuple[ScenarioFile, list[Diagnostic]]
+
+
+@dataclass
+class ShapeError(ScenarioError):
+    """The file does not fit the models. When dropping its unknown keys (typos of optional
+    fields) is enough to read it, `partial` holds what the rest of the checks found then,
+    so that one run reports every problem."""
+
+    partial: Checked | None = None
+
+
+def check_scenario_file(path: Path) -> Checked:
+    """Read `path` and check it; raise ScenarioError if it cannot even be read as a
+    scenario (YAML, shape), else return it with the problems the checks found, so that a
+    caller can add the problems of its expressions and report everything in one pass."""
     data, source = read_scenario_file(path)
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as err:
-        raise ScenarioError(model_diagnostics(err, Scenario, source, data), source.text) from None
+        diagnostics = model_diagnostics(err, Scenario, source, data)
+        partial = _without_unknown_keys(err, data, source, path)
+        raise ShapeError(diagnostics, source.text, partial) from None
+    return _checked(scenario, source, path)
+
+
+def _checked(scenario: Scenario, source: SourceMap, path: Path) -> Checked:
     problems = Checker(scenario, source).run()
+    problems += period_problems(scenario, source) + impossible_conditions(scenario, source)
+    return ScenarioFile(scenario, source, path, digest_text(source.text)), problems
+
+
+def _without_unknown_keys(
+    err: ValidationError, data: Any, source: SourceMap, path: Path
+) -> Checked | None:
+    errors = err.errors(include_url=False)
+    unknown = [clean_loc(e["loc"], data) for e in errors if e["type"] == "extra_forbidden"]
+    # A misspelt section (`meterz:`) would leave every name it declares unknown.
+    if len(unknown) != len(errors) or any(len(loc) < 2 for loc in unknown):
+        return None
+    pruned = copy.deepcopy(data)
+    for loc in unknown:
+        parent = pruned
+        for part in loc[:-1]:
+            parent = parent[part]
+        parent.pop(loc[-1], None)
+    try:
+        return _checked(Scenario.model_validate(pruned), source, path)
+    except ValidationError:
+        return None
+
+
+def load_scenario_file(path: Path) -> ScenarioFile:
+    """Read and check `path`; raise ScenarioError with every problem found."""
+    scenario_file, problems = check_scenario_file(path)
     if any(d.severity == "error" for d in problems):
-        raise ScenarioError(problems, source.text)
-    return ScenarioFile(scenario, source, path, digest_text(source.text))
+        raise ScenarioError(problems, scenario_file.source.text)
+    return scenario_file

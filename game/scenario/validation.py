@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from game.scenario.diagnostics import Diagnostic, did_you_mean
 from game.scenario.yaml_source import SourceMap
+from game.scenario.yaml_surprises import YamlSurprises
 
 
 def model_diagnostics(
@@ -16,9 +18,13 @@ def model_diagnostics(
     """One diagnostic per pydantic error, at the YAML node it concerns."""
     seen: set[tuple[int, int, str, str]] = set()
     out: list[Diagnostic] = []
-    for error in err.errors(include_url=False):
-        loc = _clean_loc(error["loc"], data)
-        diagnostic = _one(error, loc, model, source, data)
+    errors = err.errors(include_url=False)
+    surprises = YamlSurprises(
+        source, data, ((clean_loc(e["loc"], data), e["type"]) for e in errors)
+    )
+    for error in errors:
+        loc = clean_loc(error["loc"], data)
+        diagnostic = surprises.explain(loc) or _one(error, loc, model, source, data)
         key = (diagnostic.line, diagnostic.column, diagnostic.code, diagnostic.message)
         if key not in seen:  # unions report one failure per branch; keep the first
             seen.add(key)
@@ -26,7 +32,7 @@ def model_diagnostics(
     return out
 
 
-def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
+def clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
     """Drop the union-branch labels pydantic inserts (`str`, `News`, `function-after[...]`)
     so the path matches the YAML document."""
     path: list[str | int] = []
@@ -117,6 +123,10 @@ def _one(
         hint = "expected " + str(error.get("ctx", {}).get("expected", ""))
     elif kind == "string_pattern_mismatch":
         hint = "use lower-case letters, digits and underscores, starting with a letter"
+    elif kind.startswith(("date_", "datetime_")):
+        hint = "write a date as year-month-day, e.g. 2019-06-05"
+    elif kind.endswith("_parsing") and re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", str(value)):
+        hint = f"write numbers without thousands separators: {str(value).replace(',', '')}"
     span = len(str(value)) if isinstance(value, str | int | float) else 1
     return source.diagnostic(loc, code, f"{where}: {message}", hint=hint, span=span)
 

@@ -45,6 +45,11 @@ class SourceMap:
         self._values: dict[Path, Mark] = {}
         self._keys: dict[Path, Mark] = {}
         self._styles: dict[Path, str | None] = {}
+        # Plain words YAML read as true/false (`yes`, `no`, `on`, `off`), as written.
+        self._booleans: dict[Path, str] = {}
+        # Keys of a flow mapping that are the rest of an unquoted text cut at a comma:
+        # `{text: Fewer crossings, fewer deaths}` → `fewer deaths` → path of `text`.
+        self._split: dict[Path, Path] = {}
 
     def value(self, path: Path) -> Mark | None:
         return self._values.get(tuple(path))
@@ -54,6 +59,14 @@ class SourceMap:
 
     def scalar_style(self, path: Path) -> str | None:
         return self._styles.get(tuple(path))
+
+    def boolean_word(self, path: Path) -> str | None:
+        """The word as written, if YAML read the plain scalar at `path` as true/false."""
+        return self._booleans.get(tuple(path))
+
+    def split_from(self, path: Path) -> Path | None:
+        """For a key that is the rest of a text cut by a comma, the path of that text."""
+        return self._split.get(tuple(path))
 
     def locate(self, path: Sequence[str | int], at_key: bool = False) -> Mark:
         path = tuple(path)
@@ -207,7 +220,10 @@ class _Builder:
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
         self.src._styles[path] = node.style
-        return self.scalar(node)
+        value = self.scalar(node)
+        if isinstance(value, bool) and not node.style:  # plain: None or ""
+            self.src._booleans[path] = node.value
+        return value
 
     def scalar(self, node: ScalarNode) -> Any:
         value = self.scalars.construct_object(node, deep=True)
@@ -246,7 +262,23 @@ class _Builder:
                 key_node.start_mark.line + 1, key_node.start_mark.column + 1
             )
             result[key] = self.build(value_node, child)
+            if node.flow_style and first and _is_cut_text(key_node, value_node):
+                previous = list(first)[-2] if len(first) > 1 else None
+                if previous is not None:
+                    self.src._split[child] = (*path, previous)
         return result
+
+
+def _is_cut_text(key: ScalarNode, value: Node) -> bool:
+    """`{a: b, c d}`: a key without `:` and value, written as plain words, reads like the
+    tail of the text before it rather than like a field name."""
+    return (
+        isinstance(value, ScalarNode)
+        and value.tag == "tag:yaml.org,2002:null"
+        and value.value == ""
+        and value.start_mark.index == key.end_mark.index  # no `:` after the key
+        and not key.style  # plain: None (PyYAML) or "" (libyaml)
+    )
 
 
 def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
@@ -302,9 +334,9 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
         problem = str(err.problem or "invalid YAML")
         # PyYAML 6.0.2+ refuses deep nesting itself, before our composer sees it.
         code = "BRK007" if "nesting depth" in problem else "BRK003"
-        raise ScenarioError(
-            [Diagnostic(code, problem, filename, line, col, hint=hint)], text
-        ) from None
+        diagnostic = Diagnostic(code, problem, filename, line, col, hint=hint)
+        diagnostic = misindented(text, diagnostic) or colon_in_text(text, diagnostic) or diagnostic
+        raise ScenarioError([diagnostic], text) from None
     except (
         yaml.YAMLError,
         RecursionError,
@@ -319,6 +351,155 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
     if builder.problems:
         raise ScenarioError(builder.problems, text)
     return data, source
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _columns(line: str) -> list[int]:
+    """Where a line's blocks start (0-based): its indentation and, for `- key: value`
+    items, the column of the key as well."""
+    indent = _indent(line)
+    columns = [indent]
+    rest = line[indent:]
+    while rest.startswith("- ") or rest == "-":
+        after = rest[1:]
+        indent += 1 + _indent(after)
+        rest = after.lstrip(" ")
+        if rest:
+            columns.append(indent)
+    return columns
+
+
+def _open_columns(lines: list[str], before: int) -> list[tuple[int, int]]:
+    """(column, line number) of every block still open above line `before` (1-based),
+    nearest first: the columns a new key or item there may start at."""
+    found: list[tuple[int, int]] = []
+    lowest = 10**9
+    for number in range(before - 1, 0, -1):
+        line = lines[number - 1]
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") or line.startswith("\t"):
+            continue
+        for column in sorted(_columns(line), reverse=True):
+            if column < lowest:
+                found.append((column, number))
+                lowest = column
+        if lowest == 0:
+            break
+    return found
+
+
+# Parser complaints that, on a line no open block starts at, mean wrong indentation.
+_INDENTATION_SYMPTOMS = (
+    "mapping values are not allowed",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "expected <block end>",
+    "block sequence entries are not allowed",
+    "could not find expected ':'",
+)
+
+
+def _opens_block(line: str) -> bool:
+    """`key:` with nothing after it (or a block scalar `|`/`>`), or a bare `-`."""
+    body = line.split(" #")[0].rstrip()
+    return body.endswith((":", "-", "|", ">", "|-", ">-", "|+", ">+"))
+
+
+def _list_item_at(lines: list[str], columns: list[tuple[int, int]], indent: int) -> int | None:
+    """The line number of the open list item whose `-` sits at column `indent`, if any."""
+    for column, number in columns:
+        if column == indent and lines[number - 1][column:].startswith("-"):
+            return number
+    return None
+
+
+def _outside_item(syntax: Diagnostic, line: str, number: int, indent: int, item: int) -> Diagnostic:
+    """A key written at the column of a list's dashes, as if it were a new item."""
+    word = line.strip().split(":")[0][:30]
+    return Diagnostic(
+        "BRK010",
+        f"wrong indentation: `{word}` starts at column {indent + 1}, the column of the "
+        f"list's `-` items (line {item}); expected column {indent + 3} to continue that item",
+        syntax.file,
+        number,
+        indent + 1,
+        hint=f"indent it to column {indent + 3} if it belongs to the item above, or start "
+        "it with `- ` to begin a new item",
+        span=len(word),
+    )
+
+
+def misindented(text: str, syntax: Diagnostic) -> Diagnostic | None:
+    """A syntax error explained as wrong indentation, when the line it is on (or the line
+    before, for an over-indented continuation) starts at a column no open block uses."""
+    lines = text.splitlines()
+    tab_line = syntax.line if 1 <= syntax.line <= len(lines) else 0
+    if tab_line and lines[tab_line - 1].lstrip(" ").startswith("\t"):
+        return Diagnostic(
+            "BRK010",
+            "a tab in the indentation",
+            syntax.file,
+            tab_line,
+            _indent(lines[tab_line - 1]) + 1,
+            hint="indent with spaces only; YAML does not allow tabs",
+        )
+    if not any(symptom in syntax.message for symptom in _INDENTATION_SYMPTOMS):
+        return None
+    for number in (syntax.line, syntax.line - 1):
+        if not 2 <= number <= len(lines):
+            continue
+        line = lines[number - 1]
+        if not line.strip() or line.strip().startswith("#"):
+            continue
+        indent = _indent(line)
+        columns = _open_columns(lines, number)
+        above = lines[columns[0][1] - 1] if columns else ""
+        item = _list_item_at(lines, columns, indent)
+        if item is not None and not line.lstrip(" ").startswith("-"):
+            return _outside_item(syntax, line, number, indent, item)
+        if not columns or indent in {c for c, _ in columns}:
+            continue
+        if _opens_block(above) and indent > max(_columns(above)):
+            continue  # the first line of a new block may start anywhere to the right
+        ranked = sorted(columns, key=lambda c: abs(c[0] - indent))[:2]
+        expected = " or ".join(f"column {c + 1} (as on line {n})" for c, n in ranked)
+        word = line.strip().split(":")[0][:30]
+        return Diagnostic(
+            "BRK010",
+            f"wrong indentation: `{word}` starts at column {indent + 1}; expected {expected}",
+            syntax.file,
+            number,
+            indent + 1,
+            hint=f"move it to column {ranked[0][0] + 1}: YAML reads which block a line "
+            "belongs to from its indentation, so every key of a block starts at the same column",
+            span=len(word),
+        )
+    return None
+
+
+def colon_in_text(text: str, syntax: Diagnostic) -> Diagnostic | None:
+    """`summary: Talks: day one`: a colon and a space inside unquoted text."""
+    lines = text.splitlines()
+    if "mapping values are not allowed" not in syntax.message or not (
+        1 <= syntax.line <= len(lines)
+    ):
+        return None
+    line = lines[syntax.line - 1]
+    key, sep, rest = line.strip().removeprefix("- ").partition(": ")
+    if not sep or not rest or rest[:1] in "'\"[{|>":
+        return None
+    quoted = rest.replace('"', '\\"')
+    return Diagnostic(
+        "BRK003",
+        "a colon followed by a space inside unquoted text starts a new key",
+        syntax.file,
+        syntax.line,
+        syntax.column,
+        hint=f'put the whole text in quotes: {key}: "{quoted}"',
+    )
 
 
 def _compose(text: str) -> Node | None:

@@ -115,6 +115,8 @@ def tournament(
     agents: Sequence[str] = tuple(AGENTS),
     progress: Progress | None = None,
 ) -> TournamentReport:
+    # Without `history:` the historical agent has nothing to play, so it sits out.
+    agents = tuple(a for a in agents if a != "historical" or ruleset.scenario.history)
     prefs = {role: preferences_for(ruleset, role) for role in ROLES}
     start = new_game(ruleset, 0)
     disagreement = (

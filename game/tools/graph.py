@@ -15,16 +15,37 @@ def _label(scenario: Scenario, trigger: str) -> str:
     return trigger if trigger in _MOVES else f"{trigger} (rule/event)"
 
 
+def ending_node(ending_id: str) -> str:
+    """Diagram id of an ending (Mermaid state ids take no hyphens)."""
+    return "ending_" + ending_id.replace("-", "_")
+
+
+def _ends(scenario: Scenario, trigger: str) -> str | None:
+    """The ending an action's own effects reach, if it ends the game."""
+    action = next((a for a in scenario.actions if a.id == trigger), None)
+    return next((e.end for e in action.then if e.end is not None), None) if action else None
+
+
 def _edges(scenario: Scenario) -> list[tuple[str, str, str]]:
+    """(from, to, label): moves between phases; an action that ends the game leads to
+    its ending, not to the phase its transition names (play stops there)."""
     phases = [p.id for p in scenario.phases]
-    edges = []
+    edges: list[tuple[str, str, str]] = []
     for transition in scenario.transitions:
         sources = phases if "*" in transition.sources() else transition.sources()
         label = _label(scenario, transition.trigger)
         if transition.when:
             label += " (if)"
-        edges.extend((source, transition.dest, label) for source in sources)
+        ending = _ends(scenario, transition.trigger)
+        dest = ending_node(ending) if ending else transition.dest
+        edges.extend((source, dest, label) for source in sources)
     return edges
+
+
+def _endings_drawn(scenario: Scenario) -> list[tuple[str, str]]:
+    """(node, title) of the endings some edge leads to."""
+    reached = {dest for _, dest, _ in _edges(scenario)}
+    return [(ending_node(e.id), e.title) for e in scenario.endings if ending_node(e.id) in reached]
 
 
 def _ladder_chain(scenario: Scenario) -> list[tuple[str, str, str]]:
@@ -43,8 +64,12 @@ def mermaid(scenario: Scenario) -> str:
     for phase in scenario.phases:
         lines.append(f"    {phase.id}: {phase.label.replace(':', ' -')} ({phase.actor})")
     lines.append(f"    [*] --> {scenario.first_phase}")
+    for node, title in _endings_drawn(scenario):
+        lines.append(f"    {node}: Ending - {title.replace(':', ' -')}")
     for source, dest, label in _edges(scenario):
         lines.append(f"    {source} --> {dest}: {label}")
+    for node, _ in _endings_drawn(scenario):
+        lines.append(f"    {node} --> [*]")
     ladder = scenario.tariff_ladder
     if ladder is not None:
         lines.append("    state tariff_ladder {")
@@ -77,6 +102,10 @@ def dot(scenario: Scenario) -> str:
         lines.append(
             f"    {_quote(phase.id)} [label={_quote(phase.label + ' (' + phase.actor + ')')}"
             f"{shape}];"
+        )
+    for node, title in _endings_drawn(scenario):
+        lines.append(
+            f"    {_quote(node)} [label={_quote('Ending: ' + title)}, shape=doubleoctagon];"
         )
     for source, dest, label in _edges(scenario):
         lines.append(f"    {_quote(source)} -> {_quote(dest)} [label={_quote(label)}];")

@@ -8,13 +8,15 @@ the report is the same every run).
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine import apply, is_terminal, legal_moves, new_game
+from game.engine import Move, apply, is_terminal, legal_moves, new_game
+from game.engine.api import MoveMenu
 from game.rules.expressions import Compiled
 from game.rules.ruleset import CompiledRule, Ruleset
 from game.scenario.checks import DESIGNER, walk
@@ -51,21 +53,72 @@ class _Play:
 
 
 def _play(ruleset: Ruleset, games: int, seed: int) -> _Play:
+    """`games` random games, then a quarter as many that drag the talks out (no side
+    accepts or walks out while it has anything else to do), so that the clock reaches
+    the tariff steps and dates a quick random deal would never see."""
     seen = _Play()
-    for index in range(games):
+    dragged = (games + 3) // 4 if games else 0
+    per_game = max(16, MAX_SAMPLES // max(1, games + dragged))
+    for index in range(games + dragged):
         state = new_game(ruleset, seed * 100_003 + index)
         rng = random.Random(f"lint:{seed}:{index}")
+        states: list[dict[str, Any]] = []
         while True:
             seen.phases.add(state.phase)
-            if len(seen.samples) < MAX_SAMPLES:
-                seen.samples.append(dict(state.env))
+            states += _clock_stops(state, len(states) and states[-1].get(_STOPS, 0))
+            states.append(dict(state.env, **{_STOPS: len(state.timeline)}))
             if is_terminal(state):
                 break
-            apply(state, legal_moves(state, state.actor).sample(rng))
+            menu = legal_moves(state, state.actor)
+            apply(state, _drag(menu, rng) if index >= games else menu.sample(rng))
+        seen.samples += _thin(states, per_game)
         seen.fired.update(e.cause.id for e in state.log if e.cause.kind in ("rule", "event"))
         seen.endings.add(state.ending or "")
         seen.phases.update(e.data.get("phase", "") for e in state.log if e.kind == "phase")
     return seen
+
+
+# Sample key: how many clock snapshots the game had when the sample was taken.
+_STOPS = "\0stops"
+
+
+def _clock_stops(state: Any, known: int) -> list[dict[str, Any]]:
+    """The states the clock passed through since the last move (each day it stopped on:
+    a tariff step, a dated event, the first of a month), as the game's timeline recorded
+    their day, tariff rate and meters."""
+    out = []
+    for snapshot in state.timeline[known:]:
+        date = dt.date.fromisoformat(snapshot.date)
+        env = dict(state.env)
+        env.update(snapshot.meters)
+        env.update(
+            day=snapshot.day,
+            month=float(date.month),
+            day_of_month=float(date.day),
+            tariff_rate=snapshot.tariff_rate,
+        )
+        out.append(env)
+    return out
+
+
+def _drag(menu: MoveMenu, rng: random.Random) -> Move:
+    """A move that keeps the talks going: anything but accepting or walking out, if the
+    role has anything else to do."""
+    stalling = [m for m in menu.moves if m.kind not in ("accept", "walk_out")]
+    if menu.can_propose and (not stalling or rng.random() < 0.5):
+        offer = {issue: rng.choice(options) for issue, options in menu.offer_space.items()}
+        return Move.propose(menu.role, offer)
+    return rng.choice(stalling) if stalling else menu.sample(rng)
+
+
+def _thin(states: list[dict[str, Any]], most: int) -> list[dict[str, Any]]:
+    """At most `most` states of one game, evenly spread, always with the last."""
+    for env in states:
+        env.pop(_STOPS, None)
+    if len(states) <= most:
+        return states
+    step = len(states) / most
+    return [states[int(i * step)] for i in range(most - 1)] + [states[-1]]
 
 
 def _reachable_phases(ruleset: Ruleset) -> set[str]:
@@ -260,6 +313,8 @@ class _Linter:
                 # Holds only for an instant inside a move's resolution, between samples.
                 continue
             values = {bool(compiled(env)) for env in self.play.samples}
+            if values == {False} and self._held_in_play(path):
+                continue  # true for an instant between samples: it fired
             if len(values) == 1:
                 value = "true" if values.pop() else "false"
                 self.add(
@@ -267,8 +322,19 @@ class _Linter:
                     "BRK504",
                     f"condition is always {value} in {len(self.play.samples)} sampled states",
                     "warning",
-                    "check the names and thresholds it uses",
+                    "check the names and thresholds it uses (the states come from random "
+                    "games, games that drag the talks out to the end date, and every day "
+                    "the clock stopped on)",
                 )
+
+    def _held_in_play(self, path: tuple[str | int, ...]) -> bool:
+        """Whether the rule, event or ending this condition belongs to fired in play."""
+        section, index = path[0], path[1]
+        if section in ("rules", "events") and isinstance(index, int):
+            return getattr(self.s, section)[index].id in self.play.fired
+        if section == "endings" and isinstance(index, int):
+            return self.s.endings[index].id in self.play.endings
+        return False
 
     def never_fired(self) -> None:
         if not self.report.games:

@@ -16,8 +16,8 @@ class ScaffoldError(Exception):
     """A scenario cannot be created there; the message says why."""
 
 
-def _schema_reference(folder: Path) -> str:
-    schema = data_dir("assets") / "scenario.schema.json"
+def _schema_reference(folder: Path, name: str = "scenario.schema.json") -> str:
+    schema = data_dir("assets") / name
     try:
         return Path(os.path.relpath(schema, folder.resolve())).as_posix()
     except ValueError:  # another drive on Windows
@@ -42,6 +42,7 @@ def scaffold(scenario_id: str, folder: Path, force: bool = False) -> list[Path]:
         "title": title,
         "path": str(scenario),
         "schema": _schema_reference(folder),
+        "tests_schema": _schema_reference(folder, "scenario-tests.schema.json"),
     }
     for target, template in ((scenario, "scenario.yaml"), (tests, "scenario.tests.yaml")):
         text = (TEMPLATES / template).read_text(encoding="utf-8")

@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from game.engine import IllegalMove, Move, apply, check_move, new_game
+from game.engine import Move, apply, check_move, new_game
 from game.engine.moves import MOVE_KINDS
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import ScenarioError
@@ -36,30 +36,79 @@ class _Strict(BaseModel):
 
 
 class Bounds(_Strict):
+    """Bounds a meter's final value must lie within (either may be left out)."""
+
     min: float | None = Field(default=None, description="Lowest acceptable final value.")
     max: float | None = Field(default=None, description="Highest acceptable final value.")
 
 
 class Expect(_Strict):
-    ending: str | None = Field(default=None, description="Ending the game must reach.")
-    meters: dict[str, Bounds] = Field(default_factory=dict, description="Final meter bounds.")
-    flags: dict[str, bool] = Field(default_factory=dict, description="Final flag values.")
-    fired: list[str] = Field(default_factory=list, description="Rules/events that must fire.")
-    not_fired: list[str] = Field(default_factory=list, description="Rules/events that must not.")
+    """What must hold once the moves are played. Each key is optional."""
+
+    ending: str | None = Field(
+        default=None,
+        description="Id of the ending the game must have reached. If the moves run out "
+        "before the game ends, the test fails and says the game had not ended yet.",
+    )
+    meters: dict[str, Bounds] = Field(
+        default_factory=dict, description="Meters by name, each with `min:` and/or `max:`."
+    )
+    flags: dict[str, bool] = Field(
+        default_factory=dict, description="Flags by name, with the value each must have."
+    )
+    fired: list[str] = Field(
+        default_factory=list, description="Ids of rules and events that must have fired."
+    )
+    not_fired: list[str] = Field(
+        default_factory=list, description="Ids of rules and events that must not have fired."
+    )
+
+
+class ScriptedStep(_Strict):
+    """One move: the role that makes it, as the key, and what it does."""
+
+    us: str | None = Field(
+        default=None,
+        description="A move of the US delegation: `propose`, `accept`, `reject`, "
+        "`walk_out`, or one of its action ids.",
+    )
+    mexico: str | None = Field(
+        default=None, description="A move of the Mexican delegation, as for `us`."
+    )
+    offer: dict[str, str] = Field(
+        default_factory=dict,
+        description="With `propose`: the option offered on each issue, by issue id; issues "
+        "left out take their default option.",
+    )
+
+    @model_validator(mode="after")
+    def _one_role(self) -> ScriptedStep:
+        if (self.us is None) == (self.mexico is None):
+            raise ValueError("a move names exactly one role: `us: <move>` or `mexico: <move>`")
+        if self.offer and (self.us or self.mexico) != "propose":
+            raise ValueError("`offer:` goes with a `propose` move")
+        return self
 
 
 class Case(_Strict):
-    name: str = Field(description="What the test shows.")
-    seed: int = Field(default=0, description="Game seed.")
-    moves: list[dict[str, object]] = Field(
-        description="Moves in order: `{role: kind}`, with `offer:` for proposals."
+    """One scripted game: moves played from the start, then expectations checked."""
+
+    name: str = Field(description="What the test shows, in a sentence; printed by `brink test`.")
+    seed: int = Field(
+        default=0, description="Game seed: the chance events draw from it (default 0)."
+    )
+    moves: list[ScriptedStep] = Field(
+        description="Moves in order, e.g. `{mexico: propose, offer: {guard: large}}`, "
+        "`{us: accept}`; each must be legal when it is played."
     )
     expect: Expect = Field(description="What must hold at the end.")
 
 
 class SuiteFile(_Strict):
+    """A scenario's tests file, `<id>.tests.yaml` beside the scenario."""
+
     scenario: str = Field(description="Id of the scenario under test.")
-    tests: list[Case] = Field(min_length=1, description="The test cases.")
+    tests: list[Case] = Field(min_length=1, description="The test cases, played in order.")
 
 
 @dataclass
@@ -85,17 +134,10 @@ def load_suite(path: Path) -> SuiteFile:
         raise ScenarioError(model_diagnostics(err, SuiteFile, source, data), source.text) from None
 
 
-def _move(raw: dict[str, object]) -> Move:
-    roles = [k for k in raw if k in ("us", "mexico")]
-    if len(roles) != 1:
-        raise IllegalMove(f"a move names one role (`us:` or `mexico:`), got {sorted(raw)}")
-    role = roles[0]
-    kind = str(raw[role])
+def _move(step: ScriptedStep) -> Move:
+    role, kind = ("us", step.us) if step.us is not None else ("mexico", str(step.mexico))
     if kind == "propose":
-        offer = raw.get("offer", {})
-        if not isinstance(offer, dict):
-            raise IllegalMove("`offer:` must map issues to options")
-        return Move.propose(role, {str(k): str(v) for k, v in offer.items()})
+        return Move.propose(role, dict(step.offer))
     if kind in MOVE_KINDS:
         return Move(role, kind)
     return Move.act(role, kind)
@@ -104,12 +146,8 @@ def _move(raw: dict[str, object]) -> Move:
 def run_case(ruleset: Ruleset, case: Case) -> CaseResult:
     result = CaseResult(case.name)
     state = new_game(ruleset, case.seed)
-    for number, raw in enumerate(case.moves, 1):
-        try:
-            move = _move(raw)
-        except IllegalMove as err:
-            result.failures.append(f"move {number}: {err}")
-            return result
+    for number, step in enumerate(case.moves, 1):
+        move = _move(step)
         reason = check_move(state, move)
         if reason is not None:
             result.failures.append(
@@ -119,10 +157,14 @@ def run_case(ruleset: Ruleset, case: Case) -> CaseResult:
             return result
         apply(state, move)
     expect = case.expect
-    if expect.ending is not None and state.ending != expect.ending:
+    if expect.ending is not None and state.ending is None:
         result.failures.append(
-            f"ending: expected {expect.ending}, got {state.ending or 'none yet'}"
+            f"ending: expected {expect.ending}, but the game had not ended after the last "
+            f"move (phase {state.phase}, {state.date_iso}); add the moves that end it, or "
+            "expect meters, flags and fired rules instead"
         )
+    elif expect.ending is not None and state.ending != expect.ending:
+        result.failures.append(f"ending: expected {expect.ending}, got {state.ending}")
     for name, bounds in expect.meters.items():
         value = state.meters.get(name)
         if value is None:

@@ -1,10 +1,15 @@
-"""`brink schema`: the JSON Schema of scenario files, for editors."""
+"""`brink schema`: the JSON Schema of scenario files (or, with `--tests`, of scenario
+tests files), for editors."""
 
 from __future__ import annotations
 
 import argparse
 import json
 from typing import Any
+
+# The committed copies, which the files' yaml-language-server headers point to.
+SCENARIO_SCHEMA = "scenario.schema.json"
+TESTS_SCHEMA = "scenario-tests.schema.json"
 
 
 def scenario_schema() -> dict[str, Any]:
@@ -15,20 +20,35 @@ def scenario_schema() -> dict[str, Any]:
     return schema
 
 
-def schema_text() -> str:
-    return json.dumps(scenario_schema(), indent=2, ensure_ascii=False) + "\n"
+def tests_schema() -> dict[str, Any]:
+    from game.tools.scenario_tests import SuiteFile
+
+    schema = SuiteFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def schema_text(tests: bool = False) -> str:
+    schema = tests_schema() if tests else scenario_schema()
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="print the JSON Schema of scenario files",
-        description="Print the JSON Schema generated from the scenario models. A copy is kept "
-        "in assets/scenario.schema.json for the yaml-language-server header.",
+        help="print the JSON Schema of scenario files (or of tests files)",
+        description="Print the JSON Schema generated from the scenario models. Copies are kept "
+        f"in assets/{SCENARIO_SCHEMA} and, for `<id>.tests.yaml` files, assets/{TESTS_SCHEMA}, "
+        "for the yaml-language-server header.",
+    )
+    parser.add_argument(
+        "--tests",
+        action="store_true",
+        help="the schema of scenario tests files (`<id>.tests.yaml`) instead",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print(schema_text(), end="")
+    print(schema_text(tests=args.tests), end="")
     return 0
