@@ -38,6 +38,7 @@ from game.net.protocol import (
     Pong,
     ProtocolError,
     Refused,
+    Reissued,
     Revoke,
     Saves,
     Tables,
@@ -181,9 +182,10 @@ class ClassClient:
         assert isinstance(answer, Applied)
         return answer
 
-    async def revoke(self, code: str, timeout: float = 30.0) -> Applied:
+    async def revoke(self, code: str, timeout: float = 30.0) -> Reissued:
+        """Withdraw a seat's code (instructor only); the answer holds the seat's new code."""
         answer = await self._request(Revoke(id=_new_id(), code=code), timeout)
-        assert isinstance(answer, Applied)
+        assert isinstance(answer, Reissued)
         return answer
 
     async def collect(self, timeout: float = 60.0) -> Saves:
@@ -336,7 +338,7 @@ class ClassClient:
         elif isinstance(message, Tables):
             self.tables = message
             self.pushes.put_nowait(message)
-        elif isinstance(message, Ack | Refused | Applied | Saves):
+        elif isinstance(message, Ack | Refused | Applied | Saves | Reissued):
             self._resolve(message.id, message)
         elif isinstance(message, Error):
             if message.code in FATAL_ERRORS:
