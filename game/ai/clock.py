@@ -23,15 +23,32 @@ class Deadline:
     days_left: float | None  # days to the next step, if there is one
     rate: float | None  # the rate at the next step
     date: str | None  # its date
+    # Days to the step once the move being decided has been made: what the other side
+    # will read on its clock beside the move's reasons.
+    days_left_after: float | None = None
+    # The fraction when the agent decides again, after its move and the other side's.
+    fraction_next: float | None = None
 
 
-def deadline(view: RoleView, ladder_days: tuple[float, ...]) -> Deadline:
-    """Progress toward the next tariff step. `ladder_days` are the scenario's step days."""
+def time_left(days: float) -> str:
+    """`hours`, `1 day`, `4 days`: the one wording of the time to a tariff step, shared
+    by the clock on the screen and the AI's reasons so that the two never disagree."""
+    if days < 1:
+        return "hours"
+    whole = round(days)
+    return f"{whole} day{'s' if whole != 1 else ''}"
+
+
+def deadline(view: RoleView, ladder_days: tuple[float, ...], move_days: float = 0.0) -> Deadline:
+    """Progress toward the next tariff step. `ladder_days` are the scenario's step days;
+    `move_days`, how long the move being decided takes (the phase's `move_days`)."""
     start = _talks_began(view)
     windows = sum(1 for d in ladder_days if start < d <= view.day)
     if view.next_tariff_step is None:
-        fraction = min(1.0, view.moves_made / max(1, view.max_moves))
-        return Deadline(fraction, windows, None, None, None)
+        moves = max(1, view.max_moves)
+        fraction = min(1.0, view.moves_made / moves)
+        later = min(1.0, (view.moves_made + 2) / moves)
+        return Deadline(fraction, windows, None, None, None, None, later)
     date, rate = view.next_tariff_step
     days_left = view.next_tariff_in_days or 0.0
     step_day = view.day + days_left
@@ -39,7 +56,9 @@ def deadline(view: RoleView, ladder_days: tuple[float, ...]) -> Deadline:
     opened = max([start, *earlier[-1:]])
     span = max(step_day - opened, 1e-9)
     fraction = min(1.0, max(0.0, (view.day - opened) / span))
-    return Deadline(fraction, windows, days_left, rate, date)
+    spent = 0.0 if view.clock_paused else move_days
+    later = min(1.0, fraction + 2 * spent / span)
+    return Deadline(fraction, windows, days_left, rate, date, max(0.0, days_left - spent), later)
 
 
 def _talks_began(view: RoleView) -> float:

@@ -8,10 +8,14 @@ acceptance strategy.
   above 1 gives ground early (Conceder). At each step the agent still holds a share
   `hold` of its room, then concedes from there toward the next step, so the target
   never rises. Among the offers just above its target it proposes the one its model
-  says the other side will like best.
+  says the other side will like best, keeping what it has conceded issue by issue
+  unless the other side took something back (`game.ai.commitments`).
 - Opponent model: frequency analysis of the other side's offers (`game.ai.opponent`).
-- Acceptance: take an offer worth at least its own next offer or its target (AC_next);
-  never one below its reservation value or across a red line.
+- Acceptance: take an offer worth at least its own next offer or what it would ask for
+  when its turn comes again (AC_next); never one below its reservation value or across
+  a red line. Offers that keep their concessions move in coarser steps than offers free
+  to reshuffle, and without the look-ahead two such agents would meet about a round
+  later, often after the tariff step.
 """
 
 from __future__ import annotations
@@ -19,15 +23,16 @@ from __future__ import annotations
 import bisect
 import math
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from operator import getitem
+from operator import contains, getitem
 
 from game.ai import explain
 from game.ai.agent import Decision, Reason
 from game.ai.clock import Deadline, accepted_and_undone, deadline, offers_from
+from game.ai.commitments import Commitments, asked_more, commitments
 from game.ai.opponent import OpponentModel, learn
-from game.ai.preferences import OfferKey, Preferences, preferences_for
+from game.ai.preferences import Offer, OfferKey, Preferences, preferences_for
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, ACT, REJECT, WALK_OUT, Move
 from game.rules.ruleset import Ruleset
@@ -48,7 +53,7 @@ def concession_level(fraction: float, windows: int, exponent: float, hold: float
     high = hold**windows
     low = hold ** (windows + 1)
     fraction = min(1.0, max(0.0, fraction))
-    return low + (high - low) * (1.0 - fraction ** (1.0 / exponent))
+    return float(low + (high - low) * (1.0 - fraction ** (1.0 / exponent)))
 
 
 def target_utility(level: float, reservation: float, best: float) -> float:
@@ -73,6 +78,8 @@ class ConcessionAgent:
             float((s.date - scenario.start_date).days) for s in (ladder.steps if ladder else [])
         )
         self._exponents: dict[str, float] = {}
+        self.defaults = {i.id: i.default_option() for i in scenario.issues}
+        self.move_days = {p.id: p.move_days for p in scenario.phases}
 
     # ------------------------------------------------------------------ temperament
     def exponent(self, role: str) -> float:
@@ -111,13 +118,25 @@ class ConcessionAgent:
             if self.settings.opponent_model and their_offers
             else None
         )
-        clock = deadline(view, self.ladder_days)
+        clock = deadline(view, self.ladder_days, self.move_days.get(view.phase, 0.0))
         reservation = prefs.reservation(view.env)
         best = best_utility(prefs, menu.offer_space)
         level = concession_level(
             clock.fraction, clock.windows, self.exponent(view.role), self.settings.hold
         )
         target = target_utility(level, reservation, best)
+        # What it would ask for when its turn comes again: an offer worth that much
+        # now is not worth a round of the clock.
+        settle = target_utility(
+            concession_level(
+                clock.fraction_next if clock.fraction_next is not None else clock.fraction,
+                clock.windows,
+                self.exponent(view.role),
+                self.settings.hold,
+            ),
+            reservation,
+            best,
+        )
         opening = target_utility(1.0, reservation, best)
         pace = explain.clock(clock, target, reservation, opening)
 
@@ -135,15 +154,17 @@ class ConcessionAgent:
         can_accept = (
             theirs is not None and Move(view.role, ACCEPT) in menu and not accepted_and_undone(view)
         )
+        held = commitments(view, prefs, self.defaults)
         stance = respond(
             prefs,
-            menu.offer_space,
+            held.space(prefs, menu.offer_space),
             theirs if can_accept else None,
             target,
             reservation,
             model,
             rng,
             propose=menu.can_propose,
+            accept_at=settle,
         )
         plan, planned = stance.offer, stance.planned
         if stance.accept:
@@ -151,7 +172,7 @@ class ConcessionAgent:
             return Decision(
                 Move(view.role, ACCEPT),
                 (
-                    explain.compare(prefs.utility(theirs), target, reservation, planned),
+                    explain.compare(prefs.utility(theirs), settle, reservation, planned),
                     *explain.strengths(prefs, theirs),
                     pace,
                 ),
@@ -168,9 +189,16 @@ class ConcessionAgent:
                 if line
                 else explain.compare(value, target, reservation, planned)
             )
+        reasons += self._taking_back(prefs, held, plan)
         reasons += explain.trades(prefs, theirs, plan, model)
         reasons.append(pace)
-        return Decision(Move.propose(view.role, plan), tuple(reasons))
+        return Decision(Move.propose(view.role, plan), explain.one_per_issue(prefs, reasons))
+
+    def _taking_back(self, prefs: Preferences, held: Commitments, plan: Offer) -> list[Reason]:
+        """Why the plan goes back on an earlier concession, when it does (only after the
+        other side went back on something: otherwise the plan cannot)."""
+        back = asked_more(prefs, held.last, plan) if held.last else []
+        return explain.taking_back(prefs, back, held.released_by)
 
     # ------------------------------------------------------------------ other moves
     def _act(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
@@ -218,23 +246,23 @@ def respond(
     model: OpponentModel | None,
     rng: random.Random,
     propose: bool = True,
+    accept_at: float | None = None,
 ) -> Stance:
     """The core of the agent, free of the game: plan the next offer at `target`, and
-    accept `theirs` if the acceptance rule says so. The tournament's agents and the
+    accept `theirs` if the acceptance rule says so, with `accept_at` (if given) in place
+    of the target: what the agent would ask for by its next turn. The tournament's agents and the
     NegMAS comparison (benchmarks/negotiation.py) both run through here."""
     plan = plan_offer(prefs, space, target, model, rng) if propose else None
     planned = prefs.utility(plan) if plan is not None else target
-    accept = theirs is not None and accepts(prefs, theirs, target, reservation, planned)
+    bar = target if accept_at is None else accept_at
+    accept = theirs is not None and accepts(prefs, theirs, bar, reservation, planned)
     return Stance(accept, plan, planned)
 
 
 def best_utility(prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> float:
     """The most the role could ask for now, among offers it may make."""
-    full = _unrestricted(prefs, space)
-    for utility, key in prefs.ranked():
-        if full or _legal(prefs, key, space):
-            return utility
-    return 0.0
+    allowed = _offerable(prefs, space)
+    return next((utility for utility, key in prefs.ranked() if allowed(key)), 0.0)
 
 
 def plan_offer(
@@ -250,13 +278,15 @@ def plan_offer(
     # `ranked` is sorted by falling utility: find where it drops below the target.
     cut = max(1, bisect.bisect_left(ranked, -target + 1e-12, key=lambda pair: -pair[0]))
     full = _unrestricted(prefs, space)
+    allowed = _offerable(prefs, space)
     ceiling = ranked[cut - 1][0] + BID_BAND
-    lowest = max(0, cut - BID_WINDOW)
-    window = [
-        k for u, k in ranked[lowest:cut] if u <= ceiling and (full or _legal(prefs, k, space))
-    ]
+    band = bisect.bisect_left(ranked, -ceiling - 1e-12, key=lambda pair: -pair[0])
+    # With every offer allowed the nearest ones are plenty; when the rules or the
+    # agent's own earlier concessions rule some out, it looks through the whole band.
+    lowest = max(band, cut - BID_WINDOW) if full else band
+    window = [k for _, k in ranked[lowest:cut] if allowed(k)]
     if not window:
-        window = [k for _, k in ranked if full or _legal(prefs, k, space)][:1]
+        window = _nearest(ranked, cut, allowed, target)
     if not window:
         return None
     ids = prefs.issue_ids
@@ -268,6 +298,23 @@ def plan_offer(
         top = max(s for s, _ in scored)
         key = rng.choice([k for s, k in scored if s >= top - 1e-9])
     return dict(zip(ids, key, strict=True))
+
+
+def _nearest(
+    ranked: list[tuple[float, OfferKey]],
+    cut: int,
+    allowed: Callable[[OfferKey], bool],
+    target: float,
+) -> list[OfferKey]:
+    """When no offer the rules allow lies just above the target: the allowed offer
+    nearest to it, above or below. Offers move in steps once the agent keeps its
+    concessions; holding the whole step back would slow it off its curve."""
+    above = next(((u, k) for u, k in reversed(ranked[:cut]) if allowed(k)), None)
+    below = next(((u, k) for u, k in ranked[cut:] if allowed(k)), None)
+    found = [p for p in (above, below) if p is not None]
+    if not found:
+        return []
+    return [min(found, key=lambda p: abs(p[0] - target))[1]]
 
 
 def _unrestricted(prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> bool:
@@ -288,8 +335,15 @@ def accepts(
     return value >= target - 1e-9 or value >= planned - 1e-9
 
 
-def _legal(prefs: Preferences, key: OfferKey, space: Mapping[str, tuple[str, ...]]) -> bool:
-    return all(o in space.get(i, ()) for i, o in zip(prefs.issue_ids, key, strict=True))
+def _offerable(
+    prefs: Preferences, space: Mapping[str, tuple[str, ...]]
+) -> Callable[[OfferKey], bool]:
+    """Whether an offer (as a key) uses only options in `space`: built once per decision,
+    since it is asked of thousands of offers."""
+    if _unrestricted(prefs, space):
+        return lambda key: True
+    options = [frozenset(space.get(i, ())) for i in prefs.issue_ids]
+    return lambda key: all(map(contains, options, key))
 
 
 __all__ = ["ConcessionAgent", "Deadline", "accepts", "concession_level", "target_utility"]

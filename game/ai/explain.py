@@ -7,12 +7,13 @@ the same situation always gives the same explanation and a changed scenario chan
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from game.ai.agent import Reason
-from game.ai.clock import Deadline
+from game.ai.clock import Deadline, time_left
+from game.ai.commitments import Retraction
 from game.ai.opponent import OpponentModel
-from game.ai.preferences import Preferences
+from game.ai.preferences import IssueValues, Preferences
 
 MAX_ISSUE_REASONS = 3
 
@@ -50,15 +51,10 @@ def shortfalls(prefs: Preferences, offer: Mapping[str, str]) -> list[Reason]:
 
 
 def strengths(prefs: Preferences, offer: Mapping[str, str]) -> list[Reason]:
-    """The issues that make `offer` worth taking, most valuable first."""
-    gains = sorted(
-        (
-            (issue.weight * issue.values.get(offer.get(issue.id, ""), 0.0), issue)
-            for issue in prefs.issues
-            if issue.id in offer and issue.weight > 0
-        ),
-        key=lambda g: (-g[0], g[1].id),
-    )
+    """The issues that make the other side's `offer` worth taking, most valuable first.
+    An issue of our own conduct is left out: what we would do is not something their
+    offer gives us."""
+    gains = _by_worth(prefs, offer, own=False)
     reasons = []
     for gain, issue in gains[:MAX_ISSUE_REASONS]:
         if gain <= 0.005:
@@ -75,6 +71,35 @@ def strengths(prefs: Preferences, offer: Mapping[str, str]) -> list[Reason]:
             )
         )
     return reasons
+
+
+def asks(prefs: Preferences, ours: Mapping[str, str]) -> list[Reason]:
+    """Our own offer, when there is none of theirs to answer: its weightiest terms, as
+    what we ask of them or, on an issue of our own conduct, what we offer."""
+    reasons = []
+    for gain, issue in _by_worth(prefs, ours, own=True)[:MAX_ISSUE_REASONS]:
+        if gain <= 0.005:
+            break
+        option = issue.labels[ours[issue.id]]
+        if issue.party == prefs.role:
+            reasons.append(Reason(f"{issue.label}: we offer “{option}”.", issue.id))
+        else:
+            text = f"{issue.label}: we ask for “{option}”."
+            reasons.append(Reason(_with_why(text, issue.why), issue.id))
+    return reasons
+
+
+def _by_worth(
+    prefs: Preferences, offer: Mapping[str, str], own: bool
+) -> list[tuple[float, IssueValues]]:
+    return sorted(
+        (
+            (issue.weight * issue.values.get(offer.get(issue.id, ""), 0.0), issue)
+            for issue in prefs.issues
+            if issue.id in offer and issue.weight > 0 and (own or issue.party != prefs.role)
+        ),
+        key=lambda g: (-g[0], g[1].id),
+    )
 
 
 def red_line(prefs: Preferences, pair: tuple[str, str]) -> Reason:
@@ -94,8 +119,8 @@ def clock(deadline: Deadline, target: float, reservation: float, opening: float)
             f"No tariff step is ahead; we hold out for about {pct(target)} of everything we "
             f"want, easing only as the talks run on."
         )
-    days = deadline.days_left
-    when = "hours" if days < 1 else f"{days:.0f} day{'s' if round(days) != 1 else ''}"
+    days = deadline.days_left if deadline.days_left_after is None else deadline.days_left_after
+    when = time_left(days)
     moved = "has come down to" if target < opening - 0.005 else "stands at"
     urgency = "we must move now" if deadline.fraction > 0.6 else "we can still wait"
     return Reason(
@@ -129,7 +154,7 @@ def trades(
 ) -> list[Reason]:
     """What our counter-offer changes from theirs, and why, issue by issue."""
     if theirs is None:
-        return strengths(prefs, ours)
+        return asks(prefs, ours)
     changes = []
     for issue in prefs.issues:
         mine, their = ours.get(issue.id), theirs.get(issue.id)
@@ -141,16 +166,77 @@ def trades(
     reasons = []
     for _, delta, issue, mine, their in changes[:MAX_ISSUE_REASONS]:
         was = issue.labels.get(their or "", "nothing")
+        text = _change(issue, prefs.role, delta > 0, mine, was)
         if delta > 0:
-            text = f"{issue.label}: we ask for “{issue.labels[mine]}” instead of “{was}”."
-            if model is not None and model.offers_seen >= 2:
+            if model is not None and model.offers_seen >= 2 and issue.party != prefs.role:
                 share = model.weights.get(issue.id, 0.0)
                 if share < 1 / max(1, len(model.weights)):
                     text += " Their offers suggest it matters less to them than other issues."
             reasons.append(Reason(_with_why(text, issue.why), issue.id))
         else:
-            text = f"{issue.label}: we give ground, “{issue.labels[mine]}” instead of “{was}”"
             if model is not None and model.unmoved.get(issue.id, 0) >= 2:
                 text += f", since they have not moved on it in {model.unmoved[issue.id] + 1} offers"
             reasons.append(Reason(text + ".", issue.id))
     return reasons
+
+
+def _change(issue: IssueValues, role: str, gain: bool, mine: str, was: str) -> str:
+    """One term of ours against theirs, in words that fit whose conduct the issue is:
+    we ask them for their conduct and for shared terms, hold to or offer our own, and
+    accept theirs. (A loss is left open for the reason its caller adds.)"""
+    option = f"“{issue.labels[mine]}”"
+    if gain:
+        verb = "we hold to" if issue.party == role else "we ask for"
+        return f"{issue.label}: {verb} {option} instead of “{was}”."
+    if issue.party == role:
+        option = f"we offer {option}"
+    elif issue.party:
+        option = f"we accept {option}"
+    return f"{issue.label}: we give ground, {option} instead of “{was}”"
+
+
+def taking_back(
+    prefs: Preferences, ours: Sequence[Retraction], theirs: Sequence[Retraction]
+) -> list[Reason]:
+    """Why we go back on issues we had conceded: name what the other side took back."""
+    if not ours:
+        return []
+    cause = "; ".join(
+        f"{prefs.issue(r.issue).label}, “{_label(prefs, r.issue, r.after)}” after "
+        f"“{_label(prefs, r.issue, r.before)}”"
+        for r in theirs[:MAX_ISSUE_REASONS]
+    )
+    # Without a retraction of theirs the agent goes back only where the rules closed
+    # what it had offered.
+    why = f"because they went back on {cause}" if cause else "as what we offered is closed now"
+    reasons = []
+    for r in ours:
+        issue = prefs.issue(r.issue)
+        text = (
+            f"{issue.label}: we go back to “{issue.labels[r.after]}” from "
+            f"“{issue.labels[r.before]}”, {why}."
+        )
+        reasons.append(Reason(text, issue.id))
+    return reasons
+
+
+def one_per_issue(prefs: Preferences, reasons: Sequence[Reason]) -> tuple[Reason, ...]:
+    """The reasons with each issue spoken of once: what a later reason adds about an
+    issue already named is joined to the first, in order."""
+    merged: list[Reason] = []
+    where: dict[str, int] = {}
+    for reason in reasons:
+        if not reason.issue or reason.issue not in where:
+            if reason.issue:
+                where[reason.issue] = len(merged)
+            merged.append(reason)
+            continue
+        index = where[reason.issue]
+        prefix = f"{prefs.issue(reason.issue).label}: "
+        extra = reason.text.removeprefix(prefix)
+        merged[index] = Reason(f"{merged[index].text} {extra[:1].upper()}{extra[1:]}", reason.issue)
+    return tuple(merged)
+
+
+def _label(prefs: Preferences, issue_id: str, option: str) -> str:
+    return prefs.issue(issue_id).labels.get(option, option)

@@ -31,6 +31,9 @@ class IssueValues:
     values: dict[str, float]
     labels: dict[str, str]
     why: str = ""
+    # The role whose own conduct the options are, or "" for terms both sides settle:
+    # in "US pressure" the US chooses whether to threaten, and Mexico can only ask.
+    party: str = ""
 
 
 @dataclass
@@ -109,6 +112,12 @@ class Preferences:
         return sorted(sample | {best})
 
 
+def party_of(issue_id: str, scenario: Scenario) -> str:
+    """The role an issue belongs to, by the scenarios' naming: an issue whose id starts
+    with a role's id (`us_pressure`, `us_support`) is about that role's own conduct."""
+    return next((r for r in scenario.roles if issue_id.startswith(f"{r}_")), "")
+
+
 def preferences_for(ruleset: Ruleset, role: str) -> Preferences:
     """The role's preferences, built once per ruleset."""
     cache: dict[str, Preferences] = ruleset.__dict__.setdefault("_preferences", {})
@@ -132,6 +141,7 @@ def _build(ruleset: Ruleset, role_id: str) -> Preferences:
             dict(prefs.issues[issue.id].values),
             {o.id: o.label for o in issue.options},
             " ".join(prefs.issues[issue.id].why.split()),
+            party_of(issue.id, scenario),
         )
         for issue in scenario.issues
     )
@@ -160,7 +170,8 @@ def _derived(scenario: Scenario, role_id: str, role: Role) -> Preferences:
             o.id: (i / n if role_id == "us" else 1 - i / n) for i, o in enumerate(issue.options)
         }
         labels = {o.id: o.label for o in issue.options}
-        issues.append(IssueValues(issue.id, issue.label, weight, values, labels))
+        party = party_of(issue.id, scenario)
+        issues.append(IssueValues(issue.id, issue.label, weight, values, labels, "", party))
     return Preferences(
         role_id,
         tuple(issues),

@@ -14,6 +14,7 @@ import random
 from game.ai import explain
 from game.ai.agent import Decision, Reason
 from game.ai.clock import accepted_and_undone, offers_from
+from game.ai.commitments import commitments
 from game.ai.concession import ConcessionAgent, accepts, best_utility, plan_offer
 from game.ai.preferences import Preferences
 from game.engine.api import RoleView
@@ -48,7 +49,9 @@ class ReciprocalAgent(ConcessionAgent):
             f"as much{' plus a small step' if mine else ''}, asking {explain.pct(target)} now "
             f"(no deal is worth {explain.pct(reservation)} to us)."
         )
-        plan = plan_offer(prefs, menu.offer_space, target, None, rng) if menu.can_propose else None
+        held = commitments(view, prefs, self.defaults)
+        space = held.space(prefs, menu.offer_space)
+        plan = plan_offer(prefs, space, target, None, rng) if menu.can_propose else None
         planned = prefs.utility(plan) if plan is not None else target
         theirs = view.offer if view.offer_by == other else None
         if (
@@ -69,6 +72,9 @@ class ReciprocalAgent(ConcessionAgent):
         if plan is None:
             kind = REJECT if Move(view.role, REJECT) in menu else WALK_OUT
             return Decision(Move(view.role, kind), (stance,))
-        return Decision(
-            Move.propose(view.role, plan), (*explain.trades(prefs, theirs, plan, None), stance)
-        )
+        reasons = [
+            *self._taking_back(prefs, held, plan),
+            *explain.trades(prefs, theirs, plan, None),
+            stance,
+        ]
+        return Decision(Move.propose(view.role, plan), explain.one_per_issue(prefs, reasons))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from game.ai.clock import time_left
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, ACT, PROPOSE, REJECT, WALK_OUT, Move
 from game.scenario.models import Scenario
@@ -37,8 +38,7 @@ def deadline_line(view: RoleView) -> str:
     if view.next_tariff_step is None:
         return f"Tariff: {now}"
     when, next_rate = view.next_tariff_step
-    days = view.next_tariff_in_days or 0.0
-    left = "hours" if days < 1 else f"{days:.0f} day{'s' if round(days) != 1 else ''}"
+    left = time_left(view.next_tariff_in_days or 0.0)
     return f"Tariff: {now} · {next_rate:g}% on {short_date(when)}, in {left}"
 
 

@@ -131,7 +131,7 @@ def test_every_reply_is_explained_issue_by_issue(flagship, agent):
 
 
 def test_token_guard_offer_is_explained_as_marginal(flagship):
-    """The US agent, shown Ebrard's first offer, says why ~2,000 troops is not enough."""
+    """The US agent, shown Ebrard's first offer, says why policing the border is not enough."""
     state = new_game(flagship, 0)
     apply(
         state,
