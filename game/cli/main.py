@@ -26,6 +26,7 @@ COMMANDS = {
     "replay": "replay",
     "report": "report",
     "serve": "serve",
+    "join": "join",
     "class": "classroom",
     "graph": "graph",
     "test": "test",

@@ -147,6 +147,8 @@ class ClassServer:
             f"<h1>Brinkmanship classroom</h1><p>{title}</p>"
             f"<p>Join your seat from a terminal: <code>brink join {origin} CODE</code></p>"
         )
+        if "browser-seat" in request.app.router:  # game.cli.browser_seats is installed
+            body += '<p>Or play in this browser: <a href="/seat/">open your seat</a>.</p>'
         return web.Response(text=body, content_type="text/html")
 
     async def health(self, request: web.Request) -> web.Response:

@@ -97,10 +97,14 @@ def run(args: argparse.Namespace) -> int:
     roster_path = args.roster or db.with_name(f"{db.stem}-roster.csv")
     roster = store.roster()
     write_roster(roster, roster_path)
-    server = ClassServer(room)
+    from game.cli.browser_seats import PREFIX, BrowserSeats
+
+    seats = BrowserSeats()
+    server = ClassServer(room, setup=seats.install)
 
     def ready(host: str, port: int) -> None:
         url = f"http://{_url_host(host)}:{port}"
+        seats.listening(host, port)
         verb = "Resumed" if resumed else "Opened"
         print(
             f"{verb} a classroom: {ruleset.scenario.title}, "
@@ -109,7 +113,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Classroom open at {url}")
         _print_codes(roster)
         print(f"Roster written to {roster_path}; moves kept in {db}")
-        print(f"Students: brink join {url} CODE   (or open {url} in a browser)")
+        browser = f"   (or open {url}{PREFIX}/ in a browser)" if seats.installed else ""
+        print(f"Students: brink join {url} CODE{browser}")
         print(f"Instructor: brink class console {url} CODE")
         _warn_if_public(host, port)
         print("Ctrl+C stops the server; start it again with the same --db to resume.", flush=True)

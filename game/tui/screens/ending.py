@@ -8,12 +8,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
-from game.play.session import Session
+from game.play.interface import GameSession
 from game.scenario.models import ROLES
 
 
-def ending_report(session: Session, slot: str | None) -> str:
-    scenario = session.ruleset.scenario
+def ending_report(session: GameSession, slot: str | None) -> str:
+    scenario = session.scenario
     result = session.outcome()
     ending = result.ending
     lines = [f"# {ending.title if ending else 'The talks are over'}", ""]
@@ -22,9 +22,11 @@ def ending_report(session: Session, slot: str | None) -> str:
         if ending.historical:
             lines += ["**This is the ending history took.**", ""]
     for role in ROLES:
+        if role not in result.scores:
+            continue  # a class seat without the scenario file here: scores are the server's
         r = scenario.roles[role]
         verdict = "success" if result.success[role] else "not a success"
-        you = " (you)" if session.players.get(role) == "human" else ""
+        you = " (you)" if role in session.humans else ""
         lines += [f"## {r.name}{you}: {result.scores[role]}/100 — {verdict}", ""]
         lines += ["| Objective | Points | Met |", "|---|---|---|"]
         for o in result.objectives[role]:
@@ -33,6 +35,8 @@ def ending_report(session: Session, slot: str | None) -> str:
     if ending is not None and ending.history:
         lines += ["## What happened in history", "", " ".join(ending.history.split()), ""]
     where = slot or "autosave"
+    if session.is_class_game:
+        where = "table-NN.brink.json"  # the instructor collects every table's game
     lines += [
         "## The full debrief",
         "",
@@ -54,7 +58,7 @@ class EndingScreen(Screen[None]):
     ]
     HELP = "The game is over. Read how each side did and how it compares with 2019."
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
 
@@ -78,21 +82,22 @@ class DebriefScreen(Screen[None]):
         "reasons. `brink report SAVE -o debrief.html` writes it as a printable page."
     )
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
 
     def compose(self) -> ComposeResult:
-        from game.report.debrief import build_debrief
         from game.report.render import to_markdown
-        from game.saves import capture
 
-        debrief = build_debrief(
-            capture(self.session.state, self.session.players), self.session.ruleset
+        debrief = self.session.debrief()
+        text = (
+            to_markdown(debrief)
+            if debrief is not None
+            else "The debrief of this game is with your instructor (`brink class collect`)."
         )
         yield Header()
         with VerticalScroll():
-            yield Markdown(to_markdown(debrief), id="debrief")
+            yield Markdown(text, id="debrief")
         yield Footer()
 
     def on_mount(self) -> None:

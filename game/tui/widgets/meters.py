@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Label, Sparkline
 
 from game.engine.api import MeterReading
@@ -28,7 +29,7 @@ class MeterPanel(VerticalScroll):
         if names != self.names:
             self.names = names
             self.remove_children()
-            widgets = []
+            widgets: list[Widget] = []
             for m in meters:
                 widgets.append(Label(id=f"label-{m.name}"))
                 widgets.append(Sparkline([], id=f"chart-{m.name}"))
