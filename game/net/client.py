@@ -171,13 +171,10 @@ class ClassClient:
         days: int = 7,
         timeout: float = 30.0,
     ) -> Applied:
-        request = InstructorRequest(
-            id=_new_id(),
-            table=table,
-            action=action,
-            inject_id=inject_id,
-            days=days,  # type: ignore[arg-type]
-        )
+        request = InstructorRequest.model_validate(
+            {"id": _new_id(), "table": table, "action": action, "inject_id": inject_id,
+             "days": days}
+        )  # fmt: skip
         answer = await self._request(request, timeout)
         assert isinstance(answer, Applied)
         return answer

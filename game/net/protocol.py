@@ -45,7 +45,7 @@ class ProtocolError(Exception):
 
 class Message(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    v: Literal[1] = VERSION
+    v: Literal[1] = 1  # VERSION
 
 
 # --------------------------------------------------------------------------- client → server

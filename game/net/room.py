@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from game.engine.api import replay, transcript
 from game.engine.moves import EXTEND, INJECT, INSTRUCTOR, PAUSE, RESUME, IllegalMove, Move
@@ -144,7 +145,7 @@ class Room:
                 continue
             reason = table.session.check(move)
             if reason is None:
-                answer = self._apply(table, message_id, lambda t=table: t.session.intervene(move))
+                answer = self._apply(table, message_id, partial(table.session.intervene, move))
                 reason = answer.reason if isinstance(answer, Refused) else None
                 added += self.last_pending
             results.append(TableResult(table=number, moves=table.moves, reason=reason))

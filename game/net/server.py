@@ -90,7 +90,7 @@ class ClassServer:
         *,
         guard: CodeGuard | None = None,
         rate: Callable[[], RateLimit] = RateLimit,
-        setup: Callable[[web.Application], None] | None = None,
+        setup: Callable[[web.Application], object] | None = None,
     ) -> None:
         self.room = room
         self.guard = guard or CodeGuard()
@@ -122,10 +122,11 @@ class ClassServer:
         site = web.TCPSite(self.runner, host, port)
         await site.start()
         self._committer = asyncio.create_task(self._commit_loop())
-        server = site._server
-        assert server is not None
-        sockname = server.sockets[0].getsockname()  # type: ignore[union-attr]
-        return host, int(sockname[1])
+        # aiohttp keeps the listening sockets on the site's asyncio Server.
+        sockets = getattr(site._server, "sockets", None) or []
+        if not sockets:
+            raise OSError(f"not listening on {host}:{port}")
+        return host, int(sockets[0].getsockname()[1])
 
     async def stop(self) -> None:
         for conn in self._all_connections():
