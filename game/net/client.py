@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -369,6 +369,20 @@ class ClassClient:
         """Wake every `wait_for`, which checks its condition again."""
         self._changed.set()
         self._changed = asyncio.Event()
+
+
+@contextlib.asynccontextmanager
+async def instructor_desk(url: str, code: str, doing: str) -> AsyncIterator[ClassClient]:
+    """A connection with the instructor's code, for one command (no reconnecting);
+    raise ClassClientError if the code is a seat's: `doing` says what needed it."""
+    client = ClassClient(url, code, "console", reconnect=False)
+    welcome = await client.connect()
+    try:
+        if not welcome.seat.instructor:
+            raise ClassClientError(f"{doing} needs the instructor's code")
+        yield client
+    finally:
+        await client.close()
 
 
 def _new_id() -> str:

@@ -37,14 +37,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def revoke(url: str, code: str, seat_code: str) -> tuple[int, str, str]:
-    from game.net.client import ClassClient, ClassClientError
+    from game.net.client import instructor_desk
 
-    client = ClassClient(url, code, "console", reconnect=False)
-    welcome = await client.connect()
-    try:
-        if not welcome.seat.instructor:
-            raise ClassClientError("withdrawing a code needs the instructor's code")
-        answer = await client.revoke(seat_code)
-    finally:
-        await client.close()
+    async with instructor_desk(url, code, "withdrawing a code") as desk:
+        answer = await desk.revoke(seat_code)
     return answer.table, answer.role, answer.code
