@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -38,6 +38,7 @@ from game.net.protocol import (
     Pong,
     ProtocolError,
     Refused,
+    Reissued,
     Revoke,
     Saves,
     Tables,
@@ -170,20 +171,18 @@ class ClassClient:
         days: int = 7,
         timeout: float = 30.0,
     ) -> Applied:
-        request = InstructorRequest(
-            id=_new_id(),
-            table=table,
-            action=action,
-            inject_id=inject_id,
-            days=days,  # type: ignore[arg-type]
-        )
+        request = InstructorRequest.model_validate(
+            {"id": _new_id(), "table": table, "action": action, "inject_id": inject_id,
+             "days": days}
+        )  # fmt: skip
         answer = await self._request(request, timeout)
         assert isinstance(answer, Applied)
         return answer
 
-    async def revoke(self, code: str, timeout: float = 30.0) -> Applied:
+    async def revoke(self, code: str, timeout: float = 30.0) -> Reissued:
+        """Withdraw a seat's code (instructor only); the answer holds the seat's new code."""
         answer = await self._request(Revoke(id=_new_id(), code=code), timeout)
-        assert isinstance(answer, Applied)
+        assert isinstance(answer, Reissued)
         return answer
 
     async def collect(self, timeout: float = 60.0) -> Saves:
@@ -336,7 +335,7 @@ class ClassClient:
         elif isinstance(message, Tables):
             self.tables = message
             self.pushes.put_nowait(message)
-        elif isinstance(message, Ack | Refused | Applied | Saves):
+        elif isinstance(message, Ack | Refused | Applied | Saves | Reissued):
             self._resolve(message.id, message)
         elif isinstance(message, Error):
             if message.code in FATAL_ERRORS:
@@ -370,6 +369,20 @@ class ClassClient:
         """Wake every `wait_for`, which checks its condition again."""
         self._changed.set()
         self._changed = asyncio.Event()
+
+
+@contextlib.asynccontextmanager
+async def instructor_desk(url: str, code: str, doing: str) -> AsyncIterator[ClassClient]:
+    """A connection with the instructor's code, for one command (no reconnecting);
+    raise ClassClientError if the code is a seat's: `doing` says what needed it."""
+    client = ClassClient(url, code, "console", reconnect=False)
+    welcome = await client.connect()
+    try:
+        if not welcome.seat.instructor:
+            raise ClassClientError(f"{doing} needs the instructor's code")
+        yield client
+    finally:
+        await client.close()
 
 
 def _new_id() -> str:

@@ -54,7 +54,7 @@ class CodeGuard:
         count = self._count(address)
         if count < self.free_tries:
             return 0.0
-        return min(self.max_delay, self.first_delay * 2 ** (count - self.free_tries))
+        return float(min(self.max_delay, self.first_delay * 2.0 ** (count - self.free_tries)))
 
     def failed(self, address: str) -> None:
         self.failures[address] = (self._count(address) + 1, self.clock())

@@ -6,7 +6,8 @@ that is not a well-formed message of this version becomes a `ProtocolError` with
 and a sentence for a person, never an exception from deep inside a parser.
 
 Client → server: hello, move, instructor, watch, collect, revoke, ping.
-Server → client: welcome, view, ack, refused, applied, error, tables, saves, pong.
+Server → client: welcome, view, ack, refused, applied, error, tables, saves, reissued,
+pong.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class ProtocolError(Exception):
 
 class Message(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    v: Literal[1] = VERSION
+    v: Literal[1] = 1  # VERSION
 
 
 # --------------------------------------------------------------------------- client → server
@@ -100,7 +101,8 @@ class CollectRequest(Message):
 
 
 class Revoke(Message):
-    """The instructor withdraws a seat's code; its connections are closed."""
+    """The instructor withdraws a seat's code (a code that went round the class): its
+    connections are closed and the seat gets a new code, sent back in `reissued`."""
 
     type: Literal["revoke"] = "revoke"
     id: MessageId
@@ -231,19 +233,29 @@ class Saves(Message):
     files: dict[str, str]  # file name -> the .brink.json text
 
 
+class Reissued(Message):
+    type: Literal["reissued"] = "reissued"
+    id: str
+    table: int
+    role: str
+    code: str  # the seat's new code; the old one no longer opens it
+
+
 class Pong(Message):
     type: Literal["pong"] = "pong"
 
 
 ServerMessage = Annotated[
-    Welcome | ViewPush | Ack | Refused | Applied | Error | Tables | Saves | Pong,
+    Welcome | ViewPush | Ack | Refused | Applied | Error | Tables | Saves | Reissued | Pong,
     Field(discriminator="type"),
 ]
 
 _CLIENT: TypeAdapter[Any] = TypeAdapter(ClientMessage)
 _SERVER: TypeAdapter[Any] = TypeAdapter(ServerMessage)
 _CLIENT_TYPES = {"hello", "move", "instructor", "watch", "collect", "revoke", "ping"}
-_SERVER_TYPES = {"welcome", "view", "ack", "refused", "applied", "error", "tables", "saves", "pong"}
+_SERVER_TYPES = {
+    "welcome", "view", "ack", "refused", "applied", "error", "tables", "saves", "reissued", "pong"
+}  # fmt: skip
 
 
 def parse_client(frame: str | bytes, limit: int = MAX_CLIENT_FRAME) -> Message:

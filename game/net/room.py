@@ -12,10 +12,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from game.engine.api import replay, transcript
 from game.engine.moves import EXTEND, INJECT, INSTRUCTOR, PAUSE, RESUME, IllegalMove, Move
-from game.net.codes import SeatCode
+from game.net.codes import SeatCode, new_code
 from game.net.protocol import (
     Ack,
     Applied,
@@ -90,13 +91,20 @@ class Room:
         seat = self.codes.get(code)
         return None if seat is None or seat.revoked else seat
 
-    def revoke(self, code: str) -> bool:
-        seat = self.codes.get(code)
+    def revoke(self, code: str) -> SeatCode | None:
+        """Withdraw a seat's code and give the seat a new one (returned); None if the
+        code opens no seat (or is the instructor's, which stays)."""
+        seat = self.seat(code)
         if seat is None or seat.instructor:
-            return False
-        self.store.revoke(code)
+            return None
+        fresh = new_code()
+        while fresh in self.codes:
+            fresh = new_code()
+        replacement = SeatCode(fresh, seat.table, seat.role)
+        self.store.replace_code(code, replacement)
         self.codes[code] = SeatCode(seat.code, seat.table, seat.role, revoked=True)
-        return True
+        self.codes[fresh] = replacement
+        return replacement
 
     # ------------------------------------------------------------------ moves
     def play(
@@ -137,7 +145,7 @@ class Room:
                 continue
             reason = table.session.check(move)
             if reason is None:
-                answer = self._apply(table, message_id, lambda t=table: t.session.intervene(move))
+                answer = self._apply(table, message_id, partial(table.session.intervene, move))
                 reason = answer.reason if isinstance(answer, Refused) else None
                 added += self.last_pending
             results.append(TableResult(table=number, moves=table.moves, reason=reason))

@@ -36,6 +36,7 @@ from game.net.protocol import (
     Pong,
     ProtocolError,
     Refused,
+    Reissued,
     Revoke,
     Saves,
     Seat,
@@ -89,7 +90,7 @@ class ClassServer:
         *,
         guard: CodeGuard | None = None,
         rate: Callable[[], RateLimit] = RateLimit,
-        setup: Callable[[web.Application], None] | None = None,
+        setup: Callable[[web.Application], object] | None = None,
     ) -> None:
         self.room = room
         self.guard = guard or CodeGuard()
@@ -121,10 +122,11 @@ class ClassServer:
         site = web.TCPSite(self.runner, host, port)
         await site.start()
         self._committer = asyncio.create_task(self._commit_loop())
-        server = site._server
-        assert server is not None
-        sockname = server.sockets[0].getsockname()  # type: ignore[union-attr]
-        return host, int(sockname[1])
+        # aiohttp keeps the listening sockets on the site's asyncio Server.
+        sockets = getattr(site._server, "sockets", None) or []
+        if not sockets:
+            raise OSError(f"not listening on {host}:{port}")
+        return host, int(sockets[0].getsockname()[1])
 
     async def stop(self) -> None:
         for conn in self._all_connections():
@@ -317,19 +319,25 @@ class ClassServer:
             self._after_commit(lambda: conn.send(encode(Saves(id=ident, files=self.room.saves()))))
         elif isinstance(message, Revoke):
             code = normalise(message.code)
-            done = self.room.revoke(code)
+            replacement = self.room.revoke(code)
+            if replacement is None or replacement.table is None:
+                error = Error(code="invalid", message="no seat has this code", id=message.id)
+                conn.send(encode(error))
+                return
             conn.send(
                 encode(
-                    Error(code="invalid", message="no seat has this code", id=message.id)
-                    if not done
-                    else _applied_none(message.id)
+                    Reissued(
+                        id=message.id,
+                        table=replacement.table,
+                        role=replacement.role,
+                        code=replacement.code,
+                    )
                 )
             )
-            if done:
-                for other in self._all_connections():
-                    if other.seat.code == code:
-                        other.send(encode(Error(code="revoked", message="this code was withdrawn")))
-                        other.outbox.put_nowait(None)
+            for other in self._all_connections():
+                if other.seat.code == code:
+                    other.send(encode(Error(code="revoked", message="this code was withdrawn")))
+                    other.outbox.put_nowait(None)
 
     def _move(self, conn: Connection, request: MoveRequest) -> None:
         seat = conn.seat
@@ -466,10 +474,6 @@ class ClassServer:
 
     def _all_connections(self) -> list[Connection]:
         return [c for conns in self.seats.values() for c in conns] + list(self.instructors)
-
-
-def _applied_none(ident: str) -> Message:
-    return Applied(id=ident, results=[])
 
 
 async def _reply(ws: web.WebSocketResponse, message: Message) -> None:

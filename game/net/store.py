@@ -112,9 +112,13 @@ class RoomStore:
         ).fetchall()
         return [SeatCode(code, tbl, role, bool(revoked)) for code, tbl, role, revoked in rows]
 
-    def revoke(self, code: str) -> None:
+    def replace_code(self, old: str, new: SeatCode) -> None:
+        """Withdraw `old` and give its seat `new`, together."""
         with self._transaction():
-            self.db.execute("UPDATE seats SET revoked = 1 WHERE code = ?", (code,))
+            self.db.execute("UPDATE seats SET revoked = 1 WHERE code = ?", (old,))
+            self.db.execute(
+                "INSERT INTO seats VALUES (?, ?, ?, 0)", (new.code, new.table, new.role)
+            )
 
     # ------------------------------------------------------------------ moves
     def append(

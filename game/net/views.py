@@ -142,7 +142,8 @@ def scoped_scenario(scenario: Scenario, role: str | None) -> dict[str, Any]:
     }
     for name in PRIVATE_SCENARIO_FIELDS:
         data.pop(name, None)
-    return _without_mechanics(data)
+    scoped: dict[str, Any] = _without_mechanics(data)
+    return scoped
 
 
 def _without_mechanics(value: Any) -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 import aiohttp
 import pytest
 
+from game.cli.main import main as brink
 from game.engine.moves import Move
 from game.net.client import ClassClient
 from game.net.protocol import MAX_CLIENT_FRAME, Hello, MoveRequest, encode
@@ -265,16 +266,35 @@ async def test_a_revoked_code_is_cut_off_and_refused(room: RunningRoom) -> None:
     try:
         async with raw(room) as ws:
             await join(ws, code)
-            applied = await desk.revoke(code)
-            assert applied.results == []
+            reissued = await desk.revoke(code)
+            assert (reissued.table, reissued.role) == (6, "mexico") and reissued.code != code
             assert (await until(ws, "error"))["code"] == "revoked"
             await closed(ws)
+        async with raw(room) as ws:
+            view = await join(ws, reissued.code)  # the seat's new code opens it
+            assert view["table"] == 6 and view["role"] == "mexico"
         async with raw(room) as ws:
             await ws.send_str(encode(Hello(code=code)))
             error = await frame(ws)
             assert error["code"] == "code" and "withdrawn" in error["message"]
     finally:
         await desk.close()
+
+
+async def test_brink_class_revoke_prints_the_new_code(
+    room: RunningRoom, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = room.code(5, "us")
+    command = ["class", "revoke", room.url, room.instructor, old]
+    assert await asyncio.to_thread(brink, command) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("table 5 us: new code ")
+    new = printed.split("new code ")[1].split()[0]
+    async with raw(room) as ws:
+        assert (await join(ws, new))["table"] == 5
+    # A seat's code cannot withdraw codes.
+    assert await asyncio.to_thread(brink, ["class", "revoke", room.url, new, old]) == 1
+    assert "instructor" in capsys.readouterr().err
 
 
 async def test_the_server_still_answers(room: RunningRoom) -> None:

@@ -48,17 +48,11 @@ def run(args: argparse.Namespace) -> int:
 
 async def collect(url: str, code: str, folder: Path) -> list[Path]:
     """Write every table's save into `folder`; return the files written."""
-    from game.net.client import ClassClient, ClassClientError
+    from game.net.client import instructor_desk
     from game.saves import write_atomic
 
-    client = ClassClient(url, code, "console", reconnect=False)
-    welcome = await client.connect()
-    try:
-        if not welcome.seat.instructor:
-            raise ClassClientError("collecting the games needs the instructor's code")
-        saves = await client.collect()
-    finally:
-        await client.close()
+    async with instructor_desk(url, code, "collecting the games") as desk:
+        saves = await desk.collect()
     written = []
     for name, text in sorted(saves.files.items()):
         path = folder / Path(name).name  # a name, never a path the server chose

@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         verb = "Resumed" if resumed else "Opened"
         print(
             f"{verb} a classroom: {ruleset.scenario.title}, "
-            f"{settings.tables} tables, seed {settings.seed}"
+            f"{room.settings.tables} tables, seed {room.settings.seed}"
         )
         print(f"Classroom open at {url}")
         _print_codes(roster)
