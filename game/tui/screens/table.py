@@ -133,7 +133,9 @@ class TableScreen(Screen[None]):
         if actions:
             box.mount_all(
                 Button(
-                    f"{i}. {self._action_label(m)}", id=f"act-{i}", classes="action", compact=True
+                    # A name, not an id: the old buttons are removed after this returns,
+                    # and a second widget with the same id would crash the mount.
+                    f"{i}. {self._action_label(m)}", name=f"act-{i}", classes="action", compact=True
                 )
                 for i, m in enumerate(actions, 1)
             )
@@ -183,8 +185,9 @@ class TableScreen(Screen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         ident = event.button.id or ""
-        if ident.startswith("act-"):
-            self.action_act(int(ident.removeprefix("act-")))
+        action = event.button.name or ""
+        if action.startswith("act-"):
+            self.action_act(int(action.removeprefix("act-")))
         elif ident in ("propose", "accept", "reject", "walk_out"):
             getattr(self, f"action_{ident}")()
 
