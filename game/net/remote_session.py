@@ -175,6 +175,10 @@ class RemoteSession:
         return None
 
     @property
+    def save_path(self) -> Path | None:
+        return None
+
+    @property
     def moves(self) -> int:
         """Moves made at the table in the latest view."""
         return self._push.moves
@@ -251,6 +255,9 @@ class RemoteSession:
 
     def save(self, slot: str) -> Path:
         raise SaveError("the class server keeps this game; your instructor collects it")
+
+    def autosave(self) -> Path | None:
+        return None  # every move is on the class server before it is acknowledged
 
     # ------------------------------------------------------------------ the ending
     def _finished(self) -> Session | None:

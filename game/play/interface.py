@@ -82,6 +82,11 @@ class GameSession(Protocol):
     @property
     def autosave_error(self) -> str | None: ...
 
+    @property
+    def save_path(self) -> Path | None:
+        """The file written last with this whole game (None: not saved here)."""
+        ...
+
     # ------------------------------------------------------------------ reading
     def view(self, role: str) -> RoleView: ...
 
@@ -119,3 +124,7 @@ class GameSession(Protocol):
     def default_slot(self) -> str: ...
 
     def save(self, slot: str) -> Path: ...
+
+    def autosave(self) -> Path | None:
+        """Keep the game as it stands (None if nothing was written here)."""
+        ...

@@ -59,7 +59,8 @@ async def test_pause_a_table_fire_an_inject_watch_it_and_collect(room, tmp_path)
         assert "table 2: the clock is not paused" in _status(app)
 
         await pilot.press("c")
-        await until(pilot, lambda: "saved" in _status(app), "the collection")
+        await until(pilot, lambda: "ollected" in _status(app) or "saved" in _status(app), "C")
+        assert "saved" in _status(app), _status(app)
     first = json.loads((out / "table-01.brink.json").read_text())
     second = json.loads((out / "table-02.brink.json").read_text())
     kinds = [m["kind"] for m in first["moves"]]
