@@ -277,7 +277,6 @@ class ConsoleApp(App[None]):
         from game.net.client import ClassClientError
 
         try:
-            self.output.mkdir(parents=True, exist_ok=True)  # `class-games` unless -o
             written = await collect(self.classroom, self.code, self.output)
         except (ClassClientError, OSError) as err:
             self.status(f"Not collected: {err}", error=True)

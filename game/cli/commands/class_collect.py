@@ -54,6 +54,7 @@ async def collect(url: str, code: str, folder: Path) -> list[Path]:
     async with instructor_desk(url, code, "collecting the games") as desk:
         saves = await desk.collect()
     written = []
+    folder.mkdir(parents=True, exist_ok=True)  # write_atomic makes no folders by itself
     for name, text in sorted(saves.files.items()):
         path = folder / Path(name).name  # a name, never a path the server chose
         write_atomic(path, text)
