@@ -25,7 +25,7 @@ import math
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from operator import contains, getitem
+from operator import contains, itemgetter
 
 from game.ai import explain
 from game.ai.agent import Decision, Reason
@@ -284,7 +284,8 @@ def plan_offer(
     # With every offer allowed the nearest ones are plenty; when the rules or the
     # agent's own earlier concessions rule some out, it looks through the whole band.
     lowest = max(band, cut - BID_WINDOW) if full else band
-    window = [k for _, k in ranked[lowest:cut] if allowed(k)]
+    keys = map(_KEY, ranked[lowest:cut])
+    window = list(keys) if full else list(filter(allowed, keys))
     if not window:
         window = _nearest(ranked, cut, allowed, target)
     if not window:
@@ -293,11 +294,24 @@ def plan_offer(
     if model is None:
         key = rng.choice(window)
     else:
-        tables = model.tables(ids)
-        scored = [(sum(map(getitem, tables, k)), k) for k in window]
-        top = max(s for s, _ in scored)
-        key = rng.choice([k for s, k in scored if s >= top - 1e-9])
+        scores = _model_scores(model.tables(ids), window)
+        top = max(scores)
+        key = rng.choice([k for s, k in zip(scores, window, strict=True) if s >= top - 1e-9])
     return dict(zip(ids, key, strict=True))
+
+
+_KEY = itemgetter(1)
+
+
+def _model_scores(tables: list[dict[str, float]], window: list[OfferKey]) -> list[float]:
+    """Each offer's worth to the other side by the model: per issue, one lookup per offer,
+    then one sum per offer over the issues in order (the same float as summing offer by
+    offer), done column-wise because a window holds hundreds of offers."""
+    columns = zip(*window, strict=True)
+    per_issue = [
+        list(map(table.__getitem__, column)) for table, column in zip(tables, columns, strict=True)
+    ]
+    return list(map(sum, zip(*per_issue, strict=True)))
 
 
 def _nearest(

@@ -186,7 +186,7 @@ def _check_intervention(state: GameState, move: Move) -> str | None:
 
 
 def _check_action(state: GameState, move: Move) -> str | None:
-    action = next((a for a in state.game.scenario.actions if a.id == move.action), None)
+    action = state.game.scenario.actions_by_id.get(move.action)
     if action is None:
         return f"`{move.action}` is not an action of this scenario"
     if action.role != move.role:
@@ -201,10 +201,10 @@ def _check_offer(state: GameState, move: Move) -> str | None:
     scenario = state.game.scenario
     options = state.game.ruleset.options
     for issue_id, option_id in move.offer:
-        issue = next((i for i in scenario.issues if i.id == issue_id), None)
+        issue = scenario.issues_by_id.get(issue_id)
         if issue is None:
             return f"`{issue_id}` is not an issue on the table"
-        option = next((o for o in issue.options if o.id == option_id), None)
+        option = issue.options_by_id.get(option_id)
         if option is None:
             return f"`{option_id}` is not an option of {issue.label}"
         compiled = options.get((issue_id, option_id))

@@ -140,7 +140,8 @@ def _label(scenario: Scenario, issue_id: str, option_id: str | None) -> str:
     if not option_id:
         return ""
     issue = scenario.issue(issue_id)
-    return next((o.label for o in issue.options if o.id == option_id), option_id)
+    option = issue.options_by_id.get(option_id)
+    return option.label if option is not None else option_id
 
 
 def _terms(scenario: Scenario, state: GameState) -> list[Term]:
