@@ -25,7 +25,7 @@ import math
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from operator import contains, itemgetter
+from operator import add, contains, itemgetter
 
 from game.ai import explain
 from game.ai.agent import Decision, Reason
@@ -294,7 +294,11 @@ def plan_offer(
     if model is None:
         key = rng.choice(window)
     else:
-        scores = _model_scores(model.tables(ids), window)
+        if full and window and len(window) == cut - lowest:
+            columns = [column[lowest:cut] for column in prefs.ranked_columns()]
+        else:
+            columns = [list(column) for column in zip(*window, strict=True)]
+        scores = _model_scores(model.tables(ids), columns)
         top = max(scores)
         key = rng.choice([k for s, k in zip(scores, window, strict=True) if s >= top - 1e-9])
     return dict(zip(ids, key, strict=True))
@@ -303,15 +307,15 @@ def plan_offer(
 _KEY = itemgetter(1)
 
 
-def _model_scores(tables: list[dict[str, float]], window: list[OfferKey]) -> list[float]:
-    """Each offer's worth to the other side by the model: per issue, one lookup per offer,
-    then one sum per offer over the issues in order (the same float as summing offer by
-    offer), done column-wise because a window holds hundreds of offers."""
-    columns = zip(*window, strict=True)
-    per_issue = [
-        list(map(table.__getitem__, column)) for table, column in zip(tables, columns, strict=True)
-    ]
-    return list(map(sum, zip(*per_issue, strict=True)))
+def _model_scores(tables: list[dict[str, float]], columns: list[list[str]]) -> list[float]:
+    """Each offer's worth to the other side by the model, given the offers issue by issue:
+    one lookup per issue and offer, added up issue after issue (the same float as summing
+    offer by offer), column-wise because a window holds hundreds of offers."""
+    totals: list[float] | None = None
+    for table, column in zip(tables, columns, strict=True):
+        values = list(map(table.__getitem__, column))
+        totals = values if totals is None else list(map(add, totals, values))
+    return totals or []
 
 
 def _nearest(

@@ -48,6 +48,11 @@ class Preferences:
     action_values: dict[str, tuple[Quantity, str]]
     declared: bool
     _ranked: list[tuple[float, OfferKey]] | None = field(default=None, repr=False)
+    # `ranked()` issue by issue (the options of every offer, per issue), with the list it
+    # was taken from, so that a reset `_ranked` is noticed.
+    _columns: tuple[list[tuple[float, OfferKey]], list[list[str]]] | None = field(
+        default=None, repr=False
+    )
 
     @property
     def issue_ids(self) -> tuple[str, ...]:
@@ -90,6 +95,15 @@ class Preferences:
                 key=lambda pair: (-pair[0], pair[1]),
             )
         return self._ranked
+
+    def ranked_columns(self) -> list[list[str]]:
+        """Per issue, the option of each offer of `ranked()`, in the same order: a slice
+        of each is the options of a run of ranked offers, without building tuples."""
+        ranked = self.ranked()
+        if self._columns is None or self._columns[0] is not ranked:
+            columns = [list(column) for column in zip(*(key for _, key in ranked), strict=True)]
+            self._columns = (ranked, columns)
+        return self._columns[1]
 
     def _candidate_keys(self) -> list[OfferKey]:
         options = [list(i.values) for i in self.issues]
