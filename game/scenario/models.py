@@ -13,8 +13,9 @@ file are reported together.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -49,8 +50,33 @@ SourceRef = Annotated[
         )
     ),
 ]
+NodePath = tuple[str | int, ...]
 RoleId = Literal["us", "mexico"]
 ROLES: tuple[RoleId, ...] = ("us", "mexico")
+
+
+def walk(node: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
+    """Every model, list item and dict value below `node`, with its path, parents first
+    and children in order. A stack rather than nested generators: checks walk the whole
+    scenario several times, and a chain of `yield from` costs its depth on every item."""
+    stack: list[tuple[NodePath, Any]] = [(path, node)]
+    while stack:
+        path, node = stack.pop()
+        yield path, node
+        if isinstance(node, BaseModel):
+            children = [
+                ((*path, name), value)
+                for name in type(node).model_fields
+                if (value := getattr(node, name)) is not None
+            ]
+        elif isinstance(node, list):
+            children = [((*path, i), item) for i, item in enumerate(node)]
+        elif isinstance(node, dict):
+            children = [((*path, key), item) for key, item in node.items()]
+        else:
+            continue
+        children.reverse()
+        stack.extend(children)
 
 
 def other_role(role: RoleId) -> RoleId:
@@ -594,6 +620,11 @@ class Scenario(Strict):
 
     # Lookups by id, used throughout the engine: dicts built on first use (the model is
     # frozen, so they never go stale).
+    @cached_property
+    def nodes(self) -> tuple[tuple[NodePath, Any], ...]:
+        """`walk(self)`, taken once: the checks go over every node several times."""
+        return tuple(walk(self))
+
     @cached_property
     def issues_by_id(self) -> dict[str, Issue]:
         return {i.id: i for i in self.issues}
