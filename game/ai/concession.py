@@ -36,7 +36,7 @@ from game.ai.preferences import Offer, OfferKey, Preferences, preferences_for
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, ACT, REJECT, WALK_OUT, Move
 from game.rules.ruleset import Ruleset
-from game.scenario.models import Difficulty
+from game.scenario.models import Difficulty, RoleId, other_role
 
 # How many offers just above the target the bidding strategy weighs against each other.
 BID_WINDOW = 1000
@@ -82,11 +82,11 @@ class ConcessionAgent:
         self.move_days = {p.id: p.move_days for p in scenario.phases}
 
     # ------------------------------------------------------------------ temperament
-    def exponent(self, role: str) -> float:
+    def exponent(self, role: RoleId) -> float:
         """This game's concession exponent for `role`: the difficulty's, scaled by the
         delegate's personality, varied by the game seed within the difficulty's spread."""
         if role not in self._exponents:
-            prefs = self.ruleset.scenario.roles[role].preferences  # type: ignore[index]
+            prefs = self.ruleset.scenario.roles[role].preferences
             scale = 1.0
             if prefs is not None and prefs.personalities:
                 chosen = next(
@@ -111,7 +111,7 @@ class ConcessionAgent:
     def _bargain(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
         """Answer the offer on the table, or make one: the concession strategy."""
         menu = view.menu
-        other = "mexico" if view.role == "us" else "us"
+        other = other_role(view.role)
         their_offers = offers_from(view, other)
         model = (
             learn(menu.offer_space, their_offers)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from game.rules.effects import Quantity
 from game.rules.ruleset import Ruleset
-from game.scenario.models import Role, Scenario
+from game.scenario.models import Role, RoleId, Scenario
 
 Offer = Mapping[str, str]
 OfferKey = tuple[str, ...]  # option ids in issue order
@@ -132,7 +132,7 @@ def party_of(issue_id: str, scenario: Scenario) -> str:
     return next((r for r in scenario.roles if issue_id.startswith(f"{r}_")), "")
 
 
-def preferences_for(ruleset: Ruleset, role: str) -> Preferences:
+def preferences_for(ruleset: Ruleset, role: RoleId) -> Preferences:
     """The role's preferences, built once per ruleset."""
     cache: dict[str, Preferences] = ruleset.__dict__.setdefault("_preferences", {})
     if role not in cache:
@@ -140,9 +140,9 @@ def preferences_for(ruleset: Ruleset, role: str) -> Preferences:
     return cache[role]
 
 
-def _build(ruleset: Ruleset, role_id: str) -> Preferences:
+def _build(ruleset: Ruleset, role_id: RoleId) -> Preferences:
     scenario = ruleset.scenario
-    role = scenario.roles[role_id]  # type: ignore[index]
+    role = scenario.roles[role_id]
     if role.preferences is None:
         return _derived(scenario, role_id, role)
     prefs = role.preferences
@@ -173,7 +173,7 @@ def _build(ruleset: Ruleset, role_id: str) -> Preferences:
     )
 
 
-def _derived(scenario: Scenario, role_id: str, role: Role) -> Preferences:
+def _derived(scenario: Scenario, role_id: RoleId, role: Role) -> Preferences:
     """Preferences for a scenario that declares none: options are listed weakest first,
     so the US is taken to want the strongest and Mexico the weakest, all issues alike."""
     weight = 1.0 / len(scenario.issues)

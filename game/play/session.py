@@ -38,7 +38,7 @@ from game.saves import (
     slot_path,
     write_save,
 )
-from game.scenario.models import ROLES
+from game.scenario.models import ROLES, as_role, other_role
 from game.userdirs import AUTOSAVE
 
 HUMAN = "human"
@@ -51,7 +51,7 @@ OPPONENTS = {
 
 
 def other(role: str) -> str:
-    return "mexico" if role == "us" else "us"
+    return other_role(as_role(role))
 
 
 @dataclass
@@ -87,7 +87,7 @@ class Session:
         }
         for role in self.agents:
             # Rank the AI's offers now, while the briefing is read, not on its first reply.
-            preferences_for(ruleset, role).ranked()
+            preferences_for(ruleset, as_role(role)).ranked()
         self.replies: dict[str, Reply] = {}
         self.saved_moves = len(self.state.moves)  # moves covered by the last named save
         self.slot: str | None = None

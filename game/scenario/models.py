@@ -84,6 +84,15 @@ def other_role(role: RoleId) -> RoleId:
     return "mexico" if role == "us" else "us"
 
 
+def as_role(value: str) -> RoleId:
+    """`value` as a role id; ValueError if it names no delegation."""
+    if value == "us":
+        return "us"
+    if value == "mexico":
+        return "mexico"
+    raise ValueError(f"unknown role {value!r}")
+
+
 DIFFICULTIES = ("easy", "normal", "hard")
 
 

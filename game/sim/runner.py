@@ -16,6 +16,7 @@ from game.ai import agent_rng, make_agent
 from game.engine.api import apply, is_terminal, new_game, outcome, view
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset
+from game.scenario.models import RoleId
 
 
 def game_seed(batch_seed: int, index: int) -> int:
@@ -39,8 +40,8 @@ class GameSummary:
     ending: str
     moves: int
     meters: dict[str, float]
-    success: dict[str, bool]
-    scores: dict[str, int]
+    success: dict[RoleId, bool]
+    scores: dict[RoleId, int]
     rules_fired: Counter[str] = field(default_factory=Counter)
     tariff_imposed: bool = False
 
