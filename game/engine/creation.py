@@ -11,10 +11,10 @@ from game.rules.ruleset import Ruleset, load_ruleset
 
 def game_for(ruleset: Ruleset) -> Game:
     """The shared Game of a ruleset, built once (machines are costly to build)."""
-    cached = getattr(ruleset, "_game", None)
-    if cached is None:
+    cached = ruleset.game_cache
+    if not isinstance(cached, Game):
         cached = Game(ruleset)
-        ruleset._game = cached  # type: ignore[attr-defined]
+        ruleset.game_cache = cached
     return cached
 
 

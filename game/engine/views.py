@@ -82,11 +82,11 @@ def view(state: GameState, role: str) -> RoleView:
         days_to_step = max(0.0, step[0] - state.day)
     meters = tuple(
         MeterReading(name, m.label, state.meters[name], m.unit)
-        for name, m in scenario.meters.items()
-        if role in m.visible_to
+        for name, m in state.game.visible_meters[me]
     )
-    hidden = {name for name, m in scenario.meters.items() if role not in m.visible_to}
-    env = {k: v for k, v in state.env.items() if k not in hidden}
+    env = dict(state.env)
+    for name in state.game.hidden_meters[me]:
+        env.pop(name, None)
     return RoleView(
         role=me,
         delegation=scenario.roles[me],

@@ -53,6 +53,9 @@ class Ruleset:
     # Each role's reservation value and action values (AI preferences), keyed by
     # (role, "reservation") or (role, action id).
     valuations: dict[tuple[str, str], Quantity] = field(default_factory=dict)
+    # The engine's playable form of this ruleset (`game.engine.creation.game_for`), built
+    # once on first use; typed there, since the rules layer does not know the engine.
+    game_cache: object = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def scenario(self) -> Scenario:
