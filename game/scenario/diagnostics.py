@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     "BRK209": "unknown trigger",
     "BRK210": "preferences incomplete",
     "BRK211": "unknown delegate",
+    "BRK212": "unknown deadline",
     # 3xx: condition and value expressions
     "BRK301": "expression syntax error",
     "BRK302": "unknown name in expression",
@@ -54,6 +55,7 @@ CODES: dict[str, str] = {
     "BRK306": "unknown option in comparison",
     # 4xx: consistency of the scenario as a game
     "BRK402": "tariff ladder out of order",
+    "BRK403": "deadline steps out of order",
     "BRK404": "no default ending",
     "BRK410": "date outside the scenario's period",
     "BRK411": "condition can never hold",
