@@ -116,8 +116,8 @@ def clock(deadline: Deadline, target: float, reservation: float, opening: float)
     """Why the agent stands where it does on its concession curve."""
     if deadline.days_left is None:
         return Reason(
-            f"No {deadline.ahead_word} is ahead; we hold out for about {pct(target)} of everything we "
-            f"want, easing only as the talks run on."
+            f"No {deadline.ahead_word} is ahead; we hold out for about {pct(target)} of "
+            f"everything we want, easing only as the talks run on."
         )
     days = deadline.days_left if deadline.days_left_after is None else deadline.days_left_after
     when = time_left(days)

@@ -1,8 +1,8 @@
 """A scenario made playable: the shared, unchanging part of every game of it.
 
-`Game` holds the compiled ruleset, the two state machines and the scenario's clocks; `GameState` holds one
-game in progress. The OpenSpiel-like functions in `game.engine.api` are thin wrappers
-over the methods here.
+`Game` holds the compiled ruleset, the two state machines and the scenario's clocks;
+`GameState` holds one game in progress. The OpenSpiel-like functions in
+`game.engine.api` are thin wrappers over the methods here.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@
   through it. The calendar fires `step` when a step's date arrives.
 
 Both machines are built once per ruleset and shared by every game of it (`model=None`):
-a game state (or, for the clock machine, one of its clocks) is passed to each trigger call, and is restored with `set_state`, never
-pickled.
+a game state (for the clock machine, one of its clocks) is passed to each trigger call,
+and is restored with `set_state`, never pickled.
 """
 
 from __future__ import annotations

@@ -180,18 +180,26 @@ class Checker:
                 (("deadlines", i, "id"), f"{deadline.id}_{part}", "deadline")
                 for part in ("level", "status", "days_left")
             ]
+        clashing: set[Path] = set()  # deadlines already reported: one problem per id
         for path, name, what in entries:
-            at_key = path[0] != "issues"
-            if name in RESERVED_NAMES:
+            at_key = path[0] not in ("issues", "deadlines")
+            if name in RESERVED_NAMES and what == "deadline":
+                ident = self.s.deadlines[int(path[1])].id
+                if path not in clashing:
+                    self.report(
+                        path,
+                        "BRK207",
+                        f"a deadline cannot be called `{ident}`: `{name}` is a built-in name",
+                        "choose another id; a tariff is declared under `tariff_ladder:`",
+                        span=len(ident),
+                    )
+                clashing.add(path)
+            elif name in RESERVED_NAMES:
                 self.report(
                     path,
                     "BRK207",
-                    f"`{name}` is a built-in name and cannot be a {what}"
-                    if what != "deadline"
-                    else f"a deadline cannot be called `{name.rsplit('_', 1)[0]}`: "
-                    f"its names (`{name}`) are built in",
-                    "choose another name"
-                    + (" (the tariff is declared under `tariff_ladder:`)" if what == "deadline" else ""),
+                    f"`{name}` is a built-in name and cannot be a {what}",
+                    "choose another name",
                     at_key=at_key,
                     span=len(name),
                 )
