@@ -339,7 +339,7 @@ class Deadline(Strict):
         default="",
         max_length=12,
         description="One word for table columns and charts, e.g. `closure` (`closure "
-        "imposed`); by default the label's first word, in lower case.",
+        "imposed`); by default the id.",
     )
     unit: str = Field(default="", description="Unit of the step levels, if they have one.")
     steps: list[DeadlineStep] = Field(
@@ -349,7 +349,7 @@ class Deadline(Strict):
     source: SourceRef = Field(description="Where the threat and its dates come from.")
 
     def short_name(self) -> str:
-        return self.short or self.label.split()[0].lower()
+        return self.short or self.id.replace("_", " ")
 
     def level_of(self, index: int) -> float:
         level = self.steps[index].level
