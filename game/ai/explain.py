@@ -127,7 +127,7 @@ def clock(deadline: Deadline, target: float, reservation: float, opening: float)
         coming = f"The tariff goes to {deadline.rate:g}% on {deadline.date}, {when} away"
     else:
         step = f" ({deadline.step_label})" if deadline.step_label else ""
-        coming = f"{deadline.label}{step} on {deadline.date}, {when} away"
+        coming = f"{deadline.label}{step} is due on {deadline.date}, {when} away"
     return Reason(
         f"{coming}: what we ask for {moved} {pct(target)} of everything we want (no deal is worth "
         f"{pct(reservation)} to us now), so {urgency}."

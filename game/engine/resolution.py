@@ -154,11 +154,12 @@ class Resolution:
             )
             return
         text = f"{clock.spec.label}: {before_status} → {clock.status}"
-        if clock.status == "imposed" and clock.spec.step_labels[clock.step]:
-            text += f" ({clock.spec.step_labels[clock.step]})"
-        self.record(
-            "deadline", text, cause, clock=ident, status=clock.status, level=clock.level
-        )
+        if clock.status == "imposed":
+            what = clock.spec.step_labels[clock.step] or f"level {clock.level:g}"
+            text = (
+                f"{clock.spec.label}: {what}" if before_status == "imposed" else f"{text} ({what})"
+            )
+        self.record("deadline", text, cause, clock=ident, status=clock.status, level=clock.level)
 
     def publish(self, news: News, cause: Cause) -> None:
         self.record("news", news.headline, cause, news.visible_to, body=news.body)
@@ -410,7 +411,12 @@ class Resolution:
                 before_status, before_level = clock.status, clock.level
                 if fire(self.game.clock_machine, "step", clock):
                     clock.step += 1
-                    cause = Cause("ladder", "step", clock.spec.source)
+                    spec = clock.spec
+                    cause = (
+                        Cause("ladder", "step", spec.source)
+                        if spec.is_tariff
+                        else Cause("deadline", spec.id, spec.source)
+                    )
                     self._clock_changed(clock, before_status, before_level, cause)
         while state.scheduled and state.scheduled[0][0] <= state.day and state.ending is None:
             _, _, event_id = state.scheduled.pop(0)

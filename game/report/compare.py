@@ -37,15 +37,25 @@ def _spread(values: list[int]) -> str:
     )
 
 
+def _threat(team: Team, deadline: str) -> str:
+    steps = team.debrief.imposed(deadline)
+    return f"from {steps[0].date}" if steps else "never"
+
+
 def compare_markdown(teams: list[Team]) -> str:
     scenario = teams[0].debrief.scenario
     issues = scenario.issues
     out = [f"# Class comparison — {scenario.title}", "", f"{len(teams)} teams.", ""]
+    # One column per threat, named as the scenario names it.
+    headers = (["Tariff"] if scenario.tariff_ladder is not None else []) + [
+        d.label for d in scenario.deadlines
+    ]
     out += [
-        "| Team | Ending | Tariff | "
+        "| Team | Ending | "
+        + "".join(f"{h} | " for h in headers)
         + " | ".join(f"{scenario.roles[r].short} score" for r in ROLES)
         + " | Deal, where it differs from 2019 |",  # type: ignore[index]
-        "|---|---|---|" + "---|" * len(ROLES) + "---|",
+        "|---|---|" + "---|" * len(headers) + "---|" * len(ROLES) + "---|",
     ]
     for team in teams:
         d = team.debrief
@@ -57,7 +67,11 @@ def compare_markdown(teams: list[Team]) -> str:
             or "the 2019 terms"
         )
         scores = " | ".join(str(d.result.scores[r]) for r in ROLES)
-        out.append(f"| {team.name} | {ending} | {team.tariff} | {scores} | {deal} |")
+        threats = ([team.tariff] if scenario.tariff_ladder is not None else []) + [
+            _threat(team, x.id) for x in scenario.deadlines
+        ]
+        cells = "".join(f"{t} | " for t in threats)
+        out.append(f"| {team.name} | {ending} | {cells}{scores} | {deal} |")
     out += ["", "## Spread across teams", "", "| Measure | Spread |", "|---|---|"]
     for role in ROLES:
         values = [t.debrief.result.scores[role] for t in teams]
@@ -66,8 +80,12 @@ def compare_markdown(teams: list[Team]) -> str:
         t.debrief.result.ending.title if t.debrief.result.ending else "in progress" for t in teams
     )
     out.append("| Endings | " + "; ".join(f"{k}: {v}" for k, v in endings.most_common()) + " |")
-    collected = sum(1 for t in teams if t.debrief.tariff_collected)
-    out.append(f"| Tariff collected | {collected} of {len(teams)} teams |")
+    if scenario.tariff_ladder is not None:
+        collected = sum(1 for t in teams if t.debrief.tariff_collected)
+        out.append(f"| Tariff collected | {collected} of {len(teams)} teams |")
+    for deadline in scenario.deadlines:
+        imposed = sum(1 for t in teams if t.debrief.imposed(deadline.id))
+        out.append(f"| {deadline.label} imposed | {imposed} of {len(teams)} teams |")
     out += [
         "",
         "## Terms chosen, issue by issue",

@@ -15,6 +15,7 @@ TRANSCRIPT_KINDS = (
     "move",
     "news",
     "tariff",
+    "deadline",
     "deal",
     "phase",
     "ending",
@@ -25,10 +26,16 @@ TRANSCRIPT_KINDS = (
 
 
 def key_series(d: Debrief) -> list[tuple[str, str, list[float]]]:
-    """(title, unit, values) for the tariff rate and every meter both delegations see
-    that moved during the game, one value per date (the day's last)."""
+    """(title, unit, values) for the tariff rate, each declared deadline's level, and every
+    meter both delegations see that moved during the game, one value per date (the day's
+    last). Each threat is charted under the scenario's name for it."""
     days = _daily(d)
-    series = [("Tariff rate", "%", [s.tariff_rate for s in days])]
+    series = []
+    if d.scenario.tariff_ladder is not None:
+        series.append(("Tariff rate", "%", [s.tariff_rate for s in days]))
+    for deadline in d.scenario.deadlines:
+        levels = [(s.levels or {}).get(deadline.id, 0.0) for s in days]
+        series.append((deadline.label, deadline.unit or "level", levels))
     for name, meter in d.scenario.meters.items():
         values = [s.meters[name] for s in days]
         if set(meter.visible_to) >= set(ROLES) and len(set(values)) > 1:

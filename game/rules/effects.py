@@ -34,7 +34,7 @@ class EffectTarget(Protocol):
 class Cause:
     """Why something happened: the rule, event or action, and its source."""
 
-    kind: str  # "rule", "event", "action", "move", "clock", "ladder"
+    kind: str  # "rule", "event", "action", "move", "clock", "ladder", "deadline"
     id: str
     source: str
 

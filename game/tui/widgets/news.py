@@ -14,10 +14,22 @@ from game.scenario.models import Scenario
 from game.tui.text import short_date
 
 # Meter changes are shown on the meters tab; the feed keeps to what a reader follows.
-SHOWN = ("move", "news", "tariff", "deal", "phase", "ending", "flag", "schedule", "instructor")
+SHOWN = (
+    "move",
+    "news",
+    "tariff",
+    "deadline",
+    "deal",
+    "phase",
+    "ending",
+    "flag",
+    "schedule",
+    "instructor",
+)
 KIND_STYLE = {
     "news": "bold",
     "tariff": "bold red",
+    "deadline": "bold red",
     "deal": "bold green",
     "ending": "bold",
     "instructor": "bold magenta",
@@ -79,6 +91,7 @@ class NewsFeed(Vertical):
             "event": "Event",
             "move": "Move",
             "ladder": "Tariff ladder",
+            "deadline": "Deadline",
             "action": "Action",
             "clock": "The clock",
             "start": "Start",
@@ -103,6 +116,9 @@ class NewsFeed(Vertical):
 
     def _note(self, kind: str, ident: str) -> str:
         s = self.scenario
+        if kind == "deadline":
+            deadline = next((d for d in s.deadlines if d.id == ident), None)
+            return " ".join(deadline.description.split()) if deadline is not None else ""
         items = {"rule": s.rules, "event": s.events}.get(kind, [])
         found = next((x for x in items if x.id == ident), None)
         return " ".join(found.note.split()) if found is not None and found.note else ""
