@@ -149,7 +149,7 @@ class Preferences(Strict):
     )
     reservation: Valuation = Field(
         description="What no deal is worth to the role; an expression lets it worsen as the "
-        "tariff ladder climbs or apprehensions rise."
+        "tariff ladder or a deadline climbs, or apprehensions rise."
     )
     red_lines: list[RedLine] = Field(
         default_factory=list, description="Options the role will never accept or offer."
@@ -468,7 +468,8 @@ class Difficulty(Strict):
     concession: float = Field(
         gt=0,
         le=10,
-        description="Exponent of the concession curve toward each tariff deadline: 1 concedes "
+        description="Exponent of the concession curve toward each deadline (a tariff step or "
+        "a step of a declared deadline, whichever comes next): 1 concedes "
         "evenly, below 1 holds out until late (Boulware), above 1 gives ground early "
         "(Conceder).",
     )
@@ -482,8 +483,8 @@ class Difficulty(Strict):
     hold: float = Field(
         ge=0,
         le=1,
-        description="Share of its room to concede the AI still holds when a tariff step "
-        "arrives; the rest it gives up before that deadline.",
+        description="Share of its room to concede the AI still holds when a deadline's step "
+        "arrives (tariff or other); the rest it gives up before that deadline.",
     )
     opponent_model: bool = Field(
         default=True,
