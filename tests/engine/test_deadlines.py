@@ -12,10 +12,10 @@ from game.ai import make_agent
 from game.cli.main import main
 from game.engine import Move, apply, new_game, view
 from game.engine.moves import ACCEPT
-from game.rules.ruleset import Ruleset, load_ruleset
-from game.saves import capture
 from game.report.debrief import build_debrief
 from game.report.render import key_series, to_markdown
+from game.rules.ruleset import Ruleset, load_ruleset
+from game.saves import capture
 from game.sim.runner import game_seed, play_game
 from game.tools.lint import lint
 from game.tui.text import deadline_line
