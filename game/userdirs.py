@@ -8,7 +8,8 @@ from pathlib import Path
 
 SAVE_DIR_ENV = "BRINK_SAVE_DIR"
 SAVE_SUFFIX = ".brink.json"
-AUTOSAVE = "autosave"
+AUTOSAVE = "autosave"  # the one shared slot of earlier versions; still continued
+AUTO_PREFIX = "auto-"  # each game's own auto-save: auto-<scenario>-<roles>-<time>
 
 
 def save_dir(override: str | Path | None = None) -> Path:
@@ -24,5 +25,30 @@ def save_dir(override: str | Path | None = None) -> Path:
     return Path(platformdirs.user_data_dir("brinkmanship", appauthor=False)) / "saves"
 
 
-def autosave_path(override: str | Path | None = None) -> Path:
-    return save_dir(override) / f"{AUTOSAVE}{SAVE_SUFFIX}"
+def is_auto_slot(slot: str) -> bool:
+    return slot == AUTOSAVE or slot.startswith(AUTO_PREFIX)
+
+
+def latest_save(override: str | Path | None = None) -> Path | None:
+    """The save written last in the save folder (what "Continue" opens), or None. Only
+    regular files count, and only their metadata is read, so the title screen stays fast."""
+    import stat
+
+    folder = save_dir(override)
+    newest: tuple[float, str] | None = None
+    found = None
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return None
+    for path in entries:
+        if not path.name.endswith(SAVE_SUFFIX) or path.name.startswith("."):
+            continue
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        key = (info.st_mtime, path.name)
+        if stat.S_ISREG(info.st_mode) and (newest is None or key > newest):
+            newest, found = key, path
+    return found

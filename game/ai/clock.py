@@ -85,9 +85,11 @@ def deadline(view: RoleView, ladder_days: tuple[float, ...], move_days: float = 
 
 
 def _talks_began(view: RoleView) -> float:
-    """Day of the first move in the game, or now if none has been made."""
+    """Day of the first offer in the game, or now if none has been made: moves before
+    it (a deployment, a review's verdict) are not bargaining, and the ladder steps that
+    passed before the talks opened do not make a negotiator concede."""
     for event in view.log[: view.log_length]:
-        if event.kind == PROPOSAL_EVENT:
+        if event.kind == PROPOSAL_EVENT and event.data.get("move", {}).get("kind") == PROPOSE:
             return event.day
     return view.day
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from operator import contains, getitem
 
 from game.ai import explain
+from game.ai.actions import choose_action
 from game.ai.agent import Decision, Reason
 from game.ai.clock import Deadline, accepted_and_undone, deadline, offers_from
 from game.ai.commitments import Commitments, asked_more, commitments
@@ -35,7 +36,7 @@ from game.ai.opponent import OpponentModel, learn
 from game.ai.preferences import Offer, OfferKey, Preferences, preferences_for
 from game.engine.api import RoleView
 from game.engine.clocks import clock_specs
-from game.engine.moves import ACCEPT, ACT, REJECT, WALK_OUT, Move
+from game.engine.moves import ACCEPT, REJECT, WALK_OUT, Move
 from game.rules.ruleset import Ruleset
 from game.scenario.models import Difficulty
 
@@ -104,7 +105,7 @@ class ConcessionAgent:
     def decide(self, view: RoleView, rng: random.Random) -> Decision:
         prefs = preferences_for(self.ruleset, view.role)
         if not view.menu.can_propose and Move(view.role, ACCEPT) not in view.menu:
-            return self._act(view, prefs, rng)
+            return choose_action(view, prefs, rng)
         return self._bargain(view, prefs, rng)
 
     def _bargain(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
@@ -198,34 +199,6 @@ class ConcessionAgent:
         other side went back on something: otherwise the plan cannot)."""
         back = asked_more(prefs, held.last, plan) if held.last else []
         return explain.taking_back(prefs, back, held.released_by)
-
-    # ------------------------------------------------------------------ other moves
-    def _act(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
-        """Outside the bargaining: the most valuable action (YAML `actions:` values)."""
-        moves = list(view.menu.moves)
-        actions = [m for m in moves if m.kind == ACT]
-        if not actions:
-            kinds = {m.kind: m for m in moves}
-            chosen = (kinds.get(REJECT) or moves[0]) if moves else view.menu.sample(rng)
-            return Decision(chosen, ())
-        scored = sorted(
-            ((prefs.action_value(m.action, view.env), i, m) for i, m in enumerate(actions)),
-            key=lambda t: (-t[0], t[1]),
-        )
-        value, _, move = scored[0]
-        why = prefs.action_values.get(move.action, (None, ""))[1]
-        text = f"Of what we can do now, this is worth most to us ({explain.pct(value)})."
-        reasons = [Reason(f"{text} {why}".strip())]
-        if len(scored) > 1:
-            runner = scored[1][2]
-            reasons.append(
-                Reason(
-                    f"The next best, {runner.action.replace('_', ' ')}, is worth "
-                    f"{explain.pct(scored[1][0])}."
-                )
-            )
-        return Decision(move, tuple(reasons))
-
 
 @dataclass(frozen=True)
 class Stance:

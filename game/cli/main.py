@@ -126,10 +126,9 @@ def _title_screen() -> int:
             file=sys.stderr,
         )
         return 1
-    from game.tui.app import BrinkApp
+    from game.tui.app import run
 
-    BrinkApp().run()
-    return 0
+    return run()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ the role and the number of moves made).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ from game.saves import (
     write_save,
 )
 from game.scenario.models import ROLES
-from game.userdirs import AUTOSAVE
+from game.userdirs import AUTO_PREFIX, is_auto_slot
 
 HUMAN = "human"
 OPPONENTS = {
@@ -91,7 +92,11 @@ class Session:
         self.replies: dict[str, Reply] = {}
         self.saved_moves = len(self.state.moves)  # moves covered by the last named save
         self.slot: str | None = None
+        # This game's own auto-save slot, named at its first auto-save (never shared with
+        # another game, so a new game cannot overwrite the last one).
+        self.autosave_slot: str | None = None
         self.autosave_error: str | None = None
+        self.save_path: Path | None = None  # the file written last with this whole game
 
     # ------------------------------------------------------------------ creation
     @classmethod
@@ -118,7 +123,10 @@ class Session:
         players = {r: save.players.get(r, HUMAN) for r in ROLES}
         session = cls(state.ruleset, save.seed, players, state, folder)
         session.slot = path.name.removesuffix(".brink.json")
+        if is_auto_slot(session.slot) and _same_folder(path.parent, session.save_folder()):
+            session.autosave_slot = session.slot  # the game goes on in its own save
         session.replies = {}
+        session.save_path = path
         return session
 
     # ------------------------------------------------------------------ state
@@ -202,8 +210,10 @@ class Session:
         path = write_save(
             capture(self.state, self.players, {"label": self._label()}),
             slot_path(slot, self.save_folder()),
+            make_parent=True,
         )
-        if slot != AUTOSAVE:
+        self.save_path = path
+        if slot != self.autosave_slot:
             self.saved_moves = len(self.state.moves)
             self.slot = slot
         return path
@@ -212,17 +222,38 @@ class Session:
         """Saved after every move so nothing is lost. A failure (a full disk, a folder
         that cannot be written) does not stop the game: it is kept for the UI to show."""
         try:
-            path = self.save(AUTOSAVE)
+            if self.autosave_slot is None:
+                self.autosave_slot = self._fresh_autosave_slot()
+            path = self.save(self.autosave_slot)
         except SaveError as err:
             self.autosave_error = str(err)
             return None
         self.autosave_error = None
         return path
 
+    def _fresh_autosave_slot(self) -> str:
+        """auto-<scenario>-<roles>-<UTC time>, with -2, -3… if two games start together."""
+        roles = "-".join(self.humans) or "ai"
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+        base = f"{AUTO_PREFIX}{_slug(self.ruleset.id)[:28]}-{roles}-{stamp}"
+        folder = self.save_folder()
+        slot, n = base, 1
+        while slot_path(slot, folder).exists():
+            n += 1
+            slot = f"{base}-{n}"
+        return slot
+
     def _label(self) -> str:
         scenario = self.ruleset.scenario
         who = ", ".join(f"{scenario.roles[r].short}: {self.players[r]}" for r in ROLES)  # type: ignore[index]
         return f"{scenario.title} — {self.state.date.isoformat()} ({who})"
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _slug(text: str) -> str:

@@ -8,8 +8,10 @@ disk, then renamed over the old one, so a crash mid-save never leaves half a fil
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,11 +34,49 @@ def slot_path(slot: str, folder: Path) -> Path:
     return folder / f"{slot}{SUFFIX}"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+class FileRefused(OSError):
+    """A file that must not be written or read as a save: not a regular file, too large,
+    or no folder to hold it.
+    An OSError, so callers that report `strerror` for disk errors report this too."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(code, message)
+
+
+def check_write_target(path: Path, make_parent: bool = False) -> None:
+    """Refuse to write over anything but a regular file (a device such as /dev/full, a
+    FIFO, a folder), and say plainly when the folder to write into is missing."""
+    parent = path.parent
+    if make_parent and not parent.exists():
+        parent.mkdir(parents=True, exist_ok=True)
+    if not parent.exists():
+        raise FileRefused(errno.ENOENT, f"the folder {parent} does not exist")
+    if not parent.is_dir():
+        raise FileRefused(errno.ENOTDIR, f"{parent} is not a folder")
     try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return  # a new file (or a dangling link, which the rename replaces)
+    if stat.S_ISDIR(mode):
+        raise FileRefused(errno.EISDIR, f"{path} is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise FileRefused(
+            errno.EINVAL, f"{path} is not a regular file (a device or a pipe); choose a file name"
+        )
+
+
+def write_atomic(path: Path, text: str, make_parent: bool = False) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never half.
+    Only regular files are replaced; `make_parent` creates a missing folder (the save
+    folder), otherwise a missing folder is an error with a sentence."""
+    path = Path(path)
+    check_write_target(path, make_parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
+    try:
+        # mkstemp makes the file private; give it the mode an ordinary write would
+        # (a debrief is meant to be handed out), or keep the mode of the file it replaces.
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -55,19 +95,28 @@ def write_atomic(path: Path, text: str) -> None:
             os.close(dir_fd)
 
 
-def write_save(save: SaveGame, path: Path) -> Path:
+def _mode_for(path: Path) -> int:
     try:
-        write_atomic(path, save.dumps())
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_save(save: SaveGame, path: Path, make_parent: bool = False) -> Path:
+    try:
+        write_atomic(path, save.dumps(), make_parent)
     except OSError as err:
         raise SaveError(f"could not write {path}: {err.strerror or err}") from None
     return path
 
 
 def read_save(path: Path) -> SaveGame:
+    """Read a save. Only a regular file of bounded size is read: a pipe or a device named
+    like a save must not hang the game or fill its memory."""
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            raise SaveError(f"{path} is too large to be a save")
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, MAX_SAVE_BYTES)
     except FileNotFoundError:
         raise SaveError(f"no save at {path}") from None
     except UnicodeDecodeError:
@@ -75,6 +124,24 @@ def read_save(path: Path) -> SaveGame:
     except OSError as err:
         raise SaveError(f"could not read {path}: {err.strerror or err}") from None
     return SaveGame.loads(text, str(path))
+
+
+def read_bounded(path: Path, limit: int) -> str:
+    """The text of a regular file of at most `limit` bytes. Opened without blocking, so a
+    FIFO answers at once; the check is made on the opened file, so it cannot be swapped."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise FileRefused(errno.EISDIR, "it is a folder, not a save")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileRefused(errno.EINVAL, "it is not a regular file (a device or a pipe)")
+        if info.st_size > limit:
+            raise FileRefused(errno.EFBIG, "it is too large to be a save")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FileRefused(errno.EFBIG, "it is too large to be a save")
+    return data.decode("utf-8")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ beside a scenario as `<id>.tests.yaml` and run by `brink test` and by pytest.
           - {mexico: propose, offer: {guard: token}}
           - {us: reject}
           - {mexico: overdeliver}        # an action id
+          - {us: certify_progress, chosen_by: ai-normal}   # ...and the AI must choose it
         expect:
           ending: joint-declaration
           meters: {apprehensions: {max: 100000}}
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from game.engine import Move, apply, check_move, new_game
+from game.engine import GameState, Move, apply, check_move, new_game, view
 from game.engine.moves import MOVE_KINDS
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import ScenarioError
@@ -79,6 +80,11 @@ class ScriptedStep(_Strict):
         default_factory=dict,
         description="With `propose`: the option offered on each issue, by issue id; issues "
         "left out take their default option.",
+    )
+    chosen_by: str | None = Field(
+        default=None,
+        description="An agent (e.g. `ai-normal`) that must make this same move here: the "
+        "test fails, quoting the agent's reasons, if it would do something else.",
     )
 
     @model_validator(mode="after")
@@ -143,6 +149,25 @@ def _move(step: ScriptedStep) -> Move:
     return Move.act(role, kind)
 
 
+def _agent_disagrees(
+    ruleset: Ruleset, seed: int, state: GameState, agent_name: str, move: Move
+) -> str | None:
+    """None if the agent `agent_name`, playing this game, would make `move` here."""
+    from game.ai import agent_rng, make_agent
+
+    try:
+        agent = make_agent(agent_name, ruleset, seed)
+    except ValueError as err:
+        return str(err)
+    decision = agent.decide(view(state, move.role), agent_rng(seed, move.role, state.move_count))
+    if decision.move == move:
+        return None
+    return (
+        f"{agent_name} chose {decision.move.trigger} instead of {move.trigger}: "
+        + " ".join(r.text for r in decision.reasons)
+    )
+
+
 def run_case(ruleset: Ruleset, case: Case) -> CaseResult:
     result = CaseResult(case.name)
     state = new_game(ruleset, case.seed)
@@ -155,6 +180,11 @@ def run_case(ruleset: Ruleset, case: Case) -> CaseResult:
                 f"{reason} (phase {state.phase}, {state.date_iso})"
             )
             return result
+        if step.chosen_by is not None:
+            failure = _agent_disagrees(ruleset, case.seed, state, step.chosen_by, move)
+            if failure is not None:
+                result.failures.append(f"move {number}: {failure}")
+                return result
         apply(state, move)
     expect = case.expect
     if expect.ending is not None and state.ending is None:

@@ -6,6 +6,8 @@ game starts, so the title screen paints about as fast as Textual itself can star
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from game.userdirs import autosave_path, save_dir
+from game.userdirs import SAVE_SUFFIX, latest_save, save_dir
 
 if TYPE_CHECKING:
     from game.play.session import Session
@@ -76,6 +78,7 @@ class BrinkApp(App[None]):
         self.drafts: dict[str, dict[str, str]] = {}
         self.briefed: set[str] = set()
         self._wanted_theme = theme
+        self.crash_message = ""  # the one line printed after a crash
 
     # ------------------------------------------------------------------ start
     def get_default_screen(self) -> Screen[None]:
@@ -207,11 +210,12 @@ class BrinkApp(App[None]):
         return save_dir(self.save_folder)
 
     def can_continue(self) -> bool:
-        return autosave_path(self.save_folder).is_file()
+        return latest_save(self.save_folder) is not None
 
     def continue_game(self) -> None:
-        path = autosave_path(self.save_folder)
-        if not path.is_file():
+        """Open the game saved last (every game keeps its own auto-save)."""
+        path = latest_save(self.save_folder)
+        if path is None:
             self.notify("No game to continue yet.", severity="warning")
             return
         self.load_path(path)
@@ -318,6 +322,41 @@ class BrinkApp(App[None]):
 
         self.push_screen(QuitDialog(), answered)
 
+    # ------------------------------------------------------------------ crashes
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: keep the game (write its auto-save), keep the traceback in a crash log
+        for a bug report, and leave with one line instead of a traceback (exit 1)."""
+        super()._handle_exception(error)  # exit code 1; tests under Pilot see the error
+        if os.environ.get("BRINK_DEBUG") or self.crash_message:
+            return  # developers keep Textual's full traceback; the first crash is the one
+        try:
+            self.crash_message = self._crash_report(error)
+        except Exception:  # saving failed too: still one line, never a second traceback
+            self.crash_message = f"brink: internal error ({type(error).__name__})"
+
+    def _print_error_renderables(self) -> None:
+        # After a crash, the one line, printed plainly (not wrapped to the screen's width)
+        # instead of Textual's traceback.
+        if self.crash_message:
+            self._exit_renderables.clear()
+            print(self.crash_message, file=sys.stderr)
+        super()._print_error_renderables()
+
+    def _crash_report(self, error: Exception) -> str:
+        session = self.session
+        saved = ""
+        if session is not None:
+            path = session.autosave()
+            if path is not None:
+                slot = path.name.removesuffix(SAVE_SUFFIX)
+                saved = f" Your game is saved as `{slot}`: `brink` then Continue resumes it."
+        log = _write_crash_log(self._folder(), error)
+        where = f" Details: {log}." if log else ""
+        return (
+            f"brink: internal error ({type(error).__name__}: {_first_line(error)}); "
+            f"this is a bug in Brinkmanship, please report it.{saved}{where}"
+        )
+
     def report(self, message: str) -> None:
         from game.tui.screens.dialogs import ErrorDialog
 
@@ -328,7 +367,7 @@ class BrinkApp(App[None]):
         yield SystemCommand("New game", "Choose a scenario and a side", self.action_new_game)
         yield SystemCommand("Title screen", "Back to the title screen", self.show_title)
         yield SystemCommand("Load game", "Open a saved game", self.open_load)
-        yield SystemCommand("Continue", "Resume the last game (auto-save)", self.continue_game)
+        yield SystemCommand("Continue", "Resume the game saved last", self.continue_game)
         yield SystemCommand("Help", "Keys of this screen and how to play", self.action_help)
         yield SystemCommand(
             "Toggle light/dark", "Switch the colour theme", self.action_toggle_theme
@@ -354,6 +393,27 @@ class BrinkApp(App[None]):
         yield SystemCommand("Quit Brinkmanship", "Leave (asks if unsaved)", self.action_quit_game)
 
 
+def _first_line(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:160] if text else "no message"
+
+
+def _write_crash_log(folder: Path, error: BaseException) -> Path | None:
+    """The traceback, for a bug report, next to the saves (never shown on the screen)."""
+    import traceback
+
+    from game.saves import write_atomic
+
+    path = folder / "crash.log"
+    try:
+        write_atomic(path, "".join(traceback.format_exception(error)), make_parent=True)
+    except OSError:
+        return None
+    return path
+
+
 def run(session: Session | None = None, save_folder: Path | None = None) -> int:
-    BrinkApp(session, save_folder).run()
-    return 0
+    """Run the game; the exit status is 1 after a crash (its one line already printed)."""
+    app = BrinkApp(session, save_folder)
+    app.run()
+    return app.return_code or 0

@@ -14,7 +14,7 @@ def test_mermaid_has_every_phase_and_edge(capsys, flagship):
         assert f"    {phase.id}: " in out
     assert f"[*] --> {scenario.first_phase}" in out
     assert "mexico_turn --> us_turn: propose" in out
-    assert "implementation --> monitoring: overdeliver (mexico)" in out
+    assert "implementation --> enforcement: overdeliver (mexico)" in out
     assert "rate_5: 25% from 2019-10-01" in out
     assert out.count("-->") >= len(scenario.transitions)
 

@@ -114,7 +114,9 @@ def test_slots_and_save_dir(tmp_path, monkeypatch, mini):
     assert save_dir(tmp_path / "flag") == tmp_path / "flag"
     folder = save_dir()
     state = _random_game(mini, 2, stop_after=2)
-    write_save(capture(state, {}, {"label": "first"}), slot_path("first try", folder))
+    write_save(
+        capture(state, {}, {"label": "first"}), slot_path("first try", folder), make_parent=True
+    )
     (folder / "junk.brink.json").write_text("{not json")
     slots = list_slots(folder)
     assert [s.slot for s in slots] == ["first try"]

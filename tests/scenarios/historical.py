@@ -15,6 +15,10 @@ JOINT_DECLARATION = {
     "mpp": "whole_border_with_services",
     "asylum_terms": "regional_review",
     "review": "days_45_90",
+    # The US side of the Joint Declaration: faster asylum decisions, and working with
+    # Mexico's development plan for Central America.
+    "us_asylum": "faster",
+    "development": "welcome_plan",
 }
 US_SAFE_THIRD_COUNTRY = dict(JOINT_DECLARATION, asylum_terms="safe_third_country")
 
@@ -27,7 +31,13 @@ HISTORICAL_MOVES = [
     Move.propose("us", JOINT_DECLARATION),
     Move("mexico", "accept"),
     Move.act("mexico", "overdeliver"),
+    Move.act("mexico", "enforce_with_screening"),
+    Move.act("mexico", "hold_course"),  # 1 July
+    Move.act("mexico", "report_and_press_us"),  # 22 July, the 45-day review
     Move.act("us", "certify_progress"),
+    Move.act("mexico", "hold_course"),  # 1 August
+    Move.act("mexico", "hold_course"),  # 1 September
+    Move.act("mexico", "report_and_press_us"),  # 5 September, the 90-day review
     Move.act("us", "certify_progress"),
 ]
 

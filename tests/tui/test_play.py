@@ -124,9 +124,8 @@ async def test_propose_is_refused_while_carrying_out_the_deal():
         moves = list(session.state.moves)
         await pilot.press("p")
         await pilot.pause()
-        assert "Not allowed: you cannot propose now (Carrying out the deal)" in widget_text(
-            app, "#status"
-        )
+        refusal = "Not allowed: you cannot propose now (After the deal - where the forces go)"
+        assert refusal in widget_text(app, "#status")
         assert session.state.moves == moves
 
 

@@ -77,3 +77,18 @@ def test_table_at_200x60(snap_compare):
         await pilot.press("enter", "right", "p")
 
     assert snap_compare(BrinkApp(_session()), terminal_size=(200, 60), run_before=to_table)
+
+
+def test_table_at_100x30(snap_compare):
+    async def to_table(pilot):
+        await pilot.press("enter", "right", "p")
+
+    assert snap_compare(BrinkApp(_session()), terminal_size=(100, 30), run_before=to_table)
+
+
+def test_paused_clock_in_the_80_column_header(snap_compare):
+    async def pause(pilot):
+        await pilot.press("enter", "f2", "enter")
+        pilot.app.clear_notifications()  # the toast would leave on a timer
+
+    assert snap_compare(BrinkApp(_session()), terminal_size=SIZE, run_before=pause)

@@ -59,10 +59,9 @@ def run(args: argparse.Namespace) -> int:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         print("brink play: the game needs an interactive terminal", file=sys.stderr)
         raise CommandFailed(1)
-    from game.tui.app import BrinkApp
+    from game.tui.app import run as run_app
 
-    BrinkApp(session, folder).run()
-    return 0
+    return run_app(session, folder)
 
 
 def _fresh_seed() -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, TabbedContent, TabPane
 
@@ -63,6 +64,8 @@ class BriefingScreen(Screen[None]):
         Binding("escape", "to_table", "To the table", show=False),
         Binding("d", "tab('dossier')", "Dossier"),
         Binding("x", "tab('codex')", "Codex"),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
     ]
     HELP = (
         "Your confidential briefing: read your objectives and red lines, what the other "
@@ -79,9 +82,9 @@ class BriefingScreen(Screen[None]):
         scenario = self.session.ruleset.scenario
         yield Header()
         with TabbedContent(initial="dossier"):
-            with TabPane("Dossier", id="dossier"):
+            with TabPane("Dossier", id="dossier"), VerticalScroll(id="dossier-text"):
                 yield Markdown(dossier(scenario, self.role))
-            with TabPane("Codex", id="codex"):
+            with TabPane("Codex", id="codex"), VerticalScroll(id="codex-text"):
                 yield Markdown(codex(scenario))
         yield Footer()
 
@@ -90,6 +93,15 @@ class BriefingScreen(Screen[None]):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+
+    def action_page(self, direction: int) -> None:
+        """PageUp/PageDown scroll the open tab, wherever the focus is (the tab strip)."""
+        active = self.query_one(TabbedContent).active
+        text = self.query_one(f"#{active}-text", VerticalScroll)
+        if direction > 0:
+            text.scroll_page_down()
+        else:
+            text.scroll_page_up()
 
     def action_to_table(self) -> None:
         self.app.show_table(self.role)  # type: ignore[attr-defined]

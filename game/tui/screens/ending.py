@@ -12,7 +12,7 @@ from game.play.session import Session
 from game.scenario.models import ROLES
 
 
-def ending_report(session: Session, slot: str | None) -> str:
+def ending_report(session: Session) -> str:
     scenario = session.ruleset.scenario
     result = session.outcome()
     ending = result.ending
@@ -21,28 +21,57 @@ def ending_report(session: Session, slot: str | None) -> str:
         lines += [" ".join(ending.summary.split()), ""]
         if ending.historical:
             lines += ["**This is the ending history took.**", ""]
+    winners = [scenario.roles[r].short for r in ROLES if result.success[r]]
     for role in ROLES:
         r = scenario.roles[role]
         verdict = "success" if result.success[role] else "not a success"
         you = " (you)" if session.players.get(role) == "human" else ""
         lines += [f"## {r.name}{you}: {result.scores[role]}/100 — {verdict}", ""]
+        lines += [_why_verdict(result.success[role], winners), ""]
         lines += ["| Objective | Points | Met |", "|---|---|---|"]
         for o in result.objectives[role]:
             lines.append(f"| {o.text} | {o.weight} | {'yes' if o.met else 'no'} |")
         lines.append("")
     if ending is not None and ending.history:
         lines += ["## What happened in history", "", " ".join(ending.history.split()), ""]
-    where = slot or "autosave"
     lines += [
         "## The full debrief",
         "",
         "Press **D** for the debrief here: the deal beside 2019's, turning points, questions "
-        "for discussion and every move with its reasons. For a printable copy: "
-        f"`brink report {where} -o debrief.html`.",
+        "for discussion and every move with its reasons. " + _printable_hint(session),
         "",
         "Press N for a new game, T for the title screen, Q to quit.",
     ]
     return "\n".join(lines)
+
+
+def _why_verdict(success: bool, winners: list[str]) -> str:
+    """Say that the ending decides success, so a high score that is "not a success" (or
+    the reverse) does not read as a mistake."""
+    verdict = "Success" if success else "Not a success"
+    who = (
+        f"this ending counts as a success for {' and '.join(winners)} only"
+        if len(winners) == 1
+        else "this ending counts as a success for both sides"
+        if winners
+        else "this ending counts as a success for neither side"
+    )
+    return (
+        f"*{verdict}: success is decided by the ending reached, not by the points — {who}. "
+        "The points measure the objectives met along the way.*"
+    )
+
+
+def _printable_hint(session: Session) -> str:
+    """How to print this very game's debrief: its own save, by slot name when the save
+    folder is the usual one, else by path."""
+    from game.userdirs import save_dir
+
+    path = session.save_path
+    if path is None:
+        return "Save the game (Ctrl+S) to print its debrief with `brink report`."
+    where = path.name.removesuffix(".brink.json") if path.parent == save_dir() else str(path)
+    return f"For a printable copy: `brink report {where} -o debrief.html`."
 
 
 class EndingScreen(Screen[None]):
@@ -61,7 +90,7 @@ class EndingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll():
-            yield Markdown(ending_report(self.session, self.session.slot), id="ending")
+            yield Markdown(ending_report(self.session), id="ending")
         yield Footer()
 
     def action_debrief(self) -> None:
@@ -91,7 +120,7 @@ class DebriefScreen(Screen[None]):
             capture(self.session.state, self.session.players), self.session.ruleset
         )
         yield Header()
-        with VerticalScroll():
+        with VerticalScroll(id="debrief-scroll"):
             yield Markdown(to_markdown(debrief), id="debrief")
         yield Footer()
 

@@ -27,10 +27,9 @@ class TableScreen(Screen[None]):
         Binding("w", "walk_out", "Walk out"),
         Binding("m", "match", "Match theirs"),
         Binding("b", "briefing", "Briefing"),
-        Binding("1", "act(1)", "Action 1", show=False),
-        Binding("2", "act(2)", "Action 2", show=False),
-        Binding("3", "act(3)", "Action 3", show=False),
-        Binding("4", "act(4)", "Action 4", show=False),
+        Binding("1", "act(1)", "Take numbered action 1 (2…9 likewise)", show=False),
+        # No description: the help lists the numbered actions once, on the line above.
+        *(Binding(str(n), f"act({n})", "", show=False) for n in range(2, 10)),
         Binding("tab", "next_tab", "Reply/Meters/News", show=False),
     ]
     HELP = (
@@ -48,6 +47,7 @@ class TableScreen(Screen[None]):
         self.session = session
         self.role = role
         self.scenario = session.ruleset.scenario
+        self.action_buttons: list[Button] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,14 +126,18 @@ class TableScreen(Screen[None]):
             return  # rebuilding buttons on every move costs more than the move itself
         self.actions = actions
         box = self.query_one("#actions", Vertical)
-        box.remove_children()
-        if actions:
-            box.mount_all(
-                Button(
-                    f"{i}. {self._action_label(m)}", id=f"act-{i}", classes="action", compact=True
-                )
-                for i, m in enumerate(actions, 1)
-            )
+        # The buttons are reused and carry their number in `name`, not in an id: a removal
+        # finishes only later, and a fixed id mounted again before it would clash.
+        buttons = self.action_buttons
+        for i, move in enumerate(actions, 1):
+            label = f"{i}. {self._action_label(move)}"
+            if i <= len(buttons):
+                buttons[i - 1].label = label
+            else:
+                buttons.append(Button(label, name=f"act-{i}", classes="action", compact=True))
+                box.mount(buttons[-1])
+        while len(buttons) > len(actions):
+            buttons.pop().remove()
 
     def _action_label(self, move: Move) -> str:
         action = next(a for a in self.scenario.actions if a.id == move.action)
@@ -187,8 +191,9 @@ class TableScreen(Screen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         ident = event.button.id or ""
-        if ident.startswith("act-"):
-            self.action_act(int(ident.removeprefix("act-")))
+        name = event.button.name or ""
+        if name.startswith("act-"):
+            self.action_act(int(name.removeprefix("act-")))
         elif ident in ("propose", "accept", "reject", "walk_out"):
             getattr(self, f"action_{ident}")()
 

@@ -68,7 +68,27 @@ class TitleScreen(Screen[None]):
         return options
 
     def on_mount(self) -> None:
+        # The prompts as built, before the marker of the highlighted option is added.
+        self.prompts = {
+            lst.id: [lst.get_option_at_index(i).prompt for i in range(lst.option_count)]
+            for lst in self.query(OptionList)
+        }
+        for lst in self.query(OptionList):
+            self._mark(lst)
         self.query_one("#menu", OptionList).focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._mark(event.option_list)
+
+    def _mark(self, option_list: OptionList) -> None:
+        """A marker before the highlighted option, so it can be told apart without colour
+        (NO_COLOR, a monochrome terminal, a screen reader's text)."""
+        prompts = getattr(self, "prompts", {}).get(option_list.id)
+        if prompts is None:
+            return
+        for index, prompt in enumerate(prompts):
+            marker = "▶ " if index == option_list.highlighted else "  "
+            option_list.replace_option_prompt_at_index(index, Text.assemble(marker, prompt))
 
     def on_screen_resume(self) -> None:
         # Back from a game: there may now be an auto-save to continue.

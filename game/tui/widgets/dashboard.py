@@ -22,11 +22,13 @@ class Dashboard(Static):
         line1.append(" · ")
         line1.append(whose, style="bold reverse" if whose.startswith("Your") else "bold")
         line2 = Text()
+        if view.clock_paused:
+            # First on its line, so a narrow terminal never cuts it off.
+            line2.append("CLOCK PAUSED", style="bold reverse")
+            line2.append(" · ")
         clock = deadline_line(view)
         imposed = any(r.status == "imposed" for r in view.deadlines)
         urgent = imposed or "hours" in clock or " 1 day" in clock
         line2.append(clock, style="bold red" if urgent else "bold yellow")
         line2.append(f" · move {view.moves_made}/{view.max_moves}", style="dim")
-        if view.clock_paused:
-            line2.append(" · CLOCK PAUSED", style="bold reverse")
         self.update(Text("\n").join([line1, line2]))

@@ -22,22 +22,23 @@ class MeterPanel(VerticalScroll):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.names: list[str] = []
+        # Rows are kept by meter name, not found by id: a removal finishes only later, and
+        # a fixed id mounted again before it would clash.
+        self.rows: dict[str, tuple[Label, Sparkline]] = {}
 
     def show(self, meters: tuple[MeterReading, ...], history: dict[str, list[float]]) -> None:
         names = [m.name for m in meters]
         if names != self.names:
             self.names = names
-            self.remove_children()
-            widgets = []
-            for m in meters:
-                widgets.append(Label(id=f"label-{m.name}"))
-                widgets.append(Sparkline([], id=f"chart-{m.name}"))
-            self.mount_all(widgets)
+            for label, chart in self.rows.values():
+                label.remove()
+                chart.remove()
+            self.rows = {m.name: (Label(), Sparkline([])) for m in meters}
+            self.mount_all(w for row in self.rows.values() for w in row)
         for m in meters:
             series = history.get(m.name) or [m.value]
             change = series[-1] - series[0] if len(series) > 1 else 0.0
             arrow = "▲" if change > 0 else "▼" if change < 0 else "·"
-            self.query_one(f"#label-{m.name}", Label).update(
-                f"{m.label}: [b]{_format(m.value, m.unit)}[/b] {arrow}"
-            )
-            self.query_one(f"#chart-{m.name}", Sparkline).data = series
+            label, chart = self.rows[m.name]
+            label.update(f"{m.label}: [b]{_format(m.value, m.unit)}[/b] {arrow}")
+            chart.data = series

@@ -7,6 +7,8 @@ row is shown under the table, since tables truncate.
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -36,27 +38,55 @@ class OfferTable(DataTable[Text]):
         self.add_column("Issue", key="issue", width=16)
         self.add_column("On the table", key="theirs", width=14)
         self.add_column("Your offer", key="mine", width=14)
-        for issue in self.scenario.issues:
-            self.add_row(*self._cells(issue.id), key=issue.id)
+        self.row_lines = 1
+        self._add_rows()
         self._fit()
+
+    def _add_rows(self) -> None:
+        for issue in self.scenario.issues:
+            self.add_row(*self._cells(issue.id), key=issue.id, height=self.row_lines)
 
     def on_resize(self) -> None:
         self._fit()
 
+    def on_show(self) -> None:
+        # A resize while another screen was on top reaches this one only now.
+        self._fit()
+
     def _fit(self) -> None:
-        """Share the width between the three columns (labels are long; the full label of
-        the highlighted row is shown under the table)."""
-        if not self.columns:
+        """Share the width between the three columns. The issue column gets the width of
+        its longest name when that leaves room for the offers; otherwise, when the table
+        is tall enough, each row takes two lines so names and options wrap instead of
+        being cut (the full label of the highlighted row is also shown under the table)."""
+        if not self.columns or not self.size.width:
             return
         usable = max(30, self.size.width - 2 - 2 * 3)  # cell padding
-        issue = max(12, int(usable * 0.34))
+        longest = max(len(i.label) for i in self.scenario.issues)
+        issue = longest if longest <= usable * 0.4 else max(12, int(usable * 0.34))
         rest = (usable - issue) // 2
         for key, width in (("issue", issue), ("theirs", rest), ("mine", usable - issue - rest)):
             column = self.columns[key]  # type: ignore[index]
             column.width = width
             column.auto_width = False
+        cut = issue < longest or rest < self._longest_option()
+        lines = 2 if cut and 2 * len(self.scenario.issues) + 1 <= self.size.height else 1
+        if lines == 2 and issue < longest:
+            # Wide enough for every issue name in two lines, if the offers keep 12 columns.
+            issue = max(issue, min(_two_line_width(self.scenario), usable - 24))
+            rest = (usable - issue) // 2
+            for key, width in (("issue", issue), ("theirs", rest), ("mine", usable - issue - rest)):
+                self.columns[key].width = width  # type: ignore[index]
+        if lines != self.row_lines:
+            self.row_lines = lines
+            row = self.cursor_row
+            self.clear()
+            self._add_rows()
+            self.move_cursor(row=row)
         self._require_update_dimensions = True
         self.refresh()
+
+    def _longest_option(self) -> int:
+        return max(len(o.label) for i in self.scenario.issues for o in i.options)
 
     # ------------------------------------------------------------------ data
     def load(
@@ -85,12 +115,15 @@ class OfferTable(DataTable[Text]):
         labels = {o.id: o.label for o in issue.options}
         theirs_id = (self.theirs or {}).get(issue_id)
         mine_id = self.mine[issue_id]
-        theirs = _cell(labels.get(theirs_id, "—") if theirs_id else "—", "italic")
+        theirs = self._cell(labels.get(theirs_id, "—") if theirs_id else "—", "italic")
         differs = self.theirs is not None and theirs_id != mine_id
-        mine = _cell(labels[mine_id], "bold" if differs else "")
+        mine = self._cell(labels[mine_id], "bold" if differs else "")
         if self.space and mine_id not in self.space.get(issue_id, ()):
             mine.stylize("strike")
-        return _cell(issue.label, ""), theirs, mine
+        return self._cell(issue.label, ""), theirs, mine
+
+    def _cell(self, label: str, style: str) -> Text:
+        return _cell(label, style, wrap=getattr(self, "row_lines", 1) > 1)
 
     @property
     def current_issue(self) -> str:
@@ -138,5 +171,15 @@ class OfferTable(DataTable[Text]):
         self.action_cycle(1)
 
 
-def _cell(label: str, style: str) -> Text:
-    return Text(label, style=style, no_wrap=True, overflow="ellipsis")
+def _two_line_width(scenario: Scenario) -> int:
+    """The narrowest column in which every issue name takes at most two lines."""
+    labels = [i.label for i in scenario.issues]
+    longest = max(len(label) for label in labels)
+    return next(
+        (w for w in range(8, longest) if all(len(textwrap.wrap(t, w)) <= 2 for t in labels)),
+        longest,
+    )
+
+
+def _cell(label: str, style: str, wrap: bool = False) -> Text:
+    return Text(label, style=style, no_wrap=not wrap, overflow="ellipsis")

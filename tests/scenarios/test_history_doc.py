@@ -1,0 +1,40 @@
+"""docs/history.md is generated from the game and stays near the record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.tools.history import RECORD, historical_game, monthly_figures, render
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_history_doc_is_up_to_date(flagship):
+    text = render(historical_game(flagship))
+    assert (ROOT / "docs" / "history.md").read_text(encoding="utf-8") == text, (
+        "regenerate it: python -m game.tools.history docs/history.md"
+    )
+
+
+def test_historical_path_stays_near_the_record(flagship):
+    state = historical_game(flagship)
+    figures = monthly_figures(state)
+    for month in RECORD:
+        meters = figures[month.shown_on]
+        for meter, record in (
+            ("apprehensions", month.apprehensions),
+            ("mexico_deportations", month.deportations),
+        ):
+            if record.value is not None:
+                assert abs(meters[meter] - record.value) <= 0.1 * record.value, (month, meter)
+        if month.forces.value is not None and month.forces.value > 0:
+            assert meters["guard_deployed"] >= month.forces.value, month
+        # No month's deportations run far above June's 13-year high.
+        assert meters["mexico_deportations"] <= 24_000, month
+    june = figures["2019-07-01"]
+    assert june["apprehensions"] < 100_000, "June 2019 fell below 100,000"
+    deal_day = next(e for e in state.log if e.kind == "deal").day
+    on_deal_day = [s for s in state.timeline if s.day <= deal_day + 1]
+    assert all(s.meters["guard_deployed"] == 0 for s in on_deal_day), (
+        "the forces are not at their posts on 7 June itself"
+    )
