@@ -200,6 +200,7 @@ class ConcessionAgent:
         back = asked_more(prefs, held.last, plan) if held.last else []
         return explain.taking_back(prefs, back, held.released_by)
 
+
 @dataclass(frozen=True)
 class Stance:
     """What a concession negotiator does with the offer in front of it."""

@@ -130,19 +130,22 @@ class OfferTable(DataTable[Text]):
         return self.scenario.issues[max(0, self.cursor_row)].id
 
     def detail(self) -> Text:
-        """The highlighted issue with its full option labels."""
+        """The highlighted issue written out in full, one line each (wrapped, never cut):
+        its name, what you offer, and what is on the table from the other side."""
         issue = self.scenario.issue(self.current_issue)
         ids = [o.id for o in issue.options]
         mine = self.mine[issue.id]
         text = Text()
-        text.append(f"{issue.label}: ", style="bold")
-        text.append("◀ ")
-        text.append(issue.options[ids.index(mine)].label, style="bold")
-        text.append(f" ▶ {ids.index(mine) + 1}/{len(ids)}", style="dim")
+        text.append(issue.label, style="bold")
+        text.append("\nYou offer: ", style="dim")
+        text.append(f"◀ {issue.options[ids.index(mine)].label} ▶", style="bold")
+        text.append(f" {ids.index(mine) + 1}/{len(ids)}", style="dim")
+        text.append("\nOn the table: ", style="dim")
         if self.theirs is not None and issue.id in self.theirs:
             their = next(o.label for o in issue.options if o.id == self.theirs[issue.id])
-            text.append("  They: ", style="dim")
             text.append(their, style="italic")
+        else:
+            text.append("nothing from them yet", style="dim italic")
         return text
 
     def copy_theirs(self) -> None:
