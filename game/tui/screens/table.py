@@ -39,14 +39,11 @@ class TableScreen(Screen[None]):
         Binding("tab", "next_tab", "Next tab: Reply, Meters, News", show=False),
     ]
     HELP = (
-        "Up/Down pick an issue, Left/Right (or Enter, or a click) change your option. "
-        "P proposes your offer; A accepts theirs; R rejects it; W walks out (the threat "
-        "then runs its course). M copies their offer into yours as a starting point. "
-        "Under the table, the selected issue is written out in full: what you offer and "
-        "what is on the table. When the talks are over, numbered actions (1, 2, …) are "
-        "what you can do next. The right-hand tabs show the other side's reply and reasons "
-        "(Y), your meters with their course (E), and the news (N): select an item to see "
-        "why it happened and its source. B reopens your briefing."
+        "Up/Down pick an issue, Left/Right (or Enter) change your option; the selected "
+        "issue is written out in full under the table. Walking out leaves the threat to "
+        "run its course. The tabs on the right: their reply and reasons, your meters, and "
+        "the news (select an item to see why it happened). After the talks, numbered "
+        "actions are what you can do next."
     )
 
     def __init__(self, session: Session, role: str) -> None:
