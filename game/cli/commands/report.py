@@ -77,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from game.saves import write_atomic
 
+    # write_atomic refuses devices, pipes and missing folders, and gives the file the
+    # user's usual permissions: a debrief is meant to be handed out.
     try:
         write_atomic(args.output, text)
     except OSError as err:
