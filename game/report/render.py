@@ -3,25 +3,13 @@ HTML file (inline CSS and SVG, no scripts, prints on paper)."""
 
 from __future__ import annotations
 
-from game.engine.events import Event
+from game.engine.events import STORY_KINDS, Event
 from game.report.charts import line_chart
 from game.report.debrief import Debrief, Step
 from game.report.escape import h, md
 from game.scenario.models import ROLES
 
-# Event kinds worth a line in the printed transcript (meter changes are in the charts).
-TRANSCRIPT_KINDS = (
-    "move",
-    "news",
-    "tariff",
-    "deadline",
-    "deal",
-    "phase",
-    "ending",
-    "flag",
-    "schedule",
-    "instructor",
-)
+TRANSCRIPT_KINDS = STORY_KINDS
 
 
 def key_series(d: Debrief) -> list[tuple[str, str, list[float]]]:

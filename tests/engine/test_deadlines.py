@@ -7,10 +7,12 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.ai import make_agent
 from game.cli.main import main
-from game.engine import Move, apply, new_game, view
+from game.engine import Move, apply, new_game, replay, transcript, view
 from game.engine.moves import ACCEPT
 from game.report.debrief import build_debrief
 from game.report.render import key_series, to_markdown
@@ -20,6 +22,7 @@ from game.sim.runner import game_seed, play_game
 from game.tools.lint import lint
 from game.tui.text import deadline_line
 from tests.conftest import FIXTURES
+from tests.helpers import random_game
 
 CLOSURE = FIXTURES / "border-closure.yaml"
 
@@ -109,3 +112,25 @@ def test_the_debrief_charts_and_asks_about_the_closure(closure):
     assert titles[0] == "Border closure" and "Tariff rate" not in titles
     text = to_markdown(debrief)
     assert "border closure" in text and "tariff" not in text.lower()
+
+
+def test_graph_draws_the_closure_steps(capsys):
+    main(["graph", str(CLOSURE)])
+    out = capsys.readouterr().out
+    assert "state closure_deadline {" in out
+    assert "closure_step_2: the whole border closes from 2019-04-12" in out
+    main(["graph", str(CLOSURE), "--format", "dot"])
+    assert "subgraph cluster_closure" in capsys.readouterr().out
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_random_play_keeps_the_closure_consistent_and_replays(seed):
+    ruleset = load_ruleset(CLOSURE)
+    state = random_game(ruleset, seed)
+    clock = state.clocks["closure"]
+    assert state.env["closure_status"] == clock.status
+    assert state.env["closure_level"] == clock.level
+    assert clock.status in {"threatened", "imposed", "suspended", "lifted"}
+    again = replay(ruleset, seed, state.moves)
+    assert transcript(again.log) == transcript(state.log)

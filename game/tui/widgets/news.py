@@ -9,23 +9,11 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.events import Event
+from game.engine.events import STORY_KINDS, Event
 from game.scenario.models import Scenario
 from game.tui.text import short_date
 
-# Meter changes are shown on the meters tab; the feed keeps to what a reader follows.
-SHOWN = (
-    "move",
-    "news",
-    "tariff",
-    "deadline",
-    "deal",
-    "phase",
-    "ending",
-    "flag",
-    "schedule",
-    "instructor",
-)
+SHOWN = STORY_KINDS
 KIND_STYLE = {
     "news": "bold",
     "tariff": "bold red",
