@@ -145,6 +145,8 @@ def _move_text(step: Step) -> str:
 
 def _series_table(d: Debrief) -> str:
     series = key_series(d)
+    if not series:  # no clock, and no meter both sides see moved
+        return "Nothing that both delegations track changed during the game."
     header = "| Date | " + " | ".join(md(f"{t} ({u})" if u else t) for t, u, _ in series) + " |"
     lines = [header, "|" + "---|" * (len(series) + 1)]
     for i, snap in enumerate(_daily(d)):
