@@ -1,8 +1,9 @@
 """How far a delegation is through its time, read from its view.
 
-Time, for a negotiator under the tariff threat, runs toward the next step of the
-ladder: `fraction` goes from 0 when the window opens to 1 at the step, and `windows`
-counts the steps that have passed since the talks began. With no step ahead (the tariff
+Time, for a negotiator under a threat, runs toward the next step of whichever of the
+scenario's clocks comes first (the tariff ladder, a border closure, a vote): `fraction`
+goes from 0 when the window opens to 1 at the step, and `windows` counts the steps of
+every clock that have passed since the talks began. With no step ahead (every threat
 suspended, lifted or at its cap), time runs on the moves left instead.
 """
 
@@ -28,10 +29,17 @@ class Deadline:
     days_left_after: float | None = None
     # The fraction when the agent decides again, after its move and the other side's.
     fraction_next: float | None = None
+    # Which clock the step belongs to: `tariff`, or a declared deadline, with its label
+    # (`Border closure`) and what the step brings (`Ports close to trucks`).
+    clock: str = "tariff"
+    label: str = ""
+    step_label: str = ""
+    # What "no step ahead" means in this scenario: `tariff step` or `deadline`.
+    ahead_word: str = "tariff step"
 
 
 def time_left(days: float) -> str:
-    """`hours`, `1 day`, `4 days`: the one wording of the time to a tariff step, shared
+    """`hours`, `1 day`, `4 days`: the one wording of the time to a clock's step, shared
     by the clock on the screen and the AI's reasons so that the two never disagree."""
     if days < 1:
         return "hours"
@@ -40,17 +48,21 @@ def time_left(days: float) -> str:
 
 
 def deadline(view: RoleView, ladder_days: tuple[float, ...], move_days: float = 0.0) -> Deadline:
-    """Progress toward the next tariff step. `ladder_days` are the scenario's step days;
-    `move_days`, how long the move being decided takes (the phase's `move_days`)."""
+    """Progress toward the next step of the nearest clock. `ladder_days` are the step days
+    of all the scenario's clocks, sorted; `move_days`, how long the move being decided
+    takes (the phase's `move_days`)."""
     start = _talks_began(view)
     windows = sum(1 for d in ladder_days if start < d <= view.day)
-    if view.next_tariff_step is None:
+    upcoming = view.next_deadline
+    if upcoming is None or upcoming.next_date is None:
         moves = max(1, view.max_moves)
         fraction = min(1.0, view.moves_made / moves)
         later = min(1.0, (view.moves_made + 2) / moves)
-        return Deadline(fraction, windows, None, None, None, None, later)
-    date, rate = view.next_tariff_step
-    days_left = view.next_tariff_in_days or 0.0
+        only_tariff = all(r.is_tariff for r in view.deadlines)
+        word = "tariff step" if only_tariff else "deadline"
+        return Deadline(fraction, windows, None, None, None, None, later, ahead_word=word)
+    date, rate = upcoming.next_date, upcoming.next_level
+    days_left = upcoming.days_left or 0.0
     step_day = view.day + days_left
     earlier = [d for d in ladder_days if d < step_day - 1e-9]
     opened = max([start, *earlier[-1:]])
@@ -58,7 +70,18 @@ def deadline(view: RoleView, ladder_days: tuple[float, ...], move_days: float = 
     fraction = min(1.0, max(0.0, (view.day - opened) / span))
     spent = 0.0 if view.clock_paused else move_days
     later = min(1.0, fraction + 2 * spent / span)
-    return Deadline(fraction, windows, days_left, rate, date, max(0.0, days_left - spent), later)
+    return Deadline(
+        fraction,
+        windows,
+        days_left,
+        rate,
+        date,
+        max(0.0, days_left - spent),
+        later,
+        clock=upcoming.id,
+        label=upcoming.label,
+        step_label=upcoming.next_label,
+    )
 
 
 def _talks_began(view: RoleView) -> float:

@@ -35,6 +35,7 @@ from game.ai.commitments import Commitments, asked_more, commitments
 from game.ai.opponent import OpponentModel, learn
 from game.ai.preferences import Offer, OfferKey, Preferences, preferences_for
 from game.engine.api import RoleView
+from game.engine.clocks import clock_specs
 from game.engine.moves import ACCEPT, REJECT, WALK_OUT, Move
 from game.rules.ruleset import Ruleset
 from game.scenario.models import Difficulty, RoleId, other_role
@@ -49,7 +50,7 @@ BID_BAND = 0.04
 def concession_level(fraction: float, windows: int, exponent: float, hold: float) -> float:
     """Share (1..0) of its room to concede that the agent still holds.
 
-    It starts at 1, falls to `hold` at the first tariff step along the curve
+    It starts at 1, falls to `hold` at the first clock step (tariff or deadline) along the curve
     1 - fraction^(1/e), to `hold`² at the second, and so on: non-increasing in time."""
     high = hold**windows
     low = hold ** (windows + 1)
@@ -99,10 +100,8 @@ class ConcessionAgent:
         self.seed = seed
         self.persona = persona
         scenario = ruleset.scenario
-        ladder = scenario.tariff_ladder
-        self.ladder_days = tuple(
-            float((s.date - scenario.start_date).days) for s in (ladder.steps if ladder else [])
-        )
+        # Step days of every clock (tariff ladder and deadlines): time runs toward them.
+        self.ladder_days = tuple(sorted(day for spec in clock_specs(scenario) for day in spec.days))
         self._exponents: dict[str, float] = {}
         self.defaults = {i.id: i.default_option() for i in scenario.issues}
         self.move_days = {p.id: p.move_days for p in scenario.phases}

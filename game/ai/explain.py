@@ -116,16 +116,20 @@ def clock(deadline: Deadline, target: float, reservation: float, opening: float)
     """Why the agent stands where it does on its concession curve."""
     if deadline.days_left is None:
         return Reason(
-            f"No tariff step is ahead; we hold out for about {pct(target)} of everything we "
-            f"want, easing only as the talks run on."
+            f"No {deadline.ahead_word} is ahead; we hold out for about {pct(target)} of "
+            f"everything we want, easing only as the talks run on."
         )
     days = deadline.days_left if deadline.days_left_after is None else deadline.days_left_after
     when = time_left(days)
     moved = "has come down to" if target < opening - 0.005 else "stands at"
     urgency = "we must move now" if deadline.fraction > 0.6 else "we can still wait"
+    if deadline.clock == "tariff":
+        coming = f"The tariff goes to {deadline.rate:g}% on {deadline.date}, {when} away"
+    else:
+        step = f" ({deadline.step_label})" if deadline.step_label else ""
+        coming = f"{deadline.label}{step} is due on {deadline.date}, {when} away"
     return Reason(
-        f"The tariff goes to {deadline.rate:g}% on {deadline.date}, {when} away: what we "
-        f"ask for {moved} {pct(target)} of everything we want (no deal is worth "
+        f"{coming}: what we ask for {moved} {pct(target)} of everything we want (no deal is worth "
         f"{pct(reservation)} to us now), so {urgency}."
     )
 

@@ -12,6 +12,20 @@ from typing import Any
 from game.rules.effects import Cause
 
 BOTH = ("us", "mexico")
+# The kinds a reader follows, in the news feed and the printed transcript; meter changes
+# are left to the meters tab and the charts.
+STORY_KINDS = (
+    "move",
+    "news",
+    "tariff",
+    "deadline",
+    "deal",
+    "phase",
+    "ending",
+    "flag",
+    "schedule",
+    "instructor",
+)
 
 
 @dataclass(frozen=True)
@@ -19,7 +33,7 @@ class Event:
     seq: int
     day: float
     date: str
-    kind: str  # move, phase, meter, flag, tariff, news, deal, schedule, ending
+    kind: str  # move, phase, meter, flag, tariff, deadline, news, deal, schedule, ending
     text: str
     cause: Cause
     visible_to: tuple[str, ...] = BOTH

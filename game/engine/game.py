@@ -1,15 +1,16 @@
 """A scenario made playable: the shared, unchanging part of every game of it.
 
-`Game` holds the compiled ruleset and the two state machines; `GameState` holds one
-game in progress. The OpenSpiel-like functions in `game.engine.api` are thin wrappers
-over the methods here.
+`Game` holds the compiled ruleset, the two state machines and the scenario's clocks;
+`GameState` holds one game in progress. The OpenSpiel-like functions in
+`game.engine.api` are thin wrappers over the methods here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from game.engine.machines import build_phase_machine, build_tariff_machine
+from game.engine.clocks import clock_specs
+from game.engine.machines import build_clock_machine, build_phase_machine
 from game.engine.moves import MOVE_KINDS, Move
 from game.engine.state import GameState
 from game.rules.expressions import Compiled
@@ -23,7 +24,8 @@ class Game:
         self.ruleset = ruleset
         self.scenario = scenario
         self.phase_machine = build_phase_machine(ruleset)
-        self.tariff_machine = build_tariff_machine()
+        self.clock_machine = build_clock_machine()
+        self.clocks = clock_specs(scenario)
         self.phase_actor = {p.id: p.actor for p in scenario.phases}
         self.move_days = {p.id: p.move_days for p in scenario.phases}
         self.issue_ids = [i.id for i in scenario.issues]
@@ -46,12 +48,7 @@ class Game:
             for phase in sources:
                 key = (transition.trigger, phase)
                 self.transitions_from.setdefault(key, []).append((transition, condition))
-        ladder = scenario.tariff_ladder
-        # Ladder steps and month starts as scenario days, computed once.
-        self.ladder_steps = [
-            (float((step.date - scenario.start_date).days), step.rate)
-            for step in (ladder.steps if ladder else [])
-        ]
+        # Month starts as scenario days, computed once.
         self.month_starts = _month_starts(scenario.start_date, scenario.end_date)
         self.end_day = float((scenario.end_date - scenario.start_date).days)
         self.rules_by_trigger = {
@@ -89,13 +86,14 @@ class Game:
         )
 
     def new_state(self, seed: int) -> GameState:
-        """The state before the first move: clock at day 0, tariffs threatened, rules run."""
+        """The state before the first move: day 0, every clock threatened, rules run."""
         from game.engine.resolution import Resolution
 
         state = GameState(self, seed)
         # Machines are shared; a game's place in them is set on the state, never pickled.
         self.phase_machine.set_state(self.scenario.first_phase, model=state)
-        self.tariff_machine.set_state("none", model=state)
+        for clock in state.clocks.values():
+            self.clock_machine.set_state("none", model=clock)
         for day, event_id in self.dated_events:
             state.scheduled.append((day, state.schedule_seq, event_id))
             state.schedule_seq += 1

@@ -133,8 +133,8 @@ def _check_intervention(state: GameState, move: Move) -> str | None:
             return f"`{move.action}` is not a number of days"
         if not 1 <= days <= MAX_EXTENSION_DAYS:
             return f"a deadline can be moved 1 to {MAX_EXTENSION_DAYS} days"
-        if state.next_tariff_step() is None:
-            return "there is no tariff deadline ahead to move"
+        if state.next_clock() is None:
+            return "there is no deadline ahead to move"
         return None
     return f"`{move.kind}` is not something the instructor can do"
 

@@ -3,12 +3,13 @@
 * The **phase machine**: the scenario's `phases` and `transitions`. Moves and rule
   `trigger:` effects fire its triggers; transition `when:` conditions are the compiled
   expressions, evaluated on the game's environment.
-* The **tariff ladder**: threatened → imposed (climbing one step at a time) ⇄ suspended,
-  and lifted. The clock fires `step` when a step's date arrives.
+* The **clock machine**: threatened → imposed (climbing one step at a time) ⇄ suspended,
+  and lifted; every clock of the scenario (the tariff ladder, each deadline) moves
+  through it. The calendar fires `step` when a step's date arrives.
 
 Both machines are built once per ruleset and shared by every game of it (`model=None`):
-a game state is passed to each trigger call, and is restored with `set_state`, never
-pickled.
+a game state (for the clock machine, one of its clocks) is passed to each trigger call,
+and is restored with `set_state`, never pickled.
 """
 
 from __future__ import annotations
@@ -54,23 +55,23 @@ def build_phase_machine(ruleset: Ruleset) -> Machine:
 
 
 def _never_imposed(event: EventData) -> bool:
-    model: Any = event.model
-    return bool(model.tariff_step < 0)
+    model: Any = event.model  # a ClockState
+    return bool(model.step < 0)
 
 
 def _below_cap(event: EventData) -> bool:
     model: Any = event.model
-    return bool(model.tariff_step + 1 < len(model.ruleset.scenario.tariff_ladder.steps))
+    return bool(model.step + 1 < len(model.spec.days))
 
 
-def build_tariff_machine() -> Machine:
+def build_clock_machine() -> Machine:
     machine = Machine(
         model=None,
         states=LADDER_STATES,
         initial="none",
         auto_transitions=False,
         send_event=True,
-        model_attribute="tariff_status",
+        model_attribute="status",
     )
     machine.add_transition("threaten", "none", "threatened")
     machine.add_transition("step", ["threatened", "imposed"], "imposed", conditions=[_below_cap])

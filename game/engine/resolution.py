@@ -1,4 +1,4 @@
-"""Resolving a move: effects, rules, the clock, the tariff ladder, the ending.
+"""Resolving a move: effects, rules, the calendar, the clocks (tariff, deadlines), the ending.
 
 One `Resolution` carries out one step of play on a state and records every change as
 an `Event` with its cause. Order, which the scenario author can rely on:
@@ -7,7 +7,8 @@ an `Event` with its cause. Order, which the scenario author can rely on:
 2. the phase machine fires the move's trigger;
 3. `on: move` rules, in declared order;
 4. the clock advances by the phase's `move_days`, stopping at each date on the way
-   (tariff step → dated and scheduled events → chance events → `on: month` rules);
+   (clock steps, the tariff's before the deadlines' → dated and scheduled events →
+   chance events → `on: month` rules);
 5. `on: tick` rules; then, while the phase belongs to the clock, steps 4–5 repeat;
 6. if time or moves ran out, the first ending whose condition holds is reached.
 """
@@ -19,6 +20,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 
+from game.engine.clocks import TARIFF, ClockState
 from game.engine.events import BOTH, Event
 from game.engine.machines import fire
 from game.engine.moves import (
@@ -108,37 +110,56 @@ class Resolution:
         )
 
     def move_tariff(self, operation: str, cause: Cause) -> None:
-        state = self.state
-        before_status, before_rate = state.tariff_status, state.tariff_rate
-        if operation == "escalate":
-            if fire(self.game.tariff_machine, "step", state):
-                state.tariff_step += 1
-        elif operation == "suspend":
-            if fire(self.game.tariff_machine, "suspend", state):
-                state.suspended_on = state.day
-        elif operation == "resume":
-            if fire(self.game.tariff_machine, "resume", state) and state.suspended_on is not None:
-                state.ladder_shift += state.day - state.suspended_on
-                state.suspended_on = None
-        elif operation == "lift":
-            fire(self.game.tariff_machine, "lift", state)
-        self._tariff_changed(before_status, before_rate, cause)
+        self.move_clock(TARIFF, operation, cause)
 
-    def _tariff_changed(self, before_status: str, before_rate: float, cause: Cause) -> None:
+    def move_clock(self, clock_id: str, operation: str, cause: Cause) -> None:
         state = self.state
-        if (state.tariff_status, state.tariff_rate) == (before_status, before_rate):
+        clock = state.clocks[clock_id]
+        before_status, before_level = clock.status, clock.level
+        machine = self.game.clock_machine
+        if operation == "escalate":
+            if fire(machine, "step", clock):
+                clock.step += 1
+        elif operation == "suspend":
+            if fire(machine, "suspend", clock):
+                clock.suspended_on = state.day
+        elif operation == "resume":
+            if fire(machine, "resume", clock) and clock.suspended_on is not None:
+                clock.shift += state.day - clock.suspended_on
+                clock.suspended_on = None
+        elif operation == "lift":
+            fire(machine, "lift", clock)
+        self._clock_changed(clock, before_status, before_level, cause)
+
+    def _clock_changed(
+        self, clock: ClockState, before_status: str, before_level: float, cause: Cause
+    ) -> None:
+        state = self.state
+        if (clock.status, clock.level) == (before_status, before_level):
             return
-        state.env["tariff_rate"] = state.tariff_rate
-        state.env["tariff_status"] = state.tariff_status
-        label = self.scenario.tariff_ladder.label if self.scenario.tariff_ladder else "Tariff"
-        self.record(
-            "tariff",
-            f"{label}: {before_status} {before_rate:g}% → "
-            f"{state.tariff_status} {state.tariff_rate:g}%",
-            cause,
-            status=state.tariff_status,
-            rate=state.tariff_rate,
-        )
+        ident = clock.spec.id
+        state.env[f"{ident}_level"] = clock.level
+        state.env[f"{ident}_status"] = clock.status
+        state.env[f"{ident}_days_left"] = clock.days_left(state.day)
+        if clock.spec.is_tariff:
+            state.env["tariff_rate"] = state.tariff_rate
+            state.env["tariff_status"] = state.tariff_status
+            self.record(
+                "tariff",
+                f"{clock.spec.label}: {before_status} {before_level:g}% → "
+                f"{clock.status} {clock.level:g}%",
+                cause,
+                status=clock.status,
+                rate=clock.level,
+            )
+            return
+        text = f"{clock.spec.label}: {before_status} → {clock.status}"
+        if clock.status == "imposed":
+            what = clock.spec.step_labels[clock.step] or f"level {clock.level:g}"
+            text = (
+                f"{clock.spec.label}: {what}" if before_status == "imposed" else f"{text} ({what})"
+            )
+        self.record("deadline", text, cause, clock=ident, status=clock.status, level=clock.level)
 
     def publish(self, news: News, cause: Cause) -> None:
         self.record("news", news.headline, cause, news.visible_to, body=news.body)
@@ -218,9 +239,9 @@ class Resolution:
     # ------------------------------------------------------------------ start
     def start(self) -> None:
         state = self.state
-        if self.scenario.tariff_ladder is not None:
-            fire(self.game.tariff_machine, "threaten", state)
-            state.env["tariff_status"] = state.tariff_status
+        for clock in state.clocks.values():
+            fire(self.game.clock_machine, "threaten", clock)
+        state.refresh_env()
         state.snapshot()
         self.run_rules(self.game.rules_by_trigger["tick"])
         self._process_stops_until(state.day)
@@ -266,7 +287,7 @@ class Resolution:
 
     def intervene(self, move: Move) -> None:
         """The instructor's hand: an inject, pausing or resuming the clock, or moving the
-        tariff deadline. Recorded like any move, so a replay repeats it exactly."""
+        next deadline. Recorded like any move, so a replay repeats it exactly."""
         state = self.state
         state.moves.append(move)
         state.interventions += 1
@@ -296,10 +317,13 @@ class Resolution:
             )
         elif move.kind == EXTEND:
             days = float(move.action)
-            state.ladder_shift += days
+            clock = state.next_clock()
+            if clock is not None:
+                clock.shift += days
+            what = "tariff" if clock is None or clock.spec.is_tariff else clock.spec.label.lower()
             self.record(
                 "instructor",
-                f"The instructor moves the tariff deadline {days:g} days later",
+                f"The instructor moves the {what} deadline {days:g} days later",
                 cause,
                 move=move.to_json(),
             )
@@ -347,9 +371,10 @@ class Resolution:
         candidates = []
         if state.scheduled:
             candidates.append(state.scheduled[0][0])
-        step = state.next_tariff_step()
-        if step is not None:
-            candidates.append(step[0])
+        for clock in state.clocks.values():
+            step = clock.next_step()
+            if step is not None:
+                candidates.append(step[0])
         if self.game.month_listeners:
             candidates.append(self._next_month_start())
         if not candidates:
@@ -374,18 +399,25 @@ class Resolution:
         state.env["day_of_month"] = float(date.day)
         if state.deal is not None:
             state.env["days_since_deal"] = day - state.deal_day
+        for ident, clock in state.clocks.items():
+            state.env[f"{ident}_days_left"] = clock.days_left(day)
 
     def _stop_here(self) -> None:
         """Everything the calendar holds for the current day, in a fixed order."""
         state = self.state
-        step = state.next_tariff_step()
-        if step is not None and step[0] <= state.day:
-            before_status, before_rate = state.tariff_status, state.tariff_rate
-            if fire(self.game.tariff_machine, "step", state):
-                state.tariff_step += 1
-                ladder = self.scenario.tariff_ladder
-                source = ladder.source if ladder else ""
-                self._tariff_changed(before_status, before_rate, Cause("ladder", "step", source))
+        for clock in state.clocks.values():
+            step = clock.next_step()
+            if step is not None and step[0] <= state.day:
+                before_status, before_level = clock.status, clock.level
+                if fire(self.game.clock_machine, "step", clock):
+                    clock.step += 1
+                    spec = clock.spec
+                    cause = (
+                        Cause("ladder", "step", spec.source)
+                        if spec.is_tariff
+                        else Cause("deadline", spec.id, spec.source)
+                    )
+                    self._clock_changed(clock, before_status, before_level, cause)
         while state.scheduled and state.scheduled[0][0] <= state.day and state.ending is None:
             _, _, event_id = state.scheduled.pop(0)
             self.fire_event(event_id)

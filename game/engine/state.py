@@ -1,4 +1,4 @@
-"""The game state: a plain object that the phase and tariff machines drive.
+"""The game state: a plain object that the phase machine drives, with its clocks.
 
 It owns the game's only random number generator, and an *environment* dict that holds
 exactly the names expressions may read (see `game.rules.namespace`), kept current as
@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from game.engine.clocks import TARIFF, ClockState
 from game.engine.events import Event
 from game.engine.moves import Move
 
@@ -22,20 +23,21 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Meters and tariff at one moment, for charts."""
+    """Meters and clocks at one moment, for charts."""
 
     day: float
     date: str
     tariff_rate: float
     meters: dict[str, float]
+    # Level of every declared deadline (not the tariff, which is `tariff_rate`).
+    levels: dict[str, float] | None = None
 
 
 class GameState:
     """Everything about one game in progress. Mutated only by `game.engine.api.apply`."""
 
-    # transitions' model attributes
+    # transitions' model attribute
     phase: str
-    tariff_status: str
 
     def __init__(self, game: Game, seed: int) -> None:
         scenario = game.ruleset.scenario
@@ -44,10 +46,8 @@ class GameState:
         self.seed = seed
         self.rng = random.Random(seed)
         self.phase = scenario.first_phase
-        self.tariff_status = "none"
-        self.tariff_step = -1
-        self.ladder_shift = 0.0  # days the ladder's dates moved while suspended
-        self.suspended_on: float | None = None
+        # The tariff ladder (id `tariff`) and every declared deadline, in that order.
+        self.clocks: dict[str, ClockState] = {spec.id: ClockState(spec) for spec in game.clocks}
         self.meters: dict[str, float] = {k: m.start for k, m in scenario.meters.items()}
         self.flags: dict[str, bool] = dict(scenario.flags)
         self.day = 0.0
@@ -92,21 +92,28 @@ class GameState:
 
     @property
     def tariff_rate(self) -> float:
-        ladder = self.ruleset.scenario.tariff_ladder
-        if ladder is None or self.tariff_status != "imposed" or self.tariff_step < 0:
-            return 0.0
-        return ladder.steps[self.tariff_step].rate
+        ladder = self.clocks.get(TARIFF)
+        return ladder.level if ladder is not None else 0.0
+
+    @property
+    def tariff_status(self) -> str:
+        ladder = self.clocks.get(TARIFF)
+        return ladder.status if ladder is not None else "none"
 
     def next_tariff_step(self) -> tuple[float, float] | None:
         """(day, rate) of the next ladder step if the clock can reach it, else None."""
-        if self.tariff_status not in ("threatened", "imposed"):
-            return None
-        steps = self.game.ladder_steps
-        index = self.tariff_step + 1
-        if index >= len(steps):
-            return None
-        day, rate = steps[index]
-        return day + self.ladder_shift, rate
+        ladder = self.clocks.get(TARIFF)
+        return ladder.next_step() if ladder is not None else None
+
+    def next_clock(self) -> ClockState | None:
+        """The clock whose next step comes first (the earliest declared on a tie)."""
+        best: ClockState | None = None
+        best_day = 0.0
+        for clock in self.clocks.values():
+            step = clock.next_step()
+            if step is not None and (best is None or step[0] < best_day):
+                best, best_day = clock, step[0]
+        return best
 
     @property
     def actor(self) -> str:
@@ -136,6 +143,7 @@ class GameState:
         env["days_since_deal"] = self.day - self.deal_day if self.deal is not None else 0.0
         env["tariff_rate"] = self.tariff_rate
         env["tariff_status"] = self.tariff_status
+        self.refresh_clock_env()
         levels = self.game.option_levels
         for issue in self.game.issue_ids:
             offered = self.offer.get(issue, "") if self.offer else ""
@@ -145,13 +153,24 @@ class GameState:
             env[f"deal_{issue}"] = agreed
             env[f"deal_{issue}_level"] = levels.get((issue, agreed), 0.0)
 
+    def refresh_clock_env(self) -> None:
+        """`<id>_level`, `<id>_status`, `<id>_days_left` of every clock (the tariff too)."""
+        env = self.env
+        for ident, clock in self.clocks.items():
+            env[f"{ident}_level"] = clock.level
+            env[f"{ident}_status"] = clock.status
+            env[f"{ident}_days_left"] = clock.days_left(self.day)
+
     @property
     def move_count(self) -> int:
         """Moves made by the delegations (the instructor's interventions not counted)."""
         return len(self.moves) - self.interventions
 
     def snapshot(self) -> None:
-        self.timeline.append(Snapshot(self.day, self.date_iso, self.tariff_rate, dict(self.meters)))
+        levels = {k: c.level for k, c in self.clocks.items() if k != TARIFF} or None
+        self.timeline.append(
+            Snapshot(self.day, self.date_iso, self.tariff_rate, dict(self.meters), levels)
+        )
 
     def clone(self) -> GameState:
         """An independent copy (for agents that look ahead). Shares the immutable scenario."""
@@ -164,6 +183,7 @@ class GameState:
         twin.log = list(self.log)
         twin.timeline = list(self.timeline)
         twin.scheduled = list(self.scheduled)
+        twin.clocks = {k: c.copy() for k, c in self.clocks.items()}
         twin.offer = dict(self.offer) if self.offer is not None else None
         twin.deal = dict(self.deal) if self.deal is not None else None
         return twin

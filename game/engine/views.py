@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from game.engine.clocks import DeadlineReading, next_deadline, read_clock
 from game.engine.events import Event
 from game.engine.legality import MoveMenu, legal_moves
 from game.engine.moves import Move
@@ -58,6 +59,13 @@ class RoleView:
     # a simulation rarely read it.
     log: Sequence[Event] = field(repr=False, default=())
     log_length: int = field(repr=False, default=0)
+    # Every clock of the scenario (the tariff ladder first, then its deadlines).
+    deadlines: tuple[DeadlineReading, ...] = ()
+
+    @property
+    def next_deadline(self) -> DeadlineReading | None:
+        """The clock whose next step comes first, if any step is ahead."""
+        return next_deadline(self.deadlines)
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -117,6 +125,9 @@ def view(state: GameState, role: str) -> RoleView:
         log=state.log,
         log_length=len(state.log),
         history=state.game.history,
+        deadlines=tuple(
+            read_clock(c, scenario.start_date, state.day) for c in state.clocks.values()
+        ),
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from game.report.debrief import Debrief
 from game.report.escape import h, md
-from game.scenario.models import ROLES
+from game.scenario.models import ROLES, Scenario
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,21 @@ class Team:
         collected = self.debrief.tariff_collected
         peak = max((s.tariff_rate for s in self.debrief.timeline), default=0.0)
         return f"collected, peak {peak:g}%" if collected else "never collected"
+
+    def threats(self) -> list[str]:
+        """The team's outcome on each of the scenario's threats, tariff first."""
+        scenario = self.debrief.scenario
+        out = [self.tariff] if scenario.tariff_ladder is not None else []
+        for deadline in scenario.deadlines:
+            steps = self.debrief.imposed(deadline.id)
+            out.append(f"from {steps[0].date}" if steps else "never")
+        return out
+
+
+def _threat_names(scenario: Scenario) -> list[str]:
+    """One column per threat, named as the scenario names it."""
+    tariff = ["Tariff"] if scenario.tariff_ladder is not None else []
+    return tariff + [d.label for d in scenario.deadlines]
 
 
 def _options(team: Team) -> dict[str, str]:
@@ -49,7 +64,7 @@ def _blocks(teams: list[Team]) -> list[Block]:
         [
             "Team",
             "Ending",
-            "Tariff",
+            *_threat_names(scenario),
             *(f"{s} score" for s in shorts),
             "Deal, where it differs from 2019",
         ]
@@ -64,7 +79,7 @@ def _blocks(teams: list[Team]) -> list[Block]:
             or "the 2019 terms"
         )
         rows.append(
-            [team.name, ending, team.tariff, *(str(d.result.scores[r]) for r in ROLES), deal]
+            [team.name, ending, *team.threats(), *(str(d.result.scores[r]) for r in ROLES), deal]
         )
     spread = [["Measure", "Spread"]]
     for role, short in zip(ROLES, shorts, strict=True):
@@ -73,8 +88,12 @@ def _blocks(teams: list[Team]) -> list[Block]:
         t.debrief.result.ending.title if t.debrief.result.ending else "in progress" for t in teams
     )
     spread.append(["Endings", "; ".join(f"{k}: {v}" for k, v in endings.most_common())])
-    collected = sum(1 for t in teams if t.debrief.tariff_collected)
-    spread.append(["Tariff collected", f"{collected} of {len(teams)} teams"])
+    if scenario.tariff_ladder is not None:
+        collected = sum(1 for t in teams if t.debrief.tariff_collected)
+        spread.append(["Tariff collected", f"{collected} of {len(teams)} teams"])
+    for deadline in scenario.deadlines:
+        imposed = sum(1 for t in teams if t.debrief.imposed(deadline.id))
+        spread.append([f"{deadline.label} imposed", f"{imposed} of {len(teams)} teams"])
     terms = [["Issue", "Teams' choices", "2019"]]
     for issue in scenario.issues:
         chosen = Counter(_options(t)[issue.id] for t in teams if t.debrief.deal is not None)

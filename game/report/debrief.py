@@ -15,6 +15,7 @@ from game.engine.state import GameState, Snapshot
 from game.rules.ruleset import Ruleset
 from game.saves import SaveError, SaveGame, ruleset_for
 from game.scenario.models import ROLES, RoleId, Scenario
+from game.scenario.models import Deadline as ScenarioDeadline
 
 HUMAN = "human"
 TURNING_POINTS = 3
@@ -70,6 +71,31 @@ class Debrief:
         return [
             e for e in self.state.log if e.kind == "tariff" and e.data.get("status") == "imposed"
         ]
+
+    def imposed(self, deadline: str) -> list[Event]:
+        """The steps of a declared deadline that took effect, in order."""
+        return [
+            e
+            for e in self.state.log
+            if e.kind == "deadline"
+            and e.data.get("clock") == deadline
+            and e.data.get("status") == "imposed"
+        ]
+
+
+def _deadline_question(d: Debrief, deadline: ScenarioDeadline) -> str:
+    """The tariff's question, asked of a declared threat in its own name."""
+    what = deadline.label[0].lower() + deadline.label[1:]
+    steps = d.imposed(deadline.id)
+    if steps:
+        return (
+            f"The {what} took effect on {steps[0].date}. What could either delegation have "
+            "offered before the deadline to avoid it, and why was it not offered?"
+        )
+    return (
+        f"The {what} never took effect. Was the threat of it credible, and who did it "
+        "pressure more: the delegation facing it or the one making it?"
+    )
 
 
 def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save") -> Debrief:
@@ -231,11 +257,12 @@ def _questions(d: Debrief) -> list[str]:
             f"The tariff was collected from {first.date}. What could either delegation have "
             "offered before the deadline to avoid it, and why was it not offered?"
         )
-    else:
+    elif d.scenario.tariff_ladder is not None:
         questions.append(
             "The tariff was never collected. Was the threat of it credible, and who did it "
             "pressure more: the delegation facing it or the one making it?"
         )
+    questions += [_deadline_question(d, deadline) for deadline in d.scenario.deadlines]
     asylum = next((t for t in d.terms if t.issue == "asylum_terms"), None)
     if asylum is not None and d.deal is not None:
         questions.append(

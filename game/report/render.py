@@ -3,31 +3,26 @@ HTML file (inline CSS and SVG, no scripts, prints on paper)."""
 
 from __future__ import annotations
 
-from game.engine.events import Event
+from game.engine.events import STORY_KINDS, Event
 from game.report.charts import line_chart
 from game.report.debrief import Debrief, Step
 from game.report.escape import h, md
 from game.scenario.models import ROLES
 
-# Event kinds worth a line in the printed transcript (meter changes are in the charts).
-TRANSCRIPT_KINDS = (
-    "move",
-    "news",
-    "tariff",
-    "deal",
-    "phase",
-    "ending",
-    "flag",
-    "schedule",
-    "instructor",
-)
+TRANSCRIPT_KINDS = STORY_KINDS
 
 
 def key_series(d: Debrief) -> list[tuple[str, str, list[float]]]:
-    """(title, unit, values) for the tariff rate and every meter both delegations see
-    that moved during the game, one value per date (the day's last)."""
+    """(title, unit, values) for the tariff rate, each declared deadline's level, and every
+    meter both delegations see that moved during the game, one value per date (the day's
+    last). Each threat is charted under the scenario's name for it."""
     days = _daily(d)
-    series = [("Tariff rate", "%", [s.tariff_rate for s in days])]
+    series = []
+    if d.scenario.tariff_ladder is not None:
+        series.append(("Tariff rate", "%", [s.tariff_rate for s in days]))
+    for deadline in d.scenario.deadlines:
+        levels = [(s.levels or {}).get(deadline.id, 0.0) for s in days]
+        series.append((deadline.label, deadline.unit or "level", levels))
     for name, meter in d.scenario.meters.items():
         values = [s.meters[name] for s in days]
         if set(meter.visible_to) >= set(ROLES) and len(set(values)) > 1:
@@ -150,6 +145,8 @@ def _move_text(step: Step) -> str:
 
 def _series_table(d: Debrief) -> str:
     series = key_series(d)
+    if not series:  # no clock, and no meter both sides see moved
+        return "Nothing that both delegations track changed during the game."
     header = "| Date | " + " | ".join(md(f"{t} ({u})" if u else t) for t, u, _ in series) + " |"
     lines = [header, "|" + "---|" * (len(series) + 1)]
     for i, snap in enumerate(_daily(d)):

@@ -22,6 +22,7 @@ class EffectTarget(Protocol):
     def add_meter(self, name: str, delta: float, cause: Cause) -> None: ...
     def set_flag(self, name: str, value: bool, cause: Cause) -> None: ...
     def move_tariff(self, operation: str, cause: Cause) -> None: ...
+    def move_clock(self, clock_id: str, operation: str, cause: Cause) -> None: ...
     def publish(self, news: News, cause: Cause) -> None: ...
     def fire_trigger(self, trigger: str, cause: Cause) -> None: ...
     def schedule(self, event_id: str, in_days: float, cause: Cause) -> None: ...
@@ -33,7 +34,7 @@ class EffectTarget(Protocol):
 class Cause:
     """Why something happened: the rule, event or action, and its source."""
 
-    kind: str  # "rule", "event", "action", "move", "clock", "ladder"
+    kind: str  # "rule", "event", "action", "move", "clock", "ladder", "deadline"
     id: str
     source: str
 
@@ -61,6 +62,7 @@ class Op:
     flag: bool = False
     news: News | None = None
     days: float = 0.0
+    operation: str = ""  # for `deadline`: escalate, suspend, resume or lift
 
     def apply(self, target: EffectTarget, env: Env, cause: Cause) -> None:
         kind = self.kind
@@ -72,6 +74,8 @@ class Op:
             target.set_flag(self.name, self.flag, cause)
         elif kind == "tariff":
             target.move_tariff(self.name, cause)
+        elif kind == "deadline":
+            target.move_clock(self.name, self.operation, cause)
         elif kind == "news" and self.news is not None:
             target.publish(self.news, cause)
         elif kind == "trigger":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from game.rules.expressions import Namespace
 from game.scenario.checks import MOVE_KINDS
-from game.scenario.models import ROLES, Scenario
+from game.scenario.models import NO_STEP_AHEAD, ROLES, Scenario
 
 TARIFF_STATUSES = frozenset({"none", "threatened", "imposed", "suspended", "lifted"})
 
@@ -43,6 +43,24 @@ def build_namespace(scenario: Scenario) -> Namespace:
     ns.declare(
         "tariff_status", "string", "none, threatened, imposed, suspended or lifted", TARIFF_STATUSES
     )
+    ns.declare("tariff_level", "number", "the tariff rate in percent (same as tariff_rate)")
+    ns.declare(
+        "tariff_days_left", "number", f"days to the next tariff step ({NO_STEP_AHEAD:g} if none)"
+    )
+    for deadline in scenario.deadlines:
+        ident, label = deadline.id, deadline.label
+        ns.declare(f"{ident}_level", "number", f"level of {label} now (0 until imposed)")
+        ns.declare(
+            f"{ident}_status",
+            "string",
+            f"{label}: none, threatened, imposed, suspended or lifted",
+            TARIFF_STATUSES,
+        )
+        ns.declare(
+            f"{ident}_days_left",
+            "number",
+            f"days to the next step of {label} ({NO_STEP_AHEAD:g} if none is ahead)",
+        )
     for issue in scenario.issues:
         choices = frozenset({"", *(o.id for o in issue.options)})
         ns.declare(

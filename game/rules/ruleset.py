@@ -193,6 +193,9 @@ class _Builder:
         if kind == "news":
             news = effect.news
             return [Op("news", news=news if isinstance(news, News) else News(headline=str(news)))]
+        if kind == "deadline":
+            moves = effect.deadline or {}
+            return [Op("deadline", ident, operation=move) for ident, move in moves.items()]
         if kind == "schedule" and effect.schedule is not None:
             return [Op("schedule", effect.schedule.event, days=effect.schedule.in_days)]
         name: Any = getattr(effect, kind)

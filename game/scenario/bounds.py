@@ -19,7 +19,7 @@ import rule_engine
 
 from game.scenario.checks import Path
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.models import Effect, Scenario
+from game.scenario.models import NO_STEP_AHEAD, Effect, Scenario
 from game.scenario.yaml_source import SourceMap
 
 BOTH = frozenset({True, False})
@@ -43,7 +43,13 @@ def ranges(scenario: Scenario) -> dict[str, Interval]:
     out = {name: Interval(m.min, m.max) for name, m in scenario.meters.items()}
     ladder = scenario.tariff_ladder
     top_rate = max((s.rate for s in ladder.steps), default=0.0) if ladder else 0.0
-    out["tariff_rate"] = Interval(0, top_rate)
+    out["tariff_rate"] = out["tariff_level"] = Interval(0, top_rate)
+    # Days to a step: 0 up to the furthest step, or the value meaning "none ahead".
+    out["tariff_days_left"] = Interval(0, NO_STEP_AHEAD)
+    for deadline in scenario.deadlines:
+        top = max(deadline.level_of(i) for i in range(len(deadline.steps)))
+        out[f"{deadline.id}_level"] = Interval(0, top)
+        out[f"{deadline.id}_days_left"] = Interval(0, NO_STEP_AHEAD)
     days = float((scenario.end_date - scenario.start_date).days)
     out["day"] = out["days_since_deal"] = Interval(0, days)
     out["month"] = Interval(1, 12)

@@ -33,6 +33,8 @@ RESERVED_NAMES = frozenset(
         "days_since_deal",
         "tariff_rate",
         "tariff_status",
+        "tariff_level",
+        "tariff_days_left",
         "proposals_us",
         "proposals_mexico",
         "rejections",
@@ -72,6 +74,7 @@ class Checker:
         self.effects()
         self.issues()
         self.ladder()
+        self.deadlines()
         self.endings()
         self.history()
         self.preferences()
@@ -115,6 +118,7 @@ class Checker:
             "endings",
             "actions",
             "injects",
+            "deadlines",
         )
         for section in sections:
             items = getattr(s, section)
@@ -157,9 +161,26 @@ class Checker:
                 (("issues", i, "id"), f"offer_{issue.id}", "issue"),
                 (("issues", i, "id"), f"deal_{issue.id}", "issue"),
             ]
+        for i, deadline in enumerate(self.s.deadlines):
+            entries += [
+                (("deadlines", i, "id"), f"{deadline.id}_{part}", "deadline")
+                for part in ("level", "status", "days_left")
+            ]
+        clashing: set[Path] = set()  # deadlines already reported: one problem per id
         for path, name, what in entries:
-            at_key = path[0] != "issues"
-            if name in RESERVED_NAMES:
+            at_key = path[0] not in ("issues", "deadlines")
+            if name in RESERVED_NAMES and what == "deadline":
+                ident = self.s.deadlines[int(path[1])].id
+                if path not in clashing:
+                    self.report(
+                        path,
+                        "BRK207",
+                        f"a deadline cannot be called `{ident}`: `{name}` is a built-in name",
+                        "choose another id; a tariff is declared under `tariff_ladder:`",
+                        span=len(ident),
+                    )
+                clashing.add(path)
+            elif name in RESERVED_NAMES:
                 self.report(
                     path,
                     "BRK207",
@@ -246,6 +267,7 @@ class Checker:
         events = [e.id for e in self.s.events]
         endings = [e.id for e in self.s.endings]
         triggers = {t.trigger for t in self.s.transitions}
+        clocks = [d.id for d in self.s.deadlines] + (["tariff"] if self.s.tariff_ladder else [])
         for path, node in self.s.nodes:
             if not isinstance(node, Effect):
                 continue
@@ -278,6 +300,8 @@ class Checker:
                     "BRK209",
                     "trigger (no transition uses it)",
                 )
+            for ident in node.deadline or {}:
+                self._ref((*path, "deadline", ident), ident, clocks, "BRK212", "deadline")
             if node.tariff is not None and self.s.tariff_ladder is None:
                 self.report(
                     (*path, "tariff"),
@@ -322,6 +346,21 @@ class Checker:
                     f" ({before.date}, {before.rate:g}%)",
                     "steps must have later dates and rates that do not fall",
                 )
+
+    def deadlines(self) -> None:
+        for i, deadline in enumerate(self.s.deadlines):
+            steps = deadline.steps
+            for j in range(1, len(steps)):
+                before, after = deadline.level_of(j - 1), deadline.level_of(j)
+                if steps[j].date <= steps[j - 1].date or after < before:
+                    self.report(
+                        ("deadlines", i, "steps", j),
+                        "BRK403",
+                        f"step {j + 1} of deadline `{deadline.id}` ({steps[j].date}, level "
+                        f"{after:g}) does not follow step {j} ({steps[j - 1].date}, level "
+                        f"{before:g})",
+                        "steps must have later dates and levels that do not fall",
+                    )
 
     def endings(self) -> None:
         defaults = [i for i, e in enumerate(self.s.endings) if e.default]

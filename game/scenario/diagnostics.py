@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     "BRK209": "unknown trigger",
     "BRK210": "preferences incomplete",
     "BRK211": "unknown delegate",
+    "BRK212": "unknown deadline",
     # 3xx: condition and value expressions
     "BRK301": "expression syntax error",
     "BRK302": "unknown name in expression",
@@ -55,6 +56,7 @@ CODES: dict[str, str] = {
     "BRK307": "number out of range in expression",
     # 4xx: consistency of the scenario as a game
     "BRK402": "tariff ladder out of order",
+    "BRK403": "deadline steps out of order",
     "BRK404": "no default ending",
     "BRK405": "a delegation has no move",
     "BRK410": "date outside the scenario's period",

@@ -205,7 +205,7 @@ class Preferences(Strict):
     )
     reservation: Valuation = Field(
         description="What no deal is worth to the role; an expression lets it worsen as the "
-        "tariff ladder climbs or apprehensions rise."
+        "tariff ladder or a deadline climbs, or apprehensions rise."
     )
     red_lines: list[RedLine] = Field(
         default_factory=list, description="Options the role will never accept or offer."
@@ -360,6 +360,62 @@ class TariffLadder(Strict):
     source: SourceRef = Field(description="Where the schedule comes from.")
 
 
+# --------------------------------------------------------------------------- deadlines
+
+DEADLINE_MOVES = ("escalate", "suspend", "resume", "lift")
+# `<id>_days_left` when no step of a clock is ahead: far beyond any scenario's period,
+# so that `closure_days_left < 3` never holds by accident.
+NO_STEP_AHEAD = 999.0
+DeadlineMove = Literal["escalate", "suspend", "resume", "lift"]
+
+
+class DeadlineStep(Strict):
+    date: dt.date = Field(description="Day the step takes effect unless suspended or lifted.")
+    level: float | None = Field(
+        default=None,
+        ge=0,
+        description="How severe the threat is from that day, in the deadline's `unit` (e.g. "
+        "lanes closed); by default the step's number (1, 2, 3...).",
+    )
+    label: str = Field(
+        default="",
+        description="What happens on that day, in a few words (e.g. `Ports of entry close to "
+        "trucks`); shown on the clock and quoted by the AI.",
+    )
+
+
+class Deadline(Strict):
+    """A dated threat other than a tariff: a border closure, a sanction, a vote."""
+
+    id: Name = Field(
+        description="Identifier; expressions read `<id>_level`, `<id>_status` and "
+        "`<id>_days_left`, and effects move it with `deadline: {<id>: suspend}`."
+    )
+    label: str = Field(
+        description="What the threat is, as the clock shows it: `Border closure` gives "
+        "`Border closure in 4 days`."
+    )
+    short: str = Field(
+        default="",
+        max_length=12,
+        description="One word for table columns and charts, e.g. `closure` (`closure "
+        "imposed`); by default the id.",
+    )
+    unit: str = Field(default="", description="Unit of the step levels, if they have one.")
+    steps: list[DeadlineStep] = Field(
+        min_length=1, description="Steps in date order; the clock takes each on its date."
+    )
+    description: str = Field(default="", description="What the threat means, for the debrief.")
+    source: SourceRef = Field(description="Where the threat and its dates come from.")
+
+    def short_name(self) -> str:
+        return self.short or self.id.replace("_", " ")
+
+    def level_of(self, index: int) -> float:
+        level = self.steps[index].level
+        return float(index + 1) if level is None else level
+
+
 # --------------------------------------------------------------------------- effects
 
 
@@ -394,6 +450,11 @@ class Effect(Strict):
     flag: dict[Name, bool] | None = Field(default=None, description="Set declared flags.")
     tariff: Literal["escalate", "suspend", "resume", "lift"] | None = Field(
         default=None, description="Move the tariff ladder."
+    )
+    deadline: dict[Name, DeadlineMove] | None = Field(
+        default=None,
+        description="Move a declared deadline: `{closure: suspend}` (escalate, suspend, resume "
+        "or lift).",
     )
     news: str | News | None = Field(default=None, description="Publish a news item.")
     trigger: str | None = Field(default=None, description="Fire a phase-machine trigger.")
@@ -467,7 +528,8 @@ class Difficulty(Strict):
     concession: float = Field(
         gt=0,
         le=10,
-        description="Exponent of the concession curve toward each tariff deadline: 1 concedes "
+        description="Exponent of the concession curve toward each deadline (a tariff step or "
+        "a step of a declared deadline, whichever comes next): 1 concedes "
         "evenly, below 1 holds out until late (Boulware), above 1 gives ground early "
         "(Conceder).",
     )
@@ -481,8 +543,8 @@ class Difficulty(Strict):
     hold: float = Field(
         ge=0,
         le=1,
-        description="Share of its room to concede the AI still holds when a tariff step "
-        "arrives; the rest it gives up before that deadline.",
+        description="Share of its room to concede the AI still holds when a deadline's step "
+        "arrives (tariff or other); the rest it gives up before that deadline.",
     )
     opponent_model: bool = Field(
         default=True,
@@ -601,6 +663,12 @@ class Scenario(Strict):
     transitions: list[Transition] = Field(min_length=1, description="How phases change.")
     tariff_ladder: TariffLadder | None = Field(
         default=None, description="The tariff schedule the clock climbs unless suspended."
+    )
+    deadlines: list[Deadline] = Field(
+        default_factory=list,
+        description="Dated threats other than a tariff (a border closure, a sanction, a "
+        "vote), each climbing its steps unless suspended or lifted; the clock shows the "
+        "next one and the AI bargains toward it.",
     )
     actions: list[Action] = Field(
         default_factory=list, description="Moves beyond offers, e.g. `overdeliver`."

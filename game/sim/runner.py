@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.ai import agent_rng, make_agent
@@ -25,7 +25,7 @@ from game.engine.api import (
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.models import ROLES, RoleId
+from game.scenario.models import ROLES, RoleId, Scenario
 
 
 def game_seed(batch_seed: int, index: int) -> int:
@@ -99,7 +99,12 @@ class GameSummary:
     success: dict[RoleId, bool]
     scores: dict[RoleId, int]
     rules_fired: Counter[str] = field(default_factory=Counter)
-    tariff_imposed: bool = False
+    # Ids of the clocks (`tariff`, declared deadlines) imposed at some point of the game.
+    imposed: frozenset[str] = frozenset()
+
+    @property
+    def tariff_imposed(self) -> bool:
+        return "tariff" in self.imposed
 
 
 def summarise(state: GameState) -> GameSummary:
@@ -107,7 +112,11 @@ def summarise(state: GameState) -> GameSummary:
     fired: Counter[str] = Counter(
         e.cause.id for e in state.log if e.cause.kind in ("rule", "event")
     )
-    imposed = any(e.kind == "tariff" and e.data.get("status") == "imposed" for e in state.log)
+    imposed = frozenset(
+        "tariff" if e.kind == "tariff" else str(e.data.get("clock"))
+        for e in state.log
+        if e.kind in ("tariff", "deadline") and e.data.get("status") == "imposed"
+    )
     return GameSummary(
         state.seed,
         result.ending_id or "",
@@ -118,6 +127,14 @@ def summarise(state: GameState) -> GameSummary:
         fired,
         imposed,
     )
+
+
+def imposed_rates(scenario: Scenario, games: Sequence[GameSummary]) -> dict[str, float]:
+    """Share of `games` in which each declared deadline was imposed, in declared order."""
+    n = len(games)
+    return {
+        d.id: sum(d.id in g.imposed for g in games) / n if n else 0.0 for d in scenario.deadlines
+    }
 
 
 def play_batch(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from game.rules.ruleset import Ruleset
 from game.scenario.models import RoleId
-from game.sim.runner import GameSummary
+from game.sim.runner import GameSummary, imposed_rates
 
 
 def wilson_interval(hits: int, n: int, z: float = 1.959964) -> tuple[float, float]:
@@ -38,6 +38,8 @@ class BatchReport:
     mean_moves: float
     tariff_imposed_rate: float
     rules_fired: dict[str, int]
+    # Share of games in which each declared deadline (not the tariff) was imposed.
+    deadline_imposed_rate: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         intervals = {
@@ -59,7 +61,15 @@ class BatchReport:
             "mean_moves": round(self.mean_moves, 3),
             "tariff_imposed_rate": round(self.tariff_imposed_rate, 4),
             "rules_fired": self.rules_fired,
+            **self._deadlines_json(),
         }
+
+    def _deadlines_json(self) -> dict[str, Any]:
+        """Only for scenarios that declare deadlines, so that others' output is unchanged."""
+        if not self.deadline_imposed_rate:
+            return {}
+        rates = {k: round(v, 4) for k, v in self.deadline_imposed_rate.items()}
+        return {"deadline_imposed_rate": rates}
 
 
 def aggregate(
@@ -89,6 +99,7 @@ def aggregate(
         sum(g.moves for g in games) / n if n else 0.0,
         sum(g.tariff_imposed for g in games) / n if n else 0.0,
         rules_fired,
+        imposed_rates(scenario, games),
     )
 
 

@@ -9,7 +9,7 @@ side's reservation value when the game ends.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from game.ai import AGENTS
@@ -20,7 +20,7 @@ from game.engine.moves import ACT
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset
 from game.scenario.models import ROLES
-from game.sim.runner import game_seed, play_game, summarise
+from game.sim.runner import game_seed, imposed_rates, play_game, summarise
 
 REFERENCE = "ai-normal"  # the pairing whose success rates measure the scenario's balance
 Progress = Callable[[int, int], None]
@@ -39,6 +39,8 @@ class PairResult:
     pareto_distance: float | None  # mean over agreements; None without any
     nash_distance: float | None
     endings: dict[str, int]
+    # Share of games in which each declared deadline (not the tariff) was imposed.
+    deadline_imposed_rate: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         def r(x: float | None) -> float | None:
@@ -56,6 +58,11 @@ class PairResult:
             "pareto_distance": r(self.pareto_distance),
             "nash_distance": r(self.nash_distance),
             "endings": self.endings,
+            **(
+                {"deadline_imposed_rate": {k: r(v) for k, v in self.deadline_imposed_rate.items()}}
+                if self.deadline_imposed_rate
+                else {}
+            ),
         }
 
 
@@ -147,8 +154,8 @@ def _pair_result(
     pareto: list[float] = []
     nash: list[float] = []
     endings: dict[str, int] = {}
-    for state in games:
-        summary = summarise(state)
+    summaries = [summarise(state) for state in games]
+    for state, summary in zip(games, summaries, strict=True):
         endings[summary.ending] = endings.get(summary.ending, 0) + 1
         imposed += summary.tariff_imposed
         rounds += sum(1 for m in state.moves if m.kind != ACT)
@@ -176,4 +183,5 @@ def _pair_result(
         sum(pareto) / len(pareto) if pareto else None,
         sum(nash) / len(nash) if nash else None,
         dict(sorted(endings.items())),
+        imposed_rates(ruleset.scenario, summaries),
     )

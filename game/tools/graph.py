@@ -1,5 +1,5 @@
-"""The phase machine and the tariff ladder as a diagram: Mermaid (pastes into Markdown)
-or Graphviz dot."""
+"""The phase machine, the tariff ladder and any other deadlines as a diagram: Mermaid
+(pastes into Markdown) or Graphviz dot."""
 
 from __future__ import annotations
 
@@ -59,6 +59,21 @@ def _ladder_chain(scenario: Scenario) -> list[tuple[str, str, str]]:
     return chain
 
 
+def _deadline_chains(scenario: Scenario) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
+    """(id, label, [(previous node, node, label)]) for each declared deadline; node names
+    carry the deadline's id, since a diagram's state names are shared by all its parts."""
+    out = []
+    for deadline in scenario.deadlines:
+        chain, previous = [], f"{deadline.id}_threatened"
+        for i, step in enumerate(deadline.steps):
+            node = f"{deadline.id}_step_{i + 1}"
+            what = step.label or f"level {deadline.level_of(i):g}"
+            chain.append((previous, node, f"{what} from {step.date.isoformat()}"))
+            previous = node
+        out.append((deadline.id, deadline.label, chain))
+    return out
+
+
 def mermaid(scenario: Scenario) -> str:
     lines = ["stateDiagram-v2", f"    %% {scenario.title}: phase machine"]
     for phase in scenario.phases:
@@ -80,6 +95,14 @@ def mermaid(scenario: Scenario) -> str:
         lines.append("        threatened --> suspended: deal")
         lines.append("        suspended --> threatened: resume")
         lines.append("        suspended --> lifted: lift")
+        lines.append("    }")
+    for ident, label, chain in _deadline_chains(scenario):
+        lines.append(f"    state {ident}_deadline {{")
+        lines.append(f"        %% {label.replace(':', ' -')}")
+        lines.append(f"        [*] --> {ident}_threatened")
+        for previous, node, step in chain:
+            lines.append(f"        {node}: {step.replace(':', ' -')}")
+            lines.append(f"        {previous} --> {node}: clock")
         lines.append("    }")
     return "\n".join(lines) + "\n"
 
@@ -116,6 +139,14 @@ def dot(scenario: Scenario) -> str:
         lines.append('        threatened [label="threatened 0%"];')
         for previous, node, label in _ladder_chain(scenario):
             lines.append(f"        {node} [label={_quote(label)}];")
+            lines.append(f'        {previous} -> {node} [label="clock"];')
+        lines.append("    }")
+    for ident, label, chain in _deadline_chains(scenario):
+        lines.append(f"    subgraph cluster_{ident} {{")
+        lines.append(f"        label={_quote(label)};")
+        lines.append(f'        {ident}_threatened [label="threatened"];')
+        for previous, node, step in chain:
+            lines.append(f"        {node} [label={_quote(step)}];")
             lines.append(f'        {previous} -> {node} [label="clock"];')
         lines.append("    }")
     lines.append("}")

@@ -42,6 +42,8 @@ ORDER: list[type[BaseModel]] = [
     models.Transition,
     models.TariffLadder,
     models.TariffStep,
+    models.Deadline,
+    models.DeadlineStep,
     models.Rule,
     models.ScenarioEvent,
     models.Action,
@@ -233,6 +235,21 @@ EXAMPLES: dict[type[BaseModel], Example] = {
         "steps:\n  - {date: 2019-06-10, rate: 5}\n",
         ("steps", 0),
     ),
+    models.Deadline: Example(
+        "deadlines:\n"
+        "  - id: closure\n"
+        "    label: Border closure\n"
+        "    description: The ports of entry close, first to trucks, then to everyone.\n"
+        "    source: designer\n"
+        "    steps:\n"
+        "      - {date: 2019-04-05, label: ports close to trucks}\n"
+        "      - {date: 2019-04-12, label: the whole border closes}\n",
+        ("deadlines", 0),
+    ),
+    models.DeadlineStep: Example(
+        "steps:\n  - {date: 2019-04-05, level: 1, label: ports close to trucks}\n",
+        ("steps", 0),
+    ),
     models.Rule: Example(
         "rules:\n"
         "  - id: guard-works\n"
@@ -284,6 +301,7 @@ EXAMPLES: dict[type[BaseModel], Example] = {
         "  - set: {apprehensions: apprehensions * 0.7}\n"
         "  - flag: {treaty_signed: true}\n"
         "  - tariff: suspend\n"
+        "  - deadline: {closure: lift}\n"
         "  - schedule: {event: review-45, in_days: 45}\n"
         "  - end: trade-war\n",
         ("then", 0),
@@ -460,6 +478,9 @@ def names_reference() -> str:
         "| `offer_<issue>_level` | number | `level` of that option |",
         "| `deal_<issue>` | string | option agreed ('' without a deal) |",
         "| `deal_<issue>_level` | number | `level` of the agreed option |",
+        "| `<deadline>_level` | number | level of a declared deadline now (0 until imposed) |",
+        "| `<deadline>_status` | string | none, threatened, imposed, suspended or lifted |",
+        "| `<deadline>_days_left` | number | days to its next step (999 if none is ahead) |",
     ]
     return "\n".join(rows) + "\n"
 

@@ -162,9 +162,8 @@ def _agent_disagrees(
     decision = agent.decide(view(state, move.role), agent_rng(seed, move.role, state.move_count))
     if decision.move == move:
         return None
-    return (
-        f"{agent_name} chose {decision.move.trigger} instead of {move.trigger}: "
-        + " ".join(r.text for r in decision.reasons)
+    return f"{agent_name} chose {decision.move.trigger} instead of {move.trigger}: " + " ".join(
+        r.text for r in decision.reasons
     )
 
 

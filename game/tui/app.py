@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -191,12 +192,12 @@ class BrinkApp(App[None]):
         else:
             self.show_briefing(session.humans[0] if session.humans else "us")
 
-    def show_briefing(self, role: str) -> None:
+    def show_briefing(self, role: str, tab: str = "dossier") -> None:
         from game.tui.screens.briefing import BriefingScreen
 
         assert self.session is not None
         self.briefed.add(role)
-        self._show(BriefingScreen(self.session, role))
+        self._show(BriefingScreen(self.session, role, tab))
 
     def show_table(self, role: str) -> None:
         from game.tui.screens.table import TableScreen
@@ -421,6 +422,7 @@ class BrinkApp(App[None]):
             yield SystemCommand(
                 "Instructor's controls", "Pause, extend a deadline, inject", self.action_instructor
             )
+        yield from self._screen_commands(screen)
         table = type(screen).__name__ == "TableScreen"
         if table:
             for action, title in (
@@ -435,6 +437,40 @@ class BrinkApp(App[None]):
                     title, "At the negotiating table", getattr(screen, f"action_{action}")
                 )
         yield SystemCommand("Quit Brinkmanship", "Leave (asks if unsaved)", self.action_quit_game)
+
+    def _screen_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every screen and tab of a game by name: briefing, codex, table and its tabs."""
+        session = self.session
+        if session is None:
+            return
+        if session.over:
+            yield SystemCommand("Ending", "How the game ended, and the scores", self.show_ending)
+            return
+        # Whose papers: the role on the screen, or the one player of a solo game. Never
+        # from the hand-over screen of a hot-seat game, which keeps each side's secrets.
+        role = getattr(screen, "role", None) if type(screen).__name__ != "HandoverScreen" else None
+        if role is None and not session.hot_seat and session.humans:
+            role = session.humans[0]
+        if role is None:
+            return
+        yield SystemCommand(
+            "Briefing", "Your confidential dossier", partial(self.show_briefing, role)
+        )
+        yield SystemCommand(
+            "Codex",
+            "Actors and terms explained, with sources",
+            partial(self.show_briefing, role, "codex"),
+        )
+        yield SystemCommand(
+            "Negotiating table", "Offers, their reply, meters, news", partial(self.show_table, role)
+        )
+        if type(screen).__name__ == "TableScreen":
+            for tab, title, text in (
+                ("reply", "Reply tab", "The other side's answer and its reasons (key Y)"),
+                ("meters", "Meters tab", "Your meters and their course (key E)"),
+                ("news", "News tab", "What happened, why, and the source (key N)"),
+            ):
+                yield SystemCommand(title, text, partial(screen.action_show_tab, tab))  # type: ignore[attr-defined]
 
 
 def _first_line(error: Exception) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from game.ai.clock import time_left
 from game.engine.api import RoleView
+from game.engine.clocks import DeadlineReading
 from game.engine.moves import ACCEPT, ACT, PROPOSE, REJECT, WALK_OUT, Move
 from game.scenario.models import Scenario
 
@@ -22,6 +23,32 @@ def short_date(iso: str) -> str:
 
 
 def deadline_line(view: RoleView) -> str:
+    """Every clock of the scenario, as the scenario names it: the tariff's rate and what
+    comes next, then each deadline (`Border closure in 4 days: ports close to trucks`)."""
+    parts = [
+        _tariff_phrase(view) if reading.is_tariff else threat_phrase(reading)
+        for reading in view.deadlines
+    ]
+    return " · ".join(parts) if parts else "No deadline ahead"
+
+
+def threat_phrase(reading: DeadlineReading) -> str:
+    """One declared deadline: where it stands and what comes next, when."""
+    label, status = reading.label, reading.status
+    ahead = ""
+    if reading.next_date is not None:
+        left = time_left(reading.days_left or 0.0)
+        what = f": {reading.next_label}" if reading.next_label else ""
+        ahead = f"{label} in {left}{what}"
+    if status == "threatened" and ahead:
+        return ahead
+    if status == "imposed":
+        now = f"{label}: in force"
+        return f"{now} · next in {time_left(reading.days_left or 0.0)}" if ahead else now
+    return f"{label}: {status}"
+
+
+def _tariff_phrase(view: RoleView) -> str:
     """The tariff clock: current rate and status, and what comes next, when."""
     status = view.tariff_status
     rate = f"{view.tariff_rate:g}%"

@@ -123,9 +123,12 @@ def test_hostile_scenario_text_is_escaped_in_every_report(tmp_path):
     assert_safe_markdown(compare_markdown(teams))
     page = compare_html(teams)
     assert_safe_html(page)
-    # The HTML class table keeps its columns although labels hold `|`.
+    # The HTML class table keeps its columns although labels hold `|`: team, ending, one
+    # per threat the scenario declares, two scores, the deal.
+    scenario = ruleset.scenario
+    threats = (scenario.tariff_ladder is not None) + len(scenario.deadlines)
     first_row = page.split("<tr>")[2].split("</tr>")[0]
-    assert first_row.count("<td>") == 6
+    assert first_row.count("<td>") == 5 + threats
 
 
 def test_hostile_save_note_and_file_name_through_the_cli(tmp_path, capsys):

@@ -65,6 +65,13 @@ def test_help_screen(snap_compare):
     assert snap_compare(BrinkApp(_session()), terminal_size=SIZE, run_before=help_)
 
 
+def test_help_screen_at_100x30(snap_compare):
+    async def help_(pilot):
+        await pilot.press("enter", "f1")
+
+    assert snap_compare(BrinkApp(_session()), terminal_size=(100, 30), run_before=help_)
+
+
 def test_ending_screen(snap_compare):
     session = _session("us", "ai-normal")
     session.play(Move(session.state.actor, "walk_out"))

@@ -122,7 +122,18 @@ def _print_text(report: Any, ruleset: Any) -> None:
         f"\nSuccess rate: US {100 * report.success_rate['us']:.1f}%, "
         f"Mexico {100 * report.success_rate['mexico']:.1f}%"
     )
-    print(
-        f"Tariff imposed in {100 * report.tariff_imposed_rate:.1f}% of games; "
-        f"mean moves {report.mean_moves:.1f}"
-    )
+    print(_threats_line(scenario, report))
+
+
+def _threats_line(scenario: Any, report: Any) -> str:
+    """How often each of the scenario's threats was carried out, named as the scenario
+    names them (`Border closure imposed in 40.0% of games`), then the mean moves."""
+    parts = []
+    if scenario.tariff_ladder is not None:
+        parts.append(f"Tariff imposed in {100 * report.tariff_imposed_rate:.1f}% of games")
+    for deadline in scenario.deadlines:
+        rate = report.deadline_imposed_rate.get(deadline.id, 0.0)
+        parts.append(f"{deadline.label} imposed in {100 * rate:.1f}% of games")
+    parts.append(f"mean moves {report.mean_moves:.1f}")
+    line = "; ".join(parts)
+    return line[0].upper() + line[1:]

@@ -86,9 +86,18 @@ def _print_text(report: Any, ruleset: Any) -> None:
         f"{report.space.nash[1]:.2f}; no deal at the start: "
         f"{report.space.disagreement[0]:.2f}, {report.space.disagreement[1]:.2f}\n"
     )
+    # One column per threat of the scenario, headed with its short name (`closure`).
+    scenario = ruleset.scenario
+    threats = (["tariff"] if scenario.tariff_ladder is not None else []) + [
+        d.id for d in scenario.deadlines
+    ]
+    names = {d.id: d.short_name() for d in scenario.deadlines} | {"tariff": "tariff"}
+    width = {t: max(6, len(names[t])) for t in threats}
     header = (
         f"{'US':<12} {'Mexico':<12} {'deal':>5} {'U(US)':>6} {'U(MX)':>6} {'win US':>6} "
-        f"{'win MX':>6} {'rounds':>6} {'tariff':>6} {'Pareto':>6} {'Nash':>6}"
+        f"{'win MX':>6} {'rounds':>6} "
+        + "".join(f"{names[t]:>{width[t]}} " for t in threats)
+        + f"{'Pareto':>6} {'Nash':>6}"
     )
     print(header)
     print("-" * len(header))
@@ -97,8 +106,8 @@ def _print_text(report: Any, ruleset: Any) -> None:
             f"{p.us:<12} {p.mexico:<12} {p.agreement_rate:>5.0%} {p.utility['us']:>6.2f} "
             f"{p.utility['mexico']:>6.2f} {p.success_rate['us']:>6.0%} "
             f"{p.success_rate['mexico']:>6.0%} {p.mean_rounds:>6.1f} "
-            f"{p.tariff_imposed_rate:>6.0%} {num(p.pareto_distance):>6} "
-            f"{num(p.nash_distance):>6}"
+            + "".join(f"{_imposed(p, t):>{width[t]}.0%} " for t in threats)
+            + f"{num(p.pareto_distance):>6} {num(p.nash_distance):>6}"
         )
     roles = report.roles()
     if roles["us"]["success_rate"] is not None:
@@ -112,3 +121,9 @@ def _print_text(report: Any, ruleset: Any) -> None:
         "reservation value); win: ending the briefing counts as a success; Pareto/Nash: "
         "mean distance of agreements from the frontier and from the Nash point."
     )
+
+
+def _imposed(pair: Any, threat: str) -> float:
+    if threat == "tariff":
+        return float(pair.tariff_imposed_rate)
+    return float(pair.deadline_imposed_rate.get(threat, 0.0))

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, TabbedContent, TabPane
 
 from game.play.interface import GameSession
-from game.scenario.models import Scenario, as_role, other_role
+from game.scenario.models import Person, Scenario, as_role, other_role
 
 
 def _source(scenario: Scenario, ref: str) -> str:
@@ -22,10 +22,28 @@ def _source(scenario: Scenario, ref: str) -> str:
     return f"“{source.title}”{outlet}"
 
 
+def _people(people: list[Person], bold: bool = False) -> str:
+    """`Mike Pence (Vice President) and Mike Pompeo (Secretary of State)`."""
+    named = [f"**{p.name}**" if bold else p.name for p in people]
+    shown = [f"{name} ({p.title})" for name, p in zip(named, people, strict=True)]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def who_you_are(scenario: Scenario, role: str) -> str:
+    """The player's part, first thing in the briefing: who they are, and who they face."""
+    r = scenario.roles[role]  # type: ignore[index]
+    other = scenario.roles["mexico" if role == "us" else "us"]
+    return (
+        f"You are {_people(r.delegates, bold=True)}, at the head of the {r.name}. "
+        f"Across the table: {_people(other.delegates)}, for the {other.name}."
+    )
+
+
 def dossier(scenario: Scenario, role: str) -> str:
     r = scenario.roles[role]  # type: ignore[index]
     other = scenario.roles[other_role(as_role(role))]
-    lines = [f"# {r.name} — confidential", "", r.briefing.strip(), "", "## Your objectives", ""]
+    lines = [f"# {r.name} — confidential", "", who_you_are(scenario, role), ""]
+    lines += [r.briefing.strip(), "", "## Your objectives", ""]
     for o in r.objectives:
         lines.append(f"- **{o.text}** ({o.weight} points) — *{_source(scenario, o.source)}*")
     if r.red_lines:
@@ -73,15 +91,16 @@ class BriefingScreen(Screen[None]):
         "Press Enter to go to the negotiating table; B there brings you back."
     )
 
-    def __init__(self, session: GameSession, role: str) -> None:
+    def __init__(self, session: GameSession, role: str, tab: str = "dossier") -> None:
         super().__init__()
         self.session = session
         self.role = role
+        self.initial_tab = tab
 
     def compose(self) -> ComposeResult:
         scenario = self.session.scenario
         yield Header()
-        with TabbedContent(initial="dossier"):
+        with TabbedContent(initial=self.initial_tab):
             with TabPane("Dossier", id="dossier"), VerticalScroll(id="dossier-text"):
                 yield Markdown(dossier(scenario, self.role))
             with TabPane("Codex", id="codex"), VerticalScroll(id="codex-text"):

@@ -12,26 +12,26 @@ from textual.widgets.option_list import Option
 
 from game.saves import SaveError, list_slots
 
+EVERYWHERE = """\
+## Everywhere
+
+- **F1** — this help
+- **Ctrl+P** — command palette: every action, screen and tab by name
+- **Ctrl+S** — save the game in a named slot
+- **Ctrl+T** — light / dark theme
+- **F2** — instructor's controls: pause the clock, move the deadline, fire an inject
+- **Ctrl+Q** — quit (asks first if you have unsaved moves)
+"""
+
 HOW_TO_PLAY = """\
 ## How to play
 
-You lead one delegation in the 2019 talks. On the **table**, build an offer issue by
-issue and propose it, or accept or reject the other side's. Every move takes time: the
-**tariff clock** at the top shows the rate now and the next step. After a deal, the
-months play out and reviews follow; the **news** tab says why each thing happened and
-which article it comes from. The game ends in one of several **endings**, scored
-against your briefing's objectives.
-
-## Everywhere
-
-| Key | Does |
-|---|---|
-| F1 | this help |
-| Ctrl+S | save the game in a named slot |
-| Ctrl+P | command palette: every action by name |
-| Ctrl+T | light / dark theme |
-| F2 | instructor's controls: pause the clock, move the deadline, fire an inject |
-| Ctrl+Q | quit (asks first if you have unsaved moves) |
+You lead one delegation in the talks. On the **table**, build an offer issue by issue
+and propose it, or accept or reject the other side's. Every move takes time: the
+**clock** at the top shows the deadline ahead (the tariff's next step, or the threat
+the scenario declares). After a deal, the months play out and reviews follow; the
+**news** tab says why each thing happened and which article it comes from. The game
+ends in one of several **endings**, scored against your briefing's objectives.
 """
 
 
@@ -49,15 +49,19 @@ class HelpScreen(ModalScreen[None]):
             yield Button("Close [Esc]", id="close", compact=True)
 
     def _text(self) -> str:
-        lines = [f"# Help — {self._title()}", "", "| Key | Does |", "|---|---|"]
-        seen = set()
-        for binding in [*getattr(self.about, "BINDINGS", []), *self.app.BINDINGS]:
-            key, description = _binding_parts(binding)
-            if description and key not in seen:
-                seen.add(key)
-                lines.append(f"| {key} | {description} |")
+        """What the screen is for, then its keys one to a line, then the keys that work
+        everywhere and how to play: short lines that read at 80x24 as at 100x30."""
         # Textual's own screens declare HELP = None; only our screens carry help text.
-        lines += ["", getattr(self.about, "HELP", None) or "", "", HOW_TO_PLAY]
+        lines = [f"# Help — {self._title()}", "", getattr(self.about, "HELP", None) or ""]
+        lines += ["", "## Keys here", ""]
+        everywhere = {_binding_parts(b)[0] for b in self.app.BINDINGS}
+        seen = set()
+        for binding in getattr(self.about, "BINDINGS", []):
+            key, description = _binding_parts(binding)
+            if description and key not in seen and key not in everywhere:
+                seen.add(key)
+                lines.append(f"- **{key}** — {description}")
+        lines += ["", EVERYWHERE, HOW_TO_PLAY]
         return "\n".join(lines)
 
     def on_mount(self) -> None:

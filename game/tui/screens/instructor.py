@@ -22,7 +22,7 @@ class InstructorScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape,f2", "dismiss(None)", "Close")]
     HELP = (
         "For the instructor of a class session: pause the clock (moves then take no time), "
-        "move the tariff deadline a week later, or fire one of the scenario's injects — a "
+        "move the next deadline a week later, or fire one of the scenario's injects — a "
         "new figure, a court ruling, a market reaction. Everything done here is recorded "
         "in the transcript and the save."
     )
@@ -33,15 +33,17 @@ class InstructorScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         state = self.session.view(self.session.humans[0] if self.session.humans else "us")
+        upcoming = state.next_deadline
+        what = "tariff" if upcoming is None or upcoming.is_tariff else upcoming.label
         options = [
             Option(
                 "Restart the clock" if state.clock_paused else "Pause the clock",
                 id="resume" if state.clock_paused else "pause",
             ),
             Option(
-                f"Move the tariff deadline {EXTENSION_DAYS} days later",
+                f"Move the {what.lower()} deadline {EXTENSION_DAYS} days later",
                 id="extend",
-                disabled=state.next_tariff_step is None,
+                disabled=upcoming is None,
             ),
         ]
         for inject in self.session.scenario.injects:

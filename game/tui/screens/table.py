@@ -22,25 +22,29 @@ from game.tui.widgets.offer import OfferTable
 
 class TableScreen(Screen[None]):
     BINDINGS = [
-        Binding("p", "propose", "Propose"),
-        Binding("a", "accept", "Accept"),
-        Binding("r", "reject", "Reject"),
-        Binding("w", "walk_out", "Walk out"),
-        Binding("m", "match", "Match theirs"),
+        # Not in the footer: the move buttons carry these keys, underlined.
+        Binding("p", "propose", "Propose", show=False),
+        Binding("a", "accept", "Accept", show=False),
+        Binding("r", "reject", "Reject", show=False),
+        Binding("w", "walk_out", "Walk out", show=False),
+        # In the help and the palette; the footer keeps its room for the tabs' keys.
+        Binding("m", "match", "Match theirs", show=False),
         Binding("b", "briefing", "Briefing"),
+        # The right-hand tabs, each with its own key (Tab cycles through them).
+        Binding("y", "show_tab('reply')", "Reply"),
+        Binding("e", "show_tab('meters')", "Meters"),
+        Binding("n", "show_tab('news')", "News"),
         Binding("1", "act(1)", "Take numbered action 1 (2…9 likewise)", show=False),
         # No description: the help lists the numbered actions once, on the line above.
         *(Binding(str(n), f"act({n})", "", show=False) for n in range(2, 10)),
-        Binding("tab", "next_tab", "Reply/Meters/News", show=False),
+        Binding("tab", "next_tab", "Next tab: Reply, Meters, News", show=False),
     ]
     HELP = (
-        "Up/Down pick an issue, Left/Right (or Enter, or a click) change your option. "
-        "P proposes your offer; A accepts theirs; R rejects it; W walks out (the tariff "
-        "then climbs unopposed). M copies their offer into yours as a starting point. "
-        "When the talks are over, numbered actions (1, 2, …) are what you can do next. "
-        "The right-hand tabs show the other side's reply and reasons, your meters with "
-        "their course, and the news: select an item to see why it happened and its source. "
-        "B reopens your briefing."
+        "Up/Down pick an issue, Left/Right (or Enter) change your option; the selected "
+        "issue is written out in full under the table. Walking out leaves the threat to "
+        "run its course. The tabs on the right: their reply and reasons, your meters, and "
+        "the news (select an item to see why it happened). After the talks, numbered "
+        "actions are what you can do next."
     )
 
     def __init__(self, session: GameSession, role: str) -> None:
@@ -61,10 +65,11 @@ class TableScreen(Screen[None]):
                 yield Static(id="detail")
                 yield Static(id="status")
                 with Horizontal(id="moves"):
-                    yield Button("Propose", id="propose", variant="primary", compact=True)
-                    yield Button("Accept", id="accept", variant="success", compact=True)
-                    yield Button("Reject", id="reject", compact=True)
-                    yield Button("Walk out", id="walk_out", variant="error", compact=True)
+                    # The underlined letter is the key (P, A, R, W), as in a menu.
+                    yield Button("[u]P[/u]ropose", id="propose", variant="primary", compact=True)
+                    yield Button("[u]A[/u]ccept", id="accept", variant="success", compact=True)
+                    yield Button("[u]R[/u]eject", id="reject", compact=True)
+                    yield Button("[u]W[/u]alk out", id="walk_out", variant="error", compact=True)
                 yield Vertical(id="actions")
                 # Shown only on large terminals (class `wide`): the meters, always in view.
                 yield MeterPanel(id="wide-meters")
@@ -218,6 +223,9 @@ class TableScreen(Screen[None]):
 
     def action_briefing(self) -> None:
         self.app.show_briefing(self.role)  # type: ignore[attr-defined]
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
 
     def action_next_tab(self) -> None:
         tabs = self.query_one(TabbedContent)

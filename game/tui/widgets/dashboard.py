@@ -1,4 +1,4 @@
-"""The strip at the top of the table: date, phase, whose move, and the tariff clock."""
+"""The strip at the top of the table: date, phase, whose move, and the scenario's clocks."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ class Dashboard(Static):
             line2.append("CLOCK PAUSED", style="bold reverse")
             line2.append(" · ")
         clock = deadline_line(view)
-        urgent = view.tariff_status == "imposed" or "hours" in clock or " 1 day" in clock
+        imposed = any(r.status == "imposed" for r in view.deadlines)
+        urgent = imposed or "hours" in clock or " 1 day" in clock
         line2.append(clock, style="bold red" if urgent else "bold yellow")
         line2.append(f" · move {view.moves_made}/{view.max_moves}", style="dim")
         self.update(Text("\n").join([line1, line2]))

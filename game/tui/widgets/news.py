@@ -9,15 +9,15 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.events import Event
+from game.engine.events import STORY_KINDS, Event
 from game.scenario.models import Rule, Scenario, ScenarioEvent
 from game.tui.text import short_date
 
-# Meter changes are shown on the meters tab; the feed keeps to what a reader follows.
-SHOWN = ("move", "news", "tariff", "deal", "phase", "ending", "flag", "schedule", "instructor")
+SHOWN = STORY_KINDS
 KIND_STYLE = {
     "news": "bold",
     "tariff": "bold red",
+    "deadline": "bold red",
     "deal": "bold green",
     "ending": "bold",
     "instructor": "bold magenta",
@@ -79,6 +79,7 @@ class NewsFeed(Vertical):
             "event": "Event",
             "move": "Move",
             "ladder": "Tariff ladder",
+            "deadline": "Deadline",
             "action": "Action",
             "clock": "The clock",
             "start": "Start",
@@ -103,6 +104,9 @@ class NewsFeed(Vertical):
 
     def _note(self, kind: str, ident: str) -> str:
         s = self.scenario
+        if kind == "deadline":
+            deadline = next((d for d in s.deadlines if d.id == ident), None)
+            return " ".join(deadline.description.split()) if deadline is not None else ""
         items: list[Rule] | list[ScenarioEvent] = (
             s.rules if kind == "rule" else s.events if kind == "event" else []
         )

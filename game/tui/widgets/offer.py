@@ -82,6 +82,7 @@ class OfferTable(DataTable[Text]):
             self.clear()
             self._add_rows()
             self.move_cursor(row=row)
+            self.post_message(self.Changed())  # the detail under the table follows
         self._require_update_dimensions = True
         self.refresh()
 
@@ -130,20 +131,32 @@ class OfferTable(DataTable[Text]):
         return self.scenario.issues[max(0, self.cursor_row)].id
 
     def detail(self) -> Text:
-        """The highlighted issue with its full option labels."""
+        """The highlighted issue written out in full, one line each (wrapped, never cut):
+        its name (when the table cuts it), what you offer, and what is on the table."""
         issue = self.scenario.issue(self.current_issue)
         ids = [o.id for o in issue.options]
         mine = self.mine[issue.id]
         text = Text()
-        text.append(f"{issue.label}: ", style="bold")
-        text.append("◀ ")
-        text.append(issue.options[ids.index(mine)].label, style="bold")
-        text.append(f" ▶ {ids.index(mine) + 1}/{len(ids)}", style="dim")
+        if not self._name_whole(issue.label):
+            text.append(issue.label + "\n", style="bold")
+        text.append("You offer: ", style="dim")
+        text.append(f"◀ {issue.options[ids.index(mine)].label} ▶", style="bold")
+        text.append(f" {ids.index(mine) + 1}/{len(ids)}", style="dim")
+        text.append("\nOn the table: ", style="dim")
         if self.theirs is not None and issue.id in self.theirs:
             their = next(o.label for o in issue.options if o.id == self.theirs[issue.id])
-            text.append("  They: ", style="dim")
             text.append(their, style="italic")
+        else:
+            text.append("nothing from them yet", style="dim italic")
         return text
+
+    def _name_whole(self, label: str) -> bool:
+        """Whether the issue column shows `label` uncut (on one line, or two when rows
+        are two lines tall)."""
+        if not self.columns:
+            return False
+        width = self.columns["issue"].width  # type: ignore[index]
+        return len(textwrap.wrap(label, max(1, width))) <= self.row_lines
 
     def copy_theirs(self) -> None:
         if self.theirs:
