@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from game.rules.ruleset import Ruleset, load_ruleset
 from game.scenario.diagnostics import ScenarioError
+
+Command = Callable[[argparse.Namespace], int]
 
 
 class CommandFailed(Exception):
@@ -36,10 +41,71 @@ def exit_status(err: ScenarioError) -> int:
     return 2 if isinstance(err, ScenarioNotFound) else 1
 
 
+def load_playable(reference: str | Path) -> Ruleset:
+    """Load a scenario and check that its opening can be played (BRK405): what validate
+    accepts, simulate can play."""
+    from game.sim.runner import opening_problem
+
+    ruleset = load_ruleset(reference)
+    problem = opening_problem(ruleset)
+    if problem is not None:
+        raise ScenarioError([problem], ruleset.file.source.text)
+    return ruleset
+
+
 def load_or_report(reference: str | Path) -> Ruleset:
     """Load a scenario; on problems print every diagnostic and raise CommandFailed."""
     try:
-        return load_ruleset(reference)
+        return load_playable(reference)
     except ScenarioError as err:
         report_scenario_error(err)
         raise CommandFailed(exit_status(err)) from None
+
+
+def seed_number(text: str) -> int:
+    """argparse type of `--seed`: a whole number of at most 19 digits, as saves hold."""
+    from game.saves.format import SEED_LIMIT
+
+    digits = text.strip().removeprefix("-")
+    if not digits.isdigit() or len(digits) > 19 or abs(int(text)) > SEED_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"`{text[:24]}{'…' if len(text) > 24 else ''}` is not a seed: give a whole "
+            f"number between -{SEED_LIMIT} and {SEED_LIMIT}"
+        )
+    return int(text)
+
+
+def count(low: int, high: int) -> Callable[[str], int]:
+    """argparse type of a count (`--runs`, `--games`) between `low` and `high`: a count
+    beyond any sensible use is a typo, and would otherwise just keep the machine busy."""
+
+    def parse(text: str) -> int:
+        digits = text.strip().removeprefix("-")
+        if not digits.isdigit() or len(digits) > 12:
+            raise argparse.ArgumentTypeError(f"`{text[:24]}` is not a whole number")
+        value = int(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range ({low} to {high:,})")
+        return value
+
+    return parse
+
+
+def stuck_games_reported(command: str) -> Callable[[Command], Command]:
+    """Decorate a command that plays games: a game the scenario leaves stuck (GameStalled)
+    is the scenario's fault, reported in one line with exit status 1."""
+
+    def decorate(run: Command) -> Command:
+        @functools.wraps(run)
+        def guarded(args: argparse.Namespace) -> int:
+            from game.sim.runner import GameStalled
+
+            try:
+                return run(args)
+            except GameStalled as err:
+                print(f"brink {command}: error: {err}", file=sys.stderr)
+                raise CommandFailed(1) from None
+
+        return guarded
+
+    return decorate

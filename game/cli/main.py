@@ -100,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as err:  # the file system said no (a name too long, a full disk, …)
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"brink {args.command}: error: {where}{err.strerror or err}", file=sys.stderr)
+        return 1
     except Exception as err:  # a bug; say so plainly instead of a traceback
         from game.ai.historical import NoHistory  # here: keeps the title screen's start fast
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.ai import agent_rng, make_agent
-from game.engine.api import Outcome, apply, new_game, outcome, view
+from game.ai import AGENTS, Agent, agent_rng, make_agent
+from game.engine.api import Outcome, apply, check_move, new_game, outcome, view
 from game.engine.events import Event
 from game.engine.moves import ACCEPT, PROPOSE, IllegalMove, Move
 from game.engine.state import GameState, Snapshot
@@ -78,13 +78,16 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "
     ruleset = ruleset_for(save, ruleset, where)
     scenario = ruleset.scenario
     state = new_game(ruleset, save.seed)
-    agents = {
-        role: make_agent(name, ruleset, save.seed)
-        for role, name in save.players.items()
-        if name != HUMAN and role in ROLES
-    }
+    agents = _agents(save, ruleset, where)
     steps: list[Step] = []
     for number, move in enumerate(save.moves, 1):
+        # Check the move before asking the AI about it: an agent asked to move when it may
+        # not (after the ending, out of turn) has nothing to choose from.
+        problem = check_move(state, move)
+        if problem is not None:
+            raise SaveError(
+                f"{where} is damaged: move {number} ({move.role} {move.kind}): {problem}"
+            )
         reasons: tuple[str, ...] = ()
         agent = agents.get(move.role) if not move.by_instructor else None
         if agent is not None:
@@ -122,6 +125,21 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "
     debrief.turning_points = _turning_points(steps)
     debrief.questions = _questions(debrief)
     return debrief
+
+
+def _agents(save: SaveGame, ruleset: Ruleset, where: str) -> dict[str, Agent]:
+    """The AI players of a save, made again to ask them for their reasons."""
+    agents: dict[str, Agent] = {}
+    for role, name in save.players.items():
+        if name == HUMAN or role not in ROLES:
+            continue
+        if name not in AGENTS:
+            raise SaveError(
+                f"{where} is damaged: its {role} player `{name[:40]}` is neither `{HUMAN}` "
+                f"nor one of the agents ({', '.join(AGENTS)})"
+            )
+        agents[role] = make_agent(name, ruleset, save.seed)
+    return agents
 
 
 def historical_deal(scenario: Scenario) -> tuple[dict[str, str], str]:

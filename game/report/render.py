@@ -3,11 +3,10 @@ HTML file (inline CSS and SVG, no scripts, prints on paper)."""
 
 from __future__ import annotations
 
-from html import escape
-
 from game.engine.events import Event
 from game.report.charts import line_chart
 from game.report.debrief import Debrief, Step
+from game.report.escape import h, md
 from game.scenario.models import ROLES
 
 # Event kinds worth a line in the printed transcript (meter changes are in the charts).
@@ -81,39 +80,39 @@ def _headline(d: Debrief) -> tuple[str, str]:
 def to_markdown(d: Debrief) -> str:
     s = d.scenario
     title, summary = _headline(d)
-    players = "; ".join(f"{s.roles[r].name}: {_player(d, r)}" for r in ROLES)  # type: ignore[index]
+    players = "; ".join(f"{md(s.roles[r].name)}: {md(_player(d, r))}" for r in ROLES)  # type: ignore[index]
     out = [
-        f"# Debrief — {s.title}",
+        f"# Debrief — {md(s.title)}",
         "",
-        f"**Ending: {title}.** {summary}",
+        f"**Ending: {md(title)}.** {md(summary)}",
         "",
         f"Seed {d.save.seed}; {players}; {len(d.steps)} moves, to {d.state.date.isoformat()}.",
         "",
     ]
     ending = d.result.ending
     if ending is not None and ending.history:
-        out += [f"*In history:* {' '.join(ending.history.split())}", ""]
+        out += [f"*In history:* {md(' '.join(ending.history.split()))}", ""]
     out += ["## What was agreed, beside 2019", ""]
     if d.deal is None:
         out += ["No agreement stood at the end.", ""]
     out += ["| Issue | This game | 2019 |", "|---|---|---|"]
     for t in d.terms:
         mark = "" if t.same or not t.agreed else " ◆"
-        out.append(f"| {t.label} | {t.agreed or '—'}{mark} | {t.historical or '—'} |")
-    out += ["", f"◆ differs from 2019. The 2019 terms: {_source(d, d.history_source)}.", ""]
+        out.append(f"| {md(t.label)} | {md(t.agreed or '—')}{mark} | {md(t.historical or '—')} |")
+    out += ["", f"◆ differs from 2019. The 2019 terms: {md(_source(d, d.history_source))}.", ""]
     out += ["## The course of the crisis", "", _series_table(d), ""]
     out += ["## Scores", ""]
     for role in ROLES:
         r = s.roles[role]  # type: ignore[index]
         verdict = "a success" if d.result.success[role] else "not a success"
         out += [
-            f"### {r.name}: {d.result.scores[role]}/100 — {verdict}",
+            f"### {md(r.name)}: {d.result.scores[role]}/100 — {verdict}",
             "",
             "| Objective | Points | Met |",
             "|---|---|---|",
         ]
         for o in d.result.objectives[role]:
-            out.append(f"| {o.text} | {o.weight} | {'yes' if o.met else 'no'} |")
+            out.append(f"| {md(o.text)} | {o.weight} | {'yes' if o.met else 'no'} |")
         out.append("")
     out += ["## Turning points", ""]
     if not d.turning_points:
@@ -121,24 +120,25 @@ def to_markdown(d: Debrief) -> str:
     for t in d.turning_points:
         who = s.roles[t.role].short  # type: ignore[index]
         out.append(
-            f"- Move {t.step.number} ({t.step.date}), {_move_text(t.step)}: "
-            f"{who}'s score {t.before} → {t.after}."
+            f"- Move {t.step.number} ({md(t.step.date)}), {md(_move_text(t.step))}: "
+            f"{md(who)}'s score {t.before} → {t.after}."
         )
     out += ["", "## Questions for discussion", ""]
-    out += [f"{i}. {q}" for i, q in enumerate(d.questions, 1)]
+    out += [f"{i}. {md(q)}" for i, q in enumerate(d.questions, 1)]
     out += ["", "## Transcript", ""]
     for step in d.steps:
         out.append(
-            f"**{step.number}. {step.date} — {_move_text(step)}** ({_player(d, step.move.role)})"
+            f"**{step.number}. {md(step.date)} — {md(_move_text(step))}** "
+            f"({md(_player(d, step.move.role))})"
         )
         out.append("")
         for reason in step.reasons:
-            out.append(f"> {reason}  ")
+            out.append(f"> {md(reason)}  ")
         if step.reasons:
             out.append("")
         for e in step.events:
             if e.kind in TRANSCRIPT_KINDS and e.kind != "move":
-                out.append(f"- {e.date}: {e.text} *({_why(d, e)})*")
+                out.append(f"- {md(e.date)}: {md(e.text)} *({md(_why(d, e))})*")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -150,11 +150,11 @@ def _move_text(step: Step) -> str:
 
 def _series_table(d: Debrief) -> str:
     series = key_series(d)
-    header = "| Date | " + " | ".join(f"{t} ({u})" if u else t for t, u, _ in series) + " |"
+    header = "| Date | " + " | ".join(md(f"{t} ({u})" if u else t) for t, u, _ in series) + " |"
     lines = [header, "|" + "---|" * (len(series) + 1)]
     for i, snap in enumerate(_daily(d)):
         cells = [f"{values[i]:,.0f}" for _, _, values in series]
-        lines.append(f"| {snap.date} | " + " | ".join(cells) + " |")
+        lines.append(f"| {md(snap.date)} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -189,7 +189,7 @@ blockquote { margin: .3em 0 .3em 1em; padding-left: .8em; border-left: 3px solid
 def to_html(d: Debrief) -> str:
     s = d.scenario
     title, summary = _headline(d)
-    e = escape
+    e = h
     players = "; ".join(f"{e(s.roles[r].name)}: {e(_player(d, r))}" for r in ROLES)  # type: ignore[index]
     body = [
         f"<h1>Debrief — {e(s.title)}</h1>",

@@ -9,6 +9,7 @@ The closures read one dict, the game's *environment* (see `game.engine.environme
 
 from __future__ import annotations
 
+import math
 import operator
 import re
 from collections.abc import Callable, Mapping
@@ -250,6 +251,27 @@ def _literal(value: Any) -> Any:
     return float(value) if isinstance(value, Decimal) else value
 
 
+# Arithmetic saturates here, so no expression can overflow, make infinity or NaN, or run
+# away with a 10,000-digit integer: far beyond any quantity a scenario tracks.
+MAX_NUMBER = 1e15
+MAX_EXPONENT = 10
+
+
+def _bounded(op: Callable[[float, float], Any]) -> Callable[[float, float], float]:
+    def run(left: float, right: float) -> float:
+        try:
+            value = op(float(left), float(right))
+        except OverflowError:
+            value = math.inf
+        except (ZeroDivisionError, ValueError):
+            return 0.0
+        if not isinstance(value, float | int) or value != value:  # complex, or NaN
+            return 0.0
+        return max(-MAX_NUMBER, min(MAX_NUMBER, float(value)))
+
+    return run
+
+
 class _Compiler:
     """Turns a checked rule-engine syntax tree into closures; rejects constructs we do not
     support, and comparisons rule-engine allows but which are certainly mistakes."""
@@ -288,6 +310,13 @@ class _Compiler:
 
     def _FloatExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
         value = _literal(node.value)
+        if not abs(value) <= MAX_NUMBER:  # also catches infinity and NaN
+            text = str(node.value)
+            raise self.error(
+                "BRK307",
+                f"the number {text[:20]} is out of range (at most 10^15 either way)",
+                text if text in self.text else None,
+            )
         return (lambda env: value), "number"
 
     def _StringExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
@@ -335,7 +364,9 @@ class _Compiler:
             return (lambda env: left(env) + right(env)), "string"
         if lk != "number" or rk != "number":
             raise self.error("BRK303", f"arithmetic needs numbers, got a {lk} and a {rk}")
-        op = _ARITHMETIC[node.type]
+        if node.type == "pow":
+            self._check_exponent(node.right)
+        op = _bounded(_ARITHMETIC[node.type])
         if node.type in {"tdiv", "fdiv", "mod"}:
             # Division by zero in a scenario is an authoring slip, not a crash: yield 0.
             def safe(env: Env) -> float:
@@ -344,6 +375,19 @@ class _Compiler:
 
             return safe, "number"
         return (lambda env: op(left(env), right(env))), "number"
+
+    def _check_exponent(self, node: Any) -> None:
+        """`x ** 99999` overflows: exponents are small numbers written out."""
+        literal = node.right if isinstance(node, ast.UnaryExpression) else node
+        if isinstance(literal, ast.FloatExpression) and abs(float(literal.value)) <= MAX_EXPONENT:
+            return
+        raise self.error(
+            "BRK307",
+            f"an exponent must be a number from -{MAX_EXPONENT} to {MAX_EXPONENT} written "
+            "in the expression",
+            "**",
+            "a larger or computed power can overflow; use multiplication or a meter",
+        )
 
     _ArithmeticExpression = _arith
     _AddExpression = _arith

@@ -16,6 +16,9 @@ from game.engine.moves import Move
 
 FORMAT = 1
 KIND = "brinkmanship-save"
+# Seeds are 64-bit at most: a save is a small file, and a seed of 100,000 digits is
+# damage, not a game (Python would even refuse to print it).
+SEED_LIMIT = 2**63 - 1
 
 
 class SaveError(Exception):
@@ -50,7 +53,7 @@ class SaveGame:
     def loads(cls, text: str, where: str = "save") -> SaveGame:
         try:
             data = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as err:
+        except (ValueError, RecursionError) as err:  # JSONDecodeError, or a 5,000-digit number
             line = getattr(err, "lineno", None)
             at = f" (line {line})" if line else ""
             raise SaveError(
@@ -82,6 +85,8 @@ class SaveGame:
             raise SaveError(f"{where} is damaged: the scenario it belongs to is missing")
         if not isinstance(seed, int) or isinstance(seed, bool):
             raise SaveError(f"{where} is damaged: its seed is missing or not a number")
+        if not -SEED_LIMIT <= seed <= SEED_LIMIT:
+            raise SaveError(f"{where} is damaged: its seed is out of range (at most 19 digits)")
         if not isinstance(players, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in players.items()
         ):

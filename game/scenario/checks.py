@@ -17,6 +17,9 @@ from game.scenario.yaml_source import SourceMap
 
 Path = tuple[str | int, ...]
 MOVE_KINDS = ("propose", "accept", "reject", "walk_out")
+# A scenario is an episode of weeks or months; ten years is far more than any needs, and
+# keeps the clock's month-by-month stops bounded.
+MAX_SCENARIO_DAYS = 3660
 DESIGNER = "designer"
 # Names the engine defines in every expression environment (see game.rules.namespace).
 RESERVED_NAMES = frozenset(
@@ -83,6 +86,8 @@ class Checker:
         self.sources()
         self.names()
         self.phases()
+        self.calendar()
+        self.moves_possible()
         self.effects()
         self.issues()
         self.ladder()
@@ -203,6 +208,49 @@ class Checker:
                         path = (*path, j)
                     self._ref(path, src, phase_ids, "BRK202", "phase")
             self._ref(("transitions", i, "dest"), tr.dest, phase_ids, "BRK202", "phase")
+
+    def calendar(self) -> None:
+        days = (self.s.end_date - self.s.start_date).days
+        if days > MAX_SCENARIO_DAYS:
+            self.report(
+                ("end_date",),
+                "BRK104",
+                f"the scenario lasts {days:,} days; at most {MAX_SCENARIO_DAYS:,} (ten years)",
+                "bring end_date closer to start_date",
+            )
+
+    def moves_possible(self) -> None:
+        """In every phase a delegation moves in, it must have some move: a transition out of
+        the phase triggered by a move or one of its own actions. In the first phase no offer
+        is on the table yet, so accepting or rejecting cannot be that move."""
+        entered = {self.s.first_phase} | {t.dest for t in self.s.transitions}
+        for i, phase in enumerate(self.s.phases):
+            if phase.actor == "clock" or phase.id not in entered:  # unreachable: BRK501
+                continue
+            first = phase.id == self.s.first_phase
+            usable = {"propose", "walk_out"} | {
+                a.id for a in self.s.actions if a.role == phase.actor
+            }
+            if not first:
+                usable |= {"accept", "reject"}
+            triggers = {
+                t.trigger
+                for t in self.s.transitions
+                if phase.id in t.sources() or "*" in t.sources()
+            }
+            if usable & triggers:
+                continue
+            who = self.s.roles[phase.actor].short if phase.actor in self.s.roles else phase.actor
+            where = "the first phase" if first else "phase"
+            self.report(
+                ("phases", i, "actor"),
+                "BRK405",
+                f"{who} moves in {where} `{phase.id}` but has no move there",
+                f"add a transition from `{phase.id}` triggered by "
+                + ("`propose`, `walk_out`" if first else "a move")
+                + f" or a {who} action, or give the phase to the clock",
+                span=len(phase.actor),
+            )
 
     def _triggers_fired(self) -> set[str]:
         return {

@@ -52,9 +52,11 @@ CODES: dict[str, str] = {
     "BRK304": "expression has the wrong result type",
     "BRK305": "expression construct not supported",
     "BRK306": "unknown option in comparison",
+    "BRK307": "number out of range in expression",
     # 4xx: consistency of the scenario as a game
     "BRK402": "tariff ladder out of order",
     "BRK404": "no default ending",
+    "BRK405": "a delegation has no move",
     "BRK410": "date outside the scenario's period",
     "BRK411": "condition can never hold",
     # 5xx: lint findings (brink lint)

@@ -48,6 +48,18 @@ SourceRef = Annotated[
         )
     ),
 ]
+# The engine counts days from the start date and looks a month or two past the end, so
+# dates stay well inside the calendar Python can represent (years 1 to 9999).
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2199, 12, 31)
+GameDate = Annotated[
+    dt.date,
+    Field(
+        ge=EARLIEST_DATE,
+        le=LATEST_DATE,
+        description="A date between 1900-01-01 and 2199-12-31.",
+    ),
+]
 RoleId = Literal["us", "mexico"]
 ROLES: tuple[RoleId, ...] = ("us", "mexico")
 DIFFICULTIES = ("easy", "normal", "hard")
@@ -56,7 +68,8 @@ DIFFICULTIES = ("easy", "normal", "hard")
 class Strict(BaseModel):
     """Base: unknown keys are errors, so a typo never silently does nothing."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # NaN and infinity (`.nan`, `.inf` in YAML) are never a meaningful quantity in a game.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 # --------------------------------------------------------------------------- sources
@@ -290,7 +303,7 @@ class Transition(Strict):
 
 
 class TariffStep(Strict):
-    date: dt.date = Field(description="Day the step takes effect unless suspended or lifted.")
+    date: GameDate = Field(description="Day the step takes effect unless suspended or lifted.")
     rate: float = Field(ge=0, le=100, description="Tariff rate in percent from that day.")
 
 
@@ -377,7 +390,7 @@ class Rule(Strict):
 
 class ScenarioEvent(Strict):
     id: Slug = Field(description="Identifier, used by `schedule` effects.")
-    at: dt.date | None = Field(default=None, description="Fixed date on which it happens.")
+    at: GameDate | None = Field(default=None, description="Fixed date on which it happens.")
     chance: float | None = Field(
         default=None,
         ge=0,
@@ -522,8 +535,8 @@ class Scenario(Strict):
     title: str = Field(description="Title shown on the title screen.")
     period: str = Field(description="Dates covered, as text, e.g. `May–September 2019`.")
     summary: str = Field(description="One paragraph for the scenario list.")
-    start_date: dt.date = Field(description="Scenario date when play begins (day 0).")
-    end_date: dt.date = Field(description="Date when time runs out and an ending is chosen.")
+    start_date: GameDate = Field(description="Scenario date when play begins (day 0).")
+    end_date: GameDate = Field(description="Date when time runs out and an ending is chosen.")
     max_moves: int = Field(
         default=80, ge=1, le=10_000, description="Moves after which the game ends regardless."
     )

@@ -30,6 +30,14 @@ def bundled_scenarios() -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.yaml")) if not p.stem.endswith(".tests")}
 
 
+def _is_file(path: Path) -> bool:
+    # A name too long for the file system, or with a NUL in it, names no file.
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 class ScenarioNotFound(ScenarioError):
     """The reference is neither a bundled id nor an existing file."""
 
@@ -40,7 +48,7 @@ def resolve(reference: str) -> Path:
     if reference in bundled:
         return bundled[reference]
     path = Path(reference)
-    if path.is_file():
+    if _is_file(path):
         return path
     looks_like_path = "/" in reference or "\\" in reference or reference.endswith((".yaml", ".yml"))
     if looks_like_path:

@@ -13,9 +13,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from game.ai import agent_rng, make_agent
-from game.engine.api import apply, is_terminal, new_game, outcome, view
+from game.engine.api import (
+    apply,
+    check_move,
+    is_terminal,
+    legal_moves,
+    new_game,
+    outcome,
+    view,
+)
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset
+from game.scenario.diagnostics import Diagnostic
+from game.scenario.models import ROLES
 
 
 def game_seed(batch_seed: int, index: int) -> int:
@@ -23,14 +33,61 @@ def game_seed(batch_seed: int, index: int) -> int:
     return random.Random(f"brinkmanship-batch:{batch_seed}:{index}").getrandbits(31)
 
 
+class GameStalled(Exception):
+    """A game reached a position where the side to move has no legal move: the scenario
+    (a transition's or action's condition) leaves it stuck. The message is for a person."""
+
+
 def play_game(ruleset: Ruleset, seed: int, agents: Mapping[str, str]) -> GameState:
     state = new_game(ruleset, seed)
     players = {role: make_agent(name, ruleset, seed) for role, name in agents.items()}
     while not is_terminal(state):
         role = state.actor
-        decision = players[role].decide(view(state, role), agent_rng(seed, role, len(state.moves)))
-        apply(state, decision.move)
+        if role not in players:  # the clock holds the turn but the game has not ended
+            raise GameStalled(_stalled(state, seed))
+        rng = agent_rng(seed, role, len(state.moves))
+        try:
+            move = players[role].decide(view(state, role), rng).move
+        except (ValueError, IndexError):  # what an agent with nothing to choose from raises
+            if not legal_moves(state, role):
+                raise GameStalled(_stalled(state, seed)) from None
+            raise
+        if check_move(state, move) is not None:
+            # An agent's fallback (say, walking out) may not exist in an unusual scenario;
+            # a simulation then plays a legal move of the same seeded draw instead of dying.
+            menu = legal_moves(state, role)
+            if not menu:
+                raise GameStalled(_stalled(state, seed))
+            move = menu.sample(rng)
+        apply(state, move)
     return state
+
+
+def _stalled(state: GameState, seed: int) -> str:
+    scenario = state.game.scenario
+    who = scenario.roles[state.actor].short if state.actor in scenario.roles else "the clock"
+    return (
+        f"scenario `{scenario.id}` gets stuck: on {state.date_iso}, in phase `{state.phase}` "
+        f"after {len(state.moves)} moves (game seed {seed}), {who} has no legal move; "
+        "check the conditions of the transitions and actions out of that phase"
+    )
+
+
+def opening_problem(ruleset: Ruleset) -> Diagnostic | None:
+    """BRK405 when the side that moves first has no legal move at the start: the phase has
+    transitions for its moves, but their conditions (or its actions') all fail."""
+    state = new_game(ruleset, 0)
+    actor = state.actor
+    if is_terminal(state) or actor not in ROLES or legal_moves(state, actor):
+        return None
+    who = ruleset.scenario.roles[actor].short
+    return ruleset.file.source.diagnostic(
+        ("first_phase",),
+        "BRK405",
+        f"{who} moves first, in `{state.phase}`, but has no legal move at the start",
+        hint=f"check the `when:` conditions of the transitions and actions out of `{state.phase}`",
+        span=len(state.phase),
+    )
 
 
 @dataclass

@@ -70,6 +70,8 @@ def _play(ruleset: Ruleset, games: int, seed: int) -> _Play:
             if is_terminal(state):
                 break
             menu = legal_moves(state, state.actor)
+            if not menu:  # stuck (validate reports a stuck opening as BRK405)
+                break
             apply(state, _drag(menu, rng) if index >= games else menu.sample(rng))
         seen.samples += _thin(states, per_game)
         seen.fired.update(e.cause.id for e in state.log if e.cause.kind in ("rule", "event"))

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from game.cli.common import load_or_report
+from game.cli.common import count, load_or_report, seed_number
 
 
 def register(sub: Any, name: str) -> None:
@@ -19,8 +19,10 @@ def register(sub: Any, name: str) -> None:
         "phase graph and seeded random games. Exit 1 when there are errors.",
     )
     parser.add_argument("scenario", metavar="PATH|ID")
-    parser.add_argument("--games", type=int, default=200, help="random games to play (200)")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--games", type=count(0, 100_000), default=200, help="random games to play (200)"
+    )
+    parser.add_argument("--seed", type=seed_number, default=0)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(run=run)
 

@@ -25,6 +25,7 @@ def register(sub: Any, name: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.engine.api import outcome
     from game.report.debrief import build_debrief
+    from game.report.escape import one_line
     from game.saves import SaveError, read_save, resolve_save, save_dir
 
     try:
@@ -37,16 +38,16 @@ def run(args: argparse.Namespace) -> int:
     state = debrief.state
     scenario = state.game.scenario
     players = ", ".join(f"{role}: {who}" for role, who in sorted(save.players.items()))
-    print(f"# {scenario.title} — seed {save.seed}; {players}")
+    print(one_line(f"# {scenario.title} — seed {save.seed}; {players}"))
     # Every event in order; under each move, the AI's reasons for it.
     reasons = {step.events[0].seq: step.reasons for step in debrief.steps if step.events}
     for event in state.log:
-        print(event.line())
+        print(one_line(event.line()))
         for reason in reasons.get(event.seq, ()):
-            print(f"    why: {reason}")
+            print(one_line(f"    why: {reason}"))
     result = outcome(state)
     if result.ending is not None:
-        print(f"# ending: {result.ending.id} — {result.ending.title}")
+        print(one_line(f"# ending: {result.ending.id} — {result.ending.title}"))
         for role, score in result.scores.items():
             print(f"# {role}: {score}/100")
     else:

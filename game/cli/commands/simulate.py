@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from game.ai import AGENTS
-from game.cli.common import CommandFailed, load_or_report
+from game.cli.common import (
+    CommandFailed,
+    count,
+    load_or_report,
+    seed_number,
+    stuck_games_reported,
+)
 
 
 def register(sub: Any, name: str) -> None:
@@ -20,12 +26,15 @@ def register(sub: Any, name: str) -> None:
         "was reached and the mean final meters. Same arguments, same output.",
     )
     parser.add_argument("scenario", metavar="PATH|ID")
-    parser.add_argument("--runs", type=_positive, default=100, help="games to play (100)")
-    parser.add_argument("--seed", type=int, default=0, help="batch seed (0)")
+    parser.add_argument("--runs", type=count(1, 1_000_000), default=100, help="games to play (100)")
+    parser.add_argument("--seed", type=seed_number, default=0, help="batch seed (0)")
     parser.add_argument("--us", default="random", choices=sorted(AGENTS), help="US agent")
     parser.add_argument("--mexico", default="random", choices=sorted(AGENTS), help="Mexico agent")
     parser.add_argument(
-        "--jobs", type=_positive, default=1, help="worker processes (results do not depend on it)"
+        "--jobs",
+        type=count(1, 256),
+        default=1,
+        help="worker processes (results do not depend on it)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument(
@@ -34,16 +43,7 @@ def register(sub: Any, name: str) -> None:
     parser.set_defaults(run=run)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
+@stuck_games_reported("simulate")
 def run(args: argparse.Namespace) -> int:
     from game.sim.parallel import simulate
 

@@ -8,8 +8,13 @@ import sys
 from typing import Any
 
 from game.ai import AGENTS
-from game.cli.commands.simulate import _positive, _progress
-from game.cli.common import load_or_report
+from game.cli.commands.simulate import _progress
+from game.cli.common import (
+    count,
+    load_or_report,
+    seed_number,
+    stuck_games_reported,
+)
 
 
 def register(sub: Any, name: str) -> None:
@@ -22,8 +27,10 @@ def register(sub: Any, name: str) -> None:
         "Pareto frontier and the Nash bargaining solution. Same arguments, same output.",
     )
     parser.add_argument("scenario", metavar="PATH|ID")
-    parser.add_argument("--runs", type=_positive, default=100, help="games per pairing (100)")
-    parser.add_argument("--seed", type=int, default=0, help="tournament seed (0)")
+    parser.add_argument(
+        "--runs", type=count(1, 100_000), default=100, help="games per pairing (100)"
+    )
+    parser.add_argument("--seed", type=seed_number, default=0, help="tournament seed (0)")
     parser.add_argument(
         "--agents",
         type=_agent_list,
@@ -46,6 +53,7 @@ def _agent_list(text: str) -> tuple[str, ...]:
     return names
 
 
+@stuck_games_reported("tournament")
 def run(args: argparse.Namespace) -> int:
     from game.sim.tournament import tournament
 

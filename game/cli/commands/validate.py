@@ -7,8 +7,7 @@ import json
 import sys
 from typing import Any
 
-from game.cli.common import exit_status
-from game.rules.ruleset import load_ruleset
+from game.cli.common import exit_status, load_playable
 from game.scenario.diagnostics import ScenarioError
 
 
@@ -45,7 +44,7 @@ def check_all(args: argparse.Namespace) -> int:
     collected: list[dict[str, object]] = []
     for reference in args.scenarios:
         try:
-            ruleset = load_ruleset(reference)
+            ruleset = load_playable(reference)
         except ScenarioError as err:
             status = max(status, exit_status(err))
             if args.format == "json":
