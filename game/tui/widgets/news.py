@@ -103,6 +103,6 @@ class NewsFeed(Vertical):
 
     def _note(self, kind: str, ident: str) -> str:
         s = self.scenario
-        items = {"rule": s.rules, "event": s.events}.get(kind, [])
+        items = s.rules if kind == "rule" else s.events if kind == "event" else []
         found = next((x for x in items if x.id == ident), None)
         return " ".join(found.note.split()) if found is not None and found.note else ""
