@@ -70,7 +70,9 @@ def aggregate(
     endings = {e.id: counts.get(e.id, 0) for e in scenario.endings}
     spread = {m: _spread(sorted(g.meters[m] for g in games)) for m in scenario.meters}
     means = {m: sum(g.meters[m] for g in games) / n if n else 0.0 for m in scenario.meters}
-    success: dict[str, float] = {r: sum(g.success[r] for g in games) / n if n else 0.0 for r in scenario.roles}
+    success: dict[str, float] = {
+        r: sum(g.success[r] for g in games) / n if n else 0.0 for r in scenario.roles
+    }
     fired: Counter[str] = Counter()
     for g in games:
         fired.update(set(g.rules_fired))
