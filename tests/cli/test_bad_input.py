@@ -6,10 +6,12 @@ The CLI runs in-process (`main(argv)`) for speed; a few cases also run as a real
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import copy
 import io
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -234,6 +236,7 @@ def command_lines(draw: st.DrawFn, folder: Path) -> list[str]:
 
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="brink-cli-fuzz-"))
+atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])

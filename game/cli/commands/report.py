@@ -75,12 +75,14 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    from game.report.output import ReportTargetError, write_report
+    from game.saves import write_atomic
 
+    # write_atomic refuses devices, pipes and missing folders, and gives the file the
+    # user's usual permissions: a debrief is meant to be handed out.
     try:
-        write_report(args.output, text)
-    except ReportTargetError as err:
-        print(f"brink report: {err}", file=sys.stderr)
+        write_atomic(args.output, text)
+    except OSError as err:
+        print(f"brink report: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
         raise CommandFailed(1) from None
     print(f"wrote {args.output}")
     return 0
