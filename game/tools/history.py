@@ -58,7 +58,7 @@ RECORD: tuple[Month, ...] = (
             99_000,
         ),
         Record("22,000, a 13-year high", "wayne-2019-07", 22_000),
-        Record("over 20,000, some 6,500 at the southern border", "wayne-2019-07", 20_000),
+        Record("over 20,000, past the 6,500 Guard promised for the south", "wayne-2019-07", 20_000),
     ),
     Month(
         "July 2019",
@@ -139,8 +139,8 @@ def render(state: GameState | None = None) -> str:
         "",
         f"The deal is reached on {deal.date}; the forces reach their posts on {arrived.date}",
         "(the Guard deployed in the second half of June 2019, public record). The",
-        "Declaration promised about 6,000 Guard (public record); by July some 6,500 were",
-        "reported at the southern border and over 20,000 deployed in all (wayne-2019-07).",
+        "Declaration promised about 6,000 Guard (public record); Wayne gives the promise",
+        "as 6,500 for the southern border, and over 20,000 deployed in all (wayne-2019-07).",
         f"Ending: `{state.ending}`.",
         "",
     ]

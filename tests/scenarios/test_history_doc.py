@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from game.tools.history import RECORD, historical_game, monthly_figures, render
@@ -38,3 +39,19 @@ def test_historical_path_stays_near_the_record(flagship):
     assert all(s.meters["guard_deployed"] == 0 for s in on_deal_day), (
         "the forces are not at their posts on 7 June itself"
     )
+
+
+def test_the_6500_guard_figure_is_always_the_promise():
+    """Wayne (July 2019) gives 6,500 Guard as what Mexico *promised* for its southern
+    border, then surpassed with over 20,000; no text may report it as a deployment."""
+    texts = {
+        "docs/history.md": (ROOT / "docs" / "history.md").read_text(encoding="utf-8"),
+        **{
+            f"scenarios/{p.name}": p.read_text(encoding="utf-8")
+            for p in sorted((ROOT / "scenarios").glob("*.yaml"))
+        },
+    }
+    for name, text in texts.items():
+        for sentence in re.split(r"(?<=[.;|])\s", " ".join(text.split())):
+            if re.search(r"(?<![\d,])6,500", sentence):
+                assert "promis" in sentence, (name, sentence)
