@@ -42,7 +42,7 @@ from game.saves import (
     slot_path,
     write_save,
 )
-from game.scenario.models import ROLES, Scenario
+from game.scenario.models import ROLES, Scenario, as_role, other_role
 from game.userdirs import AUTO_PREFIX, is_auto_slot
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ OPPONENTS = {
 
 
 def other(role: str) -> str:
-    return "mexico" if role == "us" else "us"
+    return other_role(as_role(role))
 
 
 class Session:
@@ -89,7 +89,7 @@ class Session:
         }
         for role in self.agents:
             # Rank the AI's offers now, while the briefing is read, not on its first reply.
-            preferences_for(ruleset, role).ranked()
+            preferences_for(ruleset, as_role(role)).ranked()
         self.replies: dict[str, Reply] = {}
         self.saved_moves = len(self.state.moves)  # moves covered by the last named save
         self.slot: str | None = None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.rules.ruleset import Ruleset
+from game.scenario.models import RoleId
 from game.sim.runner import GameSummary
 
 
@@ -33,7 +34,7 @@ class BatchReport:
     mean_meters: dict[str, float]
     # Final-value distribution per meter: min, 10th, 50th, 90th percentile, max.
     meter_spread: dict[str, tuple[float, float, float, float, float]]
-    success_rate: dict[str, float]
+    success_rate: dict[RoleId, float]
     mean_moves: float
     tariff_imposed_rate: float
     rules_fired: dict[str, int]
@@ -70,9 +71,7 @@ def aggregate(
     endings = {e.id: counts.get(e.id, 0) for e in scenario.endings}
     spread = {m: _spread(sorted(g.meters[m] for g in games)) for m in scenario.meters}
     means = {m: sum(g.meters[m] for g in games) / n if n else 0.0 for m in scenario.meters}
-    success: dict[str, float] = {
-        r: sum(g.success[r] for g in games) / n if n else 0.0 for r in scenario.roles
-    }
+    success = {r: sum(g.success[r] for g in games) / n if n else 0.0 for r in scenario.roles}
     fired: Counter[str] = Counter()
     for g in games:
         fired.update(set(g.rules_fired))

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, TabbedContent, TabPane
 
 from game.play.interface import GameSession
-from game.scenario.models import Scenario
+from game.scenario.models import Scenario, as_role, other_role
 
 
 def _source(scenario: Scenario, ref: str) -> str:
@@ -24,7 +24,7 @@ def _source(scenario: Scenario, ref: str) -> str:
 
 def dossier(scenario: Scenario, role: str) -> str:
     r = scenario.roles[role]  # type: ignore[index]
-    other = scenario.roles["mexico" if role == "us" else "us"]
+    other = scenario.roles[other_role(as_role(role))]
     lines = [f"# {r.name} — confidential", "", r.briefing.strip(), "", "## Your objectives", ""]
     for o in r.objectives:
         lines.append(f"- **{o.text}** ({o.weight} points) — *{_source(scenario, o.source)}*")
