@@ -57,3 +57,41 @@ def test_no_wall_clock_or_global_random_in_the_engine():
             text = path.read_text()
             for word in banned:
                 assert word not in text, f"{path} uses {word}"
+
+
+def _lint_imports(root) -> subprocess.CompletedProcess[str]:
+    """Run import-linter on the package under `root` with the project's contracts."""
+    import os
+
+    code = "from importlinter.cli import lint_imports_command; lint_imports_command()"
+    return subprocess.run(
+        [sys.executable, "-c", code, "--config", "pyproject.toml", "--no-cache"],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_import_contracts_are_kept():
+    """The `layers` and `core-without-textual` contracts of pyproject.toml hold."""
+    from tests.conftest import ROOT
+
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
+
+
+def test_import_contracts_catch_an_upward_import(tmp_path):
+    """A lower layer importing a higher one breaks the contract (the check is not vacuous)."""
+    import shutil
+
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "game", tmp_path / "game", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    engine = tmp_path / "game" / "engine" / "__init__.py"
+    engine.write_text(engine.read_text() + "\nimport game.report  # upward\n")
+    result = _lint_imports(tmp_path)
+    assert result.returncode != 0
+    assert "game.engine is not allowed to import game.report" in result.stdout

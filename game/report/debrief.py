@@ -35,7 +35,7 @@ class Step:
 @dataclass(frozen=True)
 class TurningPoint:
     step: Step
-    role: str
+    role: RoleId
     before: int
     after: int
 
@@ -276,11 +276,12 @@ def _questions(d: Debrief) -> list[str]:
             "could the same enforcement have been bought at a lower human-rights cost?"
         )
     if d.turning_points:
-        t = d.turning_points[0]
-        who = s.roles[t.role].short  # type: ignore[index]
+        point = d.turning_points[0]
+        who = s.roles[point.role].short
         questions.append(
-            f"The game turned at move {t.step.number} ({t.step.date}), after which {who}'s "
-            f"prospects went from {t.before} to {t.after} points. What made that move decisive?"
+            f"The game turned at move {point.step.number} ({point.step.date}), after which "
+            f"{who}'s prospects went from {point.before} to {point.after} points. What made "
+            "that move decisive?"
         )
     questions.append(
         "Compare your agreement with the Joint Declaration of 7 June 2019: what would each "

@@ -273,8 +273,8 @@ class ConsoleApp(App[None]):
         self.run_worker(self._collect(), group="commands")
 
     async def _collect(self) -> None:
-        from game.cli.commands.class_collect import collect
         from game.net.client import ClassClientError
+        from game.net.collect import collect
 
         try:
             written = await collect(self.classroom, self.code, self.output)

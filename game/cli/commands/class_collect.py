@@ -28,6 +28,7 @@ def register(sub: Any, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from game.net.client import ClassClientError
+    from game.net.collect import collect
 
     try:
         written = asyncio.run(collect(args.url, args.code, args.output))
@@ -44,19 +45,3 @@ def run(args: argparse.Namespace) -> int:
         print(path)
     print(f"{len(written)} games saved; `brink report --class {args.output}/*.brink.json`")
     return 0
-
-
-async def collect(url: str, code: str, folder: Path) -> list[Path]:
-    """Write every table's save into `folder`; return the files written."""
-    from game.net.client import instructor_desk
-    from game.saves import write_atomic
-
-    async with instructor_desk(url, code, "collecting the games") as desk:
-        saves = await desk.collect()
-    written = []
-    folder.mkdir(parents=True, exist_ok=True)  # write_atomic makes no folders by itself
-    for name, text in sorted(saves.files.items()):
-        path = folder / Path(name).name  # a name, never a path the server chose
-        write_atomic(path, text)
-        written.append(path)
-    return written
