@@ -24,3 +24,18 @@ def random_game(
         if after_move is not None:
             after_move(state)
     return state
+
+
+# Headless Chromium as the tests run it: no sandbox (containers), no GPU, nothing fetched
+# from the network on its own account, and (added by each test) a fresh profile folder.
+HEADLESS_CHROMIUM = [
+    "chromium",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]

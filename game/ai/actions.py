@@ -70,8 +70,7 @@ def choose_action(view: RoleView, prefs: Preferences, rng: random.Random) -> Dec
         runner = scored[1][2]
         reasons.append(
             Reason(
-                f"The next best, {runner.action.replace('_', ' ')}, is worth "
-                f"{_pct(scored[1][0])}."
+                f"The next best, {runner.action.replace('_', ' ')}, is worth {_pct(scored[1][0])}."
             )
         )
     return Decision(move, tuple(reasons))

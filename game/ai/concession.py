@@ -25,7 +25,7 @@ import math
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from operator import contains, getitem
+from operator import add, contains, itemgetter
 
 from game.ai import explain
 from game.ai.actions import choose_action
@@ -37,7 +37,7 @@ from game.ai.preferences import Offer, OfferKey, Preferences, preferences_for
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, REJECT, WALK_OUT, Move
 from game.rules.ruleset import Ruleset
-from game.scenario.models import Difficulty
+from game.scenario.models import Difficulty, RoleId, other_role
 
 # How many offers just above the target the bidding strategy weighs against each other.
 BID_WINDOW = 1000
@@ -62,6 +62,31 @@ def target_utility(level: float, reservation: float, best: float) -> float:
     return floor + (best - floor) * level
 
 
+@dataclass(frozen=True)
+class Situation:
+    """What the concession agent knows when it decides (see `ConcessionAgent._situation`)."""
+
+    model: OpponentModel | None
+    clock: Deadline
+    reservation: float
+    best: float  # the most it could ask for now
+    target: float  # what it asks for now
+    settle: float  # what it would ask for by its next turn
+    opening: float  # what it asked for at the start
+    theirs: Offer | None  # the other side's offer on the table
+    can_accept: bool
+    held: Commitments
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The move decided, and the stance it came from (None when no deal is worth it)."""
+
+    move: Move
+    stance: Stance | None
+    no_deal_worth_it: bool = False
+
+
 class ConcessionAgent:
     """A negotiator whose difficulty and temperament come from the scenario's YAML."""
 
@@ -83,11 +108,11 @@ class ConcessionAgent:
         self.move_days = {p.id: p.move_days for p in scenario.phases}
 
     # ------------------------------------------------------------------ temperament
-    def exponent(self, role: str) -> float:
+    def exponent(self, role: RoleId) -> float:
         """This game's concession exponent for `role`: the difficulty's, scaled by the
         delegate's personality, varied by the game seed within the difficulty's spread."""
         if role not in self._exponents:
-            prefs = self.ruleset.scenario.roles[role].preferences  # type: ignore[index]
+            prefs = self.ruleset.scenario.roles[role].preferences
             scale = 1.0
             if prefs is not None and prefs.personalities:
                 chosen = next(
@@ -110,9 +135,18 @@ class ConcessionAgent:
         return self._bargain(view, prefs, rng)
 
     def _bargain(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
-        """Answer the offer on the table, or make one: the concession strategy."""
+        """Answer the offer on the table, or make one: the concession strategy. Deciding
+        and explaining are apart: `_situation` reads the game, `_choose` picks the move,
+        `_explain` says why in the delegation's words."""
+        situation = self._situation(view, prefs)
+        choice = self._choose(view, prefs, situation, rng)
+        return Decision(choice.move, self._explain(prefs, situation, choice))
+
+    def _situation(self, view: RoleView, prefs: Preferences) -> Situation:
+        """Where the agent stands: its model of the other side, the clock, and the
+        utilities it aims at now and by its next turn."""
         menu = view.menu
-        other = "mexico" if view.role == "us" else "us"
+        other = other_role(view.role)
         their_offers = offers_from(view, other)
         model = (
             learn(menu.offer_space, their_offers)
@@ -122,65 +156,75 @@ class ConcessionAgent:
         clock = deadline(view, self.ladder_days, self.move_days.get(view.phase, 0.0))
         reservation = prefs.reservation(view.env)
         best = best_utility(prefs, menu.offer_space)
-        level = concession_level(
-            clock.fraction, clock.windows, self.exponent(view.role), self.settings.hold
-        )
-        target = target_utility(level, reservation, best)
+        exponent = self.exponent(view.role)
+        level = concession_level(clock.fraction, clock.windows, exponent, self.settings.hold)
         # What it would ask for when its turn comes again: an offer worth that much
         # now is not worth a round of the clock.
-        settle = target_utility(
-            concession_level(
-                clock.fraction_next if clock.fraction_next is not None else clock.fraction,
-                clock.windows,
-                self.exponent(view.role),
-                self.settings.hold,
-            ),
-            reservation,
-            best,
-        )
-        opening = target_utility(1.0, reservation, best)
-        pace = explain.clock(clock, target, reservation, opening)
-
-        if best < reservation and Move(view.role, WALK_OUT) in menu:
-            return Decision(
-                Move(view.role, WALK_OUT),
-                (
-                    Reason(
-                        f"No deal on the table could be worth more to us than no deal "
-                        f"({explain.pct(reservation)})."
-                    ),
-                ),
-            )
+        next_fraction = clock.fraction_next if clock.fraction_next is not None else clock.fraction
+        settle_level = concession_level(next_fraction, clock.windows, exponent, self.settings.hold)
         theirs = view.offer if view.offer_by == other else None
-        can_accept = (
-            theirs is not None and Move(view.role, ACCEPT) in menu and not accepted_and_undone(view)
+        return Situation(
+            model=model,
+            clock=clock,
+            reservation=reservation,
+            best=best,
+            target=target_utility(level, reservation, best),
+            settle=target_utility(settle_level, reservation, best),
+            opening=target_utility(1.0, reservation, best),
+            theirs=theirs,
+            can_accept=theirs is not None
+            and Move(view.role, ACCEPT) in menu
+            and not accepted_and_undone(view),
+            held=commitments(view, prefs, self.defaults),
         )
-        held = commitments(view, prefs, self.defaults)
+
+    def _choose(
+        self, view: RoleView, prefs: Preferences, situation: Situation, rng: random.Random
+    ) -> Choice:
+        menu = view.menu
+        if situation.best < situation.reservation and Move(view.role, WALK_OUT) in menu:
+            return Choice(Move(view.role, WALK_OUT), None, no_deal_worth_it=True)
         stance = respond(
             prefs,
-            held.space(prefs, menu.offer_space),
-            theirs if can_accept else None,
-            target,
-            reservation,
-            model,
+            situation.held.space(prefs, menu.offer_space),
+            situation.theirs if situation.can_accept else None,
+            situation.target,
+            situation.reservation,
+            situation.model,
             rng,
             propose=menu.can_propose,
-            accept_at=settle,
+            accept_at=situation.settle,
         )
-        plan, planned = stance.offer, stance.planned
         if stance.accept:
-            assert theirs is not None
-            return Decision(
-                Move(view.role, ACCEPT),
-                (
-                    explain.compare(prefs.utility(theirs), settle, reservation, planned),
-                    *explain.strengths(prefs, theirs),
-                    pace,
+            return Choice(Move(view.role, ACCEPT), stance)
+        if stance.offer is None:
+            kind = REJECT if Move(view.role, REJECT) in menu else WALK_OUT
+            return Choice(Move(view.role, kind), stance)
+        return Choice(Move.propose(view.role, stance.offer), stance)
+
+    def _explain(
+        self, prefs: Preferences, situation: Situation, choice: Choice
+    ) -> tuple[Reason, ...]:
+        s = situation
+        if choice.no_deal_worth_it or choice.stance is None:
+            return (
+                Reason(
+                    f"No deal on the table could be worth more to us than no deal "
+                    f"({explain.pct(s.reservation)})."
                 ),
             )
+        pace = explain.clock(s.clock, s.target, s.reservation, s.opening)
+        stance = choice.stance
+        theirs, plan, planned = s.theirs, stance.offer, stance.planned
+        if stance.accept:
+            assert theirs is not None
+            return (
+                explain.compare(prefs.utility(theirs), s.settle, s.reservation, planned),
+                *explain.strengths(prefs, theirs),
+                pace,
+            )
         if plan is None:
-            kind = REJECT if Move(view.role, REJECT) in menu else WALK_OUT
-            return Decision(Move(view.role, kind), (pace,))
+            return (pace,)
         reasons: list[Reason] = []
         if theirs is not None:
             value = prefs.utility(theirs)
@@ -188,18 +232,19 @@ class ConcessionAgent:
             reasons.append(
                 explain.red_line(prefs, line)
                 if line
-                else explain.compare(value, target, reservation, planned)
+                else explain.compare(value, s.target, s.reservation, planned)
             )
-        reasons += self._taking_back(prefs, held, plan)
-        reasons += explain.trades(prefs, theirs, plan, model)
+        reasons += self._taking_back(prefs, s.held, plan)
+        reasons += explain.trades(prefs, theirs, plan, s.model)
         reasons.append(pace)
-        return Decision(Move.propose(view.role, plan), explain.one_per_issue(prefs, reasons))
+        return explain.one_per_issue(prefs, reasons)
 
     def _taking_back(self, prefs: Preferences, held: Commitments, plan: Offer) -> list[Reason]:
         """Why the plan goes back on an earlier concession, when it does (only after the
         other side went back on something: otherwise the plan cannot)."""
         back = asked_more(prefs, held.last, plan) if held.last else []
         return explain.taking_back(prefs, back, held.released_by)
+
 
 @dataclass(frozen=True)
 class Stance:
@@ -257,7 +302,8 @@ def plan_offer(
     # With every offer allowed the nearest ones are plenty; when the rules or the
     # agent's own earlier concessions rule some out, it looks through the whole band.
     lowest = max(band, cut - BID_WINDOW) if full else band
-    window = [k for _, k in ranked[lowest:cut] if allowed(k)]
+    keys = map(_KEY, ranked[lowest:cut])
+    window = list(keys) if full else list(filter(allowed, keys))
     if not window:
         window = _nearest(ranked, cut, allowed, target)
     if not window:
@@ -266,11 +312,28 @@ def plan_offer(
     if model is None:
         key = rng.choice(window)
     else:
-        tables = model.tables(ids)
-        scored = [(sum(map(getitem, tables, k)), k) for k in window]
-        top = max(s for s, _ in scored)
-        key = rng.choice([k for s, k in scored if s >= top - 1e-9])
+        if full and window and len(window) == cut - lowest:
+            columns = [column[lowest:cut] for column in prefs.ranked_columns()]
+        else:
+            columns = [list(column) for column in zip(*window, strict=True)]
+        scores = _model_scores(model.tables(ids), columns)
+        top = max(scores)
+        key = rng.choice([k for s, k in zip(scores, window, strict=True) if s >= top - 1e-9])
     return dict(zip(ids, key, strict=True))
+
+
+_KEY = itemgetter(1)
+
+
+def _model_scores(tables: list[dict[str, float]], columns: list[list[str]]) -> list[float]:
+    """Each offer's worth to the other side by the model, given the offers issue by issue:
+    one lookup per issue and offer, added up issue after issue (the same float as summing
+    offer by offer), column-wise because a window holds hundreds of offers."""
+    totals: list[float] | None = None
+    for table, column in zip(tables, columns, strict=True):
+        values = list(map(table.__getitem__, column))
+        totals = values if totals is None else list(map(add, totals, values))
+    return totals or []
 
 
 def _nearest(

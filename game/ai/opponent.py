@@ -40,26 +40,45 @@ def learn(
     issues: Mapping[str, Sequence[str]], offers: Sequence[Mapping[str, str]]
 ) -> OpponentModel:
     """Fit the model to the other side's offers, oldest first."""
-    raw = {issue: 1.0 for issue in issues}
-    unmoved = dict.fromkeys(issues, 0)
-    counts: dict[str, Counter[str]] = {issue: Counter() for issue in issues}
-    previous: Mapping[str, str] | None = None
+    learner = OpponentLearner(issues)
     for offer in offers:
-        for issue in issues:
+        learner.observe(offer)
+    return learner.model()
+
+
+class OpponentLearner:
+    """The same model, learnt one offer at a time: a negotiation that asks for the model
+    after every offer pays for each offer once, not once per step."""
+
+    def __init__(self, issues: Mapping[str, Sequence[str]]) -> None:
+        self.issues = issues
+        self.raw = {issue: 1.0 for issue in issues}
+        self.unmoved = dict.fromkeys(issues, 0)
+        self.counts: dict[str, Counter[str]] = {issue: Counter() for issue in issues}
+        self.previous: Mapping[str, str] | None = None
+        self.seen = 0
+
+    def observe(self, offer: Mapping[str, str]) -> None:
+        previous = self.previous
+        for issue in self.issues:
             option = offer.get(issue)
             if option is not None:
-                counts[issue][option] += 1
+                self.counts[issue][option] += 1
             if previous is not None:
                 if option == previous.get(issue):
-                    raw[issue] += STEADINESS
-                    unmoved[issue] += 1
+                    self.raw[issue] += STEADINESS
+                    self.unmoved[issue] += 1
                 else:
-                    unmoved[issue] = 0
-        previous = offer
-    total = sum(raw.values())
-    weights = {issue: w / total for issue, w in raw.items()}
-    values = {}
-    for issue, options in issues.items():
-        top = max(counts[issue].values(), default=0)
-        values[issue] = {o: (counts[issue][o] + 1) / (top + 1) for o in options}
-    return OpponentModel(weights, values, len(offers), unmoved)
+                    self.unmoved[issue] = 0
+        self.previous = offer
+        self.seen += 1
+
+    def model(self) -> OpponentModel:
+        total = sum(self.raw.values())
+        weights = {issue: w / total for issue, w in self.raw.items()}
+        values = {}
+        for issue, options in self.issues.items():
+            counts = self.counts[issue]
+            top = max(counts.values(), default=0)
+            values[issue] = {o: (counts[o] + 1) / (top + 1) for o in options}
+        return OpponentModel(weights, values, self.seen, dict(self.unmoved))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from game.rules.effects import Quantity
 from game.rules.ruleset import Ruleset
-from game.scenario.models import Role, Scenario
+from game.scenario.models import Role, RoleId, Scenario
 
 Offer = Mapping[str, str]
 OfferKey = tuple[str, ...]  # option ids in issue order
@@ -48,6 +48,11 @@ class Preferences:
     action_values: dict[str, tuple[Quantity, str]]
     declared: bool
     _ranked: list[tuple[float, OfferKey]] | None = field(default=None, repr=False)
+    # `ranked()` issue by issue (the options of every offer, per issue), with the list it
+    # was taken from, so that a reset `_ranked` is noticed.
+    _columns: tuple[list[tuple[float, OfferKey]], list[list[str]]] | None = field(
+        default=None, repr=False
+    )
 
     @property
     def issue_ids(self) -> tuple[str, ...]:
@@ -91,6 +96,15 @@ class Preferences:
             )
         return self._ranked
 
+    def ranked_columns(self) -> list[list[str]]:
+        """Per issue, the option of each offer of `ranked()`, in the same order: a slice
+        of each is the options of a run of ranked offers, without building tuples."""
+        ranked = self.ranked()
+        if self._columns is None or self._columns[0] is not ranked:
+            columns = [list(column) for column in zip(*(key for _, key in ranked), strict=True)]
+            self._columns = (ranked, columns)
+        return self._columns[1]
+
     def _candidate_keys(self) -> list[OfferKey]:
         options = [list(i.values) for i in self.issues]
         forbidden = [{o for o in i.values if (i.id, o) in self.red_lines} for i in self.issues]
@@ -118,7 +132,7 @@ def party_of(issue_id: str, scenario: Scenario) -> str:
     return next((r for r in scenario.roles if issue_id.startswith(f"{r}_")), "")
 
 
-def preferences_for(ruleset: Ruleset, role: str) -> Preferences:
+def preferences_for(ruleset: Ruleset, role: RoleId) -> Preferences:
     """The role's preferences, built once per ruleset."""
     cache: dict[str, Preferences] = ruleset.__dict__.setdefault("_preferences", {})
     if role not in cache:
@@ -126,9 +140,9 @@ def preferences_for(ruleset: Ruleset, role: str) -> Preferences:
     return cache[role]
 
 
-def _build(ruleset: Ruleset, role_id: str) -> Preferences:
+def _build(ruleset: Ruleset, role_id: RoleId) -> Preferences:
     scenario = ruleset.scenario
-    role = scenario.roles[role_id]  # type: ignore[index]
+    role = scenario.roles[role_id]
     if role.preferences is None:
         return _derived(scenario, role_id, role)
     prefs = role.preferences
@@ -159,7 +173,7 @@ def _build(ruleset: Ruleset, role_id: str) -> Preferences:
     )
 
 
-def _derived(scenario: Scenario, role_id: str, role: Role) -> Preferences:
+def _derived(scenario: Scenario, role_id: RoleId, role: Role) -> Preferences:
     """Preferences for a scenario that declares none: options are listed weakest first,
     so the US is taken to want the strongest and Mexico the weakest, all issues alike."""
     weight = 1.0 / len(scenario.issues)

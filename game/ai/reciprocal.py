@@ -20,6 +20,7 @@ from game.ai.preferences import Preferences
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, REJECT, WALK_OUT, Move
 from game.rules.ruleset import Ruleset
+from game.scenario.models import other_role
 
 COURTESY = 0.02
 
@@ -32,7 +33,7 @@ class ReciprocalAgent(ConcessionAgent):
     def _bargain(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
         """Answer or counter, conceding as much as the other side just did."""
         menu = view.menu
-        other = "mexico" if view.role == "us" else "us"
+        other = other_role(view.role)
         mine = offers_from(view, view.role)
         theirs_all = offers_from(view, other)
         reservation = prefs.reservation(view.env)

@@ -27,6 +27,8 @@ COMMANDS = {
     "replay": "replay",
     "report": "report",
     "serve": "serve",
+    "join": "join",
+    "class": "classroom",
     "graph": "graph",
     "test": "test",
     "lint": "lint",
@@ -44,6 +46,7 @@ examples:
   brink tournament roosevelt-room-2019 --runs 100 --seed 1
   brink replay saves/historical-2019.brink.json
   brink new my-talks --dir scenarios        start a new scenario
+  brink class start roosevelt-room-2019 --tables 6 --ai mexico
 """
 
 

@@ -8,12 +8,13 @@ over the methods here.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from game.engine.machines import build_phase_machine, build_tariff_machine
 from game.engine.moves import MOVE_KINDS, Move
 from game.engine.state import GameState
+from game.rules.expressions import Compiled
 from game.rules.ruleset import Ruleset
+from game.scenario.models import ROLES, Meter, RoleId, Transition
 
 
 class Game:
@@ -28,8 +29,17 @@ class Game:
         self.issue_ids = [i.id for i in scenario.issues]
         self.option_levels = {(i.id, o.id): o.level for i in scenario.issues for o in i.options}
         self.default_offer = {i.id: i.default_option() for i in scenario.issues}
+        # Each role's meters, visible and hidden, for its views.
+        self.visible_meters: dict[RoleId, tuple[tuple[str, Meter], ...]] = {
+            r: tuple((name, m) for name, m in scenario.meters.items() if r in m.visible_to)
+            for r in ROLES
+        }
+        self.hidden_meters: dict[RoleId, tuple[str, ...]] = {
+            r: tuple(name for name, m in scenario.meters.items() if r not in m.visible_to)
+            for r in ROLES
+        }
         # (trigger, phase) -> [(transition, compiled condition)], in declared order.
-        self.transitions_from: dict[tuple[str, str], list[tuple[Any, Any]]] = {}
+        self.transitions_from: dict[tuple[str, str], list[tuple[Transition, Compiled | None]]] = {}
         phase_ids = [p.id for p in scenario.phases]
         for transition, condition in zip(scenario.transitions, ruleset.transitions, strict=True):
             sources = phase_ids if "*" in transition.sources() else transition.sources()

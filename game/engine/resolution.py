@@ -273,7 +273,7 @@ class Resolution:
         cause = Cause("instructor", move.action or move.kind, "")
         if move.kind == INJECT:
             inject = self.game.ruleset.injects[move.action]
-            label = next(x.label for x in self.scenario.injects if x.id == move.action)
+            label = self.scenario.injects_by_id[move.action].label
             self.record(
                 "instructor",
                 f"Instructor's inject: {label}",
@@ -312,7 +312,7 @@ class Resolution:
         if move.kind == PROPOSE:
             text = f"{role} proposes: " + describe_offer(self.game, dict(move.offer))
         elif move.kind == ACT:
-            text = f"{role}: " + next(a.label for a in self.scenario.actions if a.id == move.action)
+            text = f"{role}: " + self.scenario.actions_by_id[move.action].label
         else:
             text = f"{role} {_MOVE_WORDS[move.kind]}"
         if move.note:
@@ -430,7 +430,7 @@ class Resolution:
             if compiled is not None and compiled(state.env):
                 self.end(ending.id, Cause("clock", why, ending.source))
                 return
-        default = next(e for e in self.scenario.endings if e.default)
+        default = self.scenario.default_ending
         self.end(default.id, Cause("clock", why, default.source))
 
 
@@ -451,7 +451,7 @@ def describe_offer(game: object, offer: dict[str, str]) -> str:
         option_id = offer.get(issue.id, issue.default_option())
         if option_id == issue.default_option():
             continue
-        option = next((o for o in issue.options if o.id == option_id), None)
+        option = issue.options_by_id.get(option_id)
         parts.append(option.label if option else option_id)
     return "; ".join(parts) if parts else "nothing beyond the status quo"
 

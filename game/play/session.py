@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.ai import AGENTS, Agent, Decision, agent_rng, make_agent
+from game.ai import AGENTS, Agent, agent_rng, make_agent
 from game.ai.preferences import preferences_for
 from game.engine.api import (
+    Outcome,
     RoleView,
     apply,
     check_move,
@@ -29,9 +30,11 @@ from game.engine.api import (
 from game.engine.events import Event
 from game.engine.moves import IllegalMove, Move
 from game.engine.state import GameState
+from game.play.interface import Reply
 from game.rules.ruleset import Ruleset, load_ruleset
 from game.saves import (
     SaveError,
+    SaveGame,
     capture,
     read_save,
     restore,
@@ -39,8 +42,13 @@ from game.saves import (
     slot_path,
     write_save,
 )
-from game.scenario.models import ROLES
+from game.scenario.models import ROLES, Scenario, as_role, other_role
 from game.userdirs import AUTO_PREFIX, is_auto_slot
+
+if TYPE_CHECKING:
+    from game.report.debrief import Debrief
+
+__all__ = ["HUMAN", "OPPONENTS", "Reply", "Session", "other"]
 
 HUMAN = "human"
 OPPONENTS = {
@@ -52,19 +60,12 @@ OPPONENTS = {
 
 
 def other(role: str) -> str:
-    return "mexico" if role == "us" else "us"
-
-
-@dataclass
-class Reply:
-    """A move the AI made, with its reasons and what followed."""
-
-    role: str
-    decision: Decision
-    events: list[Event] = field(default_factory=list)
+    return other_role(as_role(role))
 
 
 class Session:
+    """A game played on this machine; it implements `game.play.interface.GameSession`."""
+
     def __init__(
         self,
         ruleset: Ruleset,
@@ -88,7 +89,7 @@ class Session:
         }
         for role in self.agents:
             # Rank the AI's offers now, while the briefing is read, not on its first reply.
-            preferences_for(ruleset, role).ranked()
+            preferences_for(ruleset, as_role(role)).ranked()
         self.replies: dict[str, Reply] = {}
         self.saved_moves = len(self.state.moves)  # moves covered by the last named save
         self.slot: str | None = None
@@ -111,23 +112,27 @@ class Session:
         ruleset = scenario if isinstance(scenario, Ruleset) else load_ruleset(scenario)
         if role not in ROLES:
             raise ValueError(f"role must be `us` or `mexico`, not {role!r}")
-        session = cls(ruleset, seed, {role: HUMAN, other(role): opponent}, folder=folder)
+        players: dict[str, str] = {role: HUMAN, other(role): opponent}
+        session = cls(ruleset, seed, players, folder=folder)
         session.run_ai()
         return session
 
     @classmethod
     def load(cls, path: Path, folder: Path | None = None) -> Session:
         """Resume a save (raise SaveError with a sentence if it cannot be used)."""
-        save = read_save(path)
-        state = restore(save, where=f"save {path.name}")
-        players = {r: save.players.get(r, HUMAN) for r in ROLES}
-        session = cls(state.ruleset, save.seed, players, state, folder)
+        session = cls.from_save(read_save(path), f"save {path.name}", folder)
         session.slot = path.name.removesuffix(".brink.json")
         if is_auto_slot(session.slot) and _same_folder(path.parent, session.save_folder()):
             session.autosave_slot = session.slot  # the game goes on in its own save
-        session.replies = {}
         session.save_path = path
         return session
+
+    @classmethod
+    def from_save(cls, save: SaveGame, where: str, folder: Path | None = None) -> Session:
+        """The game a save records (raise SaveError if its scenario cannot be used)."""
+        state = restore(save, where=where)
+        players: dict[str, str] = {r: save.players.get(r, HUMAN) for r in ROLES}
+        return cls(state.ruleset, save.seed, players, state, folder)
 
     # ------------------------------------------------------------------ state
     @property
@@ -152,11 +157,42 @@ class Session:
     def unsaved(self) -> bool:
         return len(self.state.moves) != self.saved_moves
 
+    @property
+    def scenario(self) -> Scenario:
+        return self.ruleset.scenario
+
+    @property
+    def is_class_game(self) -> bool:
+        return False
+
+    @property
+    def saves_locally(self) -> bool:
+        return True
+
     def view(self, role: str) -> RoleView:
         return view(self.state, role)
 
-    def outcome(self):  # type: ignore[no-untyped-def]
+    def reply(self, role: str) -> Reply | None:
+        return self.replies.get(role)
+
+    def last_move(self, role: str) -> Move | None:
+        return next((m for m in reversed(self.state.moves) if m.role == role), None)
+
+    def meter_history(self, role: str) -> dict[str, list[float]]:
+        visible = [m.name for m in self.view(role).meters]
+        series: dict[str, list[float]] = {name: [] for name in visible}
+        for snap in self.state.timeline:
+            for name in visible:
+                series[name].append(snap.meters.get(name, 0.0))
+        return series
+
+    def outcome(self) -> Outcome:
         return outcome(self.state)
+
+    def debrief(self) -> Debrief | None:
+        from game.report.debrief import build_debrief
+
+        return build_debrief(capture(self.state, self.players), self.ruleset)
 
     # ------------------------------------------------------------------ moves
     def check(self, move: Move) -> str | None:
@@ -245,7 +281,7 @@ class Session:
 
     def _label(self) -> str:
         scenario = self.ruleset.scenario
-        who = ", ".join(f"{scenario.roles[r].short}: {self.players[r]}" for r in ROLES)  # type: ignore[index]
+        who = ", ".join(f"{scenario.roles[r].short}: {self.players[r]}" for r in ROLES)
         return f"{scenario.title} — {self.state.date.isoformat()} ({who})"
 
 

@@ -14,7 +14,7 @@ from game.engine.moves import ACCEPT, PROPOSE, IllegalMove, Move
 from game.engine.state import GameState, Snapshot
 from game.rules.ruleset import Ruleset
 from game.saves import SaveError, SaveGame, ruleset_for
-from game.scenario.models import ROLES, Scenario
+from game.scenario.models import ROLES, RoleId, Scenario
 
 HUMAN = "human"
 TURNING_POINTS = 3
@@ -28,7 +28,7 @@ class Step:
     date: str
     reasons: tuple[str, ...]
     events: tuple[Event, ...]
-    scores: dict[str, int]  # each role's score had the game ended right after this move
+    scores: dict[RoleId, int]  # each role's score had the game ended right after this move
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,8 @@ def _label(scenario: Scenario, issue_id: str, option_id: str | None) -> str:
     if not option_id:
         return ""
     issue = scenario.issue(issue_id)
-    return next((o.label for o in issue.options if o.id == option_id), option_id)
+    option = issue.options_by_id.get(option_id)
+    return option.label if option is not None else option_id
 
 
 def _terms(scenario: Scenario, state: GameState) -> list[Term]:

@@ -21,6 +21,7 @@ import rule_engine
 import rule_engine.ast as ast
 from rule_engine.errors import EngineError, RuleSyntaxError, SymbolResolutionError
 
+from game.rules.quick_parse import quick_parse
 from game.scenario.diagnostics import did_you_mean
 
 Env = Mapping[str, Any]
@@ -98,6 +99,9 @@ def compile_expression(
     text: str, namespace: Namespace, expect: TypeName, context: rule_engine.Context | None = None
 ) -> Compiled:
     """Parse, type-check and compile `text`; raise ExpressionError if it is wrong."""
+    quick = _compile_common_shape(text, namespace, expect)
+    if quick is not None:
+        return quick
     ctx = context or namespace.context()
     try:
         rule = rule_engine.Rule(text, context=ctx)
@@ -132,6 +136,22 @@ def compile_expression(
             if expect == "boolean"
             else None,
         )
+    return Compiled(text, result, frozenset(compiler.names), evaluate)
+
+
+def _compile_common_shape(text: str, namespace: Namespace, expect: TypeName) -> Compiled | None:
+    """The fast path (see `quick_parse`): None unless the expression is of a common shape
+    and compiles without a problem; a problem is then reported by the full path."""
+    tree = quick_parse(text, namespace.symbols)
+    if tree is None:
+        return None
+    compiler = _Compiler(text, namespace)
+    try:
+        evaluate, result = compiler.compile(tree)
+    except (ExpressionError, RecursionError):
+        return None
+    if result != expect:
+        return None
     return Compiled(text, result, frozenset(compiler.names), evaluate)
 
 

@@ -7,7 +7,9 @@ diagnostic of the file, each positioned at the character where it starts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,9 @@ class Ruleset:
     # Each role's reservation value and action values (AI preferences), keyed by
     # (role, "reservation") or (role, action id).
     valuations: dict[tuple[str, str], Quantity] = field(default_factory=dict)
+    # The engine's playable form of this ruleset (`game.engine.creation.game_for`), built
+    # once on first use; typed there, since the rules layer does not know the engine.
+    game_cache: object = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def scenario(self) -> Scenario:
@@ -63,6 +68,26 @@ class Ruleset:
 
 def load_ruleset(reference: str | Path) -> Ruleset:
     """Resolve an id or path, load, check and compile; raise ScenarioError on problems."""
+    with _collector_paused():
+        return _load_ruleset(reference)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading builds hundreds of thousands of small, acyclic objects (YAML nodes, models,
+    syntax trees, closures), and each few hundred of them set off the cycle collector,
+    which then walks the whole growing heap: a third of the load time. Paused for the
+    load, and back on after it (if it was on)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_ruleset(reference: str | Path) -> Ruleset:
     path = resolve(str(reference))
     # The expressions are compiled even when the checks found problems elsewhere, so that a
     # wrong `when:` is reported together with a wrong `add:` of the same rule.

@@ -19,7 +19,7 @@ from pathlib import Path
 from game.saves.format import SaveError, SaveGame
 from game.userdirs import SAVE_DIR_ENV as ENV_VAR  # noqa: F401  (re-exported)
 from game.userdirs import SAVE_SUFFIX as SUFFIX
-from game.userdirs import save_dir  # noqa: F401  (re-exported)
+from game.userdirs import save_dir as save_dir  # re-exported
 
 MAX_SAVE_BYTES = 8 * 1024 * 1024
 _SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")

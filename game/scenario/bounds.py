@@ -17,7 +17,7 @@ from typing import Any
 
 import rule_engine
 
-from game.scenario.checks import Path, walk
+from game.scenario.checks import Path
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.models import Effect, Scenario
 from game.scenario.yaml_source import SourceMap
@@ -158,7 +158,7 @@ def _hull(values: list[float]) -> Interval:
 def _conditions(scenario: Scenario) -> list[tuple[Path, str, str]]:
     """(path, what it is, text) of every ending and objective condition; an ending that
     an `end:` effect reaches is reachable whatever its condition."""
-    ended = {node.end for _, node in walk(scenario) if isinstance(node, Effect) and node.end}
+    ended = {node.end for _, node in scenario.nodes if isinstance(node, Effect) and node.end}
     found: list[tuple[Path, str, str]] = [
         (("endings", i, "when"), f"ending `{e.id}` can never be reached", e.when)
         for i, e in enumerate(scenario.endings)

@@ -6,10 +6,7 @@ report every problem found (not only the first), positioned with the source map.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
-
-from pydantic import BaseModel
+from collections.abc import Iterable
 
 from game.scenario.diagnostics import Diagnostic, did_you_mean
 from game.scenario.models import Effect, Scenario
@@ -41,22 +38,6 @@ RESERVED_NAMES = frozenset(
         "rejections",
     }
 )
-
-
-def walk(node: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    """Every model, list item and dict value below `node`, with its path."""
-    yield path, node
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            if value is not None:
-                yield from walk(value, (*path, name))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from walk(item, (*path, i))
-    elif isinstance(node, dict):
-        for key, item in node.items():
-            yield from walk(item, (*path, key))
 
 
 class Checker:
@@ -162,7 +143,7 @@ class Checker:
 
     def sources(self) -> None:
         known = [src.id for src in self.s.sources] + [DESIGNER]
-        for path, node in walk(self.s):
+        for path, node in self.s.nodes:
             if path and path[-1] == "source" and isinstance(node, str) and path[0] != "transitions":
                 self._ref(path, node, known, "BRK201", "source")
 
@@ -255,7 +236,7 @@ class Checker:
     def _triggers_fired(self) -> set[str]:
         return {
             node.trigger
-            for _, node in walk(self.s)
+            for _, node in self.s.nodes
             if isinstance(node, Effect) and node.trigger is not None
         }
 
@@ -265,7 +246,7 @@ class Checker:
         events = [e.id for e in self.s.events]
         endings = [e.id for e in self.s.endings]
         triggers = {t.trigger for t in self.s.transitions}
-        for path, node in walk(self.s):
+        for path, node in self.s.nodes:
             if not isinstance(node, Effect):
                 continue
             for key in ("set", "add"):

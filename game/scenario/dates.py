@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from game.scenario.checks import Path, walk
+from game.scenario.checks import Path
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.models import Scenario, Schedule
 from game.scenario.yaml_source import SourceMap
@@ -44,7 +44,7 @@ def period_problems(scenario: Scenario, source: SourceMap) -> list[Diagnostic]:
     period = f"{start.isoformat()} to {end.isoformat()}"
     length = (end - start).days
     out: list[Diagnostic] = []
-    for path, node in walk(scenario):
+    for path, node in scenario.nodes:
         if not path or path[0] in _NOT_IN_PLAY:
             continue
         if isinstance(node, dt.date) and not start <= node <= end:

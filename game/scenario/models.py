@@ -13,7 +13,9 @@ file are reported together.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -48,6 +50,7 @@ SourceRef = Annotated[
         )
     ),
 ]
+NodePath = tuple[str | int, ...]
 # The engine counts days from the start date and looks a month or two past the end, so
 # dates stay well inside the calendar Python can represent (years 1 to 9999).
 EARLIEST_DATE = dt.date(1900, 1, 1)
@@ -62,6 +65,46 @@ GameDate = Annotated[
 ]
 RoleId = Literal["us", "mexico"]
 ROLES: tuple[RoleId, ...] = ("us", "mexico")
+
+
+def walk(node: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
+    """Every model, list item and dict value below `node`, with its path, parents first
+    and children in order. A stack rather than nested generators: checks walk the whole
+    scenario several times, and a chain of `yield from` costs its depth on every item."""
+    stack: list[tuple[NodePath, Any]] = [(path, node)]
+    while stack:
+        path, node = stack.pop()
+        yield path, node
+        if isinstance(node, BaseModel):
+            children = [
+                ((*path, name), value)
+                for name in type(node).model_fields
+                if (value := getattr(node, name)) is not None
+            ]
+        elif isinstance(node, list):
+            children = [((*path, i), item) for i, item in enumerate(node)]
+        elif isinstance(node, dict):
+            children = [((*path, key), item) for key, item in node.items()]
+        else:
+            continue
+        children.reverse()
+        stack.extend(children)
+
+
+def other_role(role: RoleId) -> RoleId:
+    """The delegation across the table."""
+    return "mexico" if role == "us" else "us"
+
+
+def as_role(value: str) -> RoleId:
+    """`value` as a role id; ValueError if it names no delegation."""
+    if value == "us":
+        return "us"
+    if value == "mexico":
+        return "mexico"
+    raise ValueError(f"unknown role {value!r}")
+
+
 DIFFICULTIES = ("easy", "normal", "hard")
 
 
@@ -263,6 +306,10 @@ class Issue(Strict):
 
     def default_option(self) -> str:
         return self.default or self.options[0].id
+
+    @cached_property
+    def options_by_id(self) -> dict[str, Option]:
+        return {o.id: o for o in self.options}
 
 
 # --------------------------------------------------------------------------- phases
@@ -593,15 +640,50 @@ class Scenario(Strict):
             raise ValueError("end_date must come after start_date")
         return self
 
-    # Convenience lookups used throughout the engine.
+    # Lookups by id, used throughout the engine: dicts built on first use (the model is
+    # frozen, so they never go stale).
+    @cached_property
+    def nodes(self) -> tuple[tuple[NodePath, Any], ...]:
+        """`walk(self)`, taken once: the checks go over every node several times."""
+        return tuple(walk(self))
+
+    @cached_property
+    def issues_by_id(self) -> dict[str, Issue]:
+        return {i.id: i for i in self.issues}
+
+    @cached_property
+    def phases_by_id(self) -> dict[str, Phase]:
+        return {p.id: p for p in self.phases}
+
+    @cached_property
+    def endings_by_id(self) -> dict[str, Ending]:
+        return {e.id: e for e in self.endings}
+
+    @cached_property
+    def actions_by_id(self) -> dict[str, Action]:
+        return {a.id: a for a in self.actions}
+
+    @cached_property
+    def injects_by_id(self) -> dict[str, Inject]:
+        return {x.id: x for x in self.injects}
+
+    @cached_property
+    def default_ending(self) -> Ending:
+        return next(e for e in self.endings if e.default)
+
     def issue(self, issue_id: str) -> Issue:
-        return next(i for i in self.issues if i.id == issue_id)
+        return self.issues_by_id[issue_id]
 
     def phase(self, phase_id: str) -> Phase:
-        return next(p for p in self.phases if p.id == phase_id)
+        return self.phases_by_id[phase_id]
 
     def ending(self, ending_id: str) -> Ending:
-        return next(e for e in self.endings if e.id == ending_id)
+        return self.endings_by_id[ending_id]
+
+    def option(self, issue_id: str, option_id: str) -> Option | None:
+        """The option `option_id` of issue `issue_id`, or None if either is unknown."""
+        issue = self.issues_by_id.get(issue_id)
+        return issue.options_by_id.get(option_id) if issue is not None else None
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -12,19 +13,36 @@ from game.sim.runner import GameSummary, play_batch
 from game.sim.stats import BatchReport, aggregate
 
 Progress = Callable[[int, int], None]
+# Chunks per worker: enough that a slow chunk does not leave the other workers idle,
+# few enough that per-task overhead (a pickled list of summaries back) stays small.
+_CHUNKS_PER_JOB = 4
+_MAX_CHUNK = 500
+
 _worker_ruleset: Ruleset | None = None
+_worker_agents: Mapping[str, str] = {}
 
 
-def _init_worker(path: str) -> None:
-    # Compiled expressions are closures and cannot be pickled: each worker loads the
-    # scenario once, from the same file.
-    global _worker_ruleset
-    _worker_ruleset = load_ruleset(path)
+def _adopt(ruleset: Ruleset | None, path: str, agents: Mapping[str, str]) -> None:
+    """Worker start-up, once per process. A forked worker already holds the parent's
+    compiled ruleset (and its built machines); a spawned one loads the scenario from the
+    same file, since compiled expressions are closures and cannot be pickled."""
+    global _worker_ruleset, _worker_agents
+    _worker_ruleset = ruleset if ruleset is not None else load_ruleset(path)
+    _worker_agents = dict(agents)
 
 
-def _run_chunk(seed: int, start: int, stop: int, agents: dict[str, str]) -> list[GameSummary]:
+def _inherit(path: str, agents: Mapping[str, str]) -> None:
+    _adopt(_worker_ruleset, path, agents)
+
+
+def _run_chunk(seed: int, start: int, stop: int) -> list[GameSummary]:
     assert _worker_ruleset is not None
-    return play_batch(_worker_ruleset, seed, range(start, stop), agents)
+    return play_batch(_worker_ruleset, seed, range(start, stop), _worker_agents)
+
+
+def chunk_bounds(runs: int, jobs: int) -> list[tuple[int, int]]:
+    chunk = max(1, min(_MAX_CHUNK, runs // (jobs * _CHUNKS_PER_JOB) or 1))
+    return [(i, min(i + chunk, runs)) for i in range(0, runs, chunk)]
 
 
 def simulate(
@@ -36,20 +54,39 @@ def simulate(
     progress: Progress | None = None,
 ) -> BatchReport:
     """Play `runs` games; `progress(done, runs)` is called as chunks finish."""
-    chunk = max(1, min(250, runs // (jobs * 4) or 1))
-    bounds = [(i, min(i + chunk, runs)) for i in range(0, runs, chunk)]
+    bounds = chunk_bounds(runs, jobs)
     games: list[GameSummary] = []
-    if jobs <= 1 or runs < 2 * chunk:
+    if jobs <= 1 or len(bounds) < 2:
         for start, stop in bounds:
             games.extend(play_batch(ruleset, seed, range(start, stop), agents))
             if progress:
                 progress(len(games), runs)
     else:
-        path = str(Path(ruleset.file.path).resolve())
+        games = _in_workers(ruleset, seed, agents, jobs, bounds, runs, progress)
+    return aggregate(ruleset, seed, agents, games)
+
+
+def _in_workers(
+    ruleset: Ruleset,
+    seed: int,
+    agents: dict[str, str],
+    jobs: int,
+    bounds: list[tuple[int, int]],
+    runs: int,
+    progress: Progress | None,
+) -> list[GameSummary]:
+    global _worker_ruleset
+    path = str(Path(ruleset.file.path).resolve())
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forking else None)
+    # With fork the workers inherit the ruleset through this module global: no reload,
+    # and each task ships three integers.
+    _worker_ruleset = ruleset if forking else None
+    try:
         with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=(path,)
+            max_workers=jobs, mp_context=context, initializer=_inherit, initargs=(path, agents)
         ) as pool:
-            futures = [pool.submit(_run_chunk, seed, a, b, agents) for a, b in bounds]
+            futures = [pool.submit(_run_chunk, seed, a, b) for a, b in bounds]
             done = 0
             results: list[list[GameSummary]] = []
             for future in futures:  # in submission order: the merge never depends on timing
@@ -58,8 +95,9 @@ def simulate(
                 done += len(part)
                 if progress:
                     progress(done, runs)
-        games = [g for part in results for g in part]
-    return aggregate(ruleset, seed, agents, games)
+    finally:
+        _worker_ruleset = None
+    return [g for part in results for g in part]
 
 
 def available_cores() -> int:

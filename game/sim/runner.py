@@ -25,7 +25,7 @@ from game.engine.api import (
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.models import ROLES
+from game.scenario.models import ROLES, RoleId
 
 
 def game_seed(batch_seed: int, index: int) -> int:
@@ -96,8 +96,8 @@ class GameSummary:
     ending: str
     moves: int
     meters: dict[str, float]
-    success: dict[str, bool]
-    scores: dict[str, int]
+    success: dict[RoleId, bool]
+    scores: dict[RoleId, int]
     rules_fired: Counter[str] = field(default_factory=Counter)
     tariff_imposed: bool = False
 

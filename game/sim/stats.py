@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.rules.ruleset import Ruleset
+from game.scenario.models import RoleId
 from game.sim.runner import GameSummary
 
 
@@ -33,7 +34,7 @@ class BatchReport:
     mean_meters: dict[str, float]
     # Final-value distribution per meter: min, 10th, 50th, 90th percentile, max.
     meter_spread: dict[str, tuple[float, float, float, float, float]]
-    success_rate: dict[str, float]
+    success_rate: dict[RoleId, float]
     mean_moves: float
     tariff_imposed_rate: float
     rules_fired: dict[str, int]

@@ -9,7 +9,7 @@ _MOVES = {"propose", "accept", "reject", "walk_out"}
 
 
 def _label(scenario: Scenario, trigger: str) -> str:
-    action = next((a for a in scenario.actions if a.id == trigger), None)
+    action = scenario.actions_by_id.get(trigger)
     if action is not None:
         return f"{trigger} ({action.role})"
     return trigger if trigger in _MOVES else f"{trigger} (rule/event)"
@@ -22,7 +22,7 @@ def ending_node(ending_id: str) -> str:
 
 def _ends(scenario: Scenario, trigger: str) -> str | None:
     """The ending an action's own effects reach, if it ends the game."""
-    action = next((a for a in scenario.actions if a.id == trigger), None)
+    action = scenario.actions_by_id.get(trigger)
     return next((e.end for e in action.then if e.end is not None), None) if action else None
 
 

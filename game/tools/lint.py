@@ -19,7 +19,7 @@ from game.engine import Move, apply, is_terminal, legal_moves, new_game
 from game.engine.api import MoveMenu
 from game.rules.expressions import Compiled
 from game.rules.ruleset import CompiledRule, Ruleset
-from game.scenario.checks import DESIGNER, walk
+from game.scenario.checks import DESIGNER
 from game.scenario.diagnostics import Diagnostic
 
 MAX_SAMPLES = 4000
@@ -266,7 +266,7 @@ class _Linter:
         self.unused_options(read)
         cited = {
             node
-            for path, node in walk(self.s)
+            for path, node in self.s.nodes
             if path and path[-1] == "source" and path[0] != "transitions"
         }
         for i, source in enumerate(self.s.sources):

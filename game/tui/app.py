@@ -20,7 +20,9 @@ from textual.widgets import Static
 from game.userdirs import SAVE_SUFFIX, latest_save, save_dir
 
 if TYPE_CHECKING:
-    from game.play.session import Session
+    from game.net.remote_session import RemoteSession
+    from game.play.interface import GameSession
+    from game.tui.remote import SessionChanged
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -65,15 +67,22 @@ class BrinkApp(App[None]):
 
     def __init__(
         self,
-        session: Session | None = None,
+        session: GameSession | None = None,
         save_folder: Path | None = None,
         theme: str | None = None,
         default_seed: int | None = None,
+        classroom: str | None = None,
+        code: str | None = None,
     ) -> None:
         super().__init__()
+        # `brink join URL [CODE]`: a seat of a class server's table instead of a local game.
+        self.classroom = classroom
+        self.join_code = code
+        self.remote: RemoteSession | None = None
+        self.connection_problem: str | None = None
         # The seed offered on the set-up screen (random unless given, e.g. by tests).
         self.default_seed = default_seed
-        self.session = session
+        self.session: GameSession | None = session
         self.save_folder = save_folder
         self.drafts: dict[str, dict[str, str]] = {}
         self.briefed: set[str] = set()
@@ -83,6 +92,10 @@ class BrinkApp(App[None]):
     # ------------------------------------------------------------------ start
     def get_default_screen(self) -> Screen[None]:
         # The title screen is the bottom of the stack: no blank screen to style first.
+        if self.classroom is not None:
+            from game.tui.screens.join import JoinScreen
+
+            return JoinScreen(self.classroom, self.join_code)
         from game.tui.screens.title import TitleScreen
 
         return TitleScreen()
@@ -113,6 +126,31 @@ class BrinkApp(App[None]):
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
+        if self.connection_problem is not None:
+            from game.tui.remote import place_banner
+
+            self.call_after_refresh(place_banner, self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A class seat has nothing to save: the server keeps the game (Ctrl+S hidden).
+        if action != "save":
+            return True
+        return self.classroom is None and (self.session is None or self.session.saves_locally)
+
+    # ------------------------------------------------------------------ classroom
+    async def join_class(self, classroom: str, code: str) -> None:
+        from game.tui.remote import join_class
+
+        await join_class(self, classroom, code)
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        from game.tui.remote import apply_change
+
+        apply_change(self, message.change)
+
+    async def on_unmount(self) -> None:
+        if self.remote is not None:
+            await self.remote.close()
 
     # ------------------------------------------------------------------ navigation
     def show_title(self) -> None:
@@ -142,7 +180,7 @@ class BrinkApp(App[None]):
             return
         self.begin(session)
 
-    def begin(self, session: Session) -> None:
+    def begin(self, session: GameSession) -> None:
         self.session = session
         self.drafts = {}
         self.briefed = set()
@@ -173,7 +211,7 @@ class BrinkApp(App[None]):
         from game.tui.screens.handover import HandoverScreen
 
         assert self.session is not None
-        name = self.session.ruleset.scenario.roles[role].name  # type: ignore[index]
+        name = self.session.scenario.roles[role].name  # type: ignore[index]
         self._show(HandoverScreen(role, name, last))
 
     def handover_done(self, role: str) -> None:
@@ -248,6 +286,9 @@ class BrinkApp(App[None]):
         if session is None:
             self.notify("There is no game to save yet.", severity="warning")
             return
+        if not session.saves_locally:
+            self.notify("The class server keeps this game; nothing to save here.")
+            return
         dialog = SaveDialog(session.slot or session.default_slot())
 
         def chosen(slot: str | None) -> None:
@@ -275,6 +316,9 @@ class BrinkApp(App[None]):
         session = self.session
         if session is None or session.over:
             self.notify("The instructor's controls work during a game.", severity="warning")
+            return
+        if session.is_class_game:
+            self.notify("In a class game the instructor's controls are in the class console.")
             return
         if type(self.screen).__name__ == "InstructorScreen":
             return
@@ -372,7 +416,7 @@ class BrinkApp(App[None]):
         yield SystemCommand(
             "Toggle light/dark", "Switch the colour theme", self.action_toggle_theme
         )
-        if self.session is not None:
+        if self.session is not None and not self.session.is_class_game:
             yield SystemCommand("Save game", "Save in a named slot", self.action_save)
             yield SystemCommand(
                 "Instructor's controls", "Pause, extend a deadline, inject", self.action_instructor
@@ -412,7 +456,7 @@ def _write_crash_log(folder: Path, error: BaseException) -> Path | None:
     return path
 
 
-def run(session: Session | None = None, save_folder: Path | None = None) -> int:
+def run(session: GameSession | None = None, save_folder: Path | None = None) -> int:
     """Run the game; the exit status is 1 after a crash (its one line already printed)."""
     app = BrinkApp(session, save_folder)
     app.run()

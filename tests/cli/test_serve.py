@@ -50,7 +50,7 @@ def serving(tmp_path, *extra: str):  # type: ignore[no-untyped-def]
     port = _free_port()
     env = dict(os.environ, BRINK_SAVE_DIR=str(tmp_path), PYTHONUNBUFFERED="1")
     process = subprocess.Popen(
-        [sys.executable, "-m", "game", "serve", "--port", str(port), *extra],
+        [sys.executable, "-m", "game", "serve", "--host", "127.0.0.1", "--port", str(port), *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -77,10 +77,10 @@ async def _read_until(ws, needle: str) -> str:  # type: ignore[no-untyped-def]
 
 async def _page_and_game(port: int) -> tuple[int, str, str, str]:
     async with aiohttp.ClientSession() as session:
-        async with session.get(f"http://localhost:{port}/") as response:
+        async with session.get(f"http://127.0.0.1:{port}/") as response:
             status, page = response.status, await response.text()
             cookie = response.cookies.get("brink_visitor")
-        async with session.ws_connect(f"http://localhost:{port}/ws?width=100&height=30") as ws:
+        async with session.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30") as ws:
             screen = await _read_until(ws, TITLE)
     return status, page, screen, cookie.value if cookie else ""
 
@@ -95,7 +95,7 @@ def test_serve_starts_answers_on_localhost_and_stops(tmp_path):
 
 
 async def _cap(port: int) -> tuple[int, str, int | None]:
-    url = f"http://localhost:{port}"
+    url = f"http://127.0.0.1:{port}"
     async with aiohttp.ClientSession() as first, first.ws_connect(f"{url}/ws") as playing:
         await _read_until(playing, TITLE)
         async with aiohttp.ClientSession() as second:
@@ -119,7 +119,7 @@ async def _visitors(port: int) -> list[str]:
     for _ in range(2):  # two browsers
         async with aiohttp.ClientSession() as browser:
             for _ in range(2):  # each loads the page twice
-                async with browser.get(f"http://localhost:{port}/") as response:
+                async with browser.get(f"http://127.0.0.1:{port}/") as response:
                     ids.append(response.cookies["brink_visitor"].value)
                     browser.cookie_jar.update_cookies(response.cookies)
     return ids

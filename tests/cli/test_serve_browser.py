@@ -157,7 +157,7 @@ def test_a_key_pressed_in_the_browser_reaches_the_game(tmp_path):
         )
         try:
             devtools = _devtools_port(profile, browser)
-            title, setup = asyncio.run(_play_in_the_browser(devtools, f"http://localhost:{port}/"))
+            title, setup = asyncio.run(_play_in_the_browser(devtools, f"http://127.0.0.1:{port}/"))
         finally:
             browser.terminate()
             browser.wait(timeout=30)

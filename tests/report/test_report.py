@@ -16,6 +16,7 @@ from game.report.render import to_html, to_markdown
 from game.saves import capture, read_save
 from game.sim.runner import play_game
 from tests.conftest import ROOT
+from tests.helpers import HEADLESS_CHROMIUM
 
 EXAMPLE = ROOT / "saves" / "historical-2019.brink.json"
 
@@ -82,15 +83,7 @@ def test_html_report_renders_in_headless_chromium(tmp_path):
     shot = tmp_path / "shot.png"
     result = subprocess.run(
         [
-            "chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *HEADLESS_CHROMIUM,
             f"--user-data-dir={tmp_path / 'profile'}",
             "--enable-logging=stderr",
             "--v=0",

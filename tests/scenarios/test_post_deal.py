@@ -37,9 +37,7 @@ def test_a_suspended_tariff_returns_only_after_mexico_answered_a_notice(scenario
             assert event.cause.id == "revive_tariff", (seed, event.line())
             moves = [m for m in state.moves if not m.by_instructor]
             index = next(
-                i
-                for i, m in enumerate(moves)
-                if m.kind == "act" and m.action == "revive_tariff"
+                i for i, m in enumerate(moves) if m.kind == "act" and m.action == "revive_tariff"
             )
             assert moves[index - 1].role == "mexico", (seed, moves[index - 1])
             assert moves[index - 2].action == "demand_more" or moves[index - 2].kind in (
@@ -70,9 +68,7 @@ def test_ai_reviewers_certify_the_2019_record(scenario_id):
         if move.role == "us" and move.kind == ACT:
             for level in ("ai-easy", "ai-normal", "ai-hard"):
                 agent = make_agent(level, ruleset, 7)
-                decision = agent.decide(
-                    view(state, "us"), agent_rng(7, "us", state.move_count)
-                )
+                decision = agent.decide(view(state, "us"), agent_rng(7, "us", state.move_count))
                 assert decision.move == move, (level, decision.explanation())
                 assert "threshold of 100,000" in decision.explanation()
             verdicts += 1

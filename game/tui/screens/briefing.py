@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, TabbedContent, TabPane
 
-from game.play.session import Session
-from game.scenario.models import Scenario
+from game.play.interface import GameSession
+from game.scenario.models import Scenario, as_role, other_role
 
 
 def _source(scenario: Scenario, ref: str) -> str:
@@ -24,7 +24,7 @@ def _source(scenario: Scenario, ref: str) -> str:
 
 def dossier(scenario: Scenario, role: str) -> str:
     r = scenario.roles[role]  # type: ignore[index]
-    other = scenario.roles["mexico" if role == "us" else "us"]
+    other = scenario.roles[other_role(as_role(role))]
     lines = [f"# {r.name} — confidential", "", r.briefing.strip(), "", "## Your objectives", ""]
     for o in r.objectives:
         lines.append(f"- **{o.text}** ({o.weight} points) — *{_source(scenario, o.source)}*")
@@ -73,13 +73,13 @@ class BriefingScreen(Screen[None]):
         "Press Enter to go to the negotiating table; B there brings you back."
     )
 
-    def __init__(self, session: Session, role: str) -> None:
+    def __init__(self, session: GameSession, role: str) -> None:
         super().__init__()
         self.session = session
         self.role = role
 
     def compose(self) -> ComposeResult:
-        scenario = self.session.ruleset.scenario
+        scenario = self.session.scenario
         yield Header()
         with TabbedContent(initial="dossier"):
             with TabPane("Dossier", id="dossier"), VerticalScroll(id="dossier-text"):
@@ -89,7 +89,7 @@ class BriefingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Briefing — {self.session.ruleset.scenario.roles[self.role].name}"  # type: ignore[index]
+        self.sub_title = f"Briefing — {self.session.scenario.roles[self.role].name}"  # type: ignore[index]
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

@@ -8,12 +8,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
-from game.play.session import Session
+from game.play.interface import GameSession
 from game.scenario.models import ROLES
 
 
-def ending_report(session: Session) -> str:
-    scenario = session.ruleset.scenario
+def ending_report(session: GameSession) -> str:
+    scenario = session.scenario
     result = session.outcome()
     ending = result.ending
     lines = [f"# {ending.title if ending else 'The talks are over'}", ""]
@@ -21,11 +21,13 @@ def ending_report(session: Session) -> str:
         lines += [" ".join(ending.summary.split()), ""]
         if ending.historical:
             lines += ["**This is the ending history took.**", ""]
-    winners = [scenario.roles[r].short for r in ROLES if result.success[r]]
+    winners = [scenario.roles[r].short for r in ROLES if result.success.get(r)]
     for role in ROLES:
+        if role not in result.scores:
+            continue  # a class seat without the scenario file here: scores are the server's
         r = scenario.roles[role]
         verdict = "success" if result.success[role] else "not a success"
-        you = " (you)" if session.players.get(role) == "human" else ""
+        you = " (you)" if role in session.humans else ""
         lines += [f"## {r.name}{you}: {result.scores[role]}/100 — {verdict}", ""]
         lines += [_why_verdict(result.success[role], winners), ""]
         lines += ["| Objective | Points | Met |", "|---|---|---|"]
@@ -62,11 +64,16 @@ def _why_verdict(success: bool, winners: list[str]) -> str:
     )
 
 
-def _printable_hint(session: Session) -> str:
+def _printable_hint(session: GameSession) -> str:
     """How to print this very game's debrief: its own save, by slot name when the save
     folder is the usual one, else by path."""
     from game.userdirs import save_dir
 
+    if session.is_class_game:
+        return (
+            "Your instructor collects every table's game; `brink report` prints its "
+            "debrief from the collected save."
+        )
     path = session.save_path
     if path is None:
         return "Save the game (Ctrl+S) to print its debrief with `brink report`."
@@ -83,7 +90,7 @@ class EndingScreen(Screen[None]):
     ]
     HELP = "The game is over. Read how each side did and how it compares with 2019."
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
 
@@ -107,21 +114,22 @@ class DebriefScreen(Screen[None]):
         "reasons. `brink report SAVE -o debrief.html` writes it as a printable page."
     )
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
 
     def compose(self) -> ComposeResult:
-        from game.report.debrief import build_debrief
         from game.report.render import to_markdown
-        from game.saves import capture
 
-        debrief = build_debrief(
-            capture(self.session.state, self.session.players), self.session.ruleset
+        debrief = self.session.debrief()
+        text = (
+            to_markdown(debrief)
+            if debrief is not None
+            else "The debrief of this game is with your instructor (`brink class collect`)."
         )
         yield Header()
         with VerticalScroll(id="debrief-scroll"):
-            yield Markdown(to_markdown(debrief), id="debrief")
+            yield Markdown(text, id="debrief")
         yield Footer()
 
     def on_mount(self) -> None:

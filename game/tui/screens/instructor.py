@@ -11,7 +11,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.moves import INSTRUCTOR, PAUSE, RESUME, IllegalMove, Move
-from game.play.session import Session
+from game.play.interface import GameSession
 
 EXTENSION_DAYS = 7
 
@@ -27,12 +27,12 @@ class InstructorScreen(ModalScreen[str | None]):
         "in the transcript and the save."
     )
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
 
     def compose(self) -> ComposeResult:
-        state = self.session.state
+        state = self.session.view(self.session.humans[0] if self.session.humans else "us")
         options = [
             Option(
                 "Restart the clock" if state.clock_paused else "Pause the clock",
@@ -41,10 +41,10 @@ class InstructorScreen(ModalScreen[str | None]):
             Option(
                 f"Move the tariff deadline {EXTENSION_DAYS} days later",
                 id="extend",
-                disabled=state.next_tariff_step() is None,
+                disabled=state.next_tariff_step is None,
             ),
         ]
-        for inject in self.session.ruleset.scenario.injects:
+        for inject in self.session.scenario.injects:
             options.append(
                 Option(Text.assemble(("Inject: ", "bold"), inject.label), id=f"inject:{inject.id}")
             )

@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static, TabbedContent, TabPane
 
 from game.engine.moves import ACCEPT, ACT, IllegalMove, Move
-from game.play.session import HUMAN, Session, other
+from game.play.interface import GameSession
+from game.play.session import HUMAN, other
 from game.tui.text import describe_move
 from game.tui.widgets.dashboard import Dashboard
 from game.tui.widgets.meters import MeterPanel
@@ -42,12 +43,14 @@ class TableScreen(Screen[None]):
         "B reopens your briefing."
     )
 
-    def __init__(self, session: Session, role: str) -> None:
+    def __init__(self, session: GameSession, role: str) -> None:
         super().__init__()
         self.session = session
         self.role = role
-        self.scenario = session.ruleset.scenario
+        self.scenario = session.scenario
         self.action_buttons: list[Button] = []
+        # A move sent to a class server and not yet answered (its description).
+        self.sent = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,13 +148,11 @@ class TableScreen(Screen[None]):
 
     def _reply_text(self) -> Text:
         other_role = other(self.role)
-        reply = self.session.replies.get(other_role)
+        reply = self.session.reply(other_role)
         text = Text()
         name = self.scenario.roles[other_role].short  # type: ignore[index]
         if self.session.players.get(other_role) == HUMAN:
-            last = next(
-                (m for m in reversed(self.session.state.moves) if m.role == other_role), None
-            )
+            last = self.session.last_move(other_role)
             text.append(
                 describe_move(self.scenario, last) if last else f"{name} has not moved yet."
             )
@@ -171,12 +172,7 @@ class TableScreen(Screen[None]):
         return text
 
     def _meter_history(self) -> dict[str, list[float]]:
-        visible = {m.name for m in self.session.view(self.role).meters}
-        series: dict[str, list[float]] = {name: [] for name in visible}
-        for snap in self.session.state.timeline:
-            for name in visible:
-                series[name].append(snap.meters.get(name, 0.0))
-        return series
+        return self.session.meter_history(self.role)
 
     def set_status(self, message: str, error: bool = False) -> None:
         self.query_one("#status", Static).update(
@@ -235,8 +231,13 @@ class TableScreen(Screen[None]):
             self.set_status(f"Not allowed: {reason}.", error=True)
             return
         try:
-            self.session.play(move)
+            events = self.session.play(move)
         except IllegalMove as err:  # pragma: no cover - check_move said yes
             self.set_status(f"Not allowed: {err}.", error=True)
             return
-        self.app.after_move(self.role, describe_move(self.scenario, move))  # type: ignore[attr-defined]
+        description = describe_move(self.scenario, move)
+        if events is None:  # sent to the class server, which answers in a moment
+            self.sent = description
+            self.set_status(f"Sent: {description} — waiting for the table…")
+            return
+        self.app.after_move(self.role, description)  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.events import Event
-from game.scenario.models import Scenario
+from game.scenario.models import Rule, Scenario, ScenarioEvent
 from game.tui.text import short_date
 
 # Meter changes are shown on the meters tab; the feed keeps to what a reader follows.
@@ -103,6 +103,8 @@ class NewsFeed(Vertical):
 
     def _note(self, kind: str, ident: str) -> str:
         s = self.scenario
-        items = {"rule": s.rules, "event": s.events}.get(kind, [])
+        items: list[Rule] | list[ScenarioEvent] = (
+            s.rules if kind == "rule" else s.events if kind == "event" else []
+        )
         found = next((x for x in items if x.id == ident), None)
         return " ".join(found.note.split()) if found is not None and found.note else ""

@@ -1,0 +1,208 @@
+"""`brink class start`: open a classroom — one table per pair of teams, a code per seat.
+
+Prints the address students use, every code, and writes the roster CSV. Restarted with
+the same --db it resumes every table where it stopped (the codes stay the same)."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import ipaddress
+import secrets
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.cli.common import CommandFailed, load_or_report
+
+DEFAULT_PORT = 8765
+MAX_TABLES = 200
+
+
+def register(sub: Any, name: str) -> None:
+    parser = sub.add_parser(
+        name,
+        help="open a classroom and print the join codes",
+        description="Open a classroom: one server runs every table's game. Prints the "
+        "address students use, a code per seat and the instructor's code, and writes "
+        "them to a roster CSV. Bound to this computer (127.0.0.1) unless --host says "
+        "otherwise. Restart with the same --db to resume every table.",
+    )
+    parser.add_argument("scenario", metavar="PATH|ID", help="scenario id or file")
+    parser.add_argument("--tables", type=int, help="number of tables (a new room needs it)")
+    parser.add_argument(
+        "--ai", choices=("us", "mexico"), help="the AI takes this chair at every table"
+    )
+    parser.add_argument(
+        "--ai-level",
+        choices=("easy", "normal", "hard"),
+        default="normal",
+        help="the AI's difficulty (normal)",
+    )
+    parser.add_argument("--seed", type=int, help="game seed, the same at every table (random)")
+    parser.add_argument(
+        "--db", type=Path, help="the room's database (default: <scenario>-class.db here)"
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (127.0.0.1)")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT}; 0 picks a free one)"
+    )
+    parser.add_argument(
+        "--roster", type=Path, help="where to write the codes (default: next to the database)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.net.codes import new_roster, write_roster
+    from game.net.room import Room
+    from game.net.server import ClassServer, run_until_stopped
+    from game.net.store import RoomSettings, RoomStore, StoreError
+    from game.play.session import HUMAN
+    from game.saves import SaveError
+
+    if not 0 <= args.port < 65536:
+        _fail("--port must be between 0 and 65535", 2)
+    ruleset = load_or_report(args.scenario)
+    db = args.db or Path(f"{ruleset.id}-class.db")
+    try:
+        store = RoomStore(db)
+        settings = store.settings()
+        if settings is None:
+            if args.tables is None:
+                _fail("a new room needs --tables N", 2)
+            if not 1 <= args.tables <= MAX_TABLES:
+                _fail(f"--tables must be between 1 and {MAX_TABLES}", 2)
+            players = {r: HUMAN for r in ("us", "mexico")}
+            if args.ai:
+                players[args.ai] = f"ai-{args.ai_level}"
+            settings = RoomSettings(
+                scenario=str(args.scenario),
+                scenario_id=ruleset.id,
+                scenario_sha256=ruleset.file.digest,
+                seed=args.seed if args.seed is not None else secrets.randbelow(1_000_000),
+                tables=args.tables,
+                players=players,
+            )
+            humans = [r for r, p in players.items() if p == HUMAN]
+            store.create(settings, new_roster(settings.tables, humans))
+            resumed = False
+        else:
+            _check_same_room(settings, ruleset, args, db)
+            resumed = True
+        room = Room(settings, ruleset, store)
+    except (StoreError, SaveError) as err:
+        _fail(str(err), 1)
+    roster_path = args.roster or db.with_name(f"{db.stem}-roster.csv")
+    roster = store.roster()
+    write_roster(roster, roster_path)
+    from game.cli.browser_seats import PREFIX, BrowserSeats
+
+    seats = BrowserSeats()
+    server = ClassServer(room, setup=seats.install)
+
+    def ready(host: str, port: int) -> None:
+        url = f"http://{_url_host(host)}:{port}"
+        seats.listening(host, port)
+        verb = "Resumed" if resumed else "Opened"
+        print(
+            f"{verb} a classroom: {ruleset.scenario.title}, "
+            f"{room.settings.tables} tables, seed {room.settings.seed}"
+        )
+        print(f"Classroom open at {url}")
+        _print_codes(roster)
+        print(f"Roster written to {roster_path}; moves kept in {db}")
+        browser = f"   (or open {url}{PREFIX}/ in a browser)" if seats.installed else ""
+        print(f"Students: brink join {url} CODE{browser}")
+        print(f"Instructor: brink class console {url} CODE")
+        _warn_if_public(host, port)
+        print("Ctrl+C stops the server; start it again with the same --db to resume.", flush=True)
+
+    try:
+        run_until_stopped(server, args.host, args.port, ready)
+        print(f"Classroom closed; every move is kept in {db}", file=sys.stderr)
+    except OSError as err:
+        if isinstance(err, socket.gaierror) or err.errno in (errno.EADDRNOTAVAIL, errno.EINVAL):
+            _fail(f"cannot listen on host {args.host!r}: {err.strerror or err}", 2)
+        if err.errno == errno.EADDRINUSE:
+            _fail(f"port {args.port} is already in use; choose another with --port", 1)
+        if err.errno == errno.EACCES:
+            _fail(f"not allowed to listen on port {args.port}; choose one above 1024", 1)
+        _fail(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}", 1)
+    except KeyboardInterrupt:  # a second Ctrl+C while closing
+        print(f"Classroom closed; every move is kept in {db}", file=sys.stderr)
+    finally:
+        store.close()
+    return 0
+
+
+def _check_same_room(settings: Any, ruleset: Any, args: argparse.Namespace, db: Path) -> None:
+    if settings.scenario_id != ruleset.id or settings.scenario_sha256 != ruleset.file.digest:
+        _fail(
+            f"{db} holds a room of scenario `{settings.scenario_id}` made with another "
+            f"version of its file; give that scenario, or a new --db",
+            1,
+        )
+    if args.tables is not None and args.tables != settings.tables:
+        _fail(f"{db} holds a room of {settings.tables} tables; drop --tables or use a new --db", 2)
+    if args.seed is not None and args.seed != settings.seed:
+        _fail(f"{db} holds a room with seed {settings.seed}; drop --seed or use a new --db", 2)
+
+
+def _print_codes(roster: list[Any]) -> None:
+    print("Codes (table, seat, code):")
+    for seat in roster:
+        if seat.revoked:
+            continue
+        where = "instructor" if seat.table is None else f"table {seat.table:>3}  {seat.role:<7}"
+        print(f"  {where:<20} {seat.code}")
+
+
+def _url_host(host: str) -> str:
+    if host in ("", "0.0.0.0", "::"):
+        return socket.gethostname()
+    return f"[{host}]" if ":" in host else host
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _warn_if_public(host: str, port: int) -> None:
+    if _is_loopback(host):
+        print(
+            "Only this computer can join (127.0.0.1); use --host to open it to the class network."
+        )
+        return
+    print(
+        f"warning: listening on {host!r}: anyone on this network who has a code can join. "
+        "Use it only on the class network.",
+        file=sys.stderr,
+    )
+    addresses = _local_addresses() if host in ("", "0.0.0.0", "::") else [host]
+    for address in addresses:
+        print(f"  students on the network use: http://{_url_host(address)}:{port}")
+
+
+def _local_addresses() -> list[str]:
+    """This computer's addresses as its own name resolves them (no packet is sent)."""
+    found: set[str] = set()
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None, proto=socket.IPPROTO_TCP):
+            address = str(info[4][0])
+            if not _is_loopback(address):
+                found.add(address)
+    except OSError:
+        pass
+    return sorted(found) or [socket.gethostname()]
+
+
+def _fail(message: str, status: int) -> None:
+    print(f"brink class start: error: {message}", file=sys.stderr)
+    raise CommandFailed(status)

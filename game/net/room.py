@@ -1,0 +1,318 @@
+"""The room: every table's authoritative game, what each seat may be told, and the
+instructor's commands. Plain synchronous code (no networking): a move is checked by the
+engine and applied; its answer waits in `pending` until the moves are committed to the
+store (`flush`, or the server's writer thread, which commits many tables' moves in one
+transaction), and only then may it be sent.
+
+Each table is a `game.play.Session` — the same object a local game uses — so AI chairs
+reply exactly as they do at home, and a table's save is an ordinary `.brink.json`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+from game.engine.api import replay, transcript
+from game.engine.moves import EXTEND, INJECT, INSTRUCTOR, PAUSE, RESUME, IllegalMove, Move
+from game.net.codes import SeatCode, new_code
+from game.net.protocol import (
+    Ack,
+    Applied,
+    Refused,
+    Reply,
+    TableResult,
+    TableRow,
+    Tables,
+    ViewPush,
+)
+from game.net.store import RoomSettings, RoomStore
+from game.net.views import timeline_payload, view_payload
+from game.play.session import Session
+from game.rules.ruleset import Ruleset
+from game.saves import capture
+
+Clock = Callable[[], float]
+
+
+class TableSession(Session):
+    """A table's game on the server: the database, not a save slot, keeps it."""
+
+    def autosave(self) -> None:
+        return None
+
+
+@dataclass(eq=False)
+class Pending:
+    """Moves applied at a table that are not yet committed; their answer waits."""
+
+    table: int
+    first: int  # moves at the table before these
+    message_id: str
+    moves: list[Move]
+    at: float
+    committed: bool | None = None  # None until written (True) or given up (False)
+
+
+@dataclass
+class Table:
+    number: int
+    session: TableSession
+    last_move_at: float | None = None
+    # Client message ids already applied here -> moves at the table after applying them.
+    applied: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def moves(self) -> int:
+        return len(self.session.state.moves)
+
+
+class Room:
+    def __init__(
+        self,
+        settings: RoomSettings,
+        ruleset: Ruleset,
+        store: RoomStore,
+        clock: Clock = time.time,
+    ) -> None:
+        self.settings = settings
+        self.ruleset = ruleset
+        self.store = store
+        self.clock = clock
+        self.codes: dict[str, SeatCode] = {s.code: s for s in store.roster()}
+        self.pending: list[Pending] = []  # applied, not yet committed, oldest first
+        self.last_pending: list[Pending] = []  # what the last play/intervene added
+        self.tables = {n: self._restore(n) for n in range(1, settings.tables + 1)}
+
+    # ------------------------------------------------------------------ seats
+    def seat(self, code: str) -> SeatCode | None:
+        """The seat a code opens, or None (unknown or revoked)."""
+        seat = self.codes.get(code)
+        return None if seat is None or seat.revoked else seat
+
+    def revoke(self, code: str) -> SeatCode | None:
+        """Withdraw a seat's code and give the seat a new one (returned); None if the
+        code opens no seat (or is the instructor's, which stays)."""
+        seat = self.seat(code)
+        if seat is None or seat.instructor:
+            return None
+        fresh = new_code()
+        while fresh in self.codes:
+            fresh = new_code()
+        replacement = SeatCode(fresh, seat.table, seat.role)
+        self.store.replace_code(code, replacement)
+        self.codes[code] = SeatCode(seat.code, seat.table, seat.role, revoked=True)
+        self.codes[fresh] = replacement
+        return replacement
+
+    # ------------------------------------------------------------------ moves
+    def play(
+        self, table_no: int, role: str, message_id: str, based_on: int, move: Move
+    ) -> Ack | Refused:
+        """A seat's move: refused with a reason, or applied and acknowledged — an answer
+        to send only once `last_pending` is committed."""
+        self.last_pending = []
+        table = self.tables[table_no]
+        if message_id in table.applied:
+            return Ack(id=message_id, moves=table.applied[message_id], duplicate=True)
+        if move.role != role:
+            side = self.ruleset.scenario.roles[role].name  # type: ignore[index]
+            return Refused(id=message_id, reason=f"you sit for the {side}; that move is not yours")
+        if based_on != table.moves:
+            return Refused(id=message_id, reason=self._moved_on(table, role, based_on))
+        reason = table.session.check(move)
+        if reason is not None:
+            return Refused(id=message_id, reason=reason)
+        return self._apply(table, message_id, lambda: table.session.play(move))
+
+    def intervene(
+        self, message_id: str, table_no: int | None, action: str, inject_id: str = "", days: int = 7
+    ) -> Applied:
+        """An instructor's command at one table or all, recorded as an instructor move."""
+        move = instructor_move(action, inject_id, days)
+        self.last_pending = []
+        added: list[Pending] = []
+        numbers = list(self.tables) if table_no is None else [table_no]
+        results = []
+        for number in numbers:
+            table = self.tables.get(number)
+            if table is None:
+                results.append(TableResult(table=number, moves=0, reason="there is no such table"))
+                continue
+            if message_id in table.applied:
+                results.append(TableResult(table=number, moves=table.applied[message_id]))
+                continue
+            reason = table.session.check(move)
+            if reason is None:
+                answer = self._apply(table, message_id, partial(table.session.intervene, move))
+                reason = answer.reason if isinstance(answer, Refused) else None
+                added += self.last_pending
+            results.append(TableResult(table=number, moves=table.moves, reason=reason))
+        self.last_pending = added
+        return Applied(id=message_id, results=results)
+
+    def _apply(self, table: Table, message_id: str, act: Callable[[], object]) -> Ack | Refused:
+        before = table.moves
+        try:
+            act()
+        except IllegalMove as err:
+            return Refused(id=message_id, reason=str(err))
+        now = self.clock()
+        pending = Pending(table.number, before, message_id, table.session.state.moves[before:], now)
+        self.pending.append(pending)
+        self.last_pending = [pending]
+        table.last_move_at = now
+        table.applied[message_id] = table.moves
+        return Ack(id=message_id, moves=table.moves)
+
+    # ------------------------------------------------------------------ committing
+    def take_batch(self) -> list[Pending]:
+        batch, self.pending = self.pending, []
+        return batch
+
+    def write(self, batch: list[Pending]) -> None:
+        """Commit a batch in one transaction (safe to run in a worker thread); raise if
+        the database refuses it — then call `failed`."""
+        self.store.append_many([(p.table, p.first, p.message_id, p.moves, p.at) for p in batch])
+        for pending in batch:
+            pending.committed = True
+
+    def failed(self, batch: list[Pending]) -> list[Pending]:
+        """A batch could not be recorded, so it was not played: its tables are rebuilt
+        from the store, and moves made there since are given up too. Returns all of them."""
+        tables = {p.table for p in batch}
+        dropped = batch + [p for p in self.pending if p.table in tables]
+        self.pending = [p for p in self.pending if p.table not in tables]
+        for pending in dropped:
+            pending.committed = False
+        for number in sorted(tables):
+            self.tables[number] = self._restore(number)
+        return dropped
+
+    def flush(self) -> bool:
+        """Commit everything pending now (in this thread); False if it was given up."""
+        batch = self.take_batch()
+        if not batch:
+            return True
+        try:
+            self.write(batch)
+        except Exception:
+            self.failed(batch)
+            return False
+        return True
+
+    def _moved_on(self, table: Table, role: str, based_on: int) -> str:
+        if based_on > table.moves:
+            return f"the table has made {table.moves} moves, not {based_on}"
+        missed = table.moves - based_on
+        view = table.session.view(role)
+        lines = [e.text for e in view.events if e.kind in ("move", "instructor")][-missed:]
+        what = "; ".join(lines) if lines else f"{missed} move(s) were made"
+        return f"the table moved on: {what}"
+
+    # ------------------------------------------------------------------ what seats see
+    def push(
+        self, table_no: int, role: str, all_reasons: bool = False, events_from: int | None = None
+    ) -> ViewPush:
+        """The view of `role` at a table (a delta from `events_from`, if given). AI
+        reasons are private to their chair: only the instructor (`all_reasons`) reads
+        the other chair's; a seat sees the moves."""
+        table = self.tables[table_no]
+        session = table.session
+        replies = {
+            r: Reply(
+                move=reply.decision.move.to_json(),
+                reasons=[x.text for x in reply.decision.reasons]
+                if all_reasons or r == role
+                else [],
+            )
+            for r, reply in session.replies.items()
+        }
+        return ViewPush(
+            table=table_no,
+            role=role,
+            moves=table.moves,
+            view=view_payload(session.view(role), events_from),
+            full=events_from is None,
+            events_from=events_from or 0,
+            replies=replies,
+            timeline=timeline_payload(session.state, role),
+            move_list=[m.to_json() for m in session.state.moves],
+        )
+
+    def rows(self, seats: Callable[[int], dict[str, int]] | None = None) -> Tables:
+        rows = []
+        for number, table in self.tables.items():
+            state = table.session.state
+            last = state.moves[-1] if state.moves else None
+            lines = [e.text for e in state.log if e.kind in ("move", "instructor")]
+            rows.append(
+                TableRow(
+                    table=number,
+                    phase=self.ruleset.scenario.phase(state.phase).label,
+                    date=state.date.isoformat(),
+                    tariff_rate=state.tariff_rate,
+                    to_move=state.actor if state.ending is None else "",
+                    last_move=lines[-1] if last is not None and lines else "",
+                    last_move_at=table.last_move_at,
+                    ending=state.ending,
+                    moves=table.moves,
+                    clock_paused=state.clock_paused,
+                    seats=seats(number) if seats else {},
+                )
+            )
+        injects = {i.id: i.label for i in self.ruleset.scenario.injects}
+        return Tables(rows=rows, injects=injects)
+
+    # ------------------------------------------------------------------ after class
+    def saves(self) -> dict[str, str]:
+        """Every table as an ordinary save: `table-01.brink.json` -> its text."""
+        files = {}
+        width = max(2, len(str(len(self.tables))))
+        for number, table in self.tables.items():
+            session = table.session
+            label = (
+                f"{self.ruleset.scenario.title} — table {number} ({session.state.date.isoformat()})"
+            )
+            save = capture(session.state, session.players, {"label": label, "table": number})
+            files[f"table-{number:0{width}d}.brink.json"] = save.dumps()
+        return files
+
+    def transcript(self, table_no: int) -> str:
+        return transcript(self.tables[table_no].session.state.log)
+
+    # ------------------------------------------------------------------ restart
+    def _restore(self, number: int) -> Table:
+        stored = self.store.moves(number)
+        state = replay(self.ruleset, self.settings.seed, [s.move for s in stored])
+        session = TableSession(self.ruleset, self.settings.seed, self.settings.players, state)
+        table = Table(number, session)
+        last_message = None
+        for s in stored:
+            # A message's answer counts the AI replies committed with it.
+            last_message = s.message_id or last_message
+            if last_message is not None:
+                table.applied[last_message] = s.number
+        if stored:
+            table.last_move_at = stored[-1].at
+        # A new table whose first chair is an AI moves now (and records it); a restored
+        # one stopped where a person must move, since AI replies commit with their cause.
+        if not session.over and session.state.actor in session.agents:
+            before = table.moves
+            session.run_ai()
+            self.store.append(
+                number, before, None, list(session.state.moves[before:]), self.clock()
+            )
+        return table
+
+
+def instructor_move(action: str, inject_id: str = "", days: int = 7) -> Move:
+    """The move F2 records for the same command (see game.tui.screens.instructor)."""
+    if action == INJECT:
+        return Move.inject(inject_id)
+    if action == EXTEND:
+        return Move.extend(days)
+    if action in (PAUSE, RESUME):
+        return Move(INSTRUCTOR, action)
+    raise ValueError(f"`{action}` is not an instructor command")

@@ -1,0 +1,174 @@
+"""What a seat is sent, decided on the server: a role's view as JSON, and the scenario
+with the other side's confidential parts taken out. The remote client rebuilds a
+`RoleView` from the JSON, so the screens read the same object as in a local game."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.api import MeterReading, MoveMenu, RoleView
+from game.engine.events import Event
+from game.engine.moves import Move
+from game.engine.state import GameState
+from game.rules.effects import Cause
+from game.scenario.models import Role, Scenario
+
+# Parts of the other delegation that only its own players may read.
+CONFIDENTIAL_ROLE_FIELDS = ("briefing", "objectives", "preferences", "key_figures")
+# Parts of a scenario whose text may be addressed to one side only (news visible to one
+# role) or that describe the AI's private tuning; a seat needs none of them to play.
+PRIVATE_SCENARIO_FIELDS = ("rules", "events", "ai")
+MECHANICS = frozenset({"when", "then"})
+
+
+# Parts of a view that never change during a game: sent in full views only.
+STATIC_FIELDS = ("delegation", "history")
+
+
+def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, Any]:
+    """A RoleView as JSON; only what `view.role` may see is in it. With `events_from`, a
+    delta: only the events from that index on, and none of the static fields (the
+    receiver has them from the full view it got first; see `merge_view`)."""
+    events = view.events
+    data = {
+        "role": view.role,
+        "delegation": view.delegation.model_dump(mode="json"),
+        "counterpart": view.counterpart,
+        "counterpart_wants": view.counterpart_wants,
+        "scenario_id": view.scenario_id,
+        "title": view.title,
+        "phase": view.phase,
+        "phase_label": view.phase_label,
+        "actor": view.actor,
+        "date": view.date,
+        "day": view.day,
+        "tariff_rate": view.tariff_rate,
+        "tariff_status": view.tariff_status,
+        "next_tariff_step": list(view.next_tariff_step) if view.next_tariff_step else None,
+        "meters": [
+            {"name": m.name, "label": m.label, "value": m.value, "unit": m.unit}
+            for m in view.meters
+        ],
+        "offer": view.offer,
+        "offer_by": view.offer_by,
+        "deal": view.deal,
+        "menu": {
+            "role": view.menu.role,
+            "moves": [m.to_json() for m in view.menu.moves],
+            "offer_space": {k: list(v) for k, v in view.menu.offer_space.items()},
+        },
+        "moves_made": view.moves_made,
+        "max_moves": view.max_moves,
+        "ending": view.ending,
+        "clock_paused": view.clock_paused,
+        "next_tariff_in_days": view.next_tariff_in_days,
+        "env": {k: v for k, v in view.env.items() if _plain(v)},
+        "history": [m.to_json() for m in view.history],
+        "events": [e.to_json() for e in events[events_from or 0 :]],
+    }
+    if events_from is not None:
+        for name in STATIC_FIELDS:
+            del data[name]
+    return data
+
+
+def merge_view(full: dict[str, Any], delta: dict[str, Any], events_from: int) -> dict[str, Any]:
+    """The full view a delta stands for, given the last full (or merged) view."""
+    merged = {name: full[name] for name in STATIC_FIELDS}
+    merged.update(delta)
+    merged["events"] = full["events"][:events_from] + delta["events"]
+    return merged
+
+
+def view_from_payload(data: dict[str, Any]) -> RoleView:
+    """Rebuild the RoleView a server sent (raise ValueError/KeyError if it is damaged)."""
+    menu = data["menu"]
+    events = tuple(_event(e) for e in data["events"])
+    step = data["next_tariff_step"]
+    return RoleView(
+        role=data["role"],
+        delegation=Role.model_validate(data["delegation"]),
+        counterpart=data["counterpart"],
+        counterpart_wants=data["counterpart_wants"],
+        scenario_id=data["scenario_id"],
+        title=data["title"],
+        phase=data["phase"],
+        phase_label=data["phase_label"],
+        actor=data["actor"],
+        date=data["date"],
+        day=data["day"],
+        tariff_rate=data["tariff_rate"],
+        tariff_status=data["tariff_status"],
+        next_tariff_step=(step[0], step[1]) if step else None,
+        meters=tuple(MeterReading(**m) for m in data["meters"]),
+        offer=data["offer"],
+        offer_by=data["offer_by"],
+        deal=data["deal"],
+        menu=MoveMenu(
+            menu["role"],
+            tuple(Move.from_json(m) for m in menu["moves"]),
+            {k: tuple(v) for k, v in menu["offer_space"].items()},
+        ),
+        moves_made=data["moves_made"],
+        max_moves=data["max_moves"],
+        ending=data["ending"],
+        clock_paused=data["clock_paused"],
+        next_tariff_in_days=data["next_tariff_in_days"],
+        env=dict(data["env"]),
+        history=tuple(Move.from_json(m) for m in data["history"]),
+        log=events,
+        log_length=len(events),
+    )
+
+
+def timeline_payload(state: GameState, role: str) -> dict[str, list[float]]:
+    """The meters `role` may see, over time (for the charts)."""
+    visible = [n for n, m in state.game.scenario.meters.items() if role in m.visible_to]
+    return {name: [snap.meters.get(name, 0.0) for snap in state.timeline] for name in visible}
+
+
+def scoped_scenario(scenario: Scenario, role: str | None) -> dict[str, Any]:
+    """The scenario as JSON for a seat of `role` (None: the instructor, who sees all).
+    For display only: without the other side's objectives it is not a loadable file."""
+    data = scenario.model_dump(mode="json")
+    if role is None:
+        return data
+    for other, part in data["roles"].items():
+        if other != role:
+            for name in CONFIDENTIAL_ROLE_FIELDS:
+                part.pop(name, None)
+    data["meters"] = {
+        name: meter for name, meter in data["meters"].items() if role in meter["visible_to"]
+    }
+    for name in PRIVATE_SCENARIO_FIELDS:
+        data.pop(name, None)
+    scoped: dict[str, Any] = _without_mechanics(data)
+    return scoped
+
+
+def _without_mechanics(value: Any) -> Any:
+    """Conditions and effects name every meter, private ones included; the seat's
+    client evaluates nothing (the server does), so they are left out."""
+    if isinstance(value, dict):
+        return {k: _without_mechanics(v) for k, v in value.items() if k not in MECHANICS}
+    if isinstance(value, list):
+        return [_without_mechanics(v) for v in value]
+    return value
+
+
+def _event(data: dict[str, Any]) -> Event:
+    cause = data["cause"]
+    return Event(
+        seq=data["seq"],
+        day=data["day"],
+        date=data["date"],
+        kind=data["kind"],
+        text=data["text"],
+        cause=Cause(cause["kind"], cause["id"], cause["source"]),
+        visible_to=tuple(data["visible_to"]),
+        data=dict(data.get("data") or {}),
+    )
+
+
+def _plain(value: object) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)

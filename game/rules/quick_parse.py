@@ -1,0 +1,258 @@
+"""A fast front end for the common shapes of scenario expressions.
+
+Most conditions are a few comparisons of declared names with numbers or quoted option
+ids, joined by `and`/`or`/`not` (`apprehensions > 1000 and not deal`). rule-engine's
+parser (ply, plus a type check at every node) costs about a millisecond each, which
+dominates loading a scenario with thousands of rules. This module parses exactly that
+subset, with rule-engine's precedence, into nodes of the same classes the expression
+compiler reads, so both front ends share one compiler and one set of type checks.
+
+It is deliberately conservative: anything outside the subset, any name not declared,
+and any operator applied to two constants (rule-engine folds those in `Decimal`
+arithmetic, which a float closure could round differently) makes it return None, and
+the expression takes the full rule-engine path, which also gives the positioned errors.
+So an expression this parser accepts compiles to the same closure as before, and every
+error message is rule-engine's or the compiler's, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import rule_engine.ast as ast
+
+_TOKEN = re.compile(
+    r"""[ \t\n]*(?:
+      (?P<number>[0-9]+(?:\.[0-9]+)?)(?![0-9A-Za-z_.$])
+    | (?P<string>"[^"\\\n]*"|'[^'\\\n]*')
+    | (?P<name>[A-Za-z_][A-Za-z0-9_]*)(?![$&.\[])
+    | (?P<op>==|!=|<=|>=|<(?![<=])|>(?![>=])|\+|-|\*(?!\*)|/(?!/)|\(|\))
+    )""",
+    re.VERBOSE,
+)
+# Words rule-engine reserves (or refuses); a name spelt like one goes the full path.
+_KEYWORDS = {"and", "or", "not", "true", "false", "in", "for", "if", "null", "inf", "nan"}
+_REFUSED = {"elif", "else", "while"}
+_ORDERING = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
+_EQUALITY = {"==": "eq", "!=": "ne"}
+
+
+# Nodes: subclasses of rule-engine's own, with the attributes the compiler reads, built
+# without rule-engine's constructors (which type-check against a context, the slow part).
+class SymbolExpression(ast.SymbolExpression):
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class FloatExpression(ast.FloatExpression):
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+
+class StringExpression(ast.StringExpression):
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+
+class BooleanExpression(ast.BooleanExpression):
+    def __init__(self, value: bool) -> None:
+        self.value = value
+
+
+class _Binary:
+    def __init__(self, type_: str, left: Any, right: Any) -> None:
+        self.type = type_
+        self.left = left
+        self.right = right
+
+
+class LogicExpression(_Binary, ast.LogicExpression):
+    pass
+
+
+class ComparisonExpression(_Binary, ast.ComparisonExpression):
+    pass
+
+
+class ArithmeticComparisonExpression(_Binary, ast.ArithmeticComparisonExpression):
+    pass
+
+
+class AddExpression(_Binary, ast.AddExpression):
+    pass
+
+
+class SubtractExpression(_Binary, ast.SubtractExpression):
+    pass
+
+
+class ArithmeticExpression(_Binary, ast.ArithmeticExpression):
+    pass
+
+
+class UnaryExpression(ast.UnaryExpression):
+    def __init__(self, type_: str, right: Any) -> None:
+        self.type = type_
+        self.right = right
+
+
+_LITERALS = (FloatExpression, StringExpression, BooleanExpression)
+
+
+class _Unsupported(Exception):
+    """Outside the subset: take the full path."""
+
+
+def quick_parse(text: str, symbols: Mapping[str, object]) -> Any | None:
+    """The syntax tree of `text` if it is in the subset and every name is declared,
+    else None."""
+    try:
+        parser = _Parser(_tokens(text), symbols)
+        tree = parser.disjunction()
+        if parser.position != len(parser.tokens):
+            return None
+        return tree
+    except (_Unsupported, RecursionError):
+        return None
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    tokens = []
+    position = 0
+    stop = len(text.rstrip(" \t\n"))
+    while position < stop:
+        match = _TOKEN.match(text, position)
+        if match is None or match.end() == position:
+            raise _Unsupported
+        kind = match.lastgroup
+        assert kind is not None
+        tokens.append((kind, match.group(kind)))
+        position = match.end()
+    if not tokens:
+        raise _Unsupported
+    return tokens
+
+
+class _Parser:
+    """Recursive descent, loosest first, following rule-engine's precedence table:
+    or < and < not < == != (non-associative) < < <= > >= (non-associative)
+    < + - < * / < unary minus < names, numbers, strings, true/false, parentheses."""
+
+    def __init__(self, tokens: list[tuple[str, str]], symbols: Mapping[str, object]) -> None:
+        self.tokens = tokens
+        self.symbols = symbols
+        self.position = 0
+
+    def peek(self) -> tuple[str, str]:
+        return self.tokens[self.position] if self.position < len(self.tokens) else ("", "")
+
+    def take(self) -> tuple[str, str]:
+        token = self.peek()
+        if not token[0]:
+            raise _Unsupported
+        self.position += 1
+        return token
+
+    def word(self, value: str) -> bool:
+        return self.peek() == ("name", value)
+
+    def disjunction(self) -> Any:
+        node = self.conjunction()
+        while self.word("or"):
+            self.take()
+            node = _binary(LogicExpression, "or", node, self.conjunction())
+        return node
+
+    def conjunction(self) -> Any:
+        node = self.negation()
+        while self.word("and"):
+            self.take()
+            node = _binary(LogicExpression, "and", node, self.negation())
+        return node
+
+    def negation(self) -> Any:
+        if self.word("not"):
+            self.take()
+            operand = self.negation()
+            if isinstance(operand, _LITERALS):
+                raise _Unsupported
+            return UnaryExpression("not", operand)
+        return self.equality()
+
+    def equality(self) -> Any:
+        node = self.ordering()
+        kind, value = self.peek()
+        if kind == "op" and value in _EQUALITY:
+            self.take()
+            node = _binary(ComparisonExpression, _EQUALITY[value], node, self.ordering())
+            if self.peek()[1] in _EQUALITY:
+                raise _Unsupported  # non-associative: a syntax error for rule-engine
+        return node
+
+    def ordering(self) -> Any:
+        node = self.sum()
+        kind, value = self.peek()
+        if kind == "op" and value in _ORDERING:
+            self.take()
+            node = _binary(ArithmeticComparisonExpression, _ORDERING[value], node, self.sum())
+            if self.peek()[1] in _ORDERING:
+                raise _Unsupported
+        return node
+
+    def sum(self) -> Any:
+        node = self.product()
+        while self.peek() in (("op", "+"), ("op", "-")):
+            _, value = self.take()
+            if value == "+":
+                node = _binary(AddExpression, "add", node, self.product())
+            else:
+                node = _binary(SubtractExpression, "sub", node, self.product())
+        return node
+
+    def product(self) -> Any:
+        node = self.unary()
+        while self.peek() in (("op", "*"), ("op", "/")):
+            _, value = self.take()
+            node = _binary(
+                ArithmeticExpression, "mul" if value == "*" else "tdiv", node, self.unary()
+            )
+        return node
+
+    def unary(self) -> Any:
+        if self.peek() == ("op", "-"):
+            self.take()
+            operand = self.unary()
+            if isinstance(operand, FloatExpression):
+                # rule-engine folds `-5` to the constant -5; negation is exact either way.
+                return FloatExpression(-operand.value)
+            if isinstance(operand, _LITERALS):
+                raise _Unsupported
+            return UnaryExpression("uminus", operand)
+        return self.atom()
+
+    def atom(self) -> Any:
+        kind, value = self.take()
+        if kind == "number":
+            return FloatExpression(float(value))
+        if kind == "string":
+            return StringExpression(value[1:-1])
+        if kind == "name":
+            if value == "true" or value == "false":
+                return BooleanExpression(value == "true")
+            if value in _KEYWORDS or value in _REFUSED or value not in self.symbols:
+                raise _Unsupported
+            return SymbolExpression(value)
+        if value == "(":
+            node = self.disjunction()
+            if self.take() != ("op", ")"):
+                raise _Unsupported
+            return node
+        raise _Unsupported
+
+
+def _binary(cls: type[_Binary], type_: str, left: Any, right: Any) -> _Binary:
+    if isinstance(left, _LITERALS) and isinstance(right, _LITERALS):
+        raise _Unsupported  # rule-engine would fold it, in Decimal arithmetic
+    return cls(type_, left, right)

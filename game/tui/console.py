@@ -1,0 +1,367 @@
+"""`brink class console URL CODE`: the instructor's view of a running classroom.
+
+A live table of every table (pushed by the server after each move), and from it: pause
+and resume one table or all, move the tariff deadline, fire the scenario's injects,
+open a table read-only with both delegations' views, collect every game to a folder.
+Each intervention reaches the table's log as an instructor move, as F2 does at home.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.tui.remote import BANNER_ID, ConnectionBanner
+
+if TYPE_CHECKING:
+    from game.net.client import ClassClient
+    from game.net.protocol import Applied, TableRow, Tables, ViewPush
+    from game.scenario.models import Scenario
+
+EXTENSION_DAYS = 7
+COLUMNS = ("Table", "Phase", "Date", "Tariff", "To move", "Last move", "Ago", "Ending", "Seats")
+PHASE_WIDTH, MOVE_WIDTH = 26, 34
+
+
+def ago(when: float | None, now: float) -> str:
+    if when is None:
+        return "—"
+    seconds = max(0, int(now - when))
+    if seconds < 60:
+        return f"{seconds}s"
+    if seconds < 3600:
+        return f"{seconds // 60}m"
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class ConsoleApp(App[None]):
+    TITLE = "Brinkmanship — class console"
+    CSS_PATH = "brink.tcss"
+    CSS = """
+    #tables { height: 1fr; }
+    #console-status { height: 2; padding: 0 1; }
+    .watch-side { width: 1fr; padding: 0 1; }
+    .watch-reply { height: auto; max-height: 8; }
+    .watch-side NewsFeed { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("p", "pause", "Pause/resume"),
+        Binding("P", "all('pause')", "Pause all"),
+        Binding("R", "all('resume')", "Resume all"),
+        Binding("d", "extend", f"Deadline +{EXTENSION_DAYS}d"),
+        Binding("D", "all('extend')", "All +7d", show=False),
+        Binding("i", "inject", "Inject"),
+        Binding("I", "inject_all", "Inject all", show=False),
+        Binding("enter,o", "open", "Open table"),
+        Binding("c", "collect", "Collect"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, classroom: str, code: str, output: Path = Path("class-games")) -> None:
+        super().__init__()
+        self.classroom = classroom
+        self.code = code
+        self.output = output
+        self.client: ClassClient | None = None
+        self.scenario: Scenario | None = None
+        self.rows: list[TableRow] = []
+        self.injects: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="tables", cursor_type="row", zebra_stripes=True)
+        yield Static(f"Connecting to {self.classroom}…", id="console-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(*COLUMNS)
+        self.run_worker(self._connect(), exclusive=True, group="connection")
+        # "How long ago" changes with time alone: repaint it now and then.
+        self.set_interval(5, self._show_rows)
+
+    async def _connect(self) -> None:
+        from game.net.client import ClassClient, ClassClientError
+        from game.net.remote_session import seat_scenario
+
+        client = ClassClient(self.classroom, self.code, "console", on_state=self._connection)
+        try:
+            welcome = await client.connect()
+        except ClassClientError as err:
+            self.exit(return_code=1, message=f"brink class console: {err}")
+            return
+        if not welcome.seat.instructor:
+            await client.close()
+            self.exit(
+                return_code=1,
+                message="brink class console: that is a seat's code; "
+                "the console needs the instructor's code (join a seat with `brink join`)",
+            )
+            return
+        self.client = client
+        self.scenario = seat_scenario(welcome.scenario)
+        self.sub_title = f"{self.scenario.title} · {welcome.tables} tables · seed {welcome.seed}"
+        self.status(f"Connected to {self.classroom}.")
+        if client.tables is not None:
+            self._tables(client.tables)
+        while True:
+            push = await client.pushes.get()
+            if push.type == "tables":
+                self._tables(push)
+            else:
+                self._view(push)
+
+    async def on_unmount(self) -> None:
+        if self.client is not None:
+            self.client.on_state = None  # no screen is left to show the connection on
+            await self.client.close()
+
+    # ------------------------------------------------------------------ pushes
+    def _tables(self, tables: Tables) -> None:
+        self.rows = list(tables.rows)
+        self.injects = dict(tables.injects)
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        table = self.query_one(DataTable)
+        now = time.time()
+        cursor = table.cursor_row
+        table.clear()
+        for row in self.rows:
+            paused = " (paused)" if row.clock_paused else ""
+            seats = " ".join(f"{r}:{n}" for r, n in row.seats.items())
+            table.add_row(
+                str(row.table),
+                _cut(row.phase, PHASE_WIDTH) + paused,
+                row.date,
+                f"{row.tariff_rate:g}%",
+                row.to_move or "—",
+                _cut(row.last_move, MOVE_WIDTH) or "—",
+                ago(row.last_move_at, now),
+                self._ending(row.ending),
+                seats,
+                key=str(row.table),
+            )
+        if self.rows:
+            table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
+
+    def _ending(self, ending: str | None) -> str:
+        if ending is None:
+            return ""
+        found = self.scenario.ending(ending) if self.scenario is not None else None
+        return found.title if found is not None else ending
+
+    def _view(self, push: ViewPush) -> None:
+        screen = self.screen
+        if isinstance(screen, WatchScreen) and screen.table == push.table:
+            screen.show(push)
+
+    def _connection(self, state: str) -> None:
+        for banner in self.screen.query(f"#{BANNER_ID}"):
+            banner.remove()
+        if state == "reconnecting":
+            self.screen.mount(
+                ConnectionBanner("Connection to the classroom lost — reconnecting…", id=BANNER_ID)
+            )
+        elif state == "connected" and self.client is not None:
+            self.status("Connected.")
+
+    def status(self, message: str, error: bool = False) -> None:
+        self.query_one("#console-status", Static).update(
+            Text(message, style="bold red" if error else "")
+        )
+
+    # ------------------------------------------------------------------ actions
+    def selected(self) -> TableRow | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row < 0:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def action_pause(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.command("resume" if row.clock_paused else "pause", row.table)
+
+    def action_extend(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.command("extend", row.table)
+
+    def action_all(self, action: str) -> None:
+        self.command(action, None)
+
+    def action_inject(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._pick_inject(row.table)
+
+    def action_inject_all(self) -> None:
+        self._pick_inject(None)
+
+    def _pick_inject(self, table: int | None) -> None:
+        if not self.injects:
+            self.status("This scenario has no injects.", error=True)
+            return
+
+        def chosen(inject: str | None) -> None:
+            if inject:
+                self.command("inject", table, inject)
+
+        where = f"table {table}" if table is not None else "every table"
+        self.push_screen(InjectPicker(self.injects, where), chosen)
+
+    def command(self, action: str, table: int | None, inject: str = "") -> None:
+        self.run_worker(self._command(action, table, inject), group="commands")
+
+    async def _command(self, action: str, table: int | None, inject: str) -> None:
+        from game.net.client import ClassClientError
+
+        if self.client is None:
+            return
+        try:
+            applied = await self.client.instructor(action, table, inject, EXTENSION_DAYS)
+        except (ClassClientError, TimeoutError) as err:
+            self.status(f"Not done: {err}", error=True)
+            return
+        self.status(*self._result(action, inject, applied))
+
+    def _result(self, action: str, inject: str, applied: Applied) -> tuple[str, bool]:
+        what = {
+            "pause": "clock paused",
+            "resume": "clock restarted",
+            "extend": f"deadline moved {EXTENSION_DAYS} days later",
+            "inject": f"inject “{self.injects.get(inject, inject)}” fired",
+        }[action]
+        done = [r.table for r in applied.results if r.reason is None]
+        refused = [f"table {r.table}: {r.reason}" for r in applied.results if r.reason]
+        parts = []
+        if done:
+            parts.append(
+                f"{what.capitalize()} at table{'s' if len(done) > 1 else ''} "
+                + ", ".join(map(str, done))
+                + "."
+            )
+        if refused:
+            parts.append("Not done at " + "; ".join(refused) + ".")
+        return " ".join(parts) or "No table.", bool(refused) and not done
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        row = self.selected()
+        if row is None or self.client is None or self.scenario is None:
+            return
+        self.push_screen(WatchScreen(row.table, self.scenario))
+        self.run_worker(self.client.watch(row.table), group="commands")
+
+    def action_collect(self) -> None:
+        self.run_worker(self._collect(), group="commands")
+
+    async def _collect(self) -> None:
+        from game.cli.commands.class_collect import collect
+        from game.net.client import ClassClientError
+
+        try:
+            written = await collect(self.classroom, self.code, self.output)
+        except (ClassClientError, OSError) as err:
+            self.status(f"Not collected: {err}", error=True)
+            return
+        self.status(f"{len(written)} games saved in {self.output}.")
+
+
+class InjectPicker(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, injects: dict[str, str], where: str) -> None:
+        super().__init__()
+        self.injects = injects
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Fire an inject at {self.where} (recorded in its log)")
+            yield OptionList(*(Option(label, id=i) for i, label in self.injects.items()))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class WatchScreen(Screen[None]):
+    """One table read-only: both delegations' views side by side, as each sees it, with
+    the AI's reasons for both chairs (the instructor may read them)."""
+
+    BINDINGS = [Binding("escape,o", "app.pop_screen", "Back to all tables")]
+
+    def __init__(self, table: int, scenario: Scenario) -> None:
+        super().__init__()
+        self.table = table
+        self.scenario = scenario
+
+    def compose(self) -> ComposeResult:
+        from game.tui.widgets.dashboard import Dashboard
+        from game.tui.widgets.news import NewsFeed
+
+        yield Header()
+        with Horizontal(id="watch"):
+            for role in ("us", "mexico"):
+                with Vertical(id=f"watch-{role}", classes="watch-side"):
+                    yield Label(self.scenario.roles[role].name, classes="group-title")
+                    yield Dashboard(id=f"dash-{role}")
+                    with VerticalScroll(classes="watch-reply"):
+                        yield Static("Waiting for the table's views…", id=f"reply-{role}")
+                    yield NewsFeed(self.scenario, id=f"news-{role}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Table {self.table} (read-only)"
+
+    def show(self, push: ViewPush) -> None:
+        from game.engine.moves import Move
+        from game.net.views import view_from_payload
+        from game.tui.text import describe_move
+        from game.tui.widgets.dashboard import Dashboard
+        from game.tui.widgets.news import NewsFeed
+
+        view = view_from_payload(push.view)
+        role = push.role
+        if view.ending:
+            whose = "The game is over"
+        elif view.actor == role:
+            whose = "To move"
+        else:
+            whose = f"Waiting for {view.counterpart}"
+        self.query_one(f"#dash-{role}", Dashboard).show(view, whose)
+        text = Text()
+        if view.offer:
+            by = self.scenario.roles[view.offer_by].short if view.offer_by else ""  # type: ignore[index]
+            text.append(f"On the table ({by}): ", style="bold")
+            text.append(", ".join(f"{i}={o}" for i, o in view.offer.items()) + "\n")
+        reply = push.replies.get(role)
+        if reply is not None:
+            text.append(describe_move(self.scenario, Move.from_json(reply.move)), style="bold")
+            text.append("\n")
+            for reason in reply.reasons:
+                text.append(f"• {reason}\n")
+        self.query_one(f"#reply-{role}", Static).update(text)
+        self.query_one(f"#news-{role}", NewsFeed).show(view.events)
+
+
+def run(classroom: str, code: str, output: Path) -> int:
+    app = ConsoleApp(classroom, code, output)
+    app.run()
+    return app.return_code or 0
