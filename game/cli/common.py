@@ -82,7 +82,9 @@ def count(low: int, high: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         digits = text.strip().removeprefix("-")
         if not digits.isdigit() or len(digits) > 12:
-            raise argparse.ArgumentTypeError(f"`{text[:24]}` is not a whole number")
+            raise argparse.ArgumentTypeError(
+                f"`{text[:24]}{'…' if len(text) > 24 else ''}` is not a whole number"
+            )
         value = int(text)
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{value} is out of range ({low} to {high:,})")

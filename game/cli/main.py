@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from game import __version__
 from game.cli.common import CommandFailed
+from game.cli.messages import CleanMessages
 
 # Subcommand name -> module in game.cli.commands; each has `register(sub)` and `run(args)`.
 COMMANDS = {
@@ -86,6 +87,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     if not arguments:
         return _title_screen()
+    stderr = sys.stderr
+    sys.stderr = CleanMessages(stderr)  # type: ignore[assignment]
+    try:
+        return _run(arguments)
+    finally:
+        sys.stderr.flush()
+        sys.stderr = stderr
+
+
+def _run(arguments: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     if args.command is None:

@@ -334,7 +334,7 @@ class _Compiler:
             text = str(node.value)
             raise self.error(
                 "BRK307",
-                f"the number {text[:20]} is out of range (at most 10^15 either way)",
+                f"the number {_shown(node.value)} is out of range (at most 10^15 either way)",
                 text if text in self.text else None,
             )
         return (lambda env: value), "number"
@@ -497,3 +497,11 @@ def _uses_symbols(node: Any) -> bool:
         for k, v in vars(node).items()
         if k not in {"context", "_evaluator", "result_type"} and isinstance(v, ast.ExpressionBase)
     )
+
+
+def _shown(number: Any) -> str:
+    """A number as a person would write it in a message: 1e+400, not 400 digits."""
+    try:
+        return re.sub(r"\.?0+(?=e)", "", format(number, ".6g"))
+    except (TypeError, ValueError):
+        return str(number)[:20]

@@ -226,7 +226,20 @@ class _Builder:
         return value
 
     def scalar(self, node: ScalarNode) -> Any:
-        value = self.scalars.construct_object(node, deep=True)
+        try:
+            value = self.scalars.construct_object(node, deep=True)
+        except (ValueError, OverflowError):  # 5,000 digits, 2019-02-30: say where it is
+            shown = node.value if len(node.value) <= 24 else f"{node.value[:20]}…"
+            number = node.tag.endswith((":int", ":float"))
+            self.problem(
+                "BRK003",
+                f"cannot read `{shown}` as a {'number' if number else 'date'}",
+                node.start_mark,
+                f"it is {len(node.value):,} characters long; numbers are at most 10^15 either way"
+                if number
+                else "dates are written YYYY-MM-DD and must exist in the calendar",
+            )
+            return None
         if isinstance(value, dt.datetime):
             return value
         return value

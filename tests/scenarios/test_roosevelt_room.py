@@ -95,8 +95,10 @@ def test_a_revived_tariff_gives_mexico_a_move_first(flagship):
     apply(state, Move.act("us", "revive_tariff"))
     imposed = [e for e in state.log if e.kind == "tariff" and e.data.get("status") == "imposed"]
     assert imposed[0].date == "2019-07-29" and imposed[0].data["rate"] == 5
+    keep = Move.act("us", "keep_revived_tariff")
     while not is_terminal(state):
-        apply(state, legal_moves(state, state.actor).moves[0])
+        legal = legal_moves(state, state.actor)
+        apply(state, keep if keep in legal else legal.moves[0])
     assert outcome(state).ending_id == "deal-collapses"
 
 

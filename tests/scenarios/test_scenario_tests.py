@@ -48,7 +48,7 @@ def test_illegal_scripted_move_is_reported(flagship):
 
 def test_brink_test_exit_codes(tmp_path, capsys):
     assert main(["test", "roosevelt-room-2019"]) == 0
-    assert "8 passed, 0 failed" in capsys.readouterr().out
+    assert "10 passed, 0 failed" in capsys.readouterr().out
     bad = tmp_path / "bad.tests.yaml"
     bad.write_text(
         "scenario: roosevelt-room-2019\ntests:\n  - name: x\n    moves: "

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.cli.common import CommandFailed, load_or_report
+from game.cli.common import CommandFailed, load_or_report, seed_number
 
 OPPONENTS = ("ai-easy", "ai-normal", "ai-hard", "human")
 
@@ -28,7 +28,9 @@ def register(sub: Any, name: str) -> None:
         help="the AI at a difficulty, or `human` for a second player on this keyboard "
         "(default: ai-normal)",
     )
-    parser.add_argument("--seed", type=int, default=None, help="game seed (default: random)")
+    parser.add_argument(
+        "--seed", type=seed_number, default=None, help="game seed (default: random)"
+    )
     parser.add_argument("--load", metavar="SAVE", help="resume a save: a file or a slot name")
     parser.add_argument("--save-dir", metavar="DIR", type=Path, help="folder of save slots")
     parser.set_defaults(run=run)

@@ -56,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
                 (Path(path).name.removesuffix(".brink.json"), build_debrief(read_save(path)))
             )
         except SaveError as err:
-            print(f"brink report: {reference}: {err}", file=sys.stderr)
+            # Most messages name the file already; name it once.
+            named = reference in str(err) or Path(reference).name in str(err)
+            print(f"brink report: {'' if named else f'{reference}: '}{err}", file=sys.stderr)
             raise CommandFailed(1) from None
     if args.compare:
         scenarios = {d.scenario.id for _, d in debriefs}
