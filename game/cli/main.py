@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not arguments:
         return _title_screen()
     stderr = sys.stderr
-    sys.stderr = CleanMessages(stderr)  # type: ignore[assignment]
+    sys.stderr = CleanMessages(stderr)
     try:
         return _run(arguments)
     finally:
