@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_serve import serving
+from tests.helpers import HEADLESS_CHROMIUM
 
 websockets = pytest.importorskip("websockets")
 pytest.importorskip("textual_serve")
@@ -31,18 +32,8 @@ CHROMIUM = next(
 )
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--remote-debugging-port=0",
-    "--window-size=1200,800",
-]
+# The shared headless flags (its first item is the program name), plus a DevTools port.
+FLAGS = [*HEADLESS_CHROMIUM[1:], "--remote-debugging-port=0", "--window-size=1200,800"]
 
 # Keep what the page's websocket receives (the terminal's bytes), as text.
 TAP = """
