@@ -19,6 +19,7 @@ CONFIDENTIAL_ROLE_FIELDS = ("briefing", "objectives", "preferences", "key_figure
 # role) or that describe the AI's private tuning; a seat needs none of them to play.
 PRIVATE_SCENARIO_FIELDS = ("rules", "events", "ai")
 MECHANICS = frozenset({"when", "then"})
+PLAIN = (str, int, float, bool)  # the values of the environment a view carries (and None)
 
 
 # Parts of a view that never change during a game: sent in full views only.
@@ -73,7 +74,8 @@ def view_fields(view: RoleView) -> dict[str, Any]:
         "ending": view.ending,
         "clock_paused": view.clock_paused,
         "next_tariff_in_days": view.next_tariff_in_days,
-        "env": {k: v for k, v in view.env.items() if _plain(v)},
+        # Inline, not a call per entry: dozens of entries, twice per move.
+        "env": {k: v for k, v in view.env.items() if v is None or isinstance(v, PLAIN)},
     }
 
 
@@ -216,7 +218,3 @@ def _event(data: dict[str, Any]) -> Event:
         visible_to=tuple(data["visible_to"]),
         data=dict(data.get("data") or {}),
     )
-
-
-def _plain(value: object) -> bool:
-    return value is None or isinstance(value, str | int | float | bool)
