@@ -444,15 +444,22 @@ class ClassServer:
                 except Exception:
                     log.exception("answering after a commit failed")
             if self._moved:
-                # The answers go out first (each connection's writer sends what is
-                # queued when it runs), then the views, one per table however many of
-                # its moves this commit held: an acknowledgement never waits for the
-                # views of the other tables in the batch.
-                await asyncio.sleep(0)
-                moved, self._moved = sorted(self._moved), set()
-                for table in moved:
-                    self._broadcast(table, tables=False)
+                # The answers go out first (each connection's writer, woken above, sends
+                # what is queued when it runs), then the views, one per table however
+                # many of its moves this commit held: an acknowledgement never waits for
+                # the views of the other tables in the batch. Meanwhile this loop starts
+                # the next commit, so the views are built while the disk syncs.
+                asyncio.get_running_loop().call_soon(self._send_moved)
+
+    def _send_moved(self) -> None:
+        moved, self._moved = sorted(self._moved), set()
+        try:
+            for table in moved:
+                self._broadcast(table, tables=False)
+            if moved:
                 self._push_tables()
+        except Exception:  # a bug must cost some views, never the server
+            log.exception("sending the views of %d tables failed", len(moved))
 
     # ------------------------------------------------------------------ pushing
     def _broadcast(self, table: int, tables: bool = True) -> None:
