@@ -18,6 +18,7 @@ from game.net.protocol import Reply, ViewPush
 from game.net.views import (
     ENV,
     EVENTS,
+    PLAIN,
     STATIC_FIELDS,
     merge_view,
     timeline_payload,
@@ -72,21 +73,24 @@ def seat_push(
         )
         events = len(data[EVENTS])
     else:
-        fields = view_fields(view)
-        if not base.fields[ENV].keys() <= fields[ENV].keys():
-            return seat_push(table, state, view, replies, None)  # a patch cannot remove
+        fields = view_fields(view, env=False)
+        patch = _env_patch(base.fields[ENV], view.env)
+        if patch is None:
+            return seat_push(table, state, view, replies, None)
+        fields[ENV] = {**base.fields[ENV], **patch} if patch else base.fields[ENV]
         new_events = [e.to_json() for e in view.log[base.log : view.log_length]
                       if role in e.visible_to]  # fmt: skip
         # Plain values (whose turn, the date, the ending...) always come, so a reader of
-        # the bare frames can tell the state of play; lists and mappings when changed.
+        # the bare frames can tell the state of play; lists and mappings when changed;
+        # of the environment (dozens of entries, a few of which a move changes), only
+        # the entries that changed.
         changed = {
             k: v
             for k, v in fields.items()
-            if not isinstance(v, list | dict) or base.fields.get(k, _ABSENT) != v
+            if not isinstance(v, list | dict) or (k != ENV and base.fields.get(k, _ABSENT) != v)
         }
-        if ENV in changed:  # dozens of entries, a few of which a move changes
-            old_env = base.fields[ENV]
-            changed[ENV] = {k: v for k, v in fields[ENV].items() if old_env.get(k, _ABSENT) != v}
+        if patch:
+            changed[ENV] = patch
         changed[EVENTS] = new_events
         push = ViewPush(
             table=table,
@@ -104,6 +108,21 @@ def seat_push(
         events = base.events + len(new_events)
     sent = Sent(moves, fields, events, view.log_length, len(state.timeline), moves)
     return push, sent
+
+
+def _env_patch(held: dict[str, Any], env: dict[str, object]) -> dict[str, Any] | None:
+    """The entries of `env` a view sends that differ from those `held`; None if one
+    `held` has is gone (a patch cannot remove it). One pass, unchanged entries first
+    out: this runs for every seat at every move."""
+    if not held.keys() <= env.keys():
+        return None
+    patch = {k: v for k, v in env.items() if held.get(k, _ABSENT) != v}
+    for name, value in list(patch.items()):
+        if not (value is None or isinstance(value, PLAIN)):  # never sent
+            if name in held:
+                return None
+            del patch[name]
+    return patch
 
 
 def merge_push(previous: ViewPush, delta: ViewPush) -> ViewPush:

@@ -41,9 +41,10 @@ def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, An
     return data
 
 
-def view_fields(view: RoleView) -> dict[str, Any]:
-    """The parts of a view that change as the game goes on, the events aside."""
-    return {
+def view_fields(view: RoleView, env: bool = True) -> dict[str, Any]:
+    """The parts of a view that change as the game goes on, the events aside (and the
+    environment too unless `env`: a delta sends only its entries that changed)."""
+    data = {
         "role": view.role,
         "counterpart": view.counterpart,
         "counterpart_wants": view.counterpart_wants,
@@ -74,9 +75,10 @@ def view_fields(view: RoleView) -> dict[str, Any]:
         "ending": view.ending,
         "clock_paused": view.clock_paused,
         "next_tariff_in_days": view.next_tariff_in_days,
-        # Inline, not a call per entry: dozens of entries, twice per move.
-        "env": {k: v for k, v in view.env.items() if v is None or isinstance(v, PLAIN)},
     }
+    if env:
+        data[ENV] = {k: v for k, v in view.env.items() if v is None or isinstance(v, PLAIN)}
+    return data
 
 
 def merge_view(full: dict[str, Any], delta: dict[str, Any], events_from: int) -> dict[str, Any]:
