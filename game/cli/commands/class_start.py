@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             settings = RoomSettings(
                 scenario=str(args.scenario),
                 scenario_id=ruleset.id,
-                scenario_sha256=ruleset.file.digest,
+                scenario_sha256=ruleset.file.play_digest,
                 seed=args.seed if args.seed is not None else secrets.randbelow(1_000_000),
                 tables=args.tables,
                 players=players,
@@ -138,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _check_same_room(settings: Any, ruleset: Any, args: argparse.Namespace, db: Path) -> None:
-    if settings.scenario_id != ruleset.id or settings.scenario_sha256 != ruleset.file.digest:
+    if settings.scenario_id != ruleset.id or not ruleset.file.accepts(settings.scenario_sha256):
         _fail(
             f"{db} holds a room of scenario `{settings.scenario_id}` made with another "
             f"version of its file; give that scenario, or a new --db",
