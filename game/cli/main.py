@@ -14,7 +14,9 @@ from collections.abc import Sequence
 
 from game import __version__
 from game.cli.common import CommandFailed
+from game.cli.language import add_lang_option, apply_language
 from game.cli.messages import CleanMessages
+from game.i18n import N_, _
 
 # Subcommand name -> module in game.cli.commands; each has `register(sub)` and `run(args)`.
 COMMANDS = {
@@ -35,7 +37,7 @@ COMMANDS = {
     "new": "new",
 }
 
-EXAMPLES = """\
+EXAMPLES = N_("""\
 examples:
   brink                                     the game: title screen
   brink play roosevelt-room-2019 --role mexico --seed 3
@@ -47,7 +49,8 @@ examples:
   brink replay saves/historical-2019.brink.json
   brink new my-talks --dir scenarios        start a new scenario
   brink class start roosevelt-room-2019 --tables 6 --ai mexico
-"""
+  brink --lang es                           the game in Spanish (also BRINK_LANG=es)
+""")
 
 
 class UsageError(Exception):
@@ -70,21 +73,24 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="brink",
-        description="Brinkmanship: negotiate the 2019 US–Mexico migration and tariff crisis.",
-        epilog=EXAMPLES,
+        description=_("Brinkmanship: negotiate the 2019 US–Mexico migration and tariff crisis."),
+        epilog=_(EXAMPLES),
         formatter_class=_formatter,
     )
     parser.add_argument("--version", action="version", version=f"brinkmanship {__version__}")
     sub = parser.add_subparsers(
-        dest="command", metavar="COMMAND", title="commands", parser_class=_Parser
+        dest="command", metavar=_("COMMAND"), title=_("commands"), parser_class=_Parser
     )
     for name, module in COMMANDS.items():
         importlib.import_module(f"game.cli.commands.{module}").register(sub, name)
+    add_lang_option(parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
+    # The language first: help, errors and the game itself are all in it.
+    arguments = apply_language(arguments)
     if not arguments:
         return _title_screen()
     stderr = sys.stderr

@@ -9,19 +9,22 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="save every table's game (instructor's code)",
-        description="Download every table of a running classroom as a .brink.json save, "
-        "for `brink replay`, `brink report` and `brink report --class`.",
+        help=_("save every table's game (instructor's code)"),
+        description=_(
+            "Download every table of a running classroom as a .brink.json save, "
+            "for `brink replay`, `brink report` and `brink report --class`."
+        ),
     )
-    parser.add_argument("url", metavar="URL", help="the address `class start` printed")
-    parser.add_argument("code", metavar="CODE", help="the instructor's code")
+    parser.add_argument("url", metavar="URL", help=_("the address `class start` printed"))
+    parser.add_argument("code", metavar="CODE", help=_("the instructor's code"))
     parser.add_argument(
-        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help="folder (here)"
+        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help=_("folder (here)")
     )
     parser.set_defaults(run=run)
 

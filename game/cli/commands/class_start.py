@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed, load_or_report
+from game.i18n import _
 
 DEFAULT_PORT = 8765
 MAX_TABLES = 200
@@ -23,33 +24,35 @@ MAX_TABLES = 200
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="open a classroom and print the join codes",
-        description="Open a classroom: one server runs every table's game. Prints the "
-        "address students use, a code per seat and the instructor's code, and writes "
-        "them to a roster CSV. Bound to this computer (127.0.0.1) unless --host says "
-        "otherwise. Restart with the same --db to resume every table.",
+        help=_("open a classroom and print the join codes"),
+        description=_(
+            "Open a classroom: one server runs every table's game. Prints the "
+            "address students use, a code per seat and the instructor's code, and writes "
+            "them to a roster CSV. Bound to this computer (127.0.0.1) unless --host says "
+            "otherwise. Restart with the same --db to resume every table."
+        ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID", help="scenario id or file")
-    parser.add_argument("--tables", type=int, help="number of tables (a new room needs it)")
+    parser.add_argument("scenario", metavar="PATH|ID", help=_("scenario id or file"))
+    parser.add_argument("--tables", type=int, help=_("number of tables (a new room needs it)"))
     parser.add_argument(
-        "--ai", choices=("us", "mexico"), help="the AI takes this chair at every table"
+        "--ai", choices=("us", "mexico"), help=_("the AI takes this chair at every table")
     )
     parser.add_argument(
         "--ai-level",
         choices=("easy", "normal", "hard"),
         default="normal",
-        help="the AI's difficulty (normal)",
+        help=_("the AI's difficulty (normal)"),
     )
-    parser.add_argument("--seed", type=int, help="game seed, the same at every table (random)")
+    parser.add_argument("--seed", type=int, help=_("game seed, the same at every table (random)"))
     parser.add_argument(
-        "--db", type=Path, help="the room's database (default: <scenario>-class.db here)"
+        "--db", type=Path, help=_("the room's database (default: <scenario>-class.db here)")
     )
-    parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (127.0.0.1)")
+    parser.add_argument("--host", default="127.0.0.1", help=_("interface to listen on (127.0.0.1)"))
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT}; 0 picks a free one)"
+        "--port", type=int, default=DEFAULT_PORT, help=_("port ({port}; 0 picks a free one)").format(port=DEFAULT_PORT)
     )
     parser.add_argument(
-        "--roster", type=Path, help="where to write the codes (default: next to the database)"
+        "--roster", type=Path, help=_("where to write the codes (default: next to the database)")
     )
     parser.set_defaults(run=run)
 

@@ -9,18 +9,21 @@ import sys
 from typing import Any
 
 from game.cli.common import count, load_or_report, seed_number
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="find unreachable, unused or never-firing parts",
-        description="Check a valid scenario for problems validation cannot see, using the "
-        "phase graph and seeded random games. Exit 1 when there are errors.",
+        help=_("find unreachable, unused or never-firing parts"),
+        description=_(
+            "Check a valid scenario for problems validation cannot see, using the "
+            "phase graph and seeded random games. Exit 1 when there are errors."
+        ),
     )
     parser.add_argument("scenario", metavar="PATH|ID")
     parser.add_argument(
-        "--games", type=count(0, 100_000), default=200, help="random games to play (200)"
+        "--games", type=count(0, 100_000), default=200, help=_("random games to play (200)")
     )
     parser.add_argument("--seed", type=seed_number, default=0)
     parser.add_argument("--format", choices=("text", "json"), default="text")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed, load_or_report, seed_number
+from game.i18n import _
 
 OPPONENTS = ("ai-easy", "ai-normal", "ai-hard", "human")
 
@@ -15,24 +16,28 @@ OPPONENTS = ("ai-easy", "ai-normal", "ai-hard", "human")
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="play in the terminal, or resume a save",
-        description="Start a game in the terminal interface at your confidential briefing, "
-        "or resume a saved game with --load. `brink` alone opens the title screen.",
+        help=_("play in the terminal, or resume a save"),
+        description=_(
+            "Start a game in the terminal interface at your confidential briefing, "
+            "or resume a saved game with --load. `brink` alone opens the title screen."
+        ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID", nargs="?", help="scenario id or file")
-    parser.add_argument("--role", choices=("us", "mexico"), help="the delegation you lead")
+    parser.add_argument("scenario", metavar="PATH|ID", nargs="?", help=_("scenario id or file"))
+    parser.add_argument("--role", choices=("us", "mexico"), help=_("the delegation you lead"))
     parser.add_argument(
         "--opponent",
         choices=OPPONENTS,
         default="ai-normal",
-        help="the AI at a difficulty, or `human` for a second player on this keyboard "
-        "(default: ai-normal)",
+        help=_(
+            "the AI at a difficulty, or `human` for a second player on this keyboard "
+            "(default: ai-normal)"
+        ),
     )
     parser.add_argument(
-        "--seed", type=seed_number, default=None, help="game seed (default: random)"
+        "--seed", type=seed_number, default=None, help=_("game seed (default: random)")
     )
-    parser.add_argument("--load", metavar="SAVE", help="resume a save: a file or a slot name")
-    parser.add_argument("--save-dir", metavar="DIR", type=Path, help="folder of save slots")
+    parser.add_argument("--load", metavar="SAVE", help=_("resume a save: a file or a slot name"))
+    parser.add_argument("--save-dir", metavar="DIR", type=Path, help=_("folder of save slots"))
     parser.set_defaults(run=run)
 
 

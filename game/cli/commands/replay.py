@@ -8,17 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="print a saved game's transcript",
-        description="Replay a save (a file, or a slot name in the save folder) and print "
-        "every move, reply, event and its cause. The output is deterministic.",
+        help=_("print a saved game's transcript"),
+        description=_(
+            "Replay a save (a file, or a slot name in the save folder) and print "
+            "every move, reply, event and its cause. The output is deterministic."
+        ),
     )
     parser.add_argument("save", metavar="SAVE")
-    parser.add_argument("--save-dir", metavar="DIR", help="folder of save slots")
+    parser.add_argument("--save-dir", metavar="DIR", help=_("folder of save slots"))
     parser.set_defaults(run=run)
 
 

@@ -8,31 +8,37 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="debrief a saved game, or compare a class's games",
-        description="Write the debrief of a saved game: the deal beside 2019's, the tariff "
-        "and meters over time, scores per objective, turning points, questions for "
-        "discussion and the full transcript with the AI's reasons. With --class, one table "
-        "of every team's deal, tariff, ending and scores, with the spread across teams.",
+        help=_("debrief a saved game, or compare a class's games"),
+        description=_(
+            "Write the debrief of a saved game: the deal beside 2019's, the tariff "
+            "and meters over time, scores per objective, turning points, questions for "
+            "discussion and the full transcript with the AI's reasons. With --class, one table "
+            "of every team's deal, tariff, ending and scores, with the spread across teams."
+        ),
     )
-    parser.add_argument("saves", metavar="SAVE", nargs="+", help="save files or slot names")
+    parser.add_argument("saves", metavar="SAVE", nargs="+", help=_("save files or slot names"))
     parser.add_argument(
-        "--class", dest="compare", action="store_true", help="compare several saves (one per team)"
+        "--class",
+        dest="compare",
+        action="store_true",
+        help=_("compare several saves (one per team)"),
     )
     parser.add_argument(
         "--format",
         choices=("md", "html"),
         default=None,
-        help="md or html (default: from -o's suffix, else md)",
+        help=_("md or html (default: from -o's suffix, else md)"),
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of printing"
+        "-o", "--output", metavar="FILE", type=Path, help=_("write to FILE instead of printing")
     )
-    parser.add_argument("--save-dir", metavar="DIR", help="folder of save slots")
+    parser.add_argument("--save-dir", metavar="DIR", help=_("folder of save slots"))
     parser.set_defaults(run=run)
 
 

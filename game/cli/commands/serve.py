@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
+from game.i18n import _
 
 DEFAULT_MAX_GAMES = 8  # each game is a Python process of some 100 MB
 VISITOR_COOKIE = "brink_visitor"
@@ -31,28 +32,32 @@ LOOPBACK_NAMES = ("localhost", "ip6-localhost")
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="play in a web browser (one game per connection)",
-        description="Serve the game to web browsers with textual-serve: open the printed "
-        "address and play. Bound to localhost unless --host says otherwise.",
+        help=_("play in a web browser (one game per connection)"),
+        description=_(
+            "Serve the game to web browsers with textual-serve: open the printed "
+            "address and play. Bound to localhost unless --host says otherwise."
+        ),
     )
-    parser.add_argument("--port", type=int, default=8000, help="port (8000)")
+    parser.add_argument("--port", type=int, default=8000, help=_("port (8000)"))
     parser.add_argument(
         "--host",
         default="localhost",
-        help="interface to listen on (localhost; use 0.0.0.0 only on a trusted network)",
+        help=_("interface to listen on (localhost; use 0.0.0.0 only on a trusted network)"),
     )
     parser.add_argument(
         "--max-games",
         type=int,
         default=DEFAULT_MAX_GAMES,
         metavar="N",
-        help=f"games running at once; further visitors are asked to wait ({DEFAULT_MAX_GAMES})",
+        help=_("games running at once; further visitors are asked to wait ({n})").format(
+            n=DEFAULT_MAX_GAMES
+        ),
     )
     parser.add_argument(
         "--save-dir",
         metavar="DIR",
         type=Path,
-        help="folder under which each visitor gets a save folder of their own",
+        help=_("folder under which each visitor gets a save folder of their own"),
     )
     parser.set_defaults(run=run)
 
@@ -107,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
             command_line(),
             host=args.host,
             port=args.port,
-            title="Brinkmanship",
+            title=_("Brinkmanship"),
             templates_path=_offline_templates(Path(templates)),
         )
         try:

@@ -16,29 +16,36 @@ from game.cli.common import (
     seed_number,
     stuck_games_reported,
 )
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="play many games with agents and count the endings",
-        description="Play games with an agent in each chair and report how often each ending "
-        "was reached and the mean final meters. Same arguments, same output.",
+        help=_("play many games with agents and count the endings"),
+        description=_(
+            "Play games with an agent in each chair and report how often each ending "
+            "was reached and the mean final meters. Same arguments, same output."
+        ),
     )
     parser.add_argument("scenario", metavar="PATH|ID")
-    parser.add_argument("--runs", type=count(1, 1_000_000), default=100, help="games to play (100)")
-    parser.add_argument("--seed", type=seed_number, default=0, help="batch seed (0)")
-    parser.add_argument("--us", default="random", choices=sorted(AGENTS), help="US agent")
-    parser.add_argument("--mexico", default="random", choices=sorted(AGENTS), help="Mexico agent")
+    parser.add_argument(
+        "--runs", type=count(1, 1_000_000), default=100, help=_("games to play (100)")
+    )
+    parser.add_argument("--seed", type=seed_number, default=0, help=_("batch seed (0)"))
+    parser.add_argument("--us", default="random", choices=sorted(AGENTS), help=_("US agent"))
+    parser.add_argument(
+        "--mexico", default="random", choices=sorted(AGENTS), help=_("Mexico agent")
+    )
     parser.add_argument(
         "--jobs",
         type=count(1, 256),
         default=1,
-        help="worker processes (results do not depend on it)",
+        help=_("worker processes (results do not depend on it)"),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.add_argument(
-        "--save", metavar="FILE", type=Path, help="with --runs 1: write that game's save to FILE"
+        "--save", metavar="FILE", type=Path, help=_("with --runs 1: write that game's save to FILE")
     )
     parser.set_defaults(run=run)
 

@@ -8,17 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed, load_or_report, report_scenario_error
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="run a scenario's scripted tests",
-        description="Play the scripted move sequences of `<id>.tests.yaml` (beside the "
-        "scenario, or --file) and check their expected endings, meters and rules.",
+        help=_("run a scenario's scripted tests"),
+        description=_(
+            "Play the scripted move sequences of `<id>.tests.yaml` (beside the "
+            "scenario, or --file) and check their expected endings, meters and rules."
+        ),
     )
     parser.add_argument("scenario", metavar="PATH|ID")
-    parser.add_argument("--file", type=Path, help="tests file (default: beside the scenario)")
+    parser.add_argument("--file", type=Path, help=_("tests file (default: beside the scenario)"))
     parser.set_defaults(run=run)
 
 

@@ -15,30 +15,33 @@ from game.cli.common import (
     seed_number,
     stuck_games_reported,
 )
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="play every pair of agents and compare them",
-        description="Play every agent against every agent, for both roles, on the same "
-        "game seeds. Reports per pairing the agreement rate, each side's mean utility, "
-        "rounds, how often the tariff was imposed, and how far agreements fall from the "
-        "Pareto frontier and the Nash bargaining solution. Same arguments, same output.",
+        help=_("play every pair of agents and compare them"),
+        description=_(
+            "Play every agent against every agent, for both roles, on the same "
+            "game seeds. Reports per pairing the agreement rate, each side's mean utility, "
+            "rounds, how often the tariff was imposed, and how far agreements fall from the "
+            "Pareto frontier and the Nash bargaining solution. Same arguments, same output."
+        ),
     )
     parser.add_argument("scenario", metavar="PATH|ID")
     parser.add_argument(
-        "--runs", type=count(1, 100_000), default=100, help="games per pairing (100)"
+        "--runs", type=count(1, 100_000), default=100, help=_("games per pairing (100)")
     )
-    parser.add_argument("--seed", type=seed_number, default=0, help="tournament seed (0)")
+    parser.add_argument("--seed", type=seed_number, default=0, help=_("tournament seed (0)"))
     parser.add_argument(
         "--agents",
         type=_agent_list,
         default=tuple(AGENTS),
         metavar="A,B,...",
-        help=f"agents to enter (all: {','.join(AGENTS)})",
+        help=_("agents to enter (all: {agents})").format(agents=",".join(AGENTS)),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(run=run)
 
 

@@ -8,27 +8,30 @@ import sys
 from typing import Any
 
 from game.cli.common import exit_status, load_playable
+from game.i18n import _
 from game.scenario.diagnostics import ScenarioError
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="check scenario files (ids or paths)",
-        description="Check scenario files: YAML, fields, references and expressions. Every "
-        "problem is reported as file:line:col: CODE message, with a hint where one exists.",
+        help=_("check scenario files (ids or paths)"),
+        description=_(
+            "Check scenario files: YAML, fields, references and expressions. Every "
+            "problem is reported as file:line:col: CODE message, with a hint where one exists."
+        ),
     )
     parser.add_argument("scenarios", nargs="+", metavar="PATH|ID")
     parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="json: one object per diagnostic, for editors and CI",
+        help=_("json: one object per diagnostic, for editors and CI"),
     )
     parser.add_argument(
         "--watch",
         action="store_true",
-        help="re-validate whenever a file changes (Ctrl+C to stop)",
+        help=_("re-validate whenever a file changes (Ctrl+C to stop)"),
     )
     parser.set_defaults(run=run)
 
