@@ -16,7 +16,7 @@ from game import __version__
 from game.cli.common import CommandFailed
 from game.cli.language import add_lang_option, apply_language
 from game.cli.messages import CleanMessages
-from game.i18n import N_, _
+from game.i18n import N_, _, localise
 
 # Subcommand name -> module in game.cli.commands; each has `register(sub)` and `run(args)`.
 COMMANDS = {
@@ -111,33 +111,39 @@ def _run(arguments: list[str]) -> int:
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
     except CommandFailed as failed:
         return failed.status
     except UsageError as err:
-        print(f"brink {args.command}: error: {err}", file=sys.stderr)
+        print(_error(args.command, err), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except OSError as err:  # the file system said no (a name too long, a full disk, …)
         where = f"{err.filename}: " if err.filename else ""
-        print(f"brink {args.command}: error: {where}{err.strerror or err}", file=sys.stderr)
+        print(_error(args.command, f"{where}{err.strerror or err}"), file=sys.stderr)
         return 1
     except Exception as err:  # a bug; say so plainly instead of a traceback
         from game.ai.historical import NoHistory  # here: keeps the title screen's start fast
 
         if isinstance(err, NoHistory):  # an agent chosen for a scenario it cannot play
-            print(f"brink {args.command}: error: {err}", file=sys.stderr)
+            print(_error(args.command, err), file=sys.stderr)
             return 2
         if os.environ.get("BRINK_DEBUG"):
             raise
         print(
-            f"brink {args.command}: internal error: {type(err).__name__}: {err}\n"
-            "This is a bug in Brinkmanship; please report it with the command you ran.",
+            _(
+                "brink {command}: internal error: {kind}: {error}\n"
+                "This is a bug in Brinkmanship; please report it with the command you ran."
+            ).format(command=args.command, kind=type(err).__name__, error=err),
             file=sys.stderr,
         )
         return 70
+
+
+def _error(command: str, error: object) -> str:
+    return _("brink {command}: error: {error}").format(command=command, error=localise(error))
 
 
 def _title_screen() -> int:
@@ -146,7 +152,7 @@ def _title_screen() -> int:
     served = "TEXTUAL_DRIVER" in os.environ  # run by `brink serve` for a browser
     if not served and (not sys.stdout.isatty() or not sys.stdin.isatty()):
         print(
-            "brink: the game needs an interactive terminal; `brink --help` lists the commands",
+            _("brink: the game needs an interactive terminal; `brink --help` lists the commands"),
             file=sys.stderr,
         )
         return 1

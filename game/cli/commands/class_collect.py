@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
-from game.i18n import _
+from game.i18n import _, ngettext
 
 
 def register(sub: Any, name: str) -> None:
@@ -40,11 +40,14 @@ def run(args: argparse.Namespace) -> int:
         raise CommandFailed(1) from None
     except OSError as err:
         print(
-            f"brink class collect: cannot write to {args.output}: {err.strerror or err}",
+            _("brink class collect: cannot write to {path}: {error}").format(
+                path=args.output, error=err.strerror or err
+            ),
             file=sys.stderr,
         )
         raise CommandFailed(1) from None
     for path in written:
         print(path)
-    print(f"{len(written)} games saved; `brink report --class {args.output}/*.brink.json`")
+    saved = ngettext("{n} game saved", "{n} games saved", len(written)).format(n=len(written))
+    print(f"{saved}; `brink report --class {args.output}/*.brink.json`")
     return 0

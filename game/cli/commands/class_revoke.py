@@ -35,7 +35,11 @@ def run(args: argparse.Namespace) -> int:
     except ClassClientError as err:
         print(f"brink class revoke: {err}", file=sys.stderr)
         raise CommandFailed(1) from None
-    print(f"table {table} {role}: new code {code} (the old one no longer opens the seat)")
+    print(
+        _("table {table} {role}: new code {code} (the old one no longer opens the seat)").format(
+            table=table, role=role, code=code
+        )
+    )
     return 0
 
 

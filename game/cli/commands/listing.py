@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     if not rows:
-        print("no bundled scenarios found")
+        print(_("no bundled scenarios found"))
         return 0
     width = max(len(r["id"]) for r in rows)
     title_width = max(len(r["title"]) for r in rows)

@@ -35,9 +35,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"brink new: {err}", file=sys.stderr)
         raise CommandFailed(1) from None
     except OSError as err:
-        print(f"brink new: cannot write in {args.dir}: {err.strerror or err}", file=sys.stderr)
+        print(
+            _("brink new: cannot write in {dir}: {error}").format(
+                dir=args.dir, error=err.strerror or err
+            ),
+            file=sys.stderr,
+        )
         raise CommandFailed(1) from None
     for path in paths:
-        print(f"created {path}")
-    print(f"next: brink validate {paths[0]} && brink lint {paths[0]} && brink test {paths[0]}")
+        print(_("created {path}").format(path=path))
+    first = paths[0]
+    print(_("next:") + f" brink validate {first} && brink lint {first} && brink test {first}")
     return 0

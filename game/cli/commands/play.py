@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     folder = args.save_dir
     if args.load:
         if args.scenario or args.role:
-            _usage("--load resumes a save; do not give a scenario or --role with it")
+            _usage(_("--load resumes a save; do not give a scenario or --role with it"))
         try:
             path = resolve_save(args.load, save_dir(folder))
             session = Session.load(path, folder=folder)
@@ -57,14 +57,14 @@ def run(args: argparse.Namespace) -> int:
             raise CommandFailed(1) from None
     else:
         if not args.scenario:
-            _usage("give a scenario (id or path) and --role, or --load SAVE")
+            _usage(_("give a scenario (id or path) and --role, or --load SAVE"))
         if not args.role:
-            _usage("choose your delegation with --role us or --role mexico")
+            _usage(_("choose your delegation with --role us or --role mexico"))
         ruleset = load_or_report(args.scenario)
         seed = args.seed if args.seed is not None else _fresh_seed()
         session = Session.start(ruleset, args.role, args.opponent, seed, folder=folder)
     if not sys.stdout.isatty() or not sys.stdin.isatty():
-        print("brink play: the game needs an interactive terminal", file=sys.stderr)
+        print(_("brink play: the game needs an interactive terminal"), file=sys.stderr)
         raise CommandFailed(1)
     from game.tui.app import run as run_app
 
@@ -78,5 +78,5 @@ def _fresh_seed() -> int:
 
 
 def _usage(message: str) -> None:
-    print(f"brink play: error: {message}", file=sys.stderr)
+    print(_("brink play: error: {message}").format(message=message), file=sys.stderr)
     raise CommandFailed(2)

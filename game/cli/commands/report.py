@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         "html" if args.output and args.output.suffix in (".html", ".htm") else "md"
     )
     if len(args.saves) > 1 and not args.compare:
-        print("brink report: error: several saves need --class", file=sys.stderr)
+        print(_("brink report: error: several saves need --class"), file=sys.stderr)
         raise CommandFailed(2)
     debriefs = []
     for reference in args.saves:
@@ -70,8 +70,10 @@ def run(args: argparse.Namespace) -> int:
         scenarios = {d.scenario.id for _, d in debriefs}
         if len(scenarios) > 1:
             print(
-                "brink report: error: a class comparison needs saves of one scenario, not "
-                + ", ".join(sorted(scenarios)),
+                _(
+                    "brink report: error: a class comparison needs saves of one scenario, "
+                    "not {scenarios}"
+                ).format(scenarios=", ".join(sorted(scenarios))),
                 file=sys.stderr,
             )
             raise CommandFailed(1)
@@ -90,7 +92,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomic(args.output, text)
     except OSError as err:
-        print(f"brink report: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
+        print(
+            _("brink report: cannot write {path}: {error}").format(
+                path=args.output, error=err.strerror or err
+            ),
+            file=sys.stderr,
+        )
         raise CommandFailed(1) from None
-    print(f"wrote {args.output}")
+    print(_("wrote {path}").format(path=args.output))
     return 0

@@ -16,7 +16,7 @@ from game.cli.common import (
     seed_number,
     stuck_games_reported,
 )
-from game.i18n import _
+from game.i18n import _, localise, ngettext
 
 
 def register(sub: Any, name: str) -> None:
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from game.sim.parallel import simulate
 
     if args.save is not None and args.runs != 1:
-        print("brink simulate: error: --save needs --runs 1", file=sys.stderr)
+        print(_("brink simulate: error: --save needs --runs 1"), file=sys.stderr)
         raise CommandFailed(2)
     ruleset = load_or_report(args.scenario)
     agents = {"us": args.us, "mexico": args.mexico}
@@ -78,7 +78,10 @@ def _progress(done: int, total: int) -> None:
     width = 30
     filled = width * done // total
     print(
-        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games",
+        f"\r[{'#' * filled}{'.' * (width - filled)}] "
+        + ngettext("{done}/{total} game", "{done}/{total} games", total).format(
+            done=done, total=total
+        ),
         end="",
         file=sys.stderr,
         flush=True,
@@ -95,7 +98,11 @@ def _save_one(ruleset: Any, seed: int, agents: dict[str, str], path: Path) -> in
     except SaveError as err:
         print(f"brink simulate: {err}", file=sys.stderr)
         return 1
-    print(f"saved to {path}: ending {state.ending} after {len(state.moves)} moves")
+    print(
+        _("saved to {path}: ending {ending} after {moves} moves").format(
+            path=path, ending=state.ending, moves=len(state.moves)
+        )
+    )
     return 0
 
 
@@ -104,30 +111,38 @@ def _print_text(report: Any, ruleset: Any) -> None:
 
     scenario = ruleset.scenario
     print(
-        f"{scenario.title}: {report.runs} games, seed {report.seed}, "
-        f"US {report.agents['us']} vs Mexico {report.agents['mexico']}"
+        _("{title}: {runs} games, seed {seed}, US {us} vs Mexico {mexico}").format(
+            title=localise(scenario.title),
+            runs=report.runs,
+            seed=report.seed,
+            us=report.agents["us"],
+            mexico=report.agents["mexico"],
+        )
     )
-    print("\nEndings")
+    print("\n" + _("Endings"))
     for ending in scenario.endings:
         count = report.endings[ending.id]
         low, high = wilson_interval(count, report.runs)
         print(
             f"  {ending.id:<28} {count:>6}  {100 * count / report.runs:5.1f}%  "
-            f"(95% CI {100 * low:4.1f}–{100 * high:4.1f}%)"
+            f"({_('95% CI')} {100 * low:4.1f}–{100 * high:4.1f}%)"
         )
-    print(f"\nFinal meters{'':<30} {'mean':>10} {'p10':>10} {'median':>10} {'p90':>10}")
+    print(f"\n{_('Final meters'):<42} {_('mean'):>10} {'p10':>10} {_('median'):>10} {'p90':>10}")
     for name, meter in scenario.meters.items():
-        _, p10, median, p90, _ = report.meter_spread[name]
+        _low, p10, median, p90, _high = report.meter_spread[name]
         print(
-            f"  {meter.label:<40} {report.mean_meters[name]:>10,.0f} {p10:>10,.0f} "
+            f"  {localise(meter.label):<40} {report.mean_meters[name]:>10,.0f} {p10:>10,.0f} "
             f"{median:>10,.0f} {p90:>10,.0f}"
         )
-    print("\nRules and events fired (share of games)")
+    print("\n" + _("Rules and events fired (share of games)"))
     for rule_id, count in report.rules_fired.items():
         print(f"  {rule_id:<40} {count:>6}  {100 * count / report.runs:5.1f}%")
     print(
-        f"\nSuccess rate: US {100 * report.success_rate['us']:.1f}%, "
-        f"Mexico {100 * report.success_rate['mexico']:.1f}%"
+        "\n"
+        + _("Success rate: US {us}%, Mexico {mexico}%").format(
+            us=f"{100 * report.success_rate['us']:.1f}",
+            mexico=f"{100 * report.success_rate['mexico']:.1f}",
+        )
     )
     print(_threats_line(scenario, report))
 
@@ -137,10 +152,15 @@ def _threats_line(scenario: Any, report: Any) -> str:
     names them (`Border closure imposed in 40.0% of games`), then the mean moves."""
     parts = []
     if scenario.tariff_ladder is not None:
-        parts.append(f"Tariff imposed in {100 * report.tariff_imposed_rate:.1f}% of games")
+        rate = f"{100 * report.tariff_imposed_rate:.1f}"
+        parts.append(_("Tariff imposed in {rate}% of games").format(rate=rate))
     for deadline in scenario.deadlines:
         rate = report.deadline_imposed_rate.get(deadline.id, 0.0)
-        parts.append(f"{deadline.label} imposed in {100 * rate:.1f}% of games")
-    parts.append(f"mean moves {report.mean_moves:.1f}")
+        parts.append(
+            _("{threat} imposed in {rate}% of games").format(
+                threat=localise(deadline.label), rate=f"{100 * rate:.1f}"
+            )
+        )
+    parts.append(_("mean moves {n}").format(n=f"{report.mean_moves:.1f}"))
     line = "; ".join(parts)
     return line[0].upper() + line[1:]

@@ -15,7 +15,7 @@ from game.cli.common import (
     seed_number,
     stuck_games_reported,
 )
-from game.i18n import _
+from game.i18n import _, localise
 
 
 def register(sub: Any, name: str) -> None:
@@ -81,13 +81,19 @@ def _print_text(report: Any, ruleset: Any) -> None:
         return "-" if x is None else fmt.format(x)
 
     print(
-        f"{ruleset.scenario.title}: {len(report.pairs)} pairings x {report.runs} games, "
-        f"seed {report.seed}"
+        _("{title}: {pairs} pairings x {runs} games, seed {seed}").format(
+            title=localise(ruleset.scenario.title),
+            pairs=len(report.pairs),
+            runs=report.runs,
+            seed=report.seed,
+        )
     )
+    nash, none = report.space.nash, report.space.disagreement
     print(
-        f"Nash bargaining point (US, Mexico utility): {report.space.nash[0]:.2f}, "
-        f"{report.space.nash[1]:.2f}; no deal at the start: "
-        f"{report.space.disagreement[0]:.2f}, {report.space.disagreement[1]:.2f}\n"
+        _(
+            "Nash bargaining point (US, Mexico utility): {nash}; no deal at the start: {none}"
+        ).format(nash=f"{nash[0]:.2f}, {nash[1]:.2f}", none=f"{none[0]:.2f}, {none[1]:.2f}")
+        + "\n"
     )
     # One column per threat of the scenario, headed with its short name (`closure`).
     scenario = ruleset.scenario
@@ -115,14 +121,20 @@ def _print_text(report: Any, ruleset: Any) -> None:
     roles = report.roles()
     if roles["us"]["success_rate"] is not None:
         print(
-            f"\nBalance ({roles['us']['pairing']}): US succeeds in "
-            f"{roles['us']['success_rate']:.0%} of games, Mexico in "
-            f"{roles['mexico']['success_rate']:.0%}."
+            "\n"
+            + _("Balance ({pairing}): US succeeds in {us} of games, Mexico in {mexico}.").format(
+                pairing=roles["us"]["pairing"],
+                us=f"{roles['us']['success_rate']:.0%}",
+                mexico=f"{roles['mexico']['success_rate']:.0%}",
+            )
         )
     print(
-        "\ndeal: agreement standing at the end; U: mean utility (no deal counts as the "
-        "reservation value); win: ending the briefing counts as a success; Pareto/Nash: "
-        "mean distance of agreements from the frontier and from the Nash point."
+        "\n"
+        + _(
+            "deal: agreement standing at the end; U: mean utility (no deal counts as the "
+            "reservation value); win: ending the briefing counts as a success; Pareto/Nash: "
+            "mean distance of agreements from the frontier and from the Nash point."
+        )
     )
 
 
