@@ -77,7 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_(EXAMPLES),
         formatter_class=_formatter,
     )
-    parser.add_argument("--version", action="version", version=f"brinkmanship {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"brinkmanship {__version__}",
+        help=_("show program's version number and exit"),
+    )
     sub = parser.add_subparsers(
         dest="command", metavar=_("COMMAND"), title=_("commands"), parser_class=_Parser
     )
