@@ -2,8 +2,8 @@
 the push that brings it up to date with only what changed (`seat_push`), and the merge
 that turns such a push back into a whole one on the receiving side (`merge_push`).
 
-Why: a class plays flat out with a hundred clients, and a whole view is tens of
-kilobytes (every event since the start, every move, every chart point). A move changes
+Why: a class plays flat out with a hundred clients, and a whole view is some twenty
+kilobytes and growing (every event since the start, every move, every chart point). A move changes
 a few fields and adds a few events; sending only those keeps both sides' JSON work,
 and so the time to acknowledge a move, small however long the game has run."""
 
