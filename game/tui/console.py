@@ -102,7 +102,8 @@ class ConsoleApp(App[None]):
         try:
             welcome = await client.connect()
         except ClassClientError as err:
-            self.exit(return_code=1, message=f"brink class console: {err}")
+            # Printed by Rich, which would read markup in a str: the server's words as text.
+            self.exit(return_code=1, message=plain(f"brink class console: {err}"))
             return
         if not welcome.seat.instructor:
             await client.close()

@@ -45,6 +45,8 @@ METHODS: dict[str, tuple[int, ...] | str] = {
     "write": (0,),
     "set_option_prompt": (1,),
 }
+# Keyword arguments read as markup: App.exit's message is printed by Rich.
+KEYWORDS = {"exit": "message"}
 # Attributes read as markup when set.
 ATTRIBUTES = {"label", "border_title", "border_subtitle"}
 # `x.update(...)` on these receivers is a dict's update, not a widget's.
@@ -211,6 +213,9 @@ def _node_problems(path: Path, nodes: Iterator[ast.AST], checker: Checker) -> It
                     node.args[i] for i in positions if i < len(node.args)
                 ]  # fmt: skip
                 markdown = False
+            elif name in KEYWORDS:
+                args = [k.value for k in node.keywords if k.arg == KEYWORDS[name]]
+                markdown = False
             else:
                 continue
             for arg in args:
@@ -262,6 +267,7 @@ def f(self, name, err, rows, slot):
     for label in rows:
         yield Option(label)  # bad
     yield Label(_(f"Hello {name}"))  # bad
+    self.exit(return_code=1, message=f"brink: {name}")  # bad
 """
     good = """
 COLUMNS = ("Table", "Phase")
@@ -281,6 +287,7 @@ def f(self, name, err, rows, slot):
     yield Option(Text.assemble(("N", "bold"), "ew"), id="new")
     yield Static(name, markup=False)
     self.mine.update(rows)
+    self.exit(return_code=1, message="brink: the console needs the instructor's code")
 """
     assert len(_check(bad)) == bad.count("# bad")
     assert _check(good) == []
