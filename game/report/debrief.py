@@ -299,7 +299,7 @@ def _questions(d: Debrief) -> list[LocalText]:
             tx(
                 "Criticism from rights groups ended at {level}. Which terms drew it, and "
                 "could the same enforcement have been bought at a lower human-rights cost?",
-                level=f"{rights:.0f}",
+                level=format(rights, ".0f"),
             )
         )
     if d.turning_points:
