@@ -21,6 +21,7 @@ import rule_engine
 import rule_engine.ast as ast
 from rule_engine.errors import EngineError, RuleSyntaxError, SymbolResolutionError
 
+from game.i18n import tx
 from game.rules.quick_parse import quick_parse
 from game.scenario.diagnostics import did_you_mean
 
@@ -233,9 +234,9 @@ def _syntax_error(text: str, err: RuleSyntaxError) -> ExpressionError:
     value = str(getattr(token, "value", ""))
     hint = None
     if value.startswith("=") and not value.startswith("=="):
-        hint = "use `==` to compare"
+        hint = tx("use `==` to compare")
     elif text[:offset].rstrip()[-1:].isdigit() and (value == "," or value[:1].isdigit()):
-        hint = "write numbers without separators, e.g. `100000`"
+        hint = tx("write numbers without separators, e.g. `100000`")
     elif value in {"&&", "&", "||", "|"}:
         hint = "use `and` / `or`"
     return ExpressionError(
@@ -314,9 +315,13 @@ class _Compiler:
         if method is None:
             raise self.error(
                 "BRK305",
-                f"{type(node).__name__.removesuffix('Expression').lower()} "
-                "expressions are not supported in scenarios",
-                hint="use comparisons, arithmetic, `and`/`or`/`not`, `in [...]` and `cond ? a : b`",
+                tx(
+                    "{value} expressions are not supported in scenarios",
+                    value=type(node).__name__.removesuffix("Expression").lower(),
+                ),
+                hint=tx(
+                    "use comparisons, arithmetic, `and`/`or`/`not`, `in [...]` and `cond ? a : b`"
+                ),
             )
         result: tuple[Evaluator, TypeName] = method(node)
         return result
@@ -334,7 +339,10 @@ class _Compiler:
             text = str(node.value)
             raise self.error(
                 "BRK307",
-                f"the number {_shown(node.value)} is out of range (at most 10^15 either way)",
+                tx(
+                    "the number {value} is out of range (at most 10^15 either way)",
+                    value=_shown(node.value),
+                ),
                 text if text in self.text else None,
             )
         return (lambda env: value), "number"
@@ -362,8 +370,12 @@ class _Compiler:
         if kind != "boolean":
             raise self.error(
                 "BRK303",
-                f"`{operator_name}` needs true/false on both sides, got a {kind}",
-                hint="compare the value, e.g. `x > 0`",
+                tx(
+                    "`{operator_name}` needs true/false on both sides, got a {kind}",
+                    operator_name=operator_name,
+                    kind=kind,
+                ),
+                hint=tx("compare the value, e.g. `x > 0`"),
             )
         return fn
 
@@ -371,10 +383,14 @@ class _Compiler:
         fn, kind = self.compile(node.right)
         if node.type == "not":
             if kind != "boolean":
-                raise self.error("BRK303", f"`not` needs true/false, got a {kind}", "not")
+                raise self.error(
+                    "BRK303", tx("`not` needs true/false, got a {kind}", kind=kind), "not"
+                )
             return (lambda env: not fn(env)), "boolean"
         if kind != "number":
-            raise self.error("BRK303", f"unary minus needs a number, got a {kind}", "-")
+            raise self.error(
+                "BRK303", tx("unary minus needs a number, got a {kind}", kind=kind), "-"
+            )
         return (lambda env: -fn(env)), "number"
 
     def _arith(self, node: Any) -> tuple[Evaluator, TypeName]:
@@ -383,7 +399,9 @@ class _Compiler:
         if node.type == "add" and lk == rk == "string":
             return (lambda env: left(env) + right(env)), "string"
         if lk != "number" or rk != "number":
-            raise self.error("BRK303", f"arithmetic needs numbers, got a {lk} and a {rk}")
+            raise self.error(
+                "BRK303", tx("arithmetic needs numbers, got a {lk} and a {rk}", lk=lk, rk=rk)
+            )
         if node.type == "pow":
             self._check_exponent(node.right)
         op = _bounded(_ARITHMETIC[node.type])
@@ -403,10 +421,14 @@ class _Compiler:
             return
         raise self.error(
             "BRK307",
-            f"an exponent must be a number from -{MAX_EXPONENT} to {MAX_EXPONENT} written "
-            "in the expression",
+            tx(
+                "an exponent must be a number from -{MAX_EXPONENT} to {MAX_EXPONENT2} written "
+                "in the expression",
+                MAX_EXPONENT=MAX_EXPONENT,
+                MAX_EXPONENT2=MAX_EXPONENT,
+            ),
             "**",
-            "a larger or computed power can overflow; use multiplication or a meter",
+            tx("a larger or computed power can overflow; use multiplication or a meter"),
         )
 
     _ArithmeticExpression = _arith
@@ -419,8 +441,8 @@ class _Compiler:
         if lk != rk or lk == "boolean":
             raise self.error(
                 "BRK303",
-                f"cannot order a {lk} against a {rk}",
-                hint="`<`, `>`, `<=`, `>=` compare two numbers or two strings",
+                tx("cannot order a {lk} against a {rk}", lk=lk, rk=rk),
+                hint=tx("`<`, `>`, `<=`, `>=` compare two numbers or two strings"),
             )
         op = _ORDERING[node.type]
         return (lambda env: op(left(env), right(env))), "boolean"
@@ -431,9 +453,13 @@ class _Compiler:
         if lk != rk:
             raise self.error(
                 "BRK303",
-                f"comparing a {lk} with a {rk} is always "
-                f"{'false' if node.type == 'eq' else 'true'}",
-                hint="compare values of the same type; strings need quotes",
+                tx(
+                    "comparing a {lk} with a {rk} is always {value}",
+                    lk=lk,
+                    rk=rk,
+                    value="false" if node.type == "eq" else "true",
+                ),
+                hint=tx("compare values of the same type; strings need quotes"),
             )
         self._check_choice(node.left, node.right)
         self._check_choice(node.right, node.left)
@@ -455,7 +481,11 @@ class _Compiler:
             if choices is not None and value not in choices:
                 raise self.error(
                     "BRK306",
-                    f"`{value}` is not a possible value of `{symbol_node.name}`",
+                    tx(
+                        "`{value}` is not a possible value of `{name}`",
+                        value=value,
+                        name=symbol_node.name,
+                    ),
                     f'"{value}"',
                     did_you_mean(value, choices),
                 )
@@ -464,13 +494,15 @@ class _Compiler:
         # rule-engine's `member in container`: node.member, node.container
         container = node.container
         if not isinstance(container, ast.ArrayExpression | ast.SetExpression):
-            raise self.error("BRK305", '`in` needs a literal list, e.g. `x in ["a", "b"]`')
+            raise self.error("BRK305", tx('`in` needs a literal list, e.g. `x in ["a", "b"]`'))
         member, mk = self.compile(node.member)
         items = []
         for item in container.value:
             fn, kind = self.compile(item)
             if kind != mk:
-                raise self.error("BRK303", f"list of {kind}s tested for a {mk}")
+                raise self.error(
+                    "BRK303", tx("list of {kind}s tested for a {mk}", kind=kind, mk=mk)
+                )
             items.append(fn(_EMPTY) if not _uses_symbols(item) else None)
         self._check_choice(node.member, container)
         if all(i is not None for i in items):
@@ -484,7 +516,9 @@ class _Compiler:
         yes, yk = self.compile(node.case_true)
         no, nk = self.compile(node.case_false)
         if yk != nk:
-            raise self.error("BRK303", f"the two branches of `? :` give a {yk} and a {nk}")
+            raise self.error(
+                "BRK303", tx("the two branches of `? :` give a {yk} and a {nk}", yk=yk, nk=nk)
+            )
         return (lambda env: yes(env) if cond(env) else no(env)), yk
 
 
