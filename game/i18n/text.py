@@ -56,7 +56,7 @@ class LocalText(str):
         """The versions written out (for a scenario text); empty for a generated one."""
         return self._versions
 
-    def __add__(self, other: str) -> LocalText:  # type: ignore[override]
+    def __add__(self, other: str) -> LocalText:
         # `tx(...) + " more"` keeps both pieces translatable; plain str + str is untouched.
         return _joined((self, other))
 

@@ -113,15 +113,17 @@ def compile_expression(
     except EngineError as err:
         raise ExpressionError(
             "BRK303",
-            f"type mismatch: {err.message}",
+            tx("type mismatch: {message}", message=err.message),
             0,
             len(text),
-            "check that both sides of each operator have the same type",
+            tx("check that both sides of each operator have the same type"),
         ) from None
     except RecursionError:
         raise _too_deep(text) from None
     except Exception as err:  # rule-engine raises plain errors on a few malformed inputs
-        raise ExpressionError("BRK301", f"cannot parse expression: {err}", 0, len(text)) from None
+        raise ExpressionError(
+            "BRK301", tx("cannot parse expression: {err}", err=err), 0, len(text)
+        ) from None
     compiler = _Compiler(text, namespace)
     try:
         evaluate, result = compiler.compile(rule.statement.expression)
@@ -130,10 +132,14 @@ def compile_expression(
     if result != expect:
         raise ExpressionError(
             "BRK304",
-            f"expression gives a {result}, but a {expect} is needed here",
+            tx(
+                "expression gives a {result}, but a {expect} is needed here",
+                result=result,
+                expect=expect,
+            ),
             0,
             len(text),
-            "a condition must be true or false, e.g. `apprehensions > 100000`"
+            tx("a condition must be true or false, e.g. `apprehensions > 100000`")
             if expect == "boolean"
             else None,
         )
@@ -159,10 +165,10 @@ def _compile_common_shape(text: str, namespace: Namespace, expect: TypeName) -> 
 def _too_deep(text: str) -> ExpressionError:
     return ExpressionError(
         "BRK305",
-        "expression is nested too deeply",
+        tx("expression is nested too deeply"),
         0,
         len(text),
-        "split it into several rules, or use a meter for partial results",
+        tx("split it into several rules, or use a meter for partial results"),
     )
 
 
@@ -216,7 +222,7 @@ def _unknown_name(text: str, name: str, namespace: Namespace) -> ExpressionError
             "in single quotes in YAML)"
         )
     return ExpressionError(
-        "BRK302", f"unknown name `{name}` in expression", offset, len(name), close
+        "BRK302", tx("unknown name `{name}` in expression", name=name), offset, len(name), close
     )
 
 
@@ -225,23 +231,23 @@ def _syntax_error(text: str, err: RuleSyntaxError) -> ExpressionError:
     if token is None:
         return ExpressionError(
             "BRK301",
-            "expression ends too early",
+            tx("expression ends too early"),
             len(text),
             1,
-            "an operator is missing its right-hand side, or a bracket is open",
+            tx("an operator is missing its right-hand side, or a bracket is open"),
         )
     offset = int(getattr(token, "lexpos", 0))
     value = str(getattr(token, "value", ""))
-    hint = None
+    hint: str | None = None
     if value.startswith("=") and not value.startswith("=="):
         hint = tx("use `==` to compare")
     elif text[:offset].rstrip()[-1:].isdigit() and (value == "," or value[:1].isdigit()):
         hint = tx("write numbers without separators, e.g. `100000`")
     elif value in {"&&", "&", "||", "|"}:
-        hint = "use `and` / `or`"
+        hint = tx("use `and` / `or`")
     return ExpressionError(
         "BRK301",
-        f"syntax error at `{value[:20]}`",
+        tx("syntax error at `{value}`", value=value[:20]),
         offset,
         max(1, len(value.split()[0]) if value.split() else 1),
         hint,

@@ -324,7 +324,7 @@ class Checker:
                     node.trigger,
                     triggers,
                     "BRK209",
-                    "trigger (no transition uses it)",
+                    tx("trigger (no transition uses it)"),
                 )
             for ident in node.deadline or {}:
                 self._ref((*path, "deadline", ident), ident, clocks, "BRK212", "deadline")
@@ -503,7 +503,7 @@ class Checker:
                     action_id,
                     own_actions,
                     "BRK209",
-                    f"action of the {role.short} delegation",
+                    tx("action of the {short} delegation", short=role.short),
                 )
             names = [d.name for d in role.delegates]
             for i, persona in enumerate(prefs.personalities):

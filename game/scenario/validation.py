@@ -149,7 +149,7 @@ def _one(
             "write numbers without thousands separators: {value}", value=str(value).replace(",", "")
         )
     span = len(str(value)) if isinstance(value, str | int | float) else 1
-    return source.diagnostic(loc, code, f"{where}: {message}", hint=hint, span=span)
+    return source.diagnostic(loc, code, where + ": " + message, hint=hint, span=span)
 
 
 def _plain_message(error: Any) -> str:

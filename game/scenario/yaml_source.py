@@ -146,17 +146,20 @@ class _Composer(_base_loader()):  # type: ignore[misc]
                 if self.alias_nodes > MAX_ALIAS_NODES:
                     raise _Refusal(
                         "BRK006",
-                        "too many alias expansions",
+                        tx("too many alias expansions"),
                         event.start_mark,
-                        f"aliases may expand to at most {MAX_ALIAS_NODES:,} nodes",
+                        tx(
+                            "aliases may expand to at most {MAX_ALIAS_NODES} nodes",
+                            MAX_ALIAS_NODES=format(MAX_ALIAS_NODES, ","),
+                        ),
                     )
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Refusal(
                 "BRK007",
-                f"nesting deeper than {MAX_DEPTH} levels",
+                tx("nesting deeper than {MAX_DEPTH} levels", MAX_DEPTH=MAX_DEPTH),
                 self.peek_event().start_mark,
-                "flatten the structure",
+                tx("flatten the structure"),
             )
         try:
             return super().compose_node(parent, index)
@@ -205,7 +208,7 @@ class _Builder:
     def build(self, node: Node, path: Path) -> Any:
         self.nodes += 1
         if self.nodes > MAX_ALIAS_NODES * 20:
-            raise _Refusal("BRK006", "document expands to too many nodes", node.start_mark)
+            raise _Refusal("BRK006", tx("document expands to too many nodes"), node.start_mark)
         self.src._values[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _STANDARD_TAGS:
             self.problem(
@@ -326,9 +329,9 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
             mark = root.start_mark if root is not None else None
             raise _Refusal(
                 "BRK008",
-                "a scenario file must be a mapping of fields",
+                tx("a scenario file must be a mapping of fields"),
                 mark,
-                "start with `id:`, `title:` and the other fields",
+                tx("start with `id:`, `title:` and the other fields"),
             )
         builder = _Builder(source)
         data = builder.build(root, ())
@@ -549,9 +552,9 @@ def _compose(text: str) -> Node | None:
         if "expected a single document" in str(err.context or ""):
             raise _Refusal(
                 "BRK003",
-                "a scenario file holds one YAML document",
+                tx("a scenario file holds one YAML document"),
                 err.problem_mark,
-                "remove the `---` separator",
+                tx("remove the `---` separator"),
             ) from None
         raise
     finally:
