@@ -14,7 +14,7 @@ from game.ai.clock import Deadline, time_left
 from game.ai.commitments import Retraction
 from game.ai.opponent import OpponentModel
 from game.ai.preferences import IssueValues, Preferences
-from game.i18n import N_, LocalText, tx, tx_capital, tx_join
+from game.i18n import N_, LocalText, tx, tx_capital, tx_date, tx_join
 
 MAX_ISSUE_REASONS = 3
 
@@ -29,7 +29,7 @@ def _with_why(text: str, why: str) -> str:
 
 # Every reason about one issue reads `<issue>: <what we say>`; `one_per_issue` takes the
 # part after the label from a reason built with it to join it to another.
-_ABOUT = "{issue}: {body}"
+_ABOUT = N_("{issue}: {body}")
 
 
 def _about(issue: IssueValues, body: str) -> Reason:
@@ -137,8 +137,8 @@ def clock(deadline: Deadline, target: float, reservation: float, opening: float)
     if deadline.clock == "tariff":
         coming = tx(
             "The tariff goes to {rate}% on {date}, {when} away",
-            rate=f"{deadline.rate:g}",
-            date=deadline.date,
+            rate=format(deadline.rate, "g"),
+            date=tx_date(deadline.date or ""),
             when=when,
         )
     elif deadline.step_label:
@@ -146,14 +146,14 @@ def clock(deadline: Deadline, target: float, reservation: float, opening: float)
             "{deadline} ({step}) is due on {date}, {when} away",
             deadline=deadline.label,
             step=deadline.step_label,
-            date=deadline.date,
+            date=tx_date(deadline.date or ""),
             when=when,
         )
     else:
         coming = tx(
             "{deadline} is due on {date}, {when} away",
             deadline=deadline.label,
-            date=deadline.date,
+            date=tx_date(deadline.date or ""),
             when=when,
         )
     down, urgent = target < opening - 0.005, deadline.fraction > 0.6

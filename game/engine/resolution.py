@@ -36,7 +36,7 @@ from game.engine.moves import (
     Move,
 )
 from game.engine.state import GameState
-from game.i18n import N_, tx, tx_join, tx_lower
+from game.i18n import N_, tx, tx_date, tx_join, tx_lower
 from game.rules.effects import Cause, apply_all
 from game.rules.ruleset import CompiledRule
 from game.scenario.models import News
@@ -150,9 +150,9 @@ class Resolution:
                     "{clock}: {before} {old}% → {after} {new}%",
                     clock=clock.spec.label,
                     before=status_word(before_status),
-                    old=f"{before_level:g}",
+                    old=format(before_level, "g"),
                     after=status_word(clock.status),
-                    new=f"{clock.level:g}",
+                    new=format(clock.level, "g"),
                 ),
                 cause,
                 status=clock.status,
@@ -167,7 +167,7 @@ class Resolution:
         text = tx("{clock}: {before} → {after}", clock=label, before=before, after=after)
         if clock.status == "imposed":
             what = clock.spec.step_labels[clock.step] or tx(
-                "level {level}", level=f"{clock.level:g}"
+                "level {level}", level=format(clock.level, "g")
             )
             text = (
                 tx("{clock}: {step}", clock=label, step=what)
@@ -196,7 +196,7 @@ class Resolution:
         date = self.scenario.start_date + dt.timedelta(days=int(when))
         self.record(
             "schedule",
-            tx("{event} scheduled for {date}", event=event_id, date=date.isoformat()),
+            tx("{event} scheduled for {date}", event=event_id, date=tx_date(date)),
             cause,
             event=event_id,
             day=when,
@@ -343,13 +343,14 @@ class Resolution:
                 clock.shift += days
             if clock is None or clock.spec.is_tariff:
                 text = tx(
-                    "The instructor moves the tariff deadline {days} days later", days=f"{days:g}"
+                    "The instructor moves the tariff deadline {days} days later",
+                    days=format(days, "g"),
                 )
             else:
                 text = tx(
                     "The instructor moves the {what} deadline {days} days later",
                     what=tx_lower(clock.spec.label),
-                    days=f"{days:g}",
+                    days=format(days, "g"),
                 )
             self.record(
                 "instructor",

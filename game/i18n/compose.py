@@ -10,6 +10,7 @@ engine, transcripts and saves use) is byte-for-byte what the plain `str` code ga
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import cast
 
@@ -71,3 +72,47 @@ def tx_lower(text: object) -> LocalText:
 def tx_capital(text: object) -> LocalText:
     """`text` with its first letter upper-cased, in every language."""
     return _Derived(text, capitalised)
+
+
+_MONTHS_ES = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+
+
+class _Date(LocalText):
+    """A date inside a generated sentence: ISO (`2019-06-10`) in the English the records
+    keep, `10 de junio de 2019` for a Spanish reader."""
+
+    __slots__ = ()
+
+    def in_lang(self, lang: str) -> str:
+        iso = str.__str__(self)
+        if lang != "es":
+            return iso
+        try:
+            day = dt.date.fromisoformat(iso)
+        except ValueError:
+            return iso
+        return f"{day.day} de {_MONTHS_ES[day.month - 1]} de {day.year}"
+
+    def has(self, lang: str) -> bool:
+        return True
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_Date, (str.__str__(self),))
+
+
+def tx_date(iso: str | dt.date) -> LocalText:
+    """A date for a sentence: `2019-06-10` in English, `10 de junio de 2019` in Spanish."""
+    return _Date(iso.isoformat() if isinstance(iso, dt.date) else iso)
