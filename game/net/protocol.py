@@ -204,7 +204,7 @@ class Error(Message):
     # malformed, too_large, version, unknown_type, invalid, code, flood, not_allowed,
     # no_table, hello_first, server
     code: str
-    message: str
+    message: WireStr
     id: str | None = None
 
 
