@@ -385,6 +385,7 @@ class _Linter:
         for cover in self.report.coverage:
             if cover.lang not in used:
                 continue
+            # English here, as the other findings (the diagnostics catalogue renders them).
             language = LANGUAGE_NAMES.get(cover.lang, cover.lang)
             for text in cover.missing:
                 field_name = str(text.path[-1])
