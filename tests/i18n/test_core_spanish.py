@@ -114,3 +114,14 @@ def test_composed_texts_keep_the_english_and_assemble_each_language():
     for text in (joined, tx_lower(a), tx_capital(a), tx_date("2019-06-10")):
         again = pickle.loads(pickle.dumps(text))
         assert again == text and localise(again, "es") == localise(text, "es")
+
+
+def test_a_save_error_reads_in_the_language_of_the_view_that_shows_it(tmp_path):
+    from game.i18n import using
+    from game.saves import SaveError, read_save
+
+    with pytest.raises(SaveError) as caught:
+        read_save(tmp_path / "missing.brink.json")
+    assert str(caught.value) == f"no save at {tmp_path / 'missing.brink.json'}"
+    with using("es"):
+        assert str(caught.value) == f"no hay partida guardada en {tmp_path / 'missing.brink.json'}"
