@@ -18,10 +18,11 @@ from typing import Any
 
 from game.engine import Move, apply, is_terminal, legal_moves, new_game
 from game.engine.api import MoveMenu
+from game.i18n import N_, tx
 from game.rules.expressions import Compiled
 from game.rules.ruleset import CompiledRule, Ruleset
 from game.scenario.checks import DESIGNER
-from game.scenario.coverage import LANGUAGE_NAMES, Coverage, coverage, languages_used, summary
+from game.scenario.coverage import Coverage, coverage, languages_used, summary
 from game.scenario.diagnostics import Diagnostic
 
 MAX_SAMPLES = 4000
@@ -385,17 +386,23 @@ class _Linter:
         for cover in self.report.coverage:
             if cover.lang not in used:
                 continue
-            # English here, as the other findings (the diagnostics catalogue renders them).
-            language = LANGUAGE_NAMES.get(cover.lang, cover.lang)
+            template = _NO_VERSION[cover.lang]
             for text in cover.missing:
                 field_name = str(text.path[-1])
                 self.add(
                     text.path,
                     "BRK507",
-                    f"`{text.name}` has no {language} version",
+                    tx(template, name=text.name),
                     "warning",
-                    f"write it per language: `{field_name}: {{en: ..., es: ...}}`",
+                    tx("write it per language: `{field}: {{en: ..., es: ...}}`", field=field_name),
                 )
+
+
+# BRK507, per language (the name of a language is not a word to slot into a sentence).
+_NO_VERSION = {
+    "en": N_("`{name}` has no English version"),
+    "es": N_("`{name}` has no Spanish version"),
+}
 
 
 def coverage_lines(report: LintReport, ruleset: Ruleset, verbose: bool = False) -> list[str]:

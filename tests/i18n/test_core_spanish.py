@@ -125,3 +125,21 @@ def test_a_save_error_reads_in_the_language_of_the_view_that_shows_it(tmp_path):
     assert str(caught.value) == f"no save at {tmp_path / 'missing.brink.json'}"
     with using("es"):
         assert str(caught.value) == f"no hay partida guardada en {tmp_path / 'missing.brink.json'}"
+
+
+def test_an_ai_reason_quotes_the_scenarios_why_in_the_readers_language(tmp_path):
+    """A `why:` given in both languages reaches the AI's reasons in both."""
+    from game.ai.preferences import preferences_for
+    from game.rules.ruleset import load_ruleset
+    from game.scenario.registry import resolve
+
+    english = "Returns along the whole border keep asylum seekers out of packed US stations."
+    spanish = "Los retornos en toda la frontera alivian las estaciones saturadas de EE. UU."
+    text = resolve("roosevelt-room-2019").read_text()
+    assert f"why: {english}" in text
+    text = text.replace(f"why: {english}", f"why: {{en: {english}, es: {spanish}}}")
+    path = tmp_path / "roosevelt-room-2019.yaml"
+    path.write_text(text)
+    prefs = preferences_for(load_ruleset(path), "us")
+    why = prefs.issue("mpp").why
+    assert why == english and localise(why, "es") == spanish
