@@ -43,6 +43,12 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
     Field(description="A lower-case identifier: letters, digits, hyphens, underscores."),
 ]
+# The hash of a scenario file's bytes, as a save records it.
+FileDigest = Annotated[
+    str,
+    StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$"),
+    Field(description="`sha256:` and the 64 hex digits of the file's SHA-256."),
+]
 Expression = Annotated[
     str,
     StringConstraints(min_length=1, max_length=2000),
@@ -759,6 +765,13 @@ class Scenario(Strict):
         default_factory=list,
         description="What the delegations actually did, in order; the `historical` agent "
         "plays its side of it.",
+    )
+    earlier_versions: list[FileDigest] = Field(
+        default_factory=list,
+        description="Hashes (`sha256:…`) of earlier versions of this file whose saves still "
+        "replay on it, because only wording changed since. Saves made now record the "
+        "scenario's play digest, which wording never changes; this list is for saves "
+        "made before it.",
     )
 
     @model_validator(mode="wrap")
