@@ -6,12 +6,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from game.i18n import N_, _
+from game.tui.widgets.footer import Footer
 
 
 class HandoverScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "ready", "Ready")]
-    HELP = (
+    BINDINGS = [Binding("enter", "ready", N_("Ready"))]
+    HELP = N_(
         "Two players share this keyboard. Each sees only their own briefing, offers in "
         "progress and private meters. Pass the keyboard, then press Enter."
     )
@@ -25,9 +28,18 @@ class HandoverScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Static(
-                f"[b]{self.delegation}[/b]: press [b]Enter[/b] when ready.\n\n"
-                + (f"[dim]Last move: {self.last}[/dim]\n\n" if self.last else "")
-                + "[dim]The other delegation should look away.[/dim]",
+                _("[b]{delegation}[/b]: press [b]Enter[/b] when ready.").format(
+                    delegation=self.delegation
+                )
+                + "\n\n"
+                + (
+                    "[dim]" + _("Last move: {move}").format(move=self.last) + "[/dim]\n\n"
+                    if self.last
+                    else ""
+                )
+                + "[dim]"
+                + _("The other delegation should look away.")
+                + "[/dim]",
                 id="handover",
             )
         yield Footer()

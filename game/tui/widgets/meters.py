@@ -6,6 +6,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Sparkline
 
 from game.engine.api import MeterReading
+from game.i18n import localise
 
 
 def _format(value: float, unit: str) -> str:
@@ -40,5 +41,6 @@ class MeterPanel(VerticalScroll):
             change = series[-1] - series[0] if len(series) > 1 else 0.0
             arrow = "▲" if change > 0 else "▼" if change < 0 else "·"
             label, chart = self.rows[m.name]
-            label.update(f"{m.label}: [b]{_format(m.value, m.unit)}[/b] {arrow}")
+            value = _format(m.value, localise(m.unit))
+            label.update(f"{localise(m.label)}: [b]{value}[/b] {arrow}")
             chart.data = series
