@@ -183,10 +183,10 @@ class BrinkApp(App[None]):
         """English ⇄ Spanish (or `lang`), at once: every open screen is composed again in
         it, footer included. In a hot-seat game it is the language of the seat whose
         screen is open; otherwise the app's."""
-        from game.i18n import LANGUAGES, current
+        from game.i18n import LANGUAGES, current, parse_lang
 
-        chosen = choose_language(lang) if lang else None
-        new: Lang = chosen or next(x for x in LANGUAGES if x != current())
+        chosen = parse_lang(lang)
+        new: Lang = chosen if chosen is not None else LANGUAGES[1 - LANGUAGES.index(current())]
         role = getattr(self.screen, "role", None)
         session = self.session
         if session is not None and session.hot_seat and role and not session.over:
