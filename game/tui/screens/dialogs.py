@@ -54,7 +54,11 @@ class HelpScreen(ModalScreen[None]):
         everywhere and how to play: short lines that read at 80x24 as at 100x30."""
         # Textual's own screens declare HELP = None; only our screens carry help text.
         about = getattr(self.about, "HELP", None)
-        lines = ["# " + _("Help — {screen}").format(screen=self._title()), "", _(about or "")]
+        lines = [
+            "# " + _("Help — {screen}").format(screen=self._title()),
+            "",
+            _(about) if about else "",
+        ]
         lines += ["", "## " + _("Keys here"), ""]
         everywhere = {_binding_parts(b)[0] for b in self.app.BINDINGS}
         seen = set()
