@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.i18n import N_, _, localise
+from game.i18n import N_, _, current, localise
 from game.scenario.registry import bundled_scenarios, data_dir
 from game.tui.catalogue import scenario_headers
 from game.tui.widgets.footer import Footer
@@ -80,6 +80,8 @@ class TitleScreen(Screen[None]):
         return options
 
     def on_mount(self) -> None:
+        # Longer words in Spanish: a wider menu (see brink.tcss).
+        self.set_class(current() != "en", "-long-words")
         # The prompts as built, before the marker of the highlighted option is added.
         self.prompts = {
             lst.id: [lst.get_option_at_index(i).prompt for i in range(lst.option_count)]
