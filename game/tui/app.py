@@ -471,12 +471,18 @@ class BrinkApp(App[None]):
             path = session.autosave()
             if path is not None:
                 slot = path.name.removesuffix(SAVE_SUFFIX)
-                saved = f" Your game is saved as `{slot}`: `brink` then Continue resumes it."
+                saved = " " + _(
+                    "Your game is saved as `{slot}`: `brink` then Continue resumes it."
+                ).format(slot=slot)
         log = _write_crash_log(self._folder(), error)
-        where = f" Details: {log}." if log else ""
+        where = " " + _("Details: {log}.").format(log=log) if log else ""
+        what = f"{type(error).__name__}: {_first_line(error)}"
         return (
-            f"brink: internal error ({type(error).__name__}: {_first_line(error)}); "
-            f"this is a bug in Brinkmanship, please report it.{saved}{where}"
+            "brink: "
+            + _("internal error ({what}); this is a bug in Brinkmanship, please report it.").format(
+                what=what
+            )
+            + f"{saved}{where}"
         )
 
     def report(self, message: str) -> None:
