@@ -15,7 +15,7 @@ below the view layers ever reads it.
 
 from game.i18n.active import N_, _, current, ngettext, use, using
 from game.i18n.language import DEFAULT, LANGUAGES, Lang, choose_language, parse_lang
-from game.i18n.text import LocalText, localise, tx
+from game.i18n.text import LocalText, localise, lower_first, tx
 
 __all__ = [
     "DEFAULT",
@@ -27,6 +27,7 @@ __all__ = [
     "choose_language",
     "current",
     "localise",
+    "lower_first",
     "ngettext",
     "parse_lang",
     "tx",

@@ -13,7 +13,7 @@ localised too), so building one costs no more than the English f-string it repla
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from game.i18n.active import current, gettext_in
@@ -68,6 +68,11 @@ class LocalText(str):
             return template.format(**{k: localise(v, lang) for k, v in self._args.items()})
         return self._versions.get(lang) or str.__str__(self)
 
+    def map(self, change: Callable[[str], str]) -> LocalText:
+        """Every version changed alike (e.g. lower-cased to sit inside a sentence)."""
+        versions = {lang: change(self.in_lang(lang)) for lang in (*self._versions, "en", "es")}
+        return LocalText(change(str.__str__(self)), versions)
+
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled across process pools (simulate --jobs) with its versions.
         state = (str.__str__(self), dict(self._versions), self._message, dict(self._args))
@@ -86,6 +91,17 @@ def tx(message: str, /, **args: Any) -> LocalText:
     the template."""
     english = message.format(**args) if args else message
     return LocalText(english, message=message, args=args)
+
+
+def lower_first(text: str) -> str:
+    """`Tariff on imports` → `tariff on imports`, in every version of a LocalText."""
+    if isinstance(text, LocalText):
+        return text.map(_lower_first)
+    return _lower_first(text)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def localise(text: object, lang: str | None = None) -> str:
