@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.engine.moves import Move
+from game.net.wire_text import WireStr
 
 VERSION = 1
 # A frame larger than this is refused (the server also tells aiohttp, which closes the
@@ -146,7 +147,8 @@ class Reply(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     move: dict[str, Any]
-    reasons: list[str] = Field(default_factory=list)
+    # Each a string, or {"en": ..., "es": ...} on the wire (see game.net.wire_text).
+    reasons: list[WireStr] = Field(default_factory=list)
 
 
 class ViewPush(Message):
@@ -179,14 +181,14 @@ class Ack(Message):
 class Refused(Message):
     type: Literal["refused"] = "refused"
     id: str
-    reason: str
+    reason: WireStr
 
 
 class TableResult(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     table: int
     moves: int
-    reason: str | None = None  # None: applied
+    reason: WireStr | None = None  # None: applied
 
 
 class Applied(Message):
@@ -202,18 +204,18 @@ class Error(Message):
     # malformed, too_large, version, unknown_type, invalid, code, flood, not_allowed,
     # no_table, hello_first, server
     code: str
-    message: str
+    message: WireStr
     id: str | None = None
 
 
 class TableRow(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     table: int
-    phase: str
+    phase: WireStr
     date: str
     tariff_rate: float
     to_move: str
-    last_move: str
+    last_move: WireStr
     last_move_at: float | None  # Unix time (server clock) of the last move, None before
     ending: str | None
     moves: int
@@ -224,7 +226,7 @@ class TableRow(BaseModel):
 class Tables(Message):
     type: Literal["tables"] = "tables"
     rows: list[TableRow]
-    injects: dict[str, str] = Field(default_factory=dict)  # id -> label
+    injects: dict[str, WireStr] = Field(default_factory=dict)  # id -> label
 
 
 class Saves(Message):

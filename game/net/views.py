@@ -10,6 +10,7 @@ from game.engine.api import MeterReading, MoveMenu, RoleView
 from game.engine.events import Event
 from game.engine.moves import Move
 from game.engine.state import GameState
+from game.net.wire_text import from_wire, to_wire
 from game.rules.effects import Cause
 from game.scenario.models import Role, Scenario
 
@@ -33,12 +34,12 @@ def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, An
     data = {
         "role": view.role,
         "delegation": view.delegation.model_dump(mode="json"),
-        "counterpart": view.counterpart,
-        "counterpart_wants": view.counterpart_wants,
+        "counterpart": to_wire(view.counterpart),
+        "counterpart_wants": to_wire(view.counterpart_wants),
         "scenario_id": view.scenario_id,
-        "title": view.title,
+        "title": to_wire(view.title),
         "phase": view.phase,
-        "phase_label": view.phase_label,
+        "phase_label": to_wire(view.phase_label),
         "actor": view.actor,
         "date": view.date,
         "day": view.day,
@@ -46,7 +47,7 @@ def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, An
         "tariff_status": view.tariff_status,
         "next_tariff_step": list(view.next_tariff_step) if view.next_tariff_step else None,
         "meters": [
-            {"name": m.name, "label": m.label, "value": m.value, "unit": m.unit}
+            {"name": m.name, "label": to_wire(m.label), "value": m.value, "unit": to_wire(m.unit)}
             for m in view.meters
         ],
         "offer": view.offer,
@@ -64,7 +65,7 @@ def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, An
         "next_tariff_in_days": view.next_tariff_in_days,
         "env": {k: v for k, v in view.env.items() if _plain(v)},
         "history": [m.to_json() for m in view.history],
-        "events": [e.to_json() for e in events[events_from or 0 :]],
+        "events": [_event_json(e) for e in events[events_from or 0 :]],
     }
     if events_from is not None:
         for name in STATIC_FIELDS:
@@ -88,19 +89,22 @@ def view_from_payload(data: dict[str, Any]) -> RoleView:
     return RoleView(
         role=data["role"],
         delegation=Role.model_validate(data["delegation"]),
-        counterpart=data["counterpart"],
-        counterpart_wants=data["counterpart_wants"],
+        counterpart=from_wire(data["counterpart"]),
+        counterpart_wants=from_wire(data["counterpart_wants"]),
         scenario_id=data["scenario_id"],
-        title=data["title"],
+        title=from_wire(data["title"]),
         phase=data["phase"],
-        phase_label=data["phase_label"],
+        phase_label=from_wire(data["phase_label"]),
         actor=data["actor"],
         date=data["date"],
         day=data["day"],
         tariff_rate=data["tariff_rate"],
         tariff_status=data["tariff_status"],
         next_tariff_step=(step[0], step[1]) if step else None,
-        meters=tuple(MeterReading(**m) for m in data["meters"]),
+        meters=tuple(
+            MeterReading(**{**m, "label": from_wire(m["label"]), "unit": from_wire(m["unit"])})
+            for m in data["meters"]
+        ),
         offer=data["offer"],
         offer_by=data["offer_by"],
         deal=data["deal"],
@@ -156,6 +160,12 @@ def _without_mechanics(value: Any) -> Any:
     return value
 
 
+def _event_json(event: Event) -> dict[str, Any]:
+    data = event.to_json()
+    data["text"] = to_wire(event.text)
+    return data
+
+
 def _event(data: dict[str, Any]) -> Event:
     cause = data["cause"]
     return Event(
@@ -163,7 +173,7 @@ def _event(data: dict[str, Any]) -> Event:
         day=data["day"],
         date=data["date"],
         kind=data["kind"],
-        text=data["text"],
+        text=from_wire(data["text"]),
         cause=Cause(cause["kind"], cause["id"], cause["source"]),
         visible_to=tuple(data["visible_to"]),
         data=dict(data.get("data") or {}),
