@@ -18,7 +18,7 @@ from textual.widgets import (
     Static,
 )
 
-from game.i18n import LANGUAGES, N_, _, localise
+from game.i18n import LANGUAGES, N_, _, current, localise
 from game.play.session import HUMAN, OPPONENTS
 from game.scenario.registry import bundled_scenarios
 from game.tui.catalogue import scenario_headers
@@ -66,29 +66,29 @@ class SetupScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="setup"):
             with Horizontal(classes="setup-row"):
-                with Vertical(classes="setup-group"):
+                with Vertical(classes="setup-group", id="scenario-group"):
                     yield Label(_("Scenario"), classes="group-title")
                     with RadioSet(id="scenario"):
                         for h in self.headers:
                             yield RadioButton(
-                                f"{localise(h.title)} ({localise(h.period)})",
+                                self._scenario_label(h.title, h.period),
                                 value=h.id == self.initial,
                                 name=h.id,
                             )
-                with Vertical(classes="setup-group"):
+                with Vertical(classes="setup-group", id="side-group"):
                     yield Label(_("Your delegation"), classes="group-title")
                     with RadioSet(id="side"):
                         for i, (role, label) in enumerate(SIDES.items()):
                             yield RadioButton(_(label), value=i == 0, name=role)
             with Horizontal(classes="setup-row"):
-                with Vertical(classes="setup-group"):
+                with Vertical(classes="setup-group", id="opponent-group"):
                     yield Label(_("Opponent"), classes="group-title")
                     with RadioSet(id="opponent"):
                         for name in OPPONENTS:
                             yield RadioButton(
                                 opponent_label(name), value=name == "ai-normal", name=name
                             )
-                with Vertical(classes="setup-group"):
+                with Vertical(classes="setup-group", id="seed-group"):
                     yield Label(_("Seed"), classes="group-title")
                     yield Input(str(self.seed), id="seed", type="integer")
                     yield Label("", id="setup-error")
@@ -105,7 +105,17 @@ class SetupScreen(Screen[None]):
             yield Static("", id="setup-summary")
         yield Footer()
 
+    @staticmethod
+    def _scenario_label(title: str, period: str) -> str:
+        # Spanish titles name the month and run long: the period (on the title screen)
+        # would push the year out of sight at 80 columns.
+        if current() != "en":
+            return localise(title)
+        return f"{localise(title)} ({localise(period)})"
+
     def on_mount(self) -> None:
+        # Longer words in Spanish: scenarios and opponents get more room (brink.tcss).
+        self.set_class(current() != "en", "-long-words")
         self.query_one("#scenario", RadioSet).focus()
         self._summarise()
 
