@@ -116,3 +116,8 @@ def test_quit_dialog(snap_compare):
         await pilot.press("enter", "right", "p", "ctrl+q")
 
     assert snap_compare(_app(_session()), terminal_size=SIZE, run_before=quit_)
+
+
+def test_join_screen(snap_compare):
+    app = BrinkApp(classroom="http://127.0.0.1:8765", lang="es")
+    assert snap_compare(app, terminal_size=SIZE)
