@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
 from game.i18n import N_, Lang, _, choose_language, localise, use
+from game.tui.plain import clean, plain
 from game.userdirs import SAVE_SUFFIX, latest_save, save_dir
 
 if TYPE_CHECKING:
@@ -45,10 +47,12 @@ class TooSmallScreen(Screen[None]):
     def show(self) -> None:
         w, h = self.app.size
         self.query_one(Static).update(
-            _(
-                "The terminal is {w}x{h}; Brinkmanship needs at least {min_w}x{min_h}.\n"
-                "Enlarge the window: your game is safe and waiting."
-            ).format(w=w, h=h, min_w=MIN_WIDTH, min_h=MIN_HEIGHT)
+            plain(
+                _(
+                    "The terminal is {w}x{h}; Brinkmanship needs at least {min_w}x{min_h}.\n"
+                    "Enlarge the window: your game is safe and waiting."
+                ).format(w=w, h=h, min_w=MIN_WIDTH, min_h=MIN_HEIGHT)
+            )
         )
 
 
@@ -309,6 +313,7 @@ class BrinkApp(App[None]):
             self.notify(
                 _("Auto-save failed: {error}").format(error=session.autosave_error),
                 severity="warning",
+                markup=False,
             )
         if session.over:
             self.show_ending()
@@ -354,7 +359,7 @@ class BrinkApp(App[None]):
         except SaveError as err:
             self.report(_("This save cannot be loaded.\n{error}").format(error=err))
             return
-        self.notify(_("Loaded {name}.").format(name=path.name))
+        self.notify(_("Loaded {name}.").format(name=path.name), markup=False)
         self.begin(session)
 
     def action_save(self) -> None:
@@ -384,7 +389,10 @@ class BrinkApp(App[None]):
         except SaveError as err:
             self.report(_("The game was not saved.\n{error}").format(error=err))
             return False
-        self.notify(_("Saved as “{slot}” ({folder}).").format(slot=slot, folder=path.parent))
+        self.notify(
+            _("Saved as “{slot}” ({folder}).").format(slot=slot, folder=path.parent),
+            markup=False,
+        )
         return True
 
     # ------------------------------------------------------------------ instructor
@@ -404,7 +412,7 @@ class BrinkApp(App[None]):
         def done(what: str | None) -> None:
             if not what:
                 return
-            self.notify(what)
+            self.notify(what, markup=False)
             assert self.session is not None
             if self.session.over:
                 self.show_ending()
@@ -443,6 +451,21 @@ class BrinkApp(App[None]):
                     self.exit()
 
         self.push_screen(QuitDialog(), answered)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        # A toast may carry a slot, a file name, an inject's news or the class server's
+        # words (sent with markup=False): control characters are shown, never sent.
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     # ------------------------------------------------------------------ crashes
     def _handle_exception(self, error: Exception) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.i18n import N_, _, choose_language, localise, ngettext, use
+from game.tui.plain import clean, plain
 from game.tui.remote import BANNER_ID, ConnectionBanner
 from game.tui.widgets.footer import Footer
 
@@ -102,12 +103,14 @@ class ConsoleApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield DataTable(id="tables", cursor_type="row", zebra_stripes=True)
-        yield Static(_("Connecting to {room}…").format(room=self.classroom), id="console-status")
+        yield Static(
+            plain(_("Connecting to {room}…").format(room=self.classroom)), id="console-status"
+        )
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(*(_(c) for c in COLUMNS))
+        table.add_columns(*map(plain, [_(c) for c in COLUMNS]))
         self.run_worker(self._connect(), exclusive=True, group="connection")
         # "How long ago" changes with time alone: repaint it now and then.
         self.set_interval(5, self._show_rows)
@@ -120,16 +123,19 @@ class ConsoleApp(App[None]):
         try:
             welcome = await client.connect()
         except ClassClientError as err:
-            self.exit(return_code=1, message=f"brink class console: {err}")
+            # Printed by Rich, which would read markup in a str: the server's words as text.
+            self.exit(return_code=1, message=plain(f"brink class console: {err}"))
             return
         if not welcome.seat.instructor:
             await client.close()
             self.exit(
                 return_code=1,
-                message="brink class console: "
-                + _(
-                    "that is a seat's code; the console needs the instructor's code "
-                    "(join a seat with `brink join`)"
+                message=plain(
+                    "brink class console: "
+                    + _(
+                        "that is a seat's code; the console needs the instructor's code "
+                        "(join a seat with `brink join`)"
+                    )
                 ),
             )
             return
@@ -137,7 +143,7 @@ class ConsoleApp(App[None]):
         self.scenario = seat_scenario(welcome.scenario)
         tables = ngettext("{n} table", "{n} tables", welcome.tables).format(n=welcome.tables)
         seed = _("seed {seed}").format(seed=welcome.seed)
-        self.sub_title = f"{localise(self.scenario.title)} · {tables} · {seed}"
+        self.sub_title = clean(f"{localise(self.scenario.title)} · {tables} · {seed}")
         self.status(_("Connected to {room}.").format(room=self.classroom))
         if client.tables is not None:
             self._tables(client.tables)
@@ -167,16 +173,22 @@ class ConsoleApp(App[None]):
         for row in self.rows:
             paused = " " + _("(paused)") if row.clock_paused else ""
             seats = " ".join(f"{r}:{n}" for r, n in row.seats.items())
+            # A str cell would be read as Rich markup: every cell is a plain Text.
             table.add_row(
-                str(row.table),
-                _cut(row.phase, PHASE_WIDTH) + paused,
-                row.date,
-                f"{row.tariff_rate:g}%",
-                row.to_move or "—",
-                _cut(row.last_move, MOVE_WIDTH) or "—",
-                ago(row.last_move_at, now),
-                self._ending(row.ending),
-                seats,
+                *map(
+                    plain,
+                    (
+                        str(row.table),
+                        _cut(row.phase, PHASE_WIDTH) + paused,
+                        row.date,
+                        f"{row.tariff_rate:g}%",
+                        row.to_move or "—",
+                        _cut(row.last_move, MOVE_WIDTH) or "—",
+                        ago(row.last_move_at, now),
+                        self._ending(row.ending),
+                        seats,
+                    ),
+                ),
                 key=str(row.table),
             )
         if self.rows:
@@ -207,7 +219,7 @@ class ConsoleApp(App[None]):
 
     def status(self, message: str, error: bool = False) -> None:
         self.query_one("#console-status", Static).update(
-            Text(message, style="bold red" if error else "")
+            plain(message, style="bold red" if error else "")
         )
 
     # ------------------------------------------------------------------ actions
@@ -327,9 +339,11 @@ class InjectPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(
-                _("Fire an inject at {where} (recorded in its log)").format(where=self.where)
+                plain(_("Fire an inject at {where} (recorded in its log)").format(where=self.where))
             )
-            yield OptionList(*(Option(localise(label), id=i) for i, label in self.injects.items()))
+            yield OptionList(
+                *(Option(plain(localise(label)), id=i) for i, label in self.injects.items())
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
@@ -354,7 +368,9 @@ class WatchScreen(Screen[None]):
         with Horizontal(id="watch"):
             for role in ("us", "mexico"):
                 with Vertical(id=f"watch-{role}", classes="watch-side"):
-                    yield Label(localise(self.scenario.roles[role].name), classes="group-title")
+                    yield Label(
+                        plain(localise(self.scenario.roles[role].name)), classes="group-title"
+                    )
                     yield Dashboard(id=f"dash-{role}")
                     with VerticalScroll(classes="watch-reply"):
                         yield Static(_("Waiting for the table's views…"), id=f"reply-{role}")
@@ -383,14 +399,15 @@ class WatchScreen(Screen[None]):
         text = Text()
         if view.offer:
             by = localise(self.scenario.roles[view.offer_by].short) if view.offer_by else ""  # type: ignore[index]
-            text.append(_("On the table ({by}): ").format(by=by), style="bold")
-            text.append(", ".join(f"{i}={o}" for i, o in view.offer.items()) + "\n")
+            text.append(clean(_("On the table ({by}): ").format(by=by)), style="bold")
+            text.append(clean(", ".join(f"{i}={o}" for i, o in view.offer.items())) + "\n")
         reply = push.replies.get(role)
         if reply is not None:
-            text.append(describe_move(self.scenario, Move.from_json(reply.move)), style="bold")
+            move = Move.from_json(reply.move)
+            text.append(clean(describe_move(self.scenario, move)), style="bold")
             text.append("\n")
             for reason in reply.reasons:
-                text.append(f"• {localise(reason)}\n")
+                text.append(clean(f"• {localise(reason)}\n"))
         self.query_one(f"#reply-{role}", Static).update(text)
         self.query_one(f"#news-{role}", NewsFeed).show(view.events)
 

@@ -11,6 +11,7 @@ from textual.widgets import Header, Markdown, TabbedContent, TabPane
 from game.i18n import N_, _, localise, ngettext
 from game.play.interface import GameSession
 from game.scenario.models import Person, Scenario, as_role, other_role
+from game.tui.plain import clean, md, md_block
 from game.tui.widgets.footer import Footer
 
 
@@ -19,15 +20,15 @@ def _source(scenario: Scenario, ref: str) -> str:
         return _("designer")
     source = scenario.source(ref)
     if source is None:
-        return ref
-    outlet = f", {source.outlet}" if source.outlet else ""
-    return f"“{source.title}”{outlet}"
+        return md(ref)
+    outlet = f", {md(source.outlet)}" if source.outlet else ""
+    return f"“{md(source.title)}”{outlet}"
 
 
 def _people(people: list[Person], bold: bool = False) -> str:
     """`Mike Pence (Vice President) and Mike Pompeo (Secretary of State)`."""
-    named = [f"**{p.name}**" if bold else p.name for p in people]
-    shown = [f"{name} ({localise(p.title)})" for name, p in zip(named, people, strict=True)]
+    named = [f"**{md(p.name)}**" if bold else md(p.name) for p in people]
+    shown = [f"{name} ({md(localise(p.title))})" for name, p in zip(named, people, strict=True)]
     if len(shown) == 1:
         return shown[0]
     return _("{first} and {last}").format(first=", ".join(shown[:-1]), last=shown[-1])
@@ -41,9 +42,9 @@ def who_you_are(scenario: Scenario, role: str) -> str:
         "You are {you}, at the head of the {delegation}. Across the table: {them}, for the {other}."
     ).format(
         you=_people(r.delegates, bold=True),
-        delegation=localise(r.name),
+        delegation=md(localise(r.name)),
         them=_people(other.delegates),
-        other=localise(other.name),
+        other=md(localise(other.name)),
     )
 
 
@@ -51,32 +52,36 @@ def dossier(scenario: Scenario, role: str) -> str:
     r = scenario.roles[role]  # type: ignore[index]
     other = scenario.roles[other_role(as_role(role))]
     lines = [
-        "# " + _("{delegation} — confidential").format(delegation=localise(r.name)),
+        "# " + _("{delegation} — confidential").format(delegation=md(localise(r.name))),
         "",
         who_you_are(scenario, role),
         "",
     ]
-    lines += [localise(r.briefing).strip(), "", "## " + _("Your objectives"), ""]
+    lines += [md_block(localise(r.briefing)), "", "## " + _("Your objectives"), ""]
     for o in r.objectives:
         points = ngettext("{n} point", "{n} points", o.weight).format(n=o.weight)
         source = _source(scenario, o.source)
-        lines.append(f"- **{localise(o.text)}** ({points}) — *{source}*")
+        lines.append(f"- **{md(localise(o.text))}** ({points}) — *{source}*")
     if r.red_lines:
-        lines += ["", "## " + _("Red lines"), ""] + [f"- {localise(line)}" for line in r.red_lines]
-    wants = _("What the {other} delegation is known to want").format(other=localise(other.short))
-    lines += ["", f"## {wants}", "", localise(other.wants).strip()]
+        red = [f"- {md(localise(line))}" for line in r.red_lines]
+        lines += ["", "## " + _("Red lines"), "", *red]
+    wants = _("What the {other} delegation is known to want").format(
+        other=md(localise(other.short))
+    )
+    lines += ["", f"## {wants}", "", md_block(localise(other.wants))]
     if r.key_figures:
         header = "| {} | {} | {} |".format(_("Figure"), _("Value"), _("Source"))
         lines += ["", "## " + _("Key figures"), "", header, "|---|---|---|"]
         for f in r.key_figures:
-            figure = f"| {localise(f.label)} | {localise(f.value)} |"
+            figure = f"| {md(localise(f.label))} | {md(localise(f.value))} |"
             lines.append(f"{figure} {_source(scenario, f.source)} |")
     lines += ["", "## " + _("At the table"), ""]
     for p in r.delegates:
-        lines.append(f"- **{p.name}**, {localise(p.title)}. {localise(p.note)}")
+        lines.append(f"- **{md(p.name)}**, {md(localise(p.title))}. {md(localise(p.note))}")
     for p in r.offstage:
         away = _("not at the table")
-        lines.append(f"- *{p.name}*, {localise(p.title)} ({away}). {localise(p.note)}")
+        title, note = md(localise(p.title)), md(localise(p.note))
+        lines.append(f"- *{md(p.name)}*, {title} ({away}). {note}")
     return "\n".join(lines)
 
 
@@ -89,14 +94,14 @@ def codex(scenario: Scenario) -> str:
     ]
     for entry in scenario.codex:
         lines.append(
-            f"**{localise(entry.term)}** — {' '.join(localise(entry.text).split())} "
+            f"**{md(localise(entry.term))}** — {md(localise(entry.text))} "
             f"*({_source(scenario, entry.source)})*"
         )
         lines.append("")
     lines += ["## " + _("Sources"), ""]
     for s in scenario.sources:
-        when = f", {s.date}" if s.date else ""
-        lines.append(f"- {s.title}{', ' + s.outlet if s.outlet else ''}{when}")
+        when = f", {md(s.date)}" if s.date else ""
+        lines.append(f"- {md(s.title)}{', ' + md(s.outlet) if s.outlet else ''}{when}")
     return "\n".join(lines)
 
 
@@ -133,7 +138,7 @@ class BriefingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         name = localise(self.session.scenario.roles[self.role].name)  # type: ignore[index]
-        self.sub_title = _("Briefing — {delegation}").format(delegation=name)
+        self.sub_title = _("Briefing — {delegation}").format(delegation=clean(name))
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

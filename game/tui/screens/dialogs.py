@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -12,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from game.i18n import N_, _, ngettext
 from game.saves import SaveError, list_slots
+from game.tui.plain import plain, styled
 
 EVERYWHERE = N_("""\
 ## Everywhere
@@ -140,7 +140,7 @@ class SaveDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#save-error", Label).update(Text(message, style="bold red"))
+        self.query_one("#save-error", Label).update(plain(message, style="bold red"))
 
 
 class LoadScreen(ModalScreen[str | None]):
@@ -155,12 +155,12 @@ class LoadScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         slots = list_slots(self.folder)  # type: ignore[arg-type]
         with Vertical(classes="dialog", id="load-box"):
-            yield Label(_("Saved games in {folder}:").format(folder=self.folder))
+            yield Label(plain(_("Saved games in {folder}:").format(folder=self.folder)))
             if slots:
                 yield OptionList(
                     *(
                         Option(
-                            Text.assemble(
+                            styled(
                                 (s.slot, "bold"),
                                 f"  {s.label}",
                                 ("  " + _moves(s.moves), "dim"),
@@ -219,7 +219,7 @@ class ErrorDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="error-box"):
-            yield Static(Text(self.message), id="error-text")
+            yield Static(plain(self.message), id="error-text")
             yield Button(_("OK"), id="ok")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Header, Markdown
 from game.i18n import N_, _, localise
 from game.play.interface import GameSession
 from game.scenario.models import ROLES
+from game.tui.plain import md, md_code
 from game.tui.widgets.footer import Footer
 
 
@@ -18,27 +19,27 @@ def ending_report(session: GameSession) -> str:
     scenario = session.scenario
     result = session.outcome()
     ending = result.ending
-    lines = [f"# {localise(ending.title) if ending else _('The talks are over')}", ""]
+    lines = [f"# {md(localise(ending.title)) if ending else _('The talks are over')}", ""]
     if ending is not None:
-        lines += [" ".join(localise(ending.summary).split()), ""]
+        lines += [md(localise(ending.summary)), ""]
         if ending.historical:
             lines += ["**" + _("This is the ending history took.") + "**", ""]
-    winners = [localise(scenario.roles[r].short) for r in ROLES if result.success.get(r)]
+    winners = [md(localise(scenario.roles[r].short)) for r in ROLES if result.success.get(r)]
     for role in ROLES:
         if role not in result.scores:
             continue  # a class seat without the scenario file here: scores are the server's
         r = scenario.roles[role]
         verdict = _("success") if result.success[role] else _("not a success")
         you = _(" (you)") if role in session.humans else ""
-        lines += [f"## {localise(r.name)}{you}: {result.scores[role]}/100 — {verdict}", ""]
+        lines += [f"## {md(localise(r.name))}{you}: {result.scores[role]}/100 — {verdict}", ""]
         lines += [_why_verdict(result.success[role], winners), ""]
         lines += ["| {} | {} | {} |".format(_("Objective"), _("Points"), _("Met")), "|---|---|---|"]
         for o in result.objectives[role]:
             met = _("yes") if o.met else _("no")
-            lines.append(f"| {localise(o.text)} | {o.weight} | {met} |")
+            lines.append(f"| {md(localise(o.text))} | {o.weight} | {met} |")
         lines.append("")
     if ending is not None and ending.history:
-        history = " ".join(localise(ending.history).split())
+        history = md(localise(ending.history))
         lines += ["## " + _("What happened in history"), "", history, ""]
     lines += [
         "## " + _("The full debrief"),
@@ -90,7 +91,8 @@ def _printable_hint(session: GameSession) -> str:
     if path is None:
         return _("Save the game (Ctrl+S) to print its debrief with `brink report`.")
     where = path.name.removesuffix(".brink.json") if path.parent == save_dir() else str(path)
-    return _("For a printable copy: `brink report {where} -o debrief.html`.").format(where=where)
+    command = md_code(f"brink report {where} -o debrief.html")
+    return _("For a printable copy: {command}.").format(command=command)
 
 
 class EndingScreen(Screen[None]):

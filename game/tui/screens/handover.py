@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from game.i18n import N_, _
+from game.tui.plain import filled, styled
 from game.tui.widgets.footer import Footer
 
 
@@ -27,19 +28,21 @@ class HandoverScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
+            message = filled(
+                _("{delegation}: press {enter} when ready."),
+                delegation=(self.delegation, "bold"),
+                enter=(_("Enter"), "bold"),
+            )
+            message.append_text(
+                styled(
+                    "\n\n",
+                    (_("Last move: {move}").format(move=self.last) if self.last else "", "dim"),
+                    "\n\n" if self.last else "",
+                    (_("The other delegation should look away."), "dim"),
+                )
+            )
             yield Static(
-                _("[b]{delegation}[/b]: press [b]Enter[/b] when ready.").format(
-                    delegation=self.delegation
-                )
-                + "\n\n"
-                + (
-                    "[dim]" + _("Last move: {move}").format(move=self.last) + "[/dim]\n\n"
-                    if self.last
-                    else ""
-                )
-                + "[dim]"
-                + _("The other delegation should look away.")
-                + "[/dim]",
+                message,
                 id="handover",
             )
         yield Footer()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +12,7 @@ from textual.widgets.option_list import Option
 from game.engine.moves import INSTRUCTOR, PAUSE, RESUME, IllegalMove, Move
 from game.i18n import N_, _, localise
 from game.play.interface import GameSession
+from game.tui.plain import plain, styled
 
 EXTENSION_DAYS = 7
 
@@ -42,8 +42,10 @@ class InstructorScreen(ModalScreen[str | None]):
                 id="resume" if state.clock_paused else "pause",
             ),
             Option(
-                _("Move the {what} deadline {days} days later").format(
-                    what=what.lower(), days=EXTENSION_DAYS
+                plain(
+                    _("Move the {what} deadline {days} days later").format(
+                        what=what.lower(), days=EXTENSION_DAYS
+                    )
                 ),
                 id="extend",
                 disabled=upcoming is None,
@@ -52,7 +54,7 @@ class InstructorScreen(ModalScreen[str | None]):
         for inject in self.session.scenario.injects:
             options.append(
                 Option(
-                    Text.assemble((_("Inject: "), "bold"), localise(inject.label)),
+                    styled((_("Inject: "), "bold"), localise(inject.label)),
                     id=f"inject:{inject.id}",
                 )
             )
@@ -75,7 +77,7 @@ class InstructorScreen(ModalScreen[str | None]):
         try:
             events = self.session.intervene(move)
         except IllegalMove as err:
-            self.query_one("#instructor-error", Static).update(Text(str(err), style="bold red"))
+            self.query_one("#instructor-error", Static).update(plain(err, style="bold red"))
             return
         first = next((localise(e.text) for e in events if e.kind == "instructor"), _("Done"))
         self.dismiss(first)

@@ -4,13 +4,13 @@ is said here, and the student can try again."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from game.i18n import N_, _
+from game.tui.plain import plain
 from game.tui.widgets.footer import Footer
 
 
@@ -29,7 +29,8 @@ class JoinScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle(), Center(), Vertical(id="join-box", classes="dialog"):
             yield Label(
-                _("Brinkmanship classroom — {room}").format(room=self.classroom), id="join-title"
+                plain(_("Brinkmanship classroom — {room}").format(room=self.classroom)),
+                id="join-title",
             )
             yield Label(_("Your seat's code:"))
             yield Input(
@@ -67,4 +68,4 @@ class JoinScreen(Screen[None]):
 
     def show_status(self, message: str, error: bool = False) -> None:
         style = "bold red" if error else ""
-        self.query_one("#join-status", Static).update(Text(message, style=style))
+        self.query_one("#join-status", Static).update(plain(message, style=style))

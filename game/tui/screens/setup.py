@@ -22,6 +22,7 @@ from game.i18n import LANGUAGES, N_, _, current, localise
 from game.play.session import HUMAN, OPPONENTS
 from game.scenario.registry import bundled_scenarios
 from game.tui.catalogue import scenario_headers
+from game.tui.plain import plain
 from game.tui.widgets.footer import Footer
 
 SIDES = {
@@ -71,7 +72,7 @@ class SetupScreen(Screen[None]):
                     with RadioSet(id="scenario"):
                         for h in self.headers:
                             yield RadioButton(
-                                self._scenario_label(h.title, h.period),
+                                plain(self._scenario_label(h.title, h.period)),
                                 value=h.id == self.initial,
                                 name=h.id,
                             )
@@ -79,14 +80,14 @@ class SetupScreen(Screen[None]):
                     yield Label(_("Your delegation"), classes="group-title")
                     with RadioSet(id="side"):
                         for i, (role, label) in enumerate(SIDES.items()):
-                            yield RadioButton(_(label), value=i == 0, name=role)
+                            yield RadioButton(plain(_(label)), value=i == 0, name=role)
             with Horizontal(classes="setup-row"):
                 with Vertical(classes="setup-group", id="opponent-group"):
                     yield Label(_("Opponent"), classes="group-title")
                     with RadioSet(id="opponent"):
                         for name in OPPONENTS:
                             yield RadioButton(
-                                opponent_label(name), value=name == "ai-normal", name=name
+                                plain(opponent_label(name)), value=name == "ai-normal", name=name
                             )
                 with Vertical(classes="setup-group", id="seed-group"):
                     yield Label(_("Seed"), classes="group-title")
@@ -99,7 +100,9 @@ class SetupScreen(Screen[None]):
                 with RadioSet(id="other-lang"):
                     mine = self.app.lang  # type: ignore[attr-defined]
                     for lang in LANGUAGES:
-                        yield RadioButton(LANGUAGE_NAMES[lang], value=lang == mine, name=lang)
+                        yield RadioButton(
+                            plain(LANGUAGE_NAMES[lang]), value=lang == mine, name=lang
+                        )
             # The choices in words: radio dots are told apart by colour alone, which
             # NO_COLOR terminals do not show.
             yield Static("", id="setup-summary")
@@ -133,8 +136,10 @@ class SetupScreen(Screen[None]):
         side = _(SIDES.get(self._choice("side") or "us", "")).split(" — ")[0]
         opponent = opponent_label(self._choice("opponent") or "ai-normal")
         self.query_one("#setup-summary", Static).update(
-            _("Chosen: {scenario} · you lead {side} · against {opponent}").format(
-                scenario=scenario, side=side, opponent=opponent
+            plain(
+                _("Chosen: {scenario} · you lead {side} · against {opponent}").format(
+                    scenario=scenario, side=side, opponent=opponent
+                )
             )
         )
 

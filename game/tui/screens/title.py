@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from game.i18n import N_, _, current, localise
 from game.scenario.registry import bundled_scenarios, data_dir
 from game.tui.catalogue import scenario_headers
+from game.tui.plain import plain, styled
 from game.tui.widgets.footer import Footer
 
 
@@ -50,7 +51,7 @@ class TitleScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
-            yield Static(title_art(), id="art")
+            yield Static(plain(title_art()), id="art")
             yield Static(
                 _("A negotiation game of the 2018–2019 US–Mexico migration and tariff talks"),
                 id="tagline",
@@ -73,7 +74,7 @@ class TitleScreen(Screen[None]):
     def _scenarios(self) -> list[Option]:
         options = []
         for header in scenario_headers(bundled_scenarios()):
-            label = Text.assemble(
+            label = styled(
                 (localise(header.title), "bold"), ("  " + localise(header.period), "dim")
             )
             options.append(Option(label, id=header.id))

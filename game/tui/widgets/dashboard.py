@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from game.engine.api import RoleView
 from game.i18n import _, current, localise, using
+from game.tui.plain import clean
 from game.tui.text import day_label, deadline_line
 
 
@@ -21,17 +22,17 @@ class Dashboard(Static):
         line1 = Text()
         line1.append(day_label(view.date), style="bold")
         line1.append(" · ")
-        line1.append(localise(view.phase_label))
+        line1.append(clean(localise(view.phase_label)))
         line1.append(" · ")
         if mine is None:
             mine = whose.startswith("Your")
-        line1.append(whose, style="bold reverse" if mine else "bold")
+        line1.append(clean(whose), style="bold reverse" if mine else "bold")
         line2 = Text()
         if view.clock_paused:
             # First on its line, so a narrow terminal never cuts it off.
             line2.append(_("CLOCK PAUSED"), style="bold reverse")
             line2.append(" · ")
-        clock = deadline_line(view)
+        clock = clean(deadline_line(view))
         imposed = any(r.status == "imposed" for r in view.deadlines)
         if current() == "en":
             english = clock

@@ -7,6 +7,7 @@ from textual.widgets import Label, Sparkline
 
 from game.engine.api import MeterReading
 from game.i18n import localise
+from game.tui.plain import styled
 
 
 def _format(value: float, unit: str) -> str:
@@ -42,5 +43,5 @@ class MeterPanel(VerticalScroll):
             arrow = "▲" if change > 0 else "▼" if change < 0 else "·"
             label, chart = self.rows[m.name]
             value = _format(m.value, localise(m.unit))
-            label.update(f"{localise(m.label)}: [b]{value}[/b] {arrow}")
+            label.update(styled(f"{localise(m.label)}: ", (value, "bold"), f" {arrow}"))
             chart.data = series

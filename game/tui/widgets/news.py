@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from game.engine.events import STORY_KINDS, Event
 from game.i18n import N_, _, localise
 from game.scenario.models import Rule, Scenario, ScenarioEvent
+from game.tui.plain import clean
 from game.tui.text import short_date
 
 SHOWN = STORY_KINDS
@@ -67,7 +68,7 @@ class NewsFeed(Vertical):
             Option(
                 Text.assemble(
                     (f"{short_date(e.date):>6} ", "dim"),
-                    (localise(e.text), KIND_STYLE.get(e.kind, "")),
+                    (clean(localise(e.text)), KIND_STYLE.get(e.kind, "")),
                 ),
                 id=str(e.seq),
             )
@@ -86,14 +87,14 @@ class NewsFeed(Vertical):
     def why(self, event: Event) -> Text:
         cause = event.cause
         text = Text()
-        text.append(localise(event.text) + "\n", style="bold")
+        text.append(clean(localise(event.text)) + "\n", style="bold")
         kind = CAUSE_KINDS.get(cause.kind)
-        text.append(_("Why: {cause}").format(cause=_(kind) if kind else cause.kind.title()))
+        text.append(_("Why: {cause}").format(cause=_(kind) if kind else clean(cause.kind.title())))
         if cause.id:
-            text.append(f" `{cause.id}`")
+            text.append(clean(f" `{cause.id}`"))
         note = self._note(cause.kind, cause.id)
         if note:
-            text.append(f" — {note}")
+            text.append(clean(f" — {note}"))
         if cause.source:
             source = self.scenario.source(cause.source)
             if cause.source == "designer":
@@ -104,9 +105,10 @@ class NewsFeed(Vertical):
                 by = f"{source.outlet}, " if source.outlet else ""
                 when = f", {source.date}" if source.date else ""
                 shown = f"“{source.title}” ({by.rstrip(', ')}{when})"
-                text.append("\n" + _("Source: {source}").format(source=shown), style="dim")
+                text.append(clean("\n" + _("Source: {source}").format(source=shown)), style="dim")
             else:
-                text.append("\n" + _("Source: {source}").format(source=cause.source), style="dim")
+                source_id = _("Source: {source}").format(source=cause.source)
+                text.append(clean("\n" + source_id), style="dim")
         return text
 
     def _note(self, kind: str, ident: str) -> str:

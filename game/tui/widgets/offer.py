@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 
 from game.i18n import N_, _, localise
 from game.scenario.models import Scenario
+from game.tui.plain import clean
 
 
 class OfferTable(DataTable[Text]):
@@ -140,14 +141,15 @@ class OfferTable(DataTable[Text]):
         text = Text()
         name = localise(issue.label)
         if not self._name_whole(name):
-            text.append(name + "\n", style="bold")
+            text.append(clean(name) + "\n", style="bold")
         text.append(_("You offer: "), style="dim")
-        text.append(f"◀ {localise(issue.options[ids.index(mine)].label)} ▶", style="bold")
+        choice = localise(issue.options[ids.index(mine)].label)
+        text.append(clean(f"◀ {choice} ▶"), style="bold")
         text.append(f" {ids.index(mine) + 1}/{len(ids)}", style="dim")
         text.append("\n" + _("On the table: "), style="dim")
         if self.theirs is not None and issue.id in self.theirs:
             their = next(localise(o.label) for o in issue.options if o.id == self.theirs[issue.id])
-            text.append(their, style="italic")
+            text.append(clean(their), style="italic")
         else:
             text.append(_("nothing from them yet"), style="dim italic")
         return text
@@ -197,4 +199,4 @@ def _two_line_width(scenario: Scenario) -> int:
 
 
 def _cell(label: str, style: str, wrap: bool = False) -> Text:
-    return Text(label, style=style, no_wrap=not wrap, overflow="ellipsis")
+    return Text(clean(label), style=style, no_wrap=not wrap, overflow="ellipsis")
