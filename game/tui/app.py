@@ -615,7 +615,10 @@ def run(
     session: GameSession | None = None, save_folder: Path | None = None, lang: str | None = None
 ) -> int:
     """Run the game; the exit status is 1 after a crash (its one line already printed).
-    `lang`: `--lang`, else BRINK_LANG or the locale decide."""
-    app = BrinkApp(session, save_folder, lang=lang)
+    `lang`: by default the current language, which the CLI has chosen (`--lang`, else
+    BRINK_LANG, else the locale)."""
+    from game.i18n import current
+
+    app = BrinkApp(session, save_folder, lang=lang or current())
     app.run()
     return app.return_code or 0
