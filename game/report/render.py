@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.engine.events import STORY_KINDS, Event
 from game.engine.state import Snapshot
-from game.i18n import _, localise, ngettext
+from game.i18n import _, localise, ngettext, tx_date
 from game.report.debrief import Debrief, Step
 from game.report.document import (
     Aside,
@@ -128,7 +128,7 @@ def _headline(d: Debrief) -> Headline:
         facts += [Fixed("; ")] if i else []
         facts += [s.roles[role].name, Fixed(": "), _player(d, role)]
     moves = ngettext("; {n} move, to ", "; {n} moves, to ", len(d.steps)).format(n=len(d.steps))
-    facts += [Fixed(moves), d.state.date.isoformat(), Fixed(".")]
+    facts += [Fixed(moves), tx_date(d.state.date), Fixed(".")]
     history: Text | None = None
     if ending is not None and ending.history:
         history = (
