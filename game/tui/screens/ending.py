@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Markdown
 
-from game.i18n import N_, _, localise
+from game.i18n import N_, _, current, localise
 from game.play.interface import GameSession
 from game.scenario.models import ROLES
 from game.tui.plain import md, md_code
@@ -91,7 +91,10 @@ def _printable_hint(session: GameSession) -> str:
     if path is None:
         return _("Save the game (Ctrl+S) to print its debrief with `brink report`.")
     where = path.name.removesuffix(".brink.json") if path.parent == save_dir() else str(path)
-    command = md_code(f"brink report {where} -o debrief.html")
+    # A reader playing in another language than English wants the report in it too, and
+    # `brink report` alone follows the system locale, not this game's switch.
+    lang = "" if current() == "en" else f" --lang {current()}"
+    command = md_code(f"brink report {where}{lang} -o debrief.html")
     return _("For a printable copy: {command}.").format(command=command)
 
 
