@@ -193,7 +193,7 @@ class _Builder:
             return [Op("flag", name, flag=value) for name, value in (effect.flag or {}).items()]
         if kind == "news":
             news = effect.news
-            return [Op("news", news=news if isinstance(news, News) else News(headline=str(news)))]
+            return [Op("news", news=news if isinstance(news, News) else News(headline=news or ""))]
         if kind == "deadline":
             moves = effect.deadline or {}
             return [Op("deadline", ident, operation=move) for ident, move in moves.items()]
