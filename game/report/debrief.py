@@ -12,7 +12,7 @@ from game.engine.api import Outcome, apply, check_move, new_game, outcome, view
 from game.engine.events import Event
 from game.engine.moves import ACCEPT, PROPOSE, IllegalMove, Move
 from game.engine.state import GameState, Snapshot
-from game.i18n import LocalText, lower_first, tx
+from game.i18n import LocalText, lower_first, tx, tx_date
 from game.rules.ruleset import Ruleset
 from game.saves import SaveError, SaveGame, ruleset_for
 from game.scenario.models import ROLES, RoleId, Scenario
@@ -93,7 +93,7 @@ def _deadline_question(d: Debrief, deadline: ScenarioDeadline) -> LocalText:
             "The {what} took effect on {date}. What could either delegation have "
             "offered before the deadline to avoid it, and why was it not offered?",
             what=what,
-            date=steps[0].date,
+            date=tx_date(steps[0].date),
         )
     return tx(
         "The {what} never took effect. Was the threat of it credible, and who did it "
@@ -270,7 +270,7 @@ def _questions(d: Debrief) -> list[LocalText]:
             tx(
                 "The tariff was collected from {date}. What could either delegation have "
                 "offered before the deadline to avoid it, and why was it not offered?",
-                date=first.date,
+                date=tx_date(first.date),
             )
         )
     elif d.scenario.tariff_ladder is not None:
@@ -310,7 +310,7 @@ def _questions(d: Debrief) -> list[LocalText]:
                 "The game turned at move {number} ({date}), after which {side}'s prospects "
                 "went from {before} to {after} points. What made that move decisive?",
                 number=point.step.number,
-                date=point.step.date,
+                date=tx_date(point.step.date),
                 side=who,
                 before=point.before,
                 after=point.after,

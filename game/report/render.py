@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.engine.events import STORY_KINDS, Event
 from game.engine.state import Snapshot
-from game.i18n import _, localise, ngettext, tx_date
+from game.i18n import N_, _, localise, ngettext, tx_date
 from game.report.debrief import Debrief, Step
 from game.report.document import (
     Aside,
@@ -83,9 +83,23 @@ def _source(d: Debrief, ref: str) -> str:
     return f"“{source.title}”{outlet}{when}"
 
 
+# What caused an event, in the reader's words (the id after it stays as written).
+CAUSE_KINDS = {
+    "rule": N_("rule"),
+    "event": N_("event"),
+    "move": N_("move"),
+    "ladder": N_("tariff ladder"),
+    "deadline": N_("deadline"),
+    "action": N_("action"),
+    "clock": N_("the clock"),
+    "start": N_("start"),
+}
+
+
 def _why(d: Debrief, event: Event) -> str:
     cause = event.cause
-    kind = cause.kind if not cause.id else f"{cause.kind} {cause.id}"
+    name = _(CAUSE_KINDS[cause.kind]) if cause.kind in CAUSE_KINDS else cause.kind
+    kind = name if not cause.id else f"{name} {cause.id}"
     source = _source(d, cause.source)
     return f"{kind}; {source}" if source else kind
 
@@ -188,7 +202,7 @@ def _turning_points(d: Debrief) -> list[Block]:
     items = tuple(
         (
             Fixed(_("Move {number} (").format(number=point.step.number)),
-            point.step.date,
+            tx_date(point.step.date),
             Fixed("), "),
             _move_text(point.step),
             Fixed(": "),
@@ -204,14 +218,14 @@ def _turning_points(d: Debrief) -> list[Block]:
 
 def _entry(d: Debrief, step: Step) -> Entry:
     title = (
-        Strong((Fixed(f"{step.number}. "), step.date, Fixed(" — "), _move_text(step))),
+        Strong((Fixed(f"{step.number}. "), tx_date(step.date), Fixed(" — "), _move_text(step))),
         Fixed(" ("),
         _player(d, step.move.role),
         Fixed(")"),
     )
     notes = tuple(
         (
-            event.date,
+            tx_date(event.date),
             Fixed(": "),
             event.text,
             Fixed(" "),
