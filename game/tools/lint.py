@@ -218,9 +218,13 @@ class _Linter:
                 self.add(
                     ("phases", i, "id"),
                     "BRK501",
-                    f"phase `{phase.id}` cannot be reached from `{self.s.first_phase}`",
+                    tx(
+                        "phase `{phase}` cannot be reached from `{first}`",
+                        phase=phase.id,
+                        first=self.s.first_phase,
+                    ),
                     "error",
-                    "add a transition into it, or remove it",
+                    tx("add a transition into it, or remove it"),
                 )
         if not self.report.games:
             return
@@ -229,9 +233,13 @@ class _Linter:
                 self.add(
                     ("endings", i, "id"),
                     "BRK502",
-                    f"ending `{ending.id}` was not reached in {self.report.games} random games",
+                    tx(
+                        "ending `{ending}` was not reached in {games} random games",
+                        ending=ending.id,
+                        games=self.report.games,
+                    ),
                     "warning",
-                    "it may need deliberate play; check its condition and a scenario test",
+                    tx("it may need deliberate play; check its condition and a scenario test"),
                 )
 
     def unused(self) -> None:
@@ -247,7 +255,7 @@ class _Linter:
                 self.add(
                     ("meters", name),
                     "BRK503",
-                    f"meter `{name}` is never read or changed",
+                    tx("meter `{name}` is never read or changed", name=name),
                     "warning",
                     at_key=True,
                 )
@@ -256,7 +264,7 @@ class _Linter:
                 self.add(
                     ("flags", name),
                     "BRK503",
-                    f"flag `{name}` is never read",
+                    tx("flag `{name}` is never read", name=name),
                     "warning",
                     at_key=True,
                 )
@@ -265,8 +273,11 @@ class _Linter:
                 self.add(
                     ("issues", i, "id"),
                     "BRK503",
-                    f"issue `{issue.id}` has no effect: no condition reads "
-                    f"`offer_{issue.id}` or `deal_{issue.id}`",
+                    tx(
+                        "issue `{issue}` has no effect: no condition reads `offer_{issue}` or "
+                        "`deal_{issue}`",
+                        issue=issue.id,
+                    ),
                     "warning",
                 )
         self.unused_options(read)
@@ -280,7 +291,7 @@ class _Linter:
                 self.add(
                     ("sources", i, "id"),
                     "BRK503",
-                    f"source `{source.id}` is never cited",
+                    tx("source `{source}` is never cited", source=source.id),
                     "warning",
                 )
 
@@ -308,8 +319,12 @@ class _Linter:
                     self.add(
                         ("issues", i, "options", j, "id"),
                         "BRK503",
-                        f"option `{option.id}` of `{issue.id}` changes nothing: no "
-                        "condition names it or reads the issue's level",
+                        tx(
+                            "option `{option}` of `{issue}` changes nothing: no condition "
+                            "names it or reads the issue's level",
+                            option=option.id,
+                            issue=issue.id,
+                        ),
                         "warning",
                     )
 
@@ -324,15 +339,17 @@ class _Linter:
             if values == {False} and self._held_in_play(path):
                 continue  # true for an instant between samples: it fired
             if len(values) == 1:
-                value = "true" if values.pop() else "false"
+                template = _ALWAYS_TRUE if values.pop() else _ALWAYS_FALSE
                 self.add(
                     path,
                     "BRK504",
-                    f"condition is always {value} in {len(self.play.samples)} sampled states",
+                    tx(template, n=len(self.play.samples)),
                     "warning",
-                    "check the names and thresholds it uses (the states come from random "
-                    "games, games that drag the talks out to the end date, and every day "
-                    "the clock stopped on)",
+                    tx(
+                        "check the names and thresholds it uses (the states come from random "
+                        "games, games that drag the talks out to the end date, and every day "
+                        "the clock stopped on)"
+                    ),
                 )
 
     def _held_in_play(self, path: tuple[str | int, ...]) -> bool:
@@ -352,7 +369,11 @@ class _Linter:
                 self.add(
                     ("rules", i, "id"),
                     "BRK505",
-                    f"rule `{rule.id}` never fired in {self.report.games} random games",
+                    tx(
+                        "rule `{rule}` never fired in {games} random games",
+                        rule=rule.id,
+                        games=self.report.games,
+                    ),
                     "warning",
                 )
 
@@ -364,9 +385,12 @@ class _Linter:
                     self.add(
                         ("rules", i, "source"),
                         "BRK506",
-                        f"rule `{rule.id}` is a designer's invention with no `note:` explaining it",
+                        tx(
+                            "rule `{rule}` is a designer's invention with no `note:` explaining it",
+                            rule=rule.id,
+                        ),
                         "warning",
-                        "say why the mechanic exists, for the debrief",
+                        tx("say why the mechanic exists, for the debrief"),
                     )
             else:
                 self.report.sourced += 1
@@ -397,6 +421,10 @@ class _Linter:
                     tx("write it per language: `{field}: {{en: ..., es: ...}}`", field=field_name),
                 )
 
+
+# BRK504, whole sentences: "true"/"false" are not words to slot into a translation.
+_ALWAYS_TRUE = N_("condition is always true in {n} sampled states")
+_ALWAYS_FALSE = N_("condition is always false in {n} sampled states")
 
 # BRK507, per language (the name of a language is not a word to slot into a sentence).
 _NO_VERSION = {
