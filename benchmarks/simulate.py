@@ -20,7 +20,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.engine.api import game_for, new_game
-from game.engine.game import Game
 from game.engine.resolution import Resolution
 from game.rules.ruleset import load_ruleset
 from game.sim.parallel import available_cores, simulate
@@ -60,16 +59,17 @@ def main() -> None:
         (s, play_game(ruleset, s, AGENTS).moves)
         for s in (game_seed(1, i) for i in range(min(args.runs, 1000)))
     ]
-    bare_ruleset = dataclasses.replace(ruleset)
-    bare_game = Game(bare_ruleset)
-    bare_game.rules_by_trigger = {kind: [] for kind in bare_game.rules_by_trigger}
-    bare_game.chance_events = []
-    bare_game.dated_events = []
-    bare_game.month_listeners = False
-    bare_ruleset.game_cache = bare_game
+    game = game_for(ruleset)
+    bare_game = dataclasses.replace(
+        game,
+        rules_by_trigger={kind: () for kind in game.rules_by_trigger},
+        chance_events=(),
+        dated_events=(),
+        month_listeners=False,
+    )
     start = time.perf_counter()
     for seed, moves in recorded:
-        state = new_game(bare_ruleset, seed)
+        state = bare_game.new_state(seed)
         for move in moves:
             if state.ending is not None:
                 break

@@ -19,9 +19,7 @@ from game.engine.moves import (
     Move,
 )
 from game.engine.state import GameState
-from game.scenario.models import ROLES
-
-BASIC_MOVES = (ACCEPT, REJECT, WALK_OUT)
+from game.scenario.models import ROLES, as_role
 
 
 @dataclass(frozen=True)
@@ -59,15 +57,33 @@ class MoveMenu:
 
 
 def legal_moves(state: GameState, role: str) -> MoveMenu:
-    if state.actor != role:
-        return MoveMenu(role)
-    candidates = [Move(role, kind) for kind in BASIC_MOVES]
-    candidates += [Move.act(role, a.id) for a in state.game.scenario.actions if a.role == role]
-    moves = tuple(m for m in candidates if check_move(state, m) is None)
+    if state.actor != role or role not in ROLES:
+        return MoveMenu(role)  # not this role's turn, the clock's, or the game is over
+    moves = tuple(m for m in state.game.role_moves[as_role(role)] if _allowed(state, m))
     space: dict[str, tuple[str, ...]] = {}
-    if _blocked_by_phase(state, Move(role, PROPOSE)) is None:
+    if _phase_allows(state, PROPOSE):
         space = _offer_space(state)
     return MoveMenu(role, moves, space)
+
+
+def _allowed(state: GameState, move: Move) -> bool:
+    """`check_move(state, move) is None` for one of the actor's own argument-free moves
+    or actions, without wording the reasons: the menu is asked for on every turn of every
+    simulated game, and most candidates fail."""
+    if move.kind == ACT:
+        compiled = state.game.ruleset.actions[move.action].when
+        if compiled is not None and not compiled(state.env):
+            return False
+    elif move.kind != WALK_OUT and (state.offer is None or state.offer_by == move.role):
+        return False  # accept or reject with no offer from the other side
+    return _phase_allows(state, move.trigger)
+
+
+def _phase_allows(state: GameState, trigger: str) -> bool:
+    for _, condition in state.game.transitions_from.get((trigger, state.phase), ()):
+        if condition is None or condition(state.env):
+            return True
+    return False
 
 
 def _offer_space(state: GameState) -> dict[str, tuple[str, ...]]:
@@ -170,7 +186,7 @@ def _check_offer(state: GameState, move: Move) -> str | None:
 def _blocked_by_phase(state: GameState, move: Move) -> str | None:
     """The phase machine must have a transition for this move whose condition holds."""
     scenario = state.game.scenario
-    matching = state.game.transitions_from.get((move.trigger, state.phase), [])
+    matching = state.game.transitions_from.get((move.trigger, state.phase), ())
     if not matching:
         phase = scenario.phase(state.phase)
         return f"you cannot {move.trigger.replace('_', ' ')} now ({phase.label})"

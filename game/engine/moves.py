@@ -13,6 +13,8 @@ INSTRUCTOR = "instructor"
 INJECT, PAUSE, RESUME, EXTEND = "inject", "pause", "resume", "extend"
 INSTRUCTOR_KINDS = (INJECT, PAUSE, RESUME, EXTEND)
 MOVE_KINDS = (PROPOSE, ACCEPT, REJECT, WALK_OUT, ACT, *INSTRUCTOR_KINDS)
+# The moves that need no argument: open to a delegation whenever its phase allows them.
+BASIC_MOVES = (ACCEPT, REJECT, WALK_OUT)
 
 Offer = Mapping[str, str]  # issue id -> option id
 

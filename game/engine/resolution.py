@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from game.engine.clocks import TARIFF, ClockState
 from game.engine.events import BOTH, Event
@@ -214,7 +214,7 @@ class Resolution:
         return True
 
     # ------------------------------------------------------------------ rules
-    def run_rules(self, rules: list[CompiledRule], kind: str = "rule") -> None:
+    def run_rules(self, rules: Sequence[CompiledRule], kind: str = "rule") -> None:
         state = self.state
         env = state.env
         for rule in rules:
@@ -234,7 +234,7 @@ class Resolution:
         return self.game.event_once.get(ident, True)
 
     def fire_event(self, event_id: str) -> None:
-        self.run_rules([self.game.ruleset.events[event_id]], "event")
+        self.run_rules((self.game.ruleset.events[event_id],), "event")
 
     # ------------------------------------------------------------------ start
     def start(self) -> None:
