@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from transitions import Machine
 
@@ -21,6 +22,24 @@ from game.engine.state import GameState
 from game.rules.expressions import Compiled
 from game.rules.ruleset import CompiledRule, Ruleset
 from game.scenario.models import ROLES, Meter, RoleId, Scenario, ScenarioEvent, Transition
+
+
+class IssueEnvNames(NamedTuple):
+    """The environment names of one issue (see `game.rules.namespace`)."""
+
+    offer: str
+    offer_level: str
+    deal: str
+    deal_level: str
+
+
+class ClockEnvNames(NamedTuple):
+    """The environment names of one clock (the tariff ladder or a deadline)."""
+
+    level: str
+    status: str
+    days_left: str
+
 
 # The rule triggers the engine runs at fixed points of a move (see `resolution`).
 RULE_TRIGGERS = ("move", "tick", "month")
@@ -39,6 +58,9 @@ class Game:
     phase_actor: Mapping[str, str]
     move_days: Mapping[str, float]
     issue_ids: tuple[str, ...]
+    # Names written on every move: spelled once here rather than formatted each time.
+    issue_env_names: Mapping[str, IssueEnvNames]
+    clock_env_names: Mapping[str, ClockEnvNames]
     option_levels: Mapping[tuple[str, str], float]
     default_offer: Mapping[str, str]
     # Each role's meters, visible and hidden, for its views.
@@ -81,15 +103,26 @@ class Game:
             for kind in RULE_TRIGGERS
         }
         chance_events = tuple(e for e in scenario.events if e.chance is not None)
+        clocks = clock_specs(scenario)
         return cls(
             ruleset=ruleset,
             scenario=scenario,
             phase_machine=build_phase_machine(ruleset),
             clock_machine=build_clock_machine(),
-            clocks=clock_specs(scenario),
+            clocks=clocks,
             phase_actor={p.id: p.actor for p in scenario.phases},
             move_days={p.id: p.move_days for p in scenario.phases},
             issue_ids=tuple(i.id for i in scenario.issues),
+            issue_env_names={
+                i.id: IssueEnvNames(
+                    f"offer_{i.id}", f"offer_{i.id}_level", f"deal_{i.id}", f"deal_{i.id}_level"
+                )
+                for i in scenario.issues
+            },
+            clock_env_names={
+                c.id: ClockEnvNames(f"{c.id}_level", f"{c.id}_status", f"{c.id}_days_left")
+                for c in clocks
+            },
             option_levels={(i.id, o.id): o.level for i in scenario.issues for o in i.options},
             default_offer={i.id: i.default_option() for i in scenario.issues},
             visible_meters={

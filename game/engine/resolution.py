@@ -56,18 +56,10 @@ class Resolution:
         self, kind: str, text: str, cause: Cause, visible_to: Iterable[str] = BOTH, **data: object
     ) -> None:
         state = self.state
-        state.log.append(
-            Event(
-                len(state.log),
-                state.day,
-                state.date_iso,
-                kind,
-                text,
-                cause,
-                tuple(visible_to),
-                dict(data),
-            )
-        )
+        # `data` is this call's own keyword dict, so the event may keep it as it is.
+        audience = visible_to if type(visible_to) is tuple else tuple(visible_to)
+        log = state.log
+        log.append(Event(len(log), state.day, state.date_iso, kind, text, cause, audience, data))
 
     # ------------------------------------------------------------------ EffectTarget
     def _meter_value(self, name: str, value: float) -> float:
@@ -138,9 +130,10 @@ class Resolution:
         if (clock.status, clock.level) == (before_status, before_level):
             return
         ident = clock.spec.id
-        state.env[f"{ident}_level"] = clock.level
-        state.env[f"{ident}_status"] = clock.status
-        state.env[f"{ident}_days_left"] = clock.days_left(state.day)
+        names = self.game.clock_env_names[ident]
+        state.env[names.level] = clock.level
+        state.env[names.status] = clock.status
+        state.env[names.days_left] = clock.days_left(state.day)
         if clock.spec.is_tariff:
             state.env["tariff_rate"] = state.tariff_rate
             state.env["tariff_status"] = state.tariff_status
@@ -196,9 +189,9 @@ class Resolution:
         state.deal = None
         state.env["deal"] = False
         state.env["days_since_deal"] = 0.0
-        for issue in self.game.issue_ids:
-            state.env[f"deal_{issue}"] = ""
-            state.env[f"deal_{issue}_level"] = 0.0
+        for names in self.game.issue_env_names.values():
+            state.env[names.deal] = ""
+            state.env[names.deal_level] = 0.0
         self.record("deal", "The agreement does not stand", cause)
 
     # ------------------------------------------------------------------ phases
@@ -399,8 +392,9 @@ class Resolution:
         state.env["day_of_month"] = float(date.day)
         if state.deal is not None:
             state.env["days_since_deal"] = day - state.deal_day
+        names = self.game.clock_env_names
         for ident, clock in state.clocks.items():
-            state.env[f"{ident}_days_left"] = clock.days_left(day)
+            state.env[names[ident].days_left] = clock.days_left(day)
 
     def _stop_here(self) -> None:
         """Everything the calendar holds for the current day, in a fixed order."""

@@ -145,21 +145,23 @@ class GameState:
         env["tariff_status"] = self.tariff_status
         self.refresh_clock_env()
         levels = self.game.option_levels
-        for issue in self.game.issue_ids:
-            offered = self.offer.get(issue, "") if self.offer else ""
-            agreed = self.deal.get(issue, "") if self.deal else ""
-            env[f"offer_{issue}"] = offered
-            env[f"offer_{issue}_level"] = levels.get((issue, offered), 0.0)
-            env[f"deal_{issue}"] = agreed
-            env[f"deal_{issue}_level"] = levels.get((issue, agreed), 0.0)
+        offer, deal = self.offer or {}, self.deal or {}
+        for issue, names in self.game.issue_env_names.items():
+            offered = offer.get(issue, "")
+            agreed = deal.get(issue, "")
+            env[names.offer] = offered
+            env[names.offer_level] = levels.get((issue, offered), 0.0)
+            env[names.deal] = agreed
+            env[names.deal_level] = levels.get((issue, agreed), 0.0)
 
     def refresh_clock_env(self) -> None:
         """`<id>_level`, `<id>_status`, `<id>_days_left` of every clock (the tariff too)."""
         env = self.env
         for ident, clock in self.clocks.items():
-            env[f"{ident}_level"] = clock.level
-            env[f"{ident}_status"] = clock.status
-            env[f"{ident}_days_left"] = clock.days_left(self.day)
+            names = self.game.clock_env_names[ident]
+            env[names.level] = clock.level
+            env[names.status] = clock.status
+            env[names.days_left] = clock.days_left(self.day)
 
     @property
     def move_count(self) -> int:

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from game.ai import agent_rng, make_agent
 from game.engine.api import (
     apply,
-    check_move,
     is_terminal,
     legal_moves,
     new_game,
     outcome,
     view,
 )
+from game.engine.moves import IllegalMove
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import Diagnostic
@@ -52,14 +52,15 @@ def play_game(ruleset: Ruleset, seed: int, agents: Mapping[str, str]) -> GameSta
             if not legal_moves(state, role):
                 raise GameStalled(_stalled(state, seed)) from None
             raise
-        if check_move(state, move) is not None:
+        try:
+            apply(state, move)  # checks the move before it changes anything
+        except IllegalMove:
             # An agent's fallback (say, walking out) may not exist in an unusual scenario;
             # a simulation then plays a legal move of the same seeded draw instead of dying.
             menu = legal_moves(state, role)
             if not menu:
-                raise GameStalled(_stalled(state, seed))
-            move = menu.sample(rng)
-        apply(state, move)
+                raise GameStalled(_stalled(state, seed)) from None
+            apply(state, menu.sample(rng))
     return state
 
 
