@@ -36,14 +36,31 @@ class Mark:
     column: int
 
 
+_COLUMN_BITS = 32
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+
+
+def _pack(mark: Any) -> int:
+    """A PyYAML mark (0-based) as one int: 1-based line above, 1-based column below."""
+    line: int = mark.line
+    column: int = mark.column
+    return (line + 1) << _COLUMN_BITS | (column + 1)
+
+
+def _unpack(packed: int | None) -> Mark | None:
+    return None if packed is None else Mark(packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
+
+
 class SourceMap:
     """Positions of every node of a loaded document, by path of keys and indices."""
 
     def __init__(self, filename: str, text: str) -> None:
         self.filename = filename
         self.text = text
-        self._values: dict[Path, Mark] = {}
-        self._keys: dict[Path, Mark] = {}
+        # Positions packed into one int each (see `_pack`): a big scenario has tens of
+        # thousands, and plain ints cost the cycle collector nothing, unlike objects.
+        self._values: dict[Path, int] = {}
+        self._keys: dict[Path, int] = {}
         self._styles: dict[Path, str | None] = {}
         # Plain words YAML read as true/false (`yes`, `no`, `on`, `off`), as written.
         self._booleans: dict[Path, str] = {}
@@ -52,10 +69,10 @@ class SourceMap:
         self._split: dict[Path, Path] = {}
 
     def value(self, path: Path) -> Mark | None:
-        return self._values.get(tuple(path))
+        return _unpack(self._values.get(tuple(path)))
 
     def key(self, path: Path) -> Mark | None:
-        return self._keys.get(tuple(path))
+        return _unpack(self._keys.get(tuple(path)))
 
     def scalar_style(self, path: Path) -> str | None:
         return self._styles.get(tuple(path))
@@ -71,9 +88,9 @@ class SourceMap:
     def locate(self, path: Sequence[str | int], at_key: bool = False) -> Mark:
         path = tuple(path)
         while path:
-            mark = (self._keys.get(path) if at_key else None) or self._values.get(path)
-            if mark is not None:
-                return mark
+            packed = (self._keys.get(path) if at_key else None) or self._values.get(path)
+            if packed is not None:
+                return Mark(packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
             path = path[:-1]
             at_key = False
         return Mark(1, 1)
@@ -205,7 +222,7 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_ALIAS_NODES * 20:
             raise _Refusal("BRK006", "document expands to too many nodes", node.start_mark)
-        self.src._values[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        self.src._values[path] = _pack(node.start_mark)
         if node.tag not in _STANDARD_TAGS:
             self.problem(
                 "BRK005",
@@ -228,6 +245,10 @@ class _Builder:
     def scalar(self, node: ScalarNode) -> Any:
         try:
             value = self.scalars.construct_object(node, deep=True)
+            # The constructor remembers every node it built (for aliases, which scalars
+            # do not need): forgotten at once, so the loaded file's nodes and marks do
+            # not outlive the load and weigh on the cycle collector afterwards.
+            del self.scalars.constructed_objects[node]
         except (ValueError, OverflowError):  # 5,000 digits, 2019-02-30: say where it is
             shown = node.value if len(node.value) <= 24 else f"{node.value[:20]}…"
             number = node.tag.endswith((":int", ":float"))
@@ -271,9 +292,7 @@ class _Builder:
                 continue
             first[key] = key_node.start_mark.line + 1
             child = (*path, key)
-            self.src._keys[child] = Mark(
-                key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            )
+            self.src._keys[child] = _pack(key_node.start_mark)
             result[key] = self.build(value_node, child)
             if node.flow_style and first and _is_cut_text(key_node, value_node):
                 previous = list(first)[-2] if len(first) > 1 else None
