@@ -25,6 +25,7 @@ import math
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from operator import add, contains, itemgetter
 
 from game.ai import explain
@@ -311,13 +312,14 @@ def plan_offer(
     if model is None:
         key = rng.choice(window)
     else:
+        tables = model.tables(ids)
         if full and window and len(window) == cut - lowest:
-            columns = [column[lowest:cut] for column in prefs.ranked_columns()]
+            scores = _ranked_scores(prefs, tables, lowest, cut)
         else:
             columns = [list(column) for column in zip(*window, strict=True)]
-        scores = _model_scores(model.tables(ids), columns)
-        top = max(scores)
-        key = rng.choice([k for s, k in zip(scores, window, strict=True) if s >= top - 1e-9])
+            scores = _model_scores(tables, columns)
+        bar = max(scores) - 1e-9
+        key = rng.choice(list(compress(window, map(bar.__le__, scores))))
     return dict(zip(ids, key, strict=True))
 
 
@@ -333,6 +335,31 @@ def _model_scores(tables: list[dict[str, float]], columns: list[list[str]]) -> l
         values = list(map(table.__getitem__, column))
         totals = values if totals is None else list(map(add, totals, values))
     return totals or []
+
+
+def _ranked_scores(
+    prefs: Preferences, tables: list[dict[str, float]], lowest: int, cut: int
+) -> list[float]:
+    """`_model_scores` of the ranked offers `lowest:cut`, quicker: the leading issues are
+    looked up together, in a table of every combination of their options built for this
+    model (each entry summed issue after issue, so every total is the same float)."""
+    size, depth = 1, 0
+    for issue in prefs.issues:
+        size *= len(issue.values)
+        if size > cut - lowest:  # a table no larger than the window pays for itself
+            break
+        depth += 1
+    columns = prefs.ranked_columns()
+    if depth < 2:
+        return _model_scores(tables, [column[lowest:cut] for column in columns])
+    combined: list[float] = []
+    for issue, table in zip(prefs.issues[:depth], tables, strict=False):
+        row = [table[o] for o in issue.values]
+        combined = row if not combined else [total + v for total in combined for v in row]
+    totals = list(map(combined.__getitem__, prefs.ranked_prefix(depth)[lowest:cut]))
+    for table, column in zip(tables[depth:], columns[depth:], strict=True):
+        totals = list(map(add, totals, map(table.__getitem__, column[lowest:cut])))
+    return totals
 
 
 def _nearest(

@@ -21,7 +21,15 @@ from game.engine.moves import BASIC_MOVES, MOVE_KINDS, Move
 from game.engine.state import GameState
 from game.rules.expressions import Compiled
 from game.rules.ruleset import CompiledRule, Ruleset
-from game.scenario.models import ROLES, Meter, RoleId, Scenario, ScenarioEvent, Transition
+from game.scenario.models import (
+    ROLES,
+    Meter,
+    PhaseActor,
+    RoleId,
+    Scenario,
+    ScenarioEvent,
+    Transition,
+)
 
 
 class IssueEnvNames(NamedTuple):
@@ -55,7 +63,7 @@ class Game:
     phase_machine: Machine
     clock_machine: Machine
     clocks: tuple[ClockSpec, ...]
-    phase_actor: Mapping[str, str]
+    phase_actor: Mapping[str, PhaseActor]
     move_days: Mapping[str, float]
     issue_ids: tuple[str, ...]
     # Names written on every move: spelled once here rather than formatted each time.

@@ -19,14 +19,14 @@ from game.engine.moves import (
     Move,
 )
 from game.engine.state import GameState
-from game.scenario.models import ROLES, as_role
+from game.scenario.models import ROLES, RoleId
 
 
 @dataclass(frozen=True)
 class MoveMenu:
     """What a role may do now: concrete moves, and the options it may put in an offer."""
 
-    role: str
+    role: RoleId
     moves: tuple[Move, ...] = ()
     offer_space: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -56,10 +56,10 @@ class MoveMenu:
         return Move.propose(self.role, offer)
 
 
-def legal_moves(state: GameState, role: str) -> MoveMenu:
+def legal_moves(state: GameState, role: RoleId) -> MoveMenu:
     if state.actor != role or role not in ROLES:
-        return MoveMenu(role)  # not this role's turn, the clock's, or the game is over
-    moves = tuple(m for m in state.game.role_moves[as_role(role)] if _allowed(state, m))
+        return MoveMenu(role)  # not this role's turn (the other's, the clock's, or over)
+    moves = tuple(m for m in state.game.role_moves[role] if _allowed(state, m))
     space: dict[str, tuple[str, ...]] = {}
     if _phase_allows(state, PROPOSE):
         space = _offer_space(state)

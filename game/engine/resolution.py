@@ -28,6 +28,7 @@ from game.engine.moves import (
     ACT,
     EXTEND,
     INJECT,
+    INSTRUCTOR,
     PAUSE,
     PROPOSE,
     REJECT,
@@ -38,7 +39,7 @@ from game.engine.moves import (
 from game.engine.state import GameState
 from game.rules.effects import Cause, apply_all
 from game.rules.ruleset import CompiledRule
-from game.scenario.models import News
+from game.scenario.models import News, RoleId
 
 CLOCK = Cause("clock", "", "")
 # A clock phase that never moves on still ends: time runs out at the end date.
@@ -53,7 +54,12 @@ class Resolution:
 
     # ------------------------------------------------------------------ recording
     def record(
-        self, kind: str, text: str, cause: Cause, visible_to: Iterable[str] = BOTH, **data: object
+        self,
+        kind: str,
+        text: str,
+        cause: Cause,
+        visible_to: Iterable[RoleId] = BOTH,
+        **data: object,
     ) -> None:
         state = self.state
         # `data` is this call's own keyword dict, so the event may keep it as it is.
@@ -243,7 +249,8 @@ class Resolution:
 
     # ------------------------------------------------------------------ moves
     def play(self, move: Move) -> None:
-        if move.by_instructor:
+        role = move.role
+        if role == INSTRUCTOR:
             self.intervene(move)
             return
         state = self.state
@@ -253,12 +260,12 @@ class Resolution:
         env = state.env
         env["moves"] = float(state.move_count)
         env["last_move"] = move.trigger
-        env["last_actor"] = move.role
+        env["last_actor"] = role
         if move.kind == PROPOSE:
             offer = dict(self.game.default_offer)
             offer.update(move.offer)
-            state.offer, state.offer_by = offer, move.role
-            state.counters[f"proposals_{move.role}"] += 1
+            state.offer, state.offer_by = offer, role
+            state.counters[f"proposals_{role}"] += 1
         elif move.kind == ACCEPT and state.offer is not None:
             state.deal, state.deal_day = dict(state.offer), state.day
             self.record(

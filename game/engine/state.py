@@ -11,14 +11,20 @@ import copy
 import datetime as dt
 import random
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from game.engine.clocks import TARIFF, ClockState
 from game.engine.events import Event
 from game.engine.moves import Move
+from game.scenario.models import PhaseActor, RoleId
 
 if TYPE_CHECKING:
     from game.engine.game import Game
+
+
+# Who is to move: a delegation, the clock (a phase that only lets time pass), or nobody
+# once the game is over ("").
+Actor = PhaseActor | Literal[""]
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ class GameState:
         self.interventions = 0  # of `moves`, how many were the instructor's
         self.clock_paused = False  # by the instructor: moves take no time
         self.offer: dict[str, str] | None = None
-        self.offer_by = ""
+        self.offer_by: RoleId | Literal[""] = ""
         self.deal: dict[str, str] | None = None
         self.deal_day = 0.0
         self.scheduled: list[tuple[float, int, str]] = []
@@ -116,7 +122,7 @@ class GameState:
         return best
 
     @property
-    def actor(self) -> str:
+    def actor(self) -> Actor:
         """Who moves now: `us`, `mexico`, or `` when the game is over."""
         if self.ending is not None:
             return ""

@@ -25,7 +25,7 @@ from game.engine.moves import IllegalMove
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.models import ROLES, RoleId, Scenario
+from game.scenario.models import ROLES, RoleId, Scenario, is_role
 
 
 def game_seed(batch_seed: int, index: int) -> int:
@@ -43,7 +43,7 @@ def play_game(ruleset: Ruleset, seed: int, agents: Mapping[str, str]) -> GameSta
     players = {role: make_agent(name, ruleset, seed) for role, name in agents.items()}
     while not is_terminal(state):
         role = state.actor
-        if role not in players:  # the clock holds the turn but the game has not ended
+        if not is_role(role) or role not in players:  # the clock holds the turn, not over
             raise GameStalled(_stalled(state, seed))
         rng = agent_rng(seed, role, len(state.moves))
         try:
