@@ -15,6 +15,14 @@ from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.scenario.diagnostics import Diagnostic, ScenarioError, Severity
@@ -152,30 +160,89 @@ class _Composer(_base_loader()):  # type: ignore[misc]
         self.depth = 0
         self.alias_nodes = 0
         self.sizes: dict[int, int] = {}
+        # Tags of plain scalars by (text, implicit): the resolver tries a dozen patterns,
+        # and a scenario repeats the same few words and numbers many times.
+        self.scalar_tags: dict[tuple[str, Any], str] = {}
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event: Any = self.peek_event()
-            anchor = event.anchor
-            if anchor in self.anchors:
-                self.alias_nodes += _size(self.anchors[anchor], self.sizes)
-                if self.alias_nodes > MAX_ALIAS_NODES:
-                    raise _Refusal(
-                        "BRK006",
-                        "too many alias expansions",
-                        event.start_mark,
-                        f"aliases may expand to at most {MAX_ALIAS_NODES:,} nodes",
-                    )
+        """PyYAML's `Composer.compose_node` with the node builders it calls folded in (a
+        big scenario has tens of thousands of nodes, and the calls were most of the
+        composing time), plus the depth limit and the alias budget. The same nodes, tags
+        and errors; path resolvers, which nothing registers, keep PyYAML's own path."""
+        event: Any = self.peek_event()
+        kind = type(event)
+        anchors = self.anchors
+        anchor = event.anchor
+        if kind is AliasEvent and anchor in anchors:
+            self.alias_nodes += _size(anchors[anchor], self.sizes)
+            if self.alias_nodes > MAX_ALIAS_NODES:
+                raise _Refusal(
+                    "BRK006",
+                    "too many alias expansions",
+                    event.start_mark,
+                    f"aliases may expand to at most {MAX_ALIAS_NODES:,} nodes",
+                )
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Refusal(
                 "BRK007",
                 f"nesting deeper than {MAX_DEPTH} levels",
-                self.peek_event().start_mark,
+                event.start_mark,
                 "flatten the structure",
             )
         try:
-            return super().compose_node(parent, index)
+            if self.yaml_path_resolvers:  # pragma: no cover - registered by no one
+                return super().compose_node(parent, index)
+            if kind is AliasEvent:
+                self.get_event()
+                if anchor not in anchors:
+                    raise ComposerError(
+                        None, None, f"found undefined alias {anchor!r}", event.start_mark
+                    )
+                return anchors[anchor]
+            if anchor is not None and anchor in anchors:
+                raise ComposerError(
+                    f"found duplicate anchor {anchor!r}; first occurrence",
+                    anchors[anchor].start_mark,
+                    "second occurrence",
+                    event.start_mark,
+                )
+            self.get_event()
+            tag = event.tag
+            node: Any
+            if kind is ScalarEvent:
+                if tag is None or tag == "!":
+                    key = (event.value, event.implicit)
+                    tag = self.scalar_tags.get(key)
+                    if tag is None:
+                        tag = self.scalar_tags[key] = self.resolve(ScalarNode, *key)
+                node = ScalarNode(
+                    tag, event.value, event.start_mark, event.end_mark, style=event.style
+                )
+                if anchor is not None:
+                    anchors[anchor] = node
+                return node
+            if kind is SequenceStartEvent:
+                if tag is None or tag == "!":
+                    tag = self.resolve(SequenceNode, None, event.implicit)
+                node = SequenceNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
+                if anchor is not None:
+                    anchors[anchor] = node
+                items = node.value
+                while not self.check_event(SequenceEndEvent):
+                    items.append(self.compose_node(node, len(items)))
+            else:
+                if tag is None or tag == "!":
+                    tag = self.resolve(MappingNode, None, event.implicit)
+                node = MappingNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
+                if anchor is not None:
+                    anchors[anchor] = node
+                pairs = node.value
+                while not self.check_event(MappingEndEvent):
+                    key_node = self.compose_node(node, None)
+                    pairs.append((key_node, self.compose_node(node, key_node)))
+            node.end_mark = self.get_event().end_mark
+            return node
         finally:
             self.depth -= 1
 
