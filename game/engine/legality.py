@@ -72,7 +72,7 @@ def _allowed(state: GameState, move: Move) -> bool:
     simulated game, and most candidates fail."""
     if move.kind == ACT:
         compiled = state.game.ruleset.actions[move.action].when
-        if compiled is not None and not compiled(state.env):
+        if compiled is not None and not compiled.evaluate(state.env):
             return False
     elif move.kind != WALK_OUT and (state.offer is None or state.offer_by == move.role):
         return False  # accept or reject with no offer from the other side
@@ -81,7 +81,7 @@ def _allowed(state: GameState, move: Move) -> bool:
 
 def _phase_allows(state: GameState, trigger: str) -> bool:
     for _, condition in state.game.transitions_from.get((trigger, state.phase), ()):
-        if condition is None or condition(state.env):
+        if condition is None or condition.evaluate(state.env):
             return True
     return False
 
@@ -94,7 +94,7 @@ def _offer_space(state: GameState) -> dict[str, tuple[str, ...]]:
         allowed = tuple(
             o.id
             for o in issue.options
-            if (issue.id, o.id) not in options or options[(issue.id, o.id)](env)
+            if (issue.id, o.id) not in options or options[(issue.id, o.id)].evaluate(env)
         )
         space[issue.id] = allowed
     return space
