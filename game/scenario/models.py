@@ -84,7 +84,7 @@ GameDate = Annotated[
 ShortProse: Any = short_prose(12)
 RoleId = Literal["us", "mexico"]
 # Who moves in a phase: a delegation, or the clock (time passes until a transition fires).
-PhaseActor = RoleId | Literal["clock"]
+PhaseActor = Literal["us", "mexico", "clock"]
 ROLES: tuple[RoleId, ...] = ("us", "mexico")
 
 
