@@ -296,28 +296,31 @@ def plan_offer(
     # `ranked` is sorted by falling utility: find where it drops below the target.
     cut = max(1, bisect.bisect_left(ranked, -target + 1e-12, key=lambda pair: -pair[0]))
     full = _unrestricted(prefs, space)
-    allowed = _offerable(prefs, space)
     ceiling = ranked[cut - 1][0] + BID_BAND
     band = bisect.bisect_left(ranked, -ceiling - 1e-12, key=lambda pair: -pair[0])
     # With every offer allowed the nearest ones are plenty; when the rules or the
     # agent's own earlier concessions rule some out, it looks through the whole band.
     lowest = max(band, cut - BID_WINDOW) if full else band
+    ids = prefs.issue_ids
+    if full and model is not None and lowest < cut:
+        # The usual case, the path below without building the window of keys: the same
+        # scores, and the same draw among the best (a pair at the index of its key).
+        scores = _ranked_scores(prefs, model.tables(ids), lowest, cut)
+        bar = max(scores) - 1e-9
+        _, key = rng.choice(list(compress(ranked[lowest:cut], map(bar.__le__, scores))))
+        return dict(zip(ids, key, strict=True))
+    allowed = _offerable(prefs, space)
     keys = map(_KEY, ranked[lowest:cut])
     window = list(keys) if full else list(filter(allowed, keys))
     if not window:
         window = _nearest(ranked, cut, allowed, target)
     if not window:
         return None
-    ids = prefs.issue_ids
     if model is None:
         key = rng.choice(window)
     else:
-        tables = model.tables(ids)
-        if full and window and len(window) == cut - lowest:
-            scores = _ranked_scores(prefs, tables, lowest, cut)
-        else:
-            columns = [list(column) for column in zip(*window, strict=True)]
-            scores = _model_scores(tables, columns)
+        columns = [list(column) for column in zip(*window, strict=True)]
+        scores = _model_scores(model.tables(ids), columns)
         bar = max(scores) - 1e-9
         key = rng.choice(list(compress(window, map(bar.__le__, scores))))
     return dict(zip(ids, key, strict=True))

@@ -119,9 +119,8 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "
                 f"{where} is damaged: move {number} ({move.role} {move.kind}): {problem}"
             )
         reasons: tuple[str, ...] = ()
-        role = move.role
-        agent = agents.get(role) if is_role(role) else None
-        if agent is not None and is_role(role):
+        role = move.role  # an instructor's move has no agent's reasons
+        if is_role(role) and (agent := agents.get(role)) is not None:
             rng = agent_rng(save.seed, role, len(state.moves))
             decision = agent.decide(view(state, role), rng)
             if decision.move == move:
