@@ -8,6 +8,8 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from game.tui.plain import styled
+
 
 class HandoverScreen(Screen[None]):
     BINDINGS = [Binding("enter", "ready", "Ready")]
@@ -25,9 +27,15 @@ class HandoverScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Static(
-                f"[b]{self.delegation}[/b]: press [b]Enter[/b] when ready.\n\n"
-                + (f"[dim]Last move: {self.last}[/dim]\n\n" if self.last else "")
-                + "[dim]The other delegation should look away.[/dim]",
+                styled(
+                    (self.delegation, "bold"),
+                    ": press ",
+                    ("Enter", "bold"),
+                    " when ready.\n\n",
+                    (f"Last move: {self.last}" if self.last else "", "dim"),
+                    "\n\n" if self.last else "",
+                    ("The other delegation should look away.", "dim"),
+                ),
                 id="handover",
             )
         yield Footer()
