@@ -25,10 +25,10 @@ from game.engine.moves import Move
 from game.i18n import N_, tx
 from game.net.client import CLOSED, CONNECTED, RECONNECTING, ClassClient, ClassClientError
 from game.net.protocol import Ack, ViewPush, Welcome
-from game.net.views import view_from_payload
+from game.net.views import ViewReader
 from game.play.interface import Reply
 from game.saves import SaveError
-from game.scenario.models import ROLES, Scenario
+from game.scenario.models import ROLES, RoleId, Scenario, as_role
 
 if TYPE_CHECKING:
     from game.play.session import Session
@@ -58,11 +58,12 @@ class RemoteSession:
         self.client = client
         self.welcome = welcome
         self.table = welcome.seat.table or 0
-        self.role: str = welcome.seat.role or ""
+        self.role: RoleId = as_role(welcome.seat.role or "")
         self._scenario = seat_scenario(welcome.scenario)
         self.listener: Listener | None = None
         self._push = first
-        self._view = view_from_payload(first.view)
+        self._views = ViewReader()
+        self._view = self._views.read(first.view)
         self._final: Session | None = None
         self._final_error = ""
         self._reader: asyncio.Task[None] | None = None
@@ -113,7 +114,7 @@ class RemoteSession:
                 if push.moves < self._push.moves:
                     continue  # an older view overtaken by a newer one
                 self._push = push
-                self._view = view_from_payload(push.view)
+                self._view = self._views.read(push.view)
                 self._tell(Change(VIEW))
 
     def _connection_changed(self, state: str) -> None:
@@ -223,7 +224,7 @@ class RemoteSession:
         if view.ending is not None:
             return "the game is over"
         if move.role != self.role:
-            return f"this seat plays {self._scenario.roles[self.role].name}"  # type: ignore[index]
+            return f"this seat plays {self._scenario.roles[self.role].name}"
         if not view.my_turn:
             return f"it is not your turn: waiting for {view.counterpart}"
         if move not in view.menu:
