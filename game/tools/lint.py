@@ -24,6 +24,7 @@ from game.rules.ruleset import CompiledRule, Ruleset
 from game.scenario.checks import DESIGNER
 from game.scenario.coverage import Coverage, coverage, languages_used, summary
 from game.scenario.diagnostics import Diagnostic
+from game.scenario.models import is_role
 
 MAX_SAMPLES = 4000
 
@@ -74,7 +75,8 @@ def _play(ruleset: Ruleset, games: int, seed: int) -> _Play:
             states.append(dict(state.env, **{_STOPS: len(state.timeline)}))
             if is_terminal(state):
                 break
-            menu = legal_moves(state, state.actor)
+            actor = state.actor
+            menu = legal_moves(state, actor) if is_role(actor) else None
             if not menu:  # stuck (validate reports a stuck opening as BRK405)
                 break
             apply(state, _drag(menu, rng) if index >= games else menu.sample(rng))
