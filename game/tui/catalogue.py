@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from game.i18n import LocalText
 
 _FIELD = re.compile(r"^(id|title|period):\s*(.*?)\s*$")
@@ -50,7 +52,9 @@ def _top_fields(path: Path) -> dict[str, str]:
             for _, line in zip(range(60), handle, strict=False):
                 match = _FIELD.match(line)
                 version = _VERSION.match(line) if field else None
-                if match and match.group(2):
+                if match and match.group(2).startswith("{"):
+                    found[match.group(1)], field = _inline(match.group(2)), None
+                elif match and match.group(2):
                     found[match.group(1)], field = _unquote(match.group(2)), None
                 elif match:
                     field = match.group(1)
@@ -63,6 +67,21 @@ def _top_fields(path: Path) -> dict[str, str]:
     for name, texts in versions.items():
         found[name] = LocalText.of(texts)
     return found
+
+
+def _inline(text: str) -> str:
+    """A one-line `{en: ..., es: ...}` mapping, else the text as written."""
+    try:
+        versions = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return _unquote(text)
+    if (
+        isinstance(versions, dict)
+        and versions
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in versions.items())
+    ):
+        return LocalText.of(versions)
+    return _unquote(text)
 
 
 def _unquote(text: str) -> str:
