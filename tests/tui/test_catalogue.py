@@ -32,3 +32,15 @@ def test_a_plain_title_is_read_as_before(tmp_path: Path) -> None:
 def test_every_bundled_scenario_shows_its_title_not_its_id() -> None:
     for header in scenario_headers(bundled_scenarios()):
         assert header.title != header.id and header.period
+
+
+def test_a_title_written_per_language_on_one_line_is_read_too(tmp_path: Path) -> None:
+    path = tmp_path / "inline.yaml"
+    path.write_text(
+        'format: 1\nid: inline\ntitle: {"en": "The caravan", "es": "La caravana"}\n'
+        "period: {en: Oct 2018, es: oct. de 2018}\n",
+        encoding="utf-8",
+    )
+    [header] = scenario_headers({"inline": path})
+    assert header.title == "The caravan" and localise(header.title, "es") == "La caravana"
+    assert localise(header.period, "es") == "oct. de 2018"
