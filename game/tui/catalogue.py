@@ -50,7 +50,9 @@ def _top_fields(path: Path) -> dict[str, str]:
             for _, line in zip(range(60), handle, strict=False):
                 match = _FIELD.match(line)
                 version = _VERSION.match(line) if field else None
-                if match and match.group(2):
+                if match and match.group(2).startswith("{"):  # {en: …, es: …} on one line
+                    versions[match.group(1)], field = _flow_mapping(match.group(2)), None
+                elif match and match.group(2):
                     found[match.group(1)], field = _unquote(match.group(2)), None
                 elif match:
                     field = match.group(1)
@@ -61,8 +63,23 @@ def _top_fields(path: Path) -> dict[str, str]:
     except (OSError, UnicodeDecodeError):
         pass
     for name, texts in versions.items():
-        found[name] = LocalText.of(texts)
+        if texts:
+            found[name] = LocalText.of(texts)
     return found
+
+
+def _flow_mapping(text: str) -> dict[str, str]:
+    """A title written `{en: …, es: …}` (as a YAML dumper writes it): read by the YAML
+    parser, which only such a file pays for."""
+    import yaml
+
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): str(v) for k, v in value.items() if isinstance(v, str | int | float)}
 
 
 def _unquote(text: str) -> str:

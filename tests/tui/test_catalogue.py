@@ -32,3 +32,18 @@ def test_a_plain_title_is_read_as_before(tmp_path: Path) -> None:
 def test_every_bundled_scenario_shows_its_title_not_its_id() -> None:
     for header in scenario_headers(bundled_scenarios()):
         assert header.title != header.id and header.period
+
+
+def test_a_title_written_as_a_flow_mapping(tmp_path):
+    """`title: {en: …, es: …}` on one line, as a YAML dumper writes a translated title."""
+    from game.i18n import localise
+    from game.tui.catalogue import scenario_headers
+
+    path = tmp_path / "flow.yaml"
+    path.write_text(
+        'id: flow\ntitle: {"en": "The caravan", "es": "La caravana"}\nperiod: October 2018\n',
+        encoding="utf-8",
+    )
+    (header,) = scenario_headers({"flow": path})
+    assert header.title == "The caravan" and localise(header.title, "es") == "La caravana"
+    assert header.period == "October 2018"
