@@ -12,6 +12,7 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from game.i18n import LocalText
 from game.rules.effects import Quantity
 from game.rules.ruleset import Ruleset
 from game.scenario.models import Role, RoleId, Scenario
@@ -40,7 +41,7 @@ class IssueValues:
 class Preferences:
     """One role's utility function over offers, plus its reservation and action values."""
 
-    role: str
+    role: RoleId
     issues: tuple[IssueValues, ...]
     red_lines: dict[tuple[str, str], str]
     reservation_value: Quantity
@@ -51,6 +52,10 @@ class Preferences:
     # `ranked()` issue by issue (the options of every offer, per issue), with the list it
     # was taken from, so that a reset `_ranked` is noticed.
     _columns: tuple[list[tuple[float, OfferKey]], list[list[str]]] | None = field(
+        default=None, repr=False
+    )
+    # `ranked_prefix(depth)` by depth, with the list it was taken from.
+    _prefixes: tuple[list[tuple[float, OfferKey]], dict[int, list[int]]] | None = field(
         default=None, repr=False
     )
 
@@ -105,6 +110,23 @@ class Preferences:
             self._columns = (ranked, columns)
         return self._columns[1]
 
+    def ranked_prefix(self, depth: int) -> list[int]:
+        """For each offer of `ranked()`, which combination of options it takes on the first
+        `depth` issues: their option indices (in `values` order) read as one mixed-radix
+        number, the first issue the most significant."""
+        ranked = self.ranked()
+        if self._prefixes is None or self._prefixes[0] is not ranked:
+            self._prefixes = (ranked, {})
+        found = self._prefixes[1]
+        if depth not in found:
+            codes = [0] * len(ranked)
+            for issue, column in zip(self.issues[:depth], self.ranked_columns(), strict=False):
+                index = {option: n for n, option in enumerate(issue.values)}
+                radix = len(index)
+                codes = [code * radix + index[o] for code, o in zip(codes, column, strict=True)]
+            found[depth] = codes
+        return found[depth]
+
     def _candidate_keys(self) -> list[OfferKey]:
         options = [list(i.values) for i in self.issues]
         forbidden = [{o for o in i.values if (i.id, o) in self.red_lines} for i in self.issues]
@@ -154,7 +176,7 @@ def _build(ruleset: Ruleset, role_id: RoleId) -> Preferences:
             prefs.issues[issue.id].weight / total,
             dict(prefs.issues[issue.id].values),
             {o.id: o.label for o in issue.options},
-            " ".join(prefs.issues[issue.id].why.split()),
+            _squash(prefs.issues[issue.id].why),
             party_of(issue.id, scenario),
         )
         for issue in scenario.issues
@@ -162,11 +184,11 @@ def _build(ruleset: Ruleset, role_id: RoleId) -> Preferences:
     return Preferences(
         role_id,
         issues,
-        {(r.issue, r.option): " ".join(r.why.split()) for r in prefs.red_lines},
+        {(r.issue, r.option): _squash(r.why) for r in prefs.red_lines},
         ruleset.valuations[(role_id, "reservation")],
-        " ".join(prefs.reservation.why.split()),
+        _squash(prefs.reservation.why),
         {
-            action: (ruleset.valuations[(role_id, action)], " ".join(v.why.split()))
+            action: (ruleset.valuations[(role_id, action)], _squash(v.why))
             for action, v in prefs.actions.items()
         },
         declared=True,
@@ -195,3 +217,15 @@ def _derived(scenario: Scenario, role_id: RoleId, role: Role) -> Preferences:
         {},
         declared=False,
     )
+
+
+def _squash(text: str) -> str:
+    """A `why:` on one line (YAML block text keeps its line breaks), in every language
+    it is written in."""
+    if isinstance(text, LocalText):
+        return text.map(_one_line)
+    return _one_line(text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from game.engine.moves import Move
-from game.net.wire_text import WireStr
+from game.net.wire_text import WireStr, joined_translations, split_translations
 
 VERSION = 1
 # A frame larger than this is refused (the server also tells aiohttp, which closes the
@@ -42,6 +42,11 @@ class ProtocolError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def _empty(value: object) -> bool:
+    # Left out of a frame when there is nothing in it: older readers never see the key.
+    return not value
 
 
 class Message(BaseModel):
@@ -188,7 +193,18 @@ class Ack(Message):
 class Refused(Message):
     type: Literal["refused"] = "refused"
     id: str
-    reason: WireStr
+    reason: str  # in English; the other languages under `translations`
+    translations: dict[str, dict[str, str]] = Field(default_factory=dict, exclude_if=_empty)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split(cls, data: Any) -> Any:
+        return split_translations(data, ("reason",))
+
+    @model_validator(mode="after")
+    def _join(self) -> Refused:
+        joined_translations(self, ("reason",))
+        return self
 
 
 class TableResult(BaseModel):
@@ -211,8 +227,20 @@ class Error(Message):
     # malformed, too_large, version, unknown_type, invalid, code, flood, not_allowed,
     # no_table, hello_first, server
     code: str
-    message: WireStr
+    message: str
     id: str | None = None
+    # The message in the other languages (see game.net.wire_text); `message` is English.
+    translations: dict[str, dict[str, str]] = Field(default_factory=dict, exclude_if=_empty)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split(cls, data: Any) -> Any:
+        return split_translations(data, ("message",))
+
+    @model_validator(mode="after")
+    def _join(self) -> Error:
+        joined_translations(self, ("message",))
+        return self
 
 
 class TableRow(BaseModel):

@@ -38,7 +38,7 @@ def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, An
         "history": [m.to_json() for m in view.history],
     }  # fmt: skip
     data.update(view_fields(view))
-    data[EVENTS] = [e.to_json() for e in view.events[events_from or 0 :]]
+    data[EVENTS] = [event_json(e) for e in view.events[events_from or 0 :]]
     return data
 
 
@@ -47,6 +47,7 @@ def view_fields(view: RoleView, env: bool = True) -> dict[str, Any]:
     environment too unless `env`: a delta sends only its entries that changed)."""
     data = {
         "role": view.role,
+        # Texts carry every language's version (game.net.wire_text).
         "counterpart": to_wire(view.counterpart),
         "counterpart_wants": to_wire(view.counterpart_wants),
         "scenario_id": view.scenario_id,
@@ -212,7 +213,8 @@ def _without_mechanics(value: Any) -> Any:
     return value
 
 
-def _event_json(event: Event) -> dict[str, Any]:
+def event_json(event: Event) -> dict[str, Any]:
+    """An event as JSON, its text with every language's version (game.net.wire_text)."""
     data = event.to_json()
     data["text"] = to_wire(event.text)
     return data

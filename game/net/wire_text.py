@@ -47,3 +47,29 @@ def from_wire_str(value: Any) -> str:
 # A protocol field of text: built from a `LocalText` on the server, sent as `to_wire`
 # gives it, read back as a `LocalText` by the client's model.
 WireStr = Annotated[str, PlainValidator(from_wire_str), PlainSerializer(to_wire, return_type=Any)]
+
+
+def split_translations(data: Any, fields: tuple[str, ...]) -> Any:
+    """For a message whose text `fields` stay English strings on the wire (clients that
+    read them as text keep working): move each field's other versions under
+    `translations` (field -> language -> text)."""
+    if not isinstance(data, dict):
+        return data
+    extra: dict[str, dict[str, str]] = {}
+    for name in fields:
+        wire = to_wire(data.get(name))
+        if isinstance(wire, dict):
+            extra[name] = {lang: text for lang, text in wire.items() if lang != "en"}
+    if not extra:
+        return data
+    return {**data, "translations": {**data.get("translations", {}), **extra}}
+
+
+def joined_translations(message: Any, fields: tuple[str, ...]) -> None:
+    """The other half: a received message's fields become LocalTexts again."""
+    translations: dict[str, dict[str, str]] = message.translations
+    for name in fields:
+        value, versions = getattr(message, name), translations.get(name)
+        if isinstance(value, str) and versions:
+            english = str.__str__(value)
+            object.__setattr__(message, name, LocalText(english, {"en": english, **versions}))

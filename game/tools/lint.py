@@ -18,11 +18,13 @@ from typing import Any
 
 from game.engine import Move, apply, is_terminal, legal_moves, new_game
 from game.engine.api import MoveMenu
+from game.i18n import N_, tx
 from game.rules.expressions import Compiled
 from game.rules.ruleset import CompiledRule, Ruleset
 from game.scenario.checks import DESIGNER
-from game.scenario.coverage import LANGUAGE_NAMES, Coverage, coverage, languages_used, summary
+from game.scenario.coverage import Coverage, coverage, languages_used, summary
 from game.scenario.diagnostics import Diagnostic
+from game.scenario.models import is_role
 
 MAX_SAMPLES = 4000
 
@@ -73,7 +75,8 @@ def _play(ruleset: Ruleset, games: int, seed: int) -> _Play:
             states.append(dict(state.env, **{_STOPS: len(state.timeline)}))
             if is_terminal(state):
                 break
-            menu = legal_moves(state, state.actor)
+            actor = state.actor
+            menu = legal_moves(state, actor) if is_role(actor) else None
             if not menu:  # stuck (validate reports a stuck opening as BRK405)
                 break
             apply(state, _drag(menu, rng) if index >= games else menu.sample(rng))
@@ -385,16 +388,23 @@ class _Linter:
         for cover in self.report.coverage:
             if cover.lang not in used:
                 continue
-            language = LANGUAGE_NAMES.get(cover.lang, cover.lang)
+            template = _NO_VERSION[cover.lang]
             for text in cover.missing:
                 field_name = str(text.path[-1])
                 self.add(
                     text.path,
                     "BRK507",
-                    f"`{text.name}` has no {language} version",
+                    tx(template, name=text.name),
                     "warning",
-                    f"write it per language: `{field_name}: {{en: ..., es: ...}}`",
+                    tx("write it per language: `{field}: {{en: ..., es: ...}}`", field=field_name),
                 )
+
+
+# BRK507, per language (the name of a language is not a word to slot into a sentence).
+_NO_VERSION = {
+    "en": N_("`{name}` has no English version"),
+    "es": N_("`{name}` has no Spanish version"),
+}
 
 
 def coverage_lines(report: LintReport, ruleset: Ruleset, verbose: bool = False) -> list[str]:

@@ -114,3 +114,32 @@ def test_composed_texts_keep_the_english_and_assemble_each_language():
     for text in (joined, tx_lower(a), tx_capital(a), tx_date("2019-06-10")):
         again = pickle.loads(pickle.dumps(text))
         assert again == text and localise(again, "es") == localise(text, "es")
+
+
+def test_a_save_error_reads_in_the_language_of_the_view_that_shows_it(tmp_path):
+    from game.i18n import using
+    from game.saves import SaveError, read_save
+
+    with pytest.raises(SaveError) as caught:
+        read_save(tmp_path / "missing.brink.json")
+    assert str(caught.value) == f"no save at {tmp_path / 'missing.brink.json'}"
+    with using("es"):
+        assert str(caught.value) == f"no hay partida guardada en {tmp_path / 'missing.brink.json'}"
+
+
+def test_an_ai_reason_quotes_the_scenarios_why_in_the_readers_language(tmp_path):
+    """A `why:` given in both languages reaches the AI's reasons in both."""
+    from game.ai.preferences import preferences_for
+    from game.rules.ruleset import load_ruleset
+    from game.scenario.registry import resolve
+
+    english = "Returns along the whole border keep asylum seekers out of packed US stations."
+    spanish = "Los retornos en toda la frontera alivian las estaciones saturadas de EE. UU."
+    text = resolve("roosevelt-room-2019").read_text()
+    assert f"why: {english}" in text
+    text = text.replace(f"why: {english}", f"why: {{en: {english}, es: {spanish}}}")
+    path = tmp_path / "roosevelt-room-2019.yaml"
+    path.write_text(text)
+    prefs = preferences_for(load_ruleset(path), "us")
+    why = prefs.issue("mpp").why
+    assert why == english and localise(why, "es") == spanish

@@ -14,6 +14,7 @@ from game.engine.moves import ACCEPT, ACT, IllegalMove, Move
 from game.i18n import N_, _, localise
 from game.play.interface import GameSession
 from game.play.session import HUMAN, other
+from game.scenario.models import as_role
 from game.tui.plain import clean, plain
 from game.tui.text import describe_move
 from game.tui.widgets.dashboard import Dashboard
@@ -53,7 +54,7 @@ class TableScreen(Screen[None]):
     def __init__(self, session: GameSession, role: str) -> None:
         super().__init__()
         self.session = session
-        self.role = role
+        self.role = as_role(role)
         self.scenario = session.scenario
         self.action_buttons: list[Button] = []
         # A move sent to a class server and not yet answered (its description).
@@ -86,7 +87,7 @@ class TableScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        role = self.scenario.roles[self.role]  # type: ignore[index]
+        role = self.scenario.roles[self.role]
         delegates = ", ".join(d.name for d in role.delegates)
         self.sub_title = clean(f"{localise(role.name)} — {delegates}")
         table = self.query_one(OfferTable)
