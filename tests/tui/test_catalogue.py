@@ -44,3 +44,18 @@ def test_a_title_written_per_language_on_one_line_is_read_too(tmp_path: Path) ->
     [header] = scenario_headers({"inline": path})
     assert header.title == "The caravan" and localise(header.title, "es") == "La caravana"
     assert localise(header.period, "es") == "oct. de 2018"
+
+
+def test_a_title_written_as_a_flow_mapping(tmp_path):
+    """`title: {en: …, es: …}` on one line, as a YAML dumper writes a translated title."""
+    from game.i18n import localise
+    from game.tui.catalogue import scenario_headers
+
+    path = tmp_path / "flow.yaml"
+    path.write_text(
+        'id: flow\ntitle: {"en": "The caravan", "es": "La caravana"}\nperiod: October 2018\n',
+        encoding="utf-8",
+    )
+    (header,) = scenario_headers({"flow": path})
+    assert header.title == "The caravan" and localise(header.title, "es") == "La caravana"
+    assert header.period == "October 2018"
