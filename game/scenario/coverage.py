@@ -20,7 +20,7 @@ from game.scenario.models import Scenario
 from game.scenario.yaml_source import SourceMap
 
 Path = tuple[str | int, ...]
-# The languages' names, translated where they are shown.
+# English names, as the lint report and docs use them; the CLI translates its lines.
 LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish")}
 
 
@@ -100,9 +100,9 @@ def coverage(scenario: Scenario) -> list[Coverage]:
 
 def summary(cover: Coverage, source: SourceMap, most: int | None = 8) -> str:
     """`Spanish: 212 of 230 texts (92%); missing: issues.asylum.label (line 120), …`;
-    `most` caps the list (None lists every one). In the reader's language."""
+    `most` caps the list (None lists every one)."""
     head = _("{language}: {written} of {total} texts ({percent}%)").format(
-        language=_(LANGUAGE_NAMES.get(cover.lang, cover.lang)),
+        language=_(LANGUAGE_NAMES.get(cover.lang, cover.lang)).capitalize(),
         written=cover.written,
         total=cover.total,
         percent=cover.percent,

@@ -18,11 +18,11 @@ from typing import Any
 
 from game.engine import Move, apply, is_terminal, legal_moves, new_game
 from game.engine.api import MoveMenu
-from game.i18n import N_, tx
+from game.i18n import tx
 from game.rules.expressions import Compiled
 from game.rules.ruleset import CompiledRule, Ruleset
 from game.scenario.checks import DESIGNER
-from game.scenario.coverage import Coverage, coverage, languages_used, summary
+from game.scenario.coverage import LANGUAGE_NAMES, Coverage, coverage, languages_used, summary
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.models import is_role
 
@@ -221,9 +221,9 @@ class _Linter:
                     ("phases", i, "id"),
                     "BRK501",
                     tx(
-                        "phase `{phase}` cannot be reached from `{first}`",
-                        phase=phase.id,
-                        first=self.s.first_phase,
+                        "phase `{id}` cannot be reached from `{first_phase}`",
+                        id=phase.id,
+                        first_phase=self.s.first_phase,
                     ),
                     "error",
                     tx("add a transition into it, or remove it"),
@@ -236,8 +236,8 @@ class _Linter:
                     ("endings", i, "id"),
                     "BRK502",
                     tx(
-                        "ending `{ending}` was not reached in {games} random games",
-                        ending=ending.id,
+                        "ending `{id}` was not reached in {games} random games",
+                        id=ending.id,
                         games=self.report.games,
                     ),
                     "warning",
@@ -276,9 +276,9 @@ class _Linter:
                     ("issues", i, "id"),
                     "BRK503",
                     tx(
-                        "issue `{issue}` has no effect: no condition reads `offer_{issue}` or "
-                        "`deal_{issue}`",
-                        issue=issue.id,
+                        "issue `{id}` has no effect: no condition reads `offer_{id}` or "
+                        "`deal_{id}`",
+                        id=issue.id,
                     ),
                     "warning",
                 )
@@ -293,7 +293,7 @@ class _Linter:
                 self.add(
                     ("sources", i, "id"),
                     "BRK503",
-                    tx("source `{source}` is never cited", source=source.id),
+                    tx("source `{id}` is never cited", id=source.id),
                     "warning",
                 )
 
@@ -322,10 +322,10 @@ class _Linter:
                         ("issues", i, "options", j, "id"),
                         "BRK503",
                         tx(
-                            "option `{option}` of `{issue}` changes nothing: no condition "
-                            "names it or reads the issue's level",
-                            option=option.id,
-                            issue=issue.id,
+                            "option `{id}` of `{id2}` changes nothing: no condition names it or "
+                            "reads the issue's level",
+                            id=option.id,
+                            id2=issue.id,
                         ),
                         "warning",
                     )
@@ -341,16 +341,20 @@ class _Linter:
             if values == {False} and self._held_in_play(path):
                 continue  # true for an instant between samples: it fired
             if len(values) == 1:
-                template = _ALWAYS_TRUE if values.pop() else _ALWAYS_FALSE
+                value = "true" if values.pop() else "false"
                 self.add(
                     path,
                     "BRK504",
-                    tx(template, n=len(self.play.samples)),
+                    tx(
+                        "condition is always {value} in {n_samples} sampled states",
+                        value=value,
+                        n_samples=len(self.play.samples),
+                    ),
                     "warning",
                     tx(
                         "check the names and thresholds it uses (the states come from random "
-                        "games, games that drag the talks out to the end date, and every day "
-                        "the clock stopped on)"
+                        "games, games that drag the talks out to the end date, and every day the "
+                        "clock stopped on)"
                     ),
                 )
 
@@ -372,8 +376,8 @@ class _Linter:
                     ("rules", i, "id"),
                     "BRK505",
                     tx(
-                        "rule `{rule}` never fired in {games} random games",
-                        rule=rule.id,
+                        "rule `{id}` never fired in {games} random games",
+                        id=rule.id,
                         games=self.report.games,
                     ),
                     "warning",
@@ -388,8 +392,8 @@ class _Linter:
                         ("rules", i, "source"),
                         "BRK506",
                         tx(
-                            "rule `{rule}` is a designer's invention with no `note:` explaining it",
-                            rule=rule.id,
+                            "rule `{id}` is a designer's invention with no `note:` explaining it",
+                            id=rule.id,
                         ),
                         "warning",
                         tx("say why the mechanic exists, for the debrief"),
@@ -412,27 +416,19 @@ class _Linter:
         for cover in self.report.coverage:
             if cover.lang not in used:
                 continue
-            template = _NO_VERSION[cover.lang]
+            language = tx(LANGUAGE_NAMES.get(cover.lang, cover.lang))
             for text in cover.missing:
                 field_name = str(text.path[-1])
                 self.add(
                     text.path,
                     "BRK507",
-                    tx(template, name=text.name),
+                    tx("`{name}` has no {language} version", name=text.name, language=language),
                     "warning",
-                    tx("write it per language: `{field}: {{en: ..., es: ...}}`", field=field_name),
+                    tx(
+                        "write it per language: `{field_name}: {{en: ..., es: ...}}`",
+                        field_name=field_name,
+                    ),
                 )
-
-
-# BRK504, whole sentences: "true"/"false" are not words to slot into a translation.
-_ALWAYS_TRUE = N_("condition is always true in {n} sampled states")
-_ALWAYS_FALSE = N_("condition is always false in {n} sampled states")
-
-# BRK507, per language (the name of a language is not a word to slot into a sentence).
-_NO_VERSION = {
-    "en": N_("`{name}` has no English version"),
-    "es": N_("`{name}` has no Spanish version"),
-}
 
 
 def coverage_lines(report: LintReport, ruleset: Ruleset, verbose: bool = False) -> list[str]:
