@@ -50,13 +50,14 @@ class Coverage:
 
 
 def texts(scenario: Scenario) -> Iterator[Text]:
-    """Every non-empty prose text the author wrote, in file order, with a readable name
+    """Every prose text the author wrote that has words in it, in file order, with a readable name
     (`issues.asylum.label`: list items by their id where they have one)."""
     stack: list[tuple[Path, str, Any]] = [((), "", scenario)]
     while stack:
         path, name, node = stack.pop()
         if isinstance(node, LocalText):
-            if node.versions:
+            # A figure with no words (`74,800`, `6`) reads the same in every language.
+            if node.versions and any(c.isalpha() for c in node):
                 yield Text(path, name, node)
             continue
         children: list[tuple[Path, str, Any]] = []
