@@ -19,6 +19,7 @@ from game.ai.agent import Decision, Reason
 from game.ai.preferences import Preferences
 from game.engine.api import RoleView
 from game.engine.moves import ACT, REJECT
+from game.i18n import LocalText, tx
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
@@ -33,6 +34,10 @@ def fill(text: str, env: Mapping[str, object]) -> str:
             return match.group(0)
         return _show(env[name])
 
+    if isinstance(text, LocalText) and len(text.versions) > 1:
+        # Each language's version gets the same figures.
+        versions = {lang: PLACEHOLDER.sub(value, v) for lang, v in text.versions.items()}
+        return LocalText(PLACEHOLDER.sub(value, text), versions)
     return PLACEHOLDER.sub(value, text)
 
 
@@ -43,7 +48,7 @@ def placeholders(text: str) -> set[str]:
 
 def _show(value: object) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return tx("yes") if value else tx("no")
     if isinstance(value, int | float):
         return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:g}"
     return str(value)
@@ -65,12 +70,18 @@ def choose_action(view: RoleView, prefs: Preferences, rng: random.Random) -> Dec
     value, _, move = scored[0]
     why = fill(prefs.action_values.get(move.action, (None, ""))[1], view.env)
     reasons = [Reason(why)] if why else []
-    reasons.append(Reason(f"Of what we can do now, this is worth most to us ({_pct(value)})."))
+    reasons.append(
+        Reason(tx("Of what we can do now, this is worth most to us ({value}).", value=_pct(value)))
+    )
     if len(scored) > 1:
         runner = scored[1][2]
         reasons.append(
             Reason(
-                f"The next best, {runner.action.replace('_', ' ')}, is worth {_pct(scored[1][0])}."
+                tx(
+                    "The next best, {action}, is worth {value}.",
+                    action=runner.action.replace("_", " "),
+                    value=_pct(scored[1][0]),
+                )
             )
         )
     return Decision(move, tuple(reasons))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, PROPOSE
+from game.i18n import tx
 from game.scenario.models import RoleId
 
 PROPOSAL_EVENT = "move"
@@ -43,9 +44,9 @@ def time_left(days: float) -> str:
     """`hours`, `1 day`, `4 days`: the one wording of the time to a clock's step, shared
     by the clock on the screen and the AI's reasons so that the two never disagree."""
     if days < 1:
-        return "hours"
+        return tx("hours")
     whole = round(days)
-    return f"{whole} day{'s' if whole != 1 else ''}"
+    return tx("{n} day", n=whole) if whole == 1 else tx("{n} days", n=whole)
 
 
 def deadline(view: RoleView, ladder_days: tuple[float, ...], move_days: float = 0.0) -> Deadline:

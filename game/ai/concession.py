@@ -38,6 +38,7 @@ from game.ai.preferences import Offer, OfferKey, Preferences, preferences_for
 from game.engine.api import RoleView
 from game.engine.clocks import clock_specs
 from game.engine.moves import ACCEPT, REJECT, WALK_OUT, Move
+from game.i18n import tx
 from game.rules.ruleset import Ruleset
 from game.scenario.models import Difficulty, RoleId, other_role
 
@@ -209,8 +210,11 @@ class ConcessionAgent:
         if choice.no_deal_worth_it or choice.stance is None:
             return (
                 Reason(
-                    f"No deal on the table could be worth more to us than no deal "
-                    f"({explain.pct(s.reservation)})."
+                    tx(
+                        "No deal on the table could be worth more to us than no deal "
+                        "({reservation}).",
+                        reservation=explain.pct(s.reservation),
+                    )
                 ),
             )
         pace = explain.clock(s.clock, s.target, s.reservation, s.opening)

@@ -14,6 +14,7 @@ from game.ai.clock import Deadline, time_left
 from game.ai.commitments import Retraction
 from game.ai.opponent import OpponentModel
 from game.ai.preferences import IssueValues, Preferences
+from game.i18n import N_, LocalText, tx, tx_capital, tx_date, tx_join
 from game.scenario.models import RoleId
 
 MAX_ISSUE_REASONS = 3
@@ -24,7 +25,16 @@ def pct(x: float) -> str:
 
 
 def _with_why(text: str, why: str) -> str:
-    return f"{text} {why}" if why else text
+    return tx("{text} {why}", text=text, why=why) if why else text
+
+
+# Every reason about one issue reads `<issue>: <what we say>`; `one_per_issue` takes the
+# part after the label from a reason built with it to join it to another.
+_ABOUT = N_("{issue}: {body}")
+
+
+def _about(issue: IssueValues, body: str) -> Reason:
+    return Reason(tx(_ABOUT, issue=issue.label, body=body), issue.id)
 
 
 def shortfalls(prefs: Preferences, offer: Mapping[str, str]) -> list[Reason]:
@@ -41,13 +51,16 @@ def shortfalls(prefs: Preferences, offer: Mapping[str, str]) -> list[Reason]:
     gaps.sort(key=lambda g: (-g[0], g[1].id))
     reasons = []
     for _, issue, option, value in gaps[:MAX_ISSUE_REASONS]:
-        text = (
-            f"{issue.label}: “{issue.labels[option]}” is worth {pct(value)} of what we want "
-            f"on an issue that is {pct(issue.weight)} of our priorities."
+        body = tx(
+            "“{option}” is worth {value} of what we want on an issue that is {weight} of our "
+            "priorities.",
+            option=issue.labels[option],
+            value=pct(value),
+            weight=pct(issue.weight),
         )
         if value <= 0.15:
-            text += " That is marginal for us."
-        reasons.append(Reason(_with_why(text, issue.why), issue.id))
+            body = tx("{text} That is marginal for us.", text=body)
+        reasons.append(_about(issue, _with_why(body, issue.why)))
     return reasons
 
 
@@ -61,16 +74,12 @@ def strengths(prefs: Preferences, offer: Mapping[str, str]) -> list[Reason]:
         if gain <= 0.005:
             break
         option = offer[issue.id]
-        reasons.append(
-            Reason(
-                _with_why(
-                    f"{issue.label}: “{issue.labels[option]}” gives us "
-                    f"{pct(issue.values[option])} of what we want there.",
-                    issue.why,
-                ),
-                issue.id,
-            )
+        body = tx(
+            "“{option}” gives us {value} of what we want there.",
+            option=issue.labels[option],
+            value=pct(issue.values[option]),
         )
+        reasons.append(_about(issue, _with_why(body, issue.why)))
     return reasons
 
 
@@ -83,10 +92,10 @@ def asks(prefs: Preferences, ours: Mapping[str, str]) -> list[Reason]:
             break
         option = issue.labels[ours[issue.id]]
         if issue.party == prefs.role:
-            reasons.append(Reason(f"{issue.label}: we offer “{option}”.", issue.id))
+            reasons.append(_about(issue, tx("we offer “{option}”.", option=option)))
         else:
-            text = f"{issue.label}: we ask for “{option}”."
-            reasons.append(Reason(_with_why(text, issue.why), issue.id))
+            body = tx("we ask for “{option}”.", option=option)
+            reasons.append(_about(issue, _with_why(body, issue.why)))
     return reasons
 
 
@@ -105,49 +114,104 @@ def _by_worth(
 
 def red_line(prefs: Preferences, pair: tuple[str, str]) -> Reason:
     issue = prefs.issue(pair[0])
-    return Reason(
-        _with_why(
-            f"{issue.label}: “{issue.labels[pair[1]]}” is a red line for us.", prefs.red_lines[pair]
-        ),
-        issue.id,
-    )
+    body = tx("“{option}” is a red line for us.", option=issue.labels[pair[1]])
+    return _about(issue, _with_why(body, prefs.red_lines[pair]))
 
 
 def clock(deadline: Deadline, target: float, reservation: float, opening: float) -> Reason:
     """Why the agent stands where it does on its concession curve."""
     if deadline.days_left is None:
-        return Reason(
-            f"No {deadline.ahead_word} is ahead; we hold out for about {pct(target)} of "
-            f"everything we want, easing only as the talks run on."
+        template = (
+            N_(
+                "No tariff step is ahead; we hold out for about {target} of everything we "
+                "want, easing only as the talks run on."
+            )
+            if deadline.ahead_word == "tariff step"
+            else N_(
+                "No deadline is ahead; we hold out for about {target} of everything we want, "
+                "easing only as the talks run on."
+            )
         )
+        return Reason(tx(template, target=pct(target)))
     days = deadline.days_left if deadline.days_left_after is None else deadline.days_left_after
     when = time_left(days)
-    moved = "has come down to" if target < opening - 0.005 else "stands at"
-    urgency = "we must move now" if deadline.fraction > 0.6 else "we can still wait"
     if deadline.clock == "tariff":
-        coming = f"The tariff goes to {deadline.rate:g}% on {deadline.date}, {when} away"
+        coming = tx(
+            "The tariff goes to {rate}% on {date}, {when} away",
+            rate=format(deadline.rate, "g"),
+            date=tx_date(deadline.date or ""),
+            when=when,
+        )
+    elif deadline.step_label:
+        coming = tx(
+            "{deadline} ({step}) is due on {date}, {when} away",
+            deadline=deadline.label,
+            step=deadline.step_label,
+            date=tx_date(deadline.date or ""),
+            when=when,
+        )
     else:
-        step = f" ({deadline.step_label})" if deadline.step_label else ""
-        coming = f"{deadline.label}{step} is due on {deadline.date}, {when} away"
+        coming = tx(
+            "{deadline} is due on {date}, {when} away",
+            deadline=deadline.label,
+            date=tx_date(deadline.date or ""),
+            when=when,
+        )
+    down, urgent = target < opening - 0.005, deadline.fraction > 0.6
     return Reason(
-        f"{coming}: what we ask for {moved} {pct(target)} of everything we want (no deal is worth "
-        f"{pct(reservation)} to us now), so {urgency}."
+        tx(
+            _CLOCK[down, urgent],
+            coming=coming,
+            target=pct(target),
+            reservation=pct(reservation),
+        )
     )
+
+
+# Where the agent's demand stands (come down or not) and whether it must move now.
+_CLOCK = {
+    (True, True): N_(
+        "{coming}: what we ask for has come down to {target} of everything we want "
+        "(no deal is worth {reservation} to us now), so we must move now."
+    ),
+    (True, False): N_(
+        "{coming}: what we ask for has come down to {target} of everything we want "
+        "(no deal is worth {reservation} to us now), so we can still wait."
+    ),
+    (False, True): N_(
+        "{coming}: what we ask for stands at {target} of everything we want "
+        "(no deal is worth {reservation} to us now), so we must move now."
+    ),
+    (False, False): N_(
+        "{coming}: what we ask for stands at {target} of everything we want "
+        "(no deal is worth {reservation} to us now), so we can still wait."
+    ),
+}
 
 
 def compare(value: float, target: float, reservation: float, planned: float) -> Reason:
     if value < reservation:
         return Reason(
-            f"Their offer is worth {pct(value)} to us, less than no deal at all "
-            f"({pct(reservation)})."
+            tx(
+                "Their offer is worth {value} to us, less than no deal at all ({reservation}).",
+                value=pct(value),
+                reservation=pct(reservation),
+            )
         )
     if value >= target or value >= planned:
         return Reason(
-            f"Their offer is worth {pct(value)} to us, at least what we would ask next "
-            f"({pct(max(min(target, planned), reservation))})."
+            tx(
+                "Their offer is worth {value} to us, at least what we would ask next ({next}).",
+                value=pct(value),
+                next=pct(max(min(target, planned), reservation)),
+            )
         )
     return Reason(
-        f"Their offer is worth {pct(value)} to us; we are still aiming for {pct(target)}."
+        tx(
+            "Their offer is worth {value} to us; we are still aiming for {target}.",
+            value=pct(value),
+            target=pct(target),
+        )
     )
 
 
@@ -170,18 +234,27 @@ def trades(
     changes.sort(key=lambda c: (-c[0], c[2].id))
     reasons = []
     for _, delta, issue, mine, their in changes[:MAX_ISSUE_REASONS]:
-        was = issue.labels.get(their or "", "nothing")
-        text = _change(issue, prefs.role, delta > 0, mine, was)
+        was = issue.labels.get(their or "") or tx("nothing")
+        body = _change(issue, prefs.role, delta > 0, mine, was)
         if delta > 0:
             if model is not None and model.offers_seen >= 2 and issue.party != prefs.role:
                 share = model.weights.get(issue.id, 0.0)
                 if share < 1 / max(1, len(model.weights)):
-                    text += " Their offers suggest it matters less to them than other issues."
-            reasons.append(Reason(_with_why(text, issue.why), issue.id))
+                    body = tx(
+                        "{text} Their offers suggest it matters less to them than other issues.",
+                        text=body,
+                    )
+            reasons.append(_about(issue, _with_why(body, issue.why)))
         else:
             if model is not None and model.unmoved.get(issue.id, 0) >= 2:
-                text += f", since they have not moved on it in {model.unmoved[issue.id] + 1} offers"
-            reasons.append(Reason(text + ".", issue.id))
+                body = tx(
+                    "{text}, since they have not moved on it in {n} offers.",
+                    text=body,
+                    n=model.unmoved[issue.id] + 1,
+                )
+            else:
+                body = tx("{text}.", text=body)
+            reasons.append(_about(issue, body))
     return reasons
 
 
@@ -189,15 +262,16 @@ def _change(issue: IssueValues, role: RoleId, gain: bool, mine: str, was: str) -
     """One term of ours against theirs, in words that fit whose conduct the issue is:
     we ask them for their conduct and for shared terms, hold to or offer our own, and
     accept theirs. (A loss is left open for the reason its caller adds.)"""
-    option = f"“{issue.labels[mine]}”"
+    option = issue.labels[mine]
     if gain:
-        verb = "we hold to" if issue.party == role else "we ask for"
-        return f"{issue.label}: {verb} {option} instead of “{was}”."
+        if issue.party == role:
+            return tx("we hold to “{option}” instead of “{was}”.", option=option, was=was)
+        return tx("we ask for “{option}” instead of “{was}”.", option=option, was=was)
     if issue.party == role:
-        option = f"we offer {option}"
-    elif issue.party:
-        option = f"we accept {option}"
-    return f"{issue.label}: we give ground, {option} instead of “{was}”"
+        return tx("we give ground, we offer “{option}” instead of “{was}”", option=option, was=was)
+    if issue.party:
+        return tx("we give ground, we accept “{option}” instead of “{was}”", option=option, was=was)
+    return tx("we give ground, “{option}” instead of “{was}”", option=option, was=was)
 
 
 def taking_back(
@@ -206,22 +280,32 @@ def taking_back(
     """Why we go back on issues we had conceded: name what the other side took back."""
     if not ours:
         return []
-    cause = "; ".join(
-        f"{prefs.issue(r.issue).label}, “{_label(prefs, r.issue, r.after)}” after "
-        f"“{_label(prefs, r.issue, r.before)}”"
+    taken = [
+        tx(
+            "{issue}, “{after}” after “{before}”",
+            issue=prefs.issue(r.issue).label,
+            after=_label(prefs, r.issue, r.after),
+            before=_label(prefs, r.issue, r.before),
+        )
         for r in theirs[:MAX_ISSUE_REASONS]
-    )
+    ]
     # Without a retraction of theirs the agent goes back only where the rules closed
     # what it had offered.
-    why = f"because they went back on {cause}" if cause else "as what we offered is closed now"
+    why = (
+        tx("because they went back on {cause}", cause=tx_join("; ", taken))
+        if taken
+        else tx("as what we offered is closed now")
+    )
     reasons = []
     for r in ours:
         issue = prefs.issue(r.issue)
-        text = (
-            f"{issue.label}: we go back to “{issue.labels[r.after]}” from "
-            f"“{issue.labels[r.before]}”, {why}."
+        body = tx(
+            "we go back to “{after}” from “{before}”, {why}.",
+            after=issue.labels[r.after],
+            before=issue.labels[r.before],
+            why=why,
         )
-        reasons.append(Reason(text, issue.id))
+        reasons.append(_about(issue, body))
     return reasons
 
 
@@ -237,10 +321,18 @@ def one_per_issue(prefs: Preferences, reasons: Sequence[Reason]) -> tuple[Reason
             merged.append(reason)
             continue
         index = where[reason.issue]
-        prefix = f"{prefs.issue(reason.issue).label}: "
-        extra = reason.text.removeprefix(prefix)
-        merged[index] = Reason(f"{merged[index].text} {extra[:1].upper()}{extra[1:]}", reason.issue)
+        more = tx_capital(_body(reason.text, f"{prefs.issue(reason.issue).label}: "))
+        merged[index] = Reason(
+            tx("{text} {more}", text=merged[index].text, more=more), reason.issue
+        )
     return tuple(merged)
+
+
+def _body(text: str, prefix: str) -> str:
+    """What a reason about an issue says after the issue's label."""
+    if isinstance(text, LocalText) and text.message == _ABOUT:
+        return text.args["body"]  # type: ignore[no-any-return]
+    return text.removeprefix(prefix)
 
 
 def _label(prefs: Preferences, issue_id: str, option: str) -> str:

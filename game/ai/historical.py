@@ -9,6 +9,7 @@ import random
 
 from game.ai.agent import Decision, Reason
 from game.engine.api import RoleView
+from game.i18n import tx
 
 
 class NoHistory(ValueError):
@@ -38,11 +39,16 @@ class HistoricalAgent:
             planned = view.history[index]
             if planned.role == view.role and planned in view.menu:
                 source = self.sources[index] if index < len(self.sources) else ""
-                cite = f" (source: {source})" if source else ""
-                return Decision(
-                    planned, (Reason(f"This is what the delegation did in history{cite}."),)
+                said = (
+                    tx(
+                        "This is what the delegation did in history (source: {source}).",
+                        source=source,
+                    )
+                    if source
+                    else tx("This is what the delegation did in history.")
                 )
+                return Decision(planned, (Reason(said),))
         return Decision(
             view.menu.sample(rng),
-            (Reason("Play has left the historical record; any legal move will do."),),
+            (Reason(tx("Play has left the historical record; any legal move will do.")),),
         )

@@ -12,6 +12,7 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from game.i18n import LocalText
 from game.rules.effects import Quantity
 from game.rules.ruleset import Ruleset
 from game.scenario.models import Role, RoleId, Scenario
@@ -175,7 +176,7 @@ def _build(ruleset: Ruleset, role_id: RoleId) -> Preferences:
             prefs.issues[issue.id].weight / total,
             dict(prefs.issues[issue.id].values),
             {o.id: o.label for o in issue.options},
-            " ".join(prefs.issues[issue.id].why.split()),
+            _squash(prefs.issues[issue.id].why),
             party_of(issue.id, scenario),
         )
         for issue in scenario.issues
@@ -183,11 +184,11 @@ def _build(ruleset: Ruleset, role_id: RoleId) -> Preferences:
     return Preferences(
         role_id,
         issues,
-        {(r.issue, r.option): " ".join(r.why.split()) for r in prefs.red_lines},
+        {(r.issue, r.option): _squash(r.why) for r in prefs.red_lines},
         ruleset.valuations[(role_id, "reservation")],
-        " ".join(prefs.reservation.why.split()),
+        _squash(prefs.reservation.why),
         {
-            action: (ruleset.valuations[(role_id, action)], " ".join(v.why.split()))
+            action: (ruleset.valuations[(role_id, action)], _squash(v.why))
             for action, v in prefs.actions.items()
         },
         declared=True,
@@ -216,3 +217,15 @@ def _derived(scenario: Scenario, role_id: RoleId, role: Role) -> Preferences:
         {},
         declared=False,
     )
+
+
+def _squash(text: str) -> str:
+    """A `why:` on one line (YAML block text keeps its line breaks), in every language
+    it is written in."""
+    if isinstance(text, LocalText):
+        return text.map(_one_line)
+    return _one_line(text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

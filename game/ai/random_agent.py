@@ -6,6 +6,7 @@ import random
 
 from game.ai.agent import Decision, Reason
 from game.engine.api import RoleView
+from game.i18n import tx
 
 
 class RandomAgent:
@@ -14,4 +15,6 @@ class RandomAgent:
     def decide(self, view: RoleView, rng: random.Random) -> Decision:
         if not view.menu:
             raise ValueError(f"{view.role} has no legal move")
-        return Decision(view.menu.sample(rng), (Reason("Chosen at random among the legal moves."),))
+        return Decision(
+            view.menu.sample(rng), (Reason(tx("Chosen at random among the legal moves.")),)
+        )

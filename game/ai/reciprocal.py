@@ -19,6 +19,7 @@ from game.ai.concession import ConcessionAgent, accepts, best_utility, plan_offe
 from game.ai.preferences import Preferences
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, REJECT, WALK_OUT, Move
+from game.i18n import N_, tx
 from game.rules.ruleset import Ruleset
 from game.scenario.models import other_role
 
@@ -45,10 +46,24 @@ class ReciprocalAgent(ConcessionAgent):
             given = 0.0
         step = max(0.0, given) + (COURTESY if mine else 0.0)
         target = max(reservation, min(best, last_demand - step))
+        template = (
+            N_(
+                "They gave us {given} with their last offer; we give back as much plus a "
+                "small step, asking {target} now (no deal is worth {reservation} to us)."
+            )
+            if mine
+            else N_(
+                "They gave us {given} with their last offer; we give back as much, asking "
+                "{target} now (no deal is worth {reservation} to us)."
+            )
+        )
         stance = Reason(
-            f"They gave us {explain.pct(max(0.0, given))} with their last offer; we give back "
-            f"as much{' plus a small step' if mine else ''}, asking {explain.pct(target)} now "
-            f"(no deal is worth {explain.pct(reservation)} to us)."
+            tx(
+                template,
+                given=explain.pct(max(0.0, given)),
+                target=explain.pct(target),
+                reservation=explain.pct(reservation),
+            )
         )
         held = commitments(view, prefs, self.defaults)
         space = held.space(prefs, menu.offer_space)

@@ -19,6 +19,7 @@ from game.engine.moves import (
     Move,
 )
 from game.engine.state import GameState
+from game.i18n import N_, tx, tx_lower
 from game.scenario.models import ROLES, RoleId
 
 
@@ -104,27 +105,29 @@ def check_move(state: GameState, move: Move) -> str | None:
     """None if `move` is legal now, else the reason, in words for the player."""
     scenario = state.game.scenario
     if state.ending is not None:
-        return "the game is over"
+        return tx("the game is over")
     if move.by_instructor:
         return _check_intervention(state, move)
     if move.role not in ROLES:
-        return f"`{move.role}` is not a delegation in this game"
+        return tx("`{role}` is not a delegation in this game", role=move.role)
     if state.actor != move.role:
-        waiting = scenario.roles[state.actor].name if state.actor in ROLES else "the clock"
-        return f"it is not your turn: waiting for {waiting}"
+        waiting = scenario.roles[state.actor].name if state.actor in ROLES else tx("the clock")
+        return tx("it is not your turn: waiting for {waiting}", waiting=waiting)
     if move.kind == ACT:
         reason = _check_action(state, move)
         if reason is not None:
             return reason
     elif move.kind in (ACCEPT, REJECT):
         if state.offer is None or state.offer_by == move.role:
-            return f"there is no offer from the other side to {move.kind}"
+            if move.kind == ACCEPT:
+                return tx("there is no offer from the other side to accept")
+            return tx("there is no offer from the other side to reject")
     elif move.kind == PROPOSE:
         reason = _check_offer(state, move)
         if reason is not None:
             return reason
     elif move.kind != WALK_OUT:
-        return f"`{move.kind}` is not a kind of move"
+        return tx("`{kind}` is not a kind of move", kind=move.kind)
     return _blocked_by_phase(state, move)
 
 
@@ -135,35 +138,43 @@ def _check_intervention(state: GameState, move: Move) -> str | None:
     """The instructor may step in at any moment of a game that is not over."""
     if move.kind == INJECT:
         if move.action not in state.game.ruleset.injects:
-            known = ", ".join(state.game.ruleset.injects) or "none"
-            return f"`{move.action}` is not an inject of this scenario (injects: {known})"
+            known = ", ".join(state.game.ruleset.injects) or tx("none")
+            return tx(
+                "`{action}` is not an inject of this scenario (injects: {known})",
+                action=move.action,
+                known=known,
+            )
         return None
     if move.kind == PAUSE:
-        return "the clock is already paused" if state.clock_paused else None
+        return tx("the clock is already paused") if state.clock_paused else None
     if move.kind == RESUME:
-        return None if state.clock_paused else "the clock is not paused"
+        return None if state.clock_paused else tx("the clock is not paused")
     if move.kind == EXTEND:
         try:
             days = int(move.action)
         except ValueError:
-            return f"`{move.action}` is not a number of days"
+            return tx("`{action}` is not a number of days", action=move.action)
         if not 1 <= days <= MAX_EXTENSION_DAYS:
-            return f"a deadline can be moved 1 to {MAX_EXTENSION_DAYS} days"
+            return tx("a deadline can be moved 1 to {most} days", most=MAX_EXTENSION_DAYS)
         if state.next_clock() is None:
-            return "there is no deadline ahead to move"
+            return tx("there is no deadline ahead to move")
         return None
-    return f"`{move.kind}` is not something the instructor can do"
+    return tx("`{kind}` is not something the instructor can do", kind=move.kind)
 
 
 def _check_action(state: GameState, move: Move) -> str | None:
     action = state.game.scenario.actions_by_id.get(move.action)
     if action is None:
-        return f"`{move.action}` is not an action of this scenario"
+        return tx("`{action}` is not an action of this scenario", action=move.action)
     if action.role != move.role:
-        return f"only the {state.game.scenario.roles[action.role].name} can {action.label.lower()}"
+        return tx(
+            "only the {delegation} can {action}",
+            delegation=state.game.scenario.roles[action.role].name,
+            action=tx_lower(action.label),
+        )
     compiled = state.game.ruleset.actions[action.id].when
     if compiled is not None and not compiled(state.env):
-        return f"{action.label} is not possible now"
+        return tx("{action} is not possible now", action=action.label)
     return None
 
 
@@ -173,13 +184,15 @@ def _check_offer(state: GameState, move: Move) -> str | None:
     for issue_id, option_id in move.offer:
         issue = scenario.issues_by_id.get(issue_id)
         if issue is None:
-            return f"`{issue_id}` is not an issue on the table"
+            return tx("`{issue}` is not an issue on the table", issue=issue_id)
         option = issue.options_by_id.get(option_id)
         if option is None:
-            return f"`{option_id}` is not an option of {issue.label}"
+            return tx("`{option}` is not an option of {issue}", option=option_id, issue=issue.label)
         compiled = options.get((issue_id, option_id))
         if compiled is not None and not compiled(state.env):
-            return f"{option.label} ({issue.label}) cannot be offered now"
+            return tx(
+                "{option} ({issue}) cannot be offered now", option=option.label, issue=issue.label
+            )
     return None
 
 
@@ -189,9 +202,27 @@ def _blocked_by_phase(state: GameState, move: Move) -> str | None:
     matching = state.game.transitions_from.get((move.trigger, state.phase), ())
     if not matching:
         phase = scenario.phase(state.phase)
-        return f"you cannot {move.trigger.replace('_', ' ')} now ({phase.label})"
+        return tx(
+            "you cannot {move} now ({phase})", move=_move_words(move.trigger), phase=phase.label
+        )
     for _, condition in matching:
         if condition is None or condition(state.env):
             return None
     reasons = [t.reason for t, _ in matching if t.reason]
-    return reasons[0] if reasons else f"{move.trigger.replace('_', ' ')} is not possible yet"
+    if reasons:
+        return reasons[0]
+    return tx("{move} is not possible yet", move=_move_words(move.trigger))
+
+
+# The moves as a verb in a reason; an action's trigger (its id) is spelt out as it is.
+_VERBS = {
+    "propose": N_("propose"),
+    "accept": N_("accept"),
+    "reject": N_("reject"),
+    "walk_out": N_("walk out"),
+}
+
+
+def _move_words(trigger: str) -> str:
+    verb = _VERBS.get(trigger)
+    return tx(verb) if verb is not None else trigger.replace("_", " ")

@@ -37,6 +37,7 @@ from game.engine.moves import (
     Move,
 )
 from game.engine.state import GameState
+from game.i18n import N_, tx, tx_date, tx_join, tx_lower
 from game.rules.effects import Cause, apply_all
 from game.rules.ruleset import CompiledRule
 from game.scenario.models import News, RoleId
@@ -86,7 +87,7 @@ class Resolution:
         meter = self.scenario.meters[name]
         self.record(
             "meter",
-            f"{meter.label}: {_fmt(old)} → {_fmt(new)}{_unit(meter.unit)}",
+            _meter_change(meter.label, _fmt(old), _fmt(new), meter.unit),
             cause,
             meter.visible_to,
             meter=name,
@@ -103,9 +104,8 @@ class Resolution:
             return
         state.flags[name] = value
         state.env[name] = value
-        self.record(
-            "flag", f"{name} is now {'yes' if value else 'no'}", cause, flag=name, value=value
-        )
+        text = tx("{flag} is now yes", flag=name) if value else tx("{flag} is now no", flag=name)
+        self.record("flag", text, cause, flag=name, value=value)
 
     def move_tariff(self, operation: str, cause: Cause) -> None:
         self.move_clock(TARIFF, operation, cause)
@@ -145,18 +145,39 @@ class Resolution:
             state.env["tariff_status"] = state.tariff_status
             self.record(
                 "tariff",
-                f"{clock.spec.label}: {before_status} {before_level:g}% → "
-                f"{clock.status} {clock.level:g}%",
+                tx(
+                    "{clock}: {before} {old}% → {after} {new}%",
+                    clock=clock.spec.label,
+                    before=status_word(before_status),
+                    old=format(before_level, "g"),
+                    after=status_word(clock.status),
+                    new=format(clock.level, "g"),
+                ),
                 cause,
                 status=clock.status,
                 rate=clock.level,
             )
             return
-        text = f"{clock.spec.label}: {before_status} → {clock.status}"
+        label, before, after = (
+            clock.spec.label,
+            status_word(before_status),
+            status_word(clock.status),
+        )
+        text = tx("{clock}: {before} → {after}", clock=label, before=before, after=after)
         if clock.status == "imposed":
-            what = clock.spec.step_labels[clock.step] or f"level {clock.level:g}"
+            what = clock.spec.step_labels[clock.step] or tx(
+                "level {level}", level=format(clock.level, "g")
+            )
             text = (
-                f"{clock.spec.label}: {what}" if before_status == "imposed" else f"{text} ({what})"
+                tx("{clock}: {step}", clock=label, step=what)
+                if before_status == "imposed"
+                else tx(
+                    "{clock}: {before} → {after} ({step})",
+                    clock=label,
+                    before=before,
+                    after=after,
+                    step=what,
+                )
             )
         self.record("deadline", text, cause, clock=ident, status=clock.status, level=clock.level)
 
@@ -174,7 +195,7 @@ class Resolution:
         date = self.scenario.start_date + dt.timedelta(days=int(when))
         self.record(
             "schedule",
-            f"{event_id} scheduled for {date.isoformat()}",
+            tx("{event} scheduled for {date}", event=event_id, date=tx_date(date)),
             cause,
             event=event_id,
             day=when,
@@ -198,7 +219,7 @@ class Resolution:
         for names in self.game.issue_env_names.values():
             state.env[names.deal] = ""
             state.env[names.deal_level] = 0.0
-        self.record("deal", "The agreement does not stand", cause)
+        self.record("deal", tx("The agreement does not stand"), cause)
 
     # ------------------------------------------------------------------ phases
     def _phase_trigger(self, trigger: str, cause: Cause) -> bool:
@@ -209,7 +230,7 @@ class Resolution:
         state.env["phase"] = state.phase
         if state.phase != before:
             label = self.scenario.phase(state.phase).label
-            self.record("phase", f"{label}", cause, previous=before, phase=state.phase)
+            self.record("phase", label, cause, previous=before, phase=state.phase)
         return True
 
     # ------------------------------------------------------------------ rules
@@ -269,7 +290,7 @@ class Resolution:
         elif move.kind == ACCEPT and state.offer is not None:
             state.deal, state.deal_day = dict(state.offer), state.day
             self.record(
-                "deal", "Agreement accepted", Cause("move", ACCEPT, ""), terms=dict(state.deal)
+                "deal", tx("Agreement accepted"), Cause("move", ACCEPT, ""), terms=dict(state.deal)
             )
         elif move.kind == REJECT:
             state.counters["rejections"] += 1
@@ -297,7 +318,7 @@ class Resolution:
             label = self.scenario.injects_by_id[move.action].label
             self.record(
                 "instructor",
-                f"Instructor's inject: {label}",
+                tx("Instructor's inject: {label}", label=label),
                 Cause("inject", inject.id, inject.source),
                 move=move.to_json(),
             )
@@ -306,24 +327,34 @@ class Resolution:
             state.clock_paused = True
             self.record(
                 "instructor",
-                "The instructor pauses the clock: moves take no time",
+                tx("The instructor pauses the clock: moves take no time"),
                 cause,
                 move=move.to_json(),
             )
         elif move.kind == RESUME:
             state.clock_paused = False
             self.record(
-                "instructor", "The instructor restarts the clock", cause, move=move.to_json()
+                "instructor", tx("The instructor restarts the clock"), cause, move=move.to_json()
             )
         elif move.kind == EXTEND:
             days = float(move.action)
             clock = state.next_clock()
             if clock is not None:
                 clock.shift += days
-            what = "tariff" if clock is None or clock.spec.is_tariff else clock.spec.label.lower()
+            if clock is None or clock.spec.is_tariff:
+                text = tx(
+                    "The instructor moves the tariff deadline {days} days later",
+                    days=format(days, "g"),
+                )
+            else:
+                text = tx(
+                    "The instructor moves the {what} deadline {days} days later",
+                    what=tx_lower(clock.spec.label),
+                    days=format(days, "g"),
+                )
             self.record(
                 "instructor",
-                f"The instructor moves the {what} deadline {days:g} days later",
+                text,
                 cause,
                 move=move.to_json(),
             )
@@ -333,14 +364,22 @@ class Resolution:
         role = (
             self.scenario.roles[move.role].short if move.role in self.scenario.roles else move.role
         )
+        text: str
         if move.kind == PROPOSE:
-            text = f"{role} proposes: " + describe_offer(self.game, dict(move.offer))
+            text = tx(
+                "{role} proposes: {offer}",
+                role=role,
+                offer=describe_offer(self.game, dict(move.offer)),
+            )
         elif move.kind == ACT:
-            text = f"{role}: " + self.scenario.actions_by_id[move.action].label
+            text = tx(
+                "{role}: {action}", role=role, action=self.scenario.actions_by_id[move.action].label
+            )
         else:
-            text = f"{role} {_MOVE_WORDS[move.kind]}"
+            text = tx(_MOVE_WORDS[move.kind], role=role)
         if move.note:
-            text += f' — "{move.note}"'
+            # The note is the player's own words: shown as written, in every language.
+            text = tx('{move} — "{note}"', move=text, note=move.note)
         self.record("move", text, Cause("move", move.trigger, ""), move=move.to_json())
 
     # ------------------------------------------------------------------ clock
@@ -468,10 +507,32 @@ class Resolution:
 
 
 _MOVE_WORDS = {
-    ACCEPT: "accepts the offer",
-    REJECT: "rejects the offer",
-    WALK_OUT: "walks out of the talks",
+    ACCEPT: N_("{role} accepts the offer"),
+    REJECT: N_("{role} rejects the offer"),
+    WALK_OUT: N_("{role} walks out of the talks"),
 }
+# A clock's status as the event line says it.
+_STATUS_WORDS = {
+    "none": N_("none"),
+    "threatened": N_("threatened"),
+    "imposed": N_("imposed"),
+    "suspended": N_("suspended"),
+    "lifted": N_("lifted"),
+}
+
+
+def status_word(status: str) -> str:
+    """A clock status (`threatened`, `imposed`…) as a word the reader's language has."""
+    template = _STATUS_WORDS.get(status)
+    return tx(template) if template is not None else status
+
+
+def _meter_change(label: str, old: str, new: str, unit: str) -> str:
+    if not unit:
+        return tx("{meter}: {old} → {new}", meter=label, old=old, new=new)
+    if unit == "%":
+        return tx("{meter}: {old} → {new}%", meter=label, old=old, new=new)
+    return tx("{meter}: {old} → {new} {unit}", meter=label, old=old, new=new, unit=unit)
 
 
 def describe_offer(game: object, offer: dict[str, str]) -> str:
@@ -486,14 +547,8 @@ def describe_offer(game: object, offer: dict[str, str]) -> str:
             continue
         option = issue.options_by_id.get(option_id)
         parts.append(option.label if option else option_id)
-    return "; ".join(parts) if parts else "nothing beyond the status quo"
+    return tx_join("; ", parts) if parts else tx("nothing beyond the status quo")
 
 
 def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-
-
-def _unit(unit: str) -> str:
-    if not unit:
-        return ""
-    return unit if unit == "%" else f" {unit}"

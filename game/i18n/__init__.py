@@ -14,6 +14,7 @@ below the view layers ever reads it.
 """
 
 from game.i18n.active import N_, _, current, ngettext, use, using
+from game.i18n.compose import tx_capital, tx_cat, tx_date, tx_join, tx_lower
 from game.i18n.language import DEFAULT, LANGUAGES, Lang, choose_language, parse_lang
 from game.i18n.text import LocalText, localise, lower_first, tx
 
@@ -31,6 +32,11 @@ __all__ = [
     "ngettext",
     "parse_lang",
     "tx",
+    "tx_capital",
+    "tx_cat",
+    "tx_date",
+    "tx_join",
+    "tx_lower",
     "use",
     "using",
 ]

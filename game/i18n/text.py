@@ -56,6 +56,16 @@ class LocalText(str):
         """The versions written out (for a scenario text); empty for a generated one."""
         return self._versions
 
+    @property
+    def message(self) -> str | None:
+        """The template of a generated sentence (its catalogue message), else None."""
+        return self._message
+
+    @property
+    def args(self) -> Mapping[str, Any]:
+        """The values a generated sentence's template was filled in with."""
+        return self._args
+
     def __add__(self, other: str) -> LocalText:
         # `tx(...) + " more"` keeps both pieces translatable; plain str + str is untouched.
         return _joined((self, other))

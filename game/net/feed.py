@@ -20,6 +20,7 @@ from game.net.views import (
     EVENTS,
     PLAIN,
     STATIC_FIELDS,
+    event_json,
     merge_view,
     timeline_payload,
     view_fields,
@@ -78,7 +79,7 @@ def seat_push(
         if patch is None:
             return seat_push(table, state, view, replies, None)
         fields[ENV] = {**base.fields[ENV], **patch} if patch else base.fields[ENV]
-        new_events = [e.to_json() for e in view.log[base.log : view.log_length]
+        new_events = [event_json(e) for e in view.log[base.log : view.log_length]
                       if role in e.visible_to]  # fmt: skip
         # Plain values (whose turn, the date, the ending...) always come, so a reader of
         # the bare frames can tell the state of play; lists and mappings when changed;

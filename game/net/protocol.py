@@ -15,9 +15,10 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from game.engine.moves import Move
+from game.net.wire_text import WireStr, joined_translations, split_translations
 
 VERSION = 1
 # A frame larger than this is refused (the server also tells aiohttp, which closes the
@@ -41,6 +42,11 @@ class ProtocolError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def _empty(value: object) -> bool:
+    # Left out of a frame when there is nothing in it: older readers never see the key.
+    return not value
 
 
 class Message(BaseModel):
@@ -147,7 +153,8 @@ class Reply(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     move: dict[str, Any]
-    reasons: list[str] = Field(default_factory=list)
+    # Each a string, or {"en": ..., "es": ...} on the wire (see game.net.wire_text).
+    reasons: list[WireStr] = Field(default_factory=list)
 
 
 class ViewPush(Message):
@@ -186,14 +193,25 @@ class Ack(Message):
 class Refused(Message):
     type: Literal["refused"] = "refused"
     id: str
-    reason: str
+    reason: str  # in English; the other languages under `translations`
+    translations: dict[str, dict[str, str]] = Field(default_factory=dict, exclude_if=_empty)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split(cls, data: Any) -> Any:
+        return split_translations(data, ("reason",))
+
+    @model_validator(mode="after")
+    def _join(self) -> Refused:
+        joined_translations(self, ("reason",))
+        return self
 
 
 class TableResult(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     table: int
     moves: int
-    reason: str | None = None  # None: applied
+    reason: WireStr | None = None  # None: applied
 
 
 class Applied(Message):
@@ -211,16 +229,28 @@ class Error(Message):
     code: str
     message: str
     id: str | None = None
+    # The message in the other languages (see game.net.wire_text); `message` is English.
+    translations: dict[str, dict[str, str]] = Field(default_factory=dict, exclude_if=_empty)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split(cls, data: Any) -> Any:
+        return split_translations(data, ("message",))
+
+    @model_validator(mode="after")
+    def _join(self) -> Error:
+        joined_translations(self, ("message",))
+        return self
 
 
 class TableRow(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     table: int
-    phase: str
+    phase: WireStr
     date: str
     tariff_rate: float
     to_move: str
-    last_move: str
+    last_move: WireStr
     last_move_at: float | None  # Unix time (server clock) of the last move, None before
     ending: str | None
     moves: int
@@ -231,7 +261,7 @@ class TableRow(BaseModel):
 class Tables(Message):
     type: Literal["tables"] = "tables"
     rows: list[TableRow]
-    injects: dict[str, str] = Field(default_factory=dict)  # id -> label
+    injects: dict[str, WireStr] = Field(default_factory=dict)  # id -> label
 
 
 class Saves(Message):

@@ -22,6 +22,7 @@ from game.ai.agent import Decision, Reason
 from game.engine.api import Outcome, RoleView
 from game.engine.events import Event
 from game.engine.moves import Move
+from game.i18n import N_, tx
 from game.net.client import CLOSED, CONNECTED, RECONNECTING, ClassClient, ClassClientError
 from game.net.protocol import Ack, ViewPush, Welcome
 from game.net.views import ViewReader
@@ -117,13 +118,14 @@ class RemoteSession:
                 self._tell(Change(VIEW))
 
     def _connection_changed(self, state: str) -> None:
-        text = {
-            RECONNECTING: "Connection to the classroom lost — reconnecting…",
-            CONNECTED: "Reconnected to the classroom.",
-            CLOSED: "Disconnected from the classroom.",
-        }.get(state, state)
+        template = {
+            RECONNECTING: N_("Connection to the classroom lost — reconnecting…"),
+            CONNECTED: N_("Reconnected to the classroom."),
+            CLOSED: N_("Disconnected from the classroom."),
+        }.get(state)
+        text: str = tx(template) if template is not None else state
         if state == CLOSED and self.client.error is not None:
-            text = f"Disconnected from the classroom: {self.client.error}"
+            text = tx("Disconnected from the classroom: {error}", error=self.client.error)
         self._tell(Change(CONNECTION, text, state))
 
     def _tell(self, change: Change) -> None:
@@ -240,8 +242,8 @@ class RemoteSession:
         try:
             answer = await self.client.move(move, based_on=based_on)
         except (ClassClientError, TimeoutError) as err:
-            reason = str(err) or "no answer from the classroom"
-            self._tell(Change(REFUSED, f"the move was not delivered: {reason}"))
+            reason = str(err) or tx("no answer from the classroom")
+            self._tell(Change(REFUSED, tx("the move was not delivered: {reason}", reason=reason)))
             return
         if isinstance(answer, Ack):
             self._tell(Change(ACKED))

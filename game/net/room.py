@@ -16,6 +16,7 @@ from functools import partial
 
 from game.engine.api import replay, transcript
 from game.engine.moves import EXTEND, INJECT, INSTRUCTOR, PAUSE, RESUME, IllegalMove, Move
+from game.i18n import tx, tx_join
 from game.net.codes import SeatCode, new_code
 from game.net.feed import Sent, seat_push
 from game.net.protocol import (
@@ -120,7 +121,8 @@ class Room:
             return Ack(id=message_id, moves=table.applied[message_id], duplicate=True)
         if move.role != role:
             side = self.ruleset.scenario.roles[role].name
-            return Refused(id=message_id, reason=f"you sit for the {side}; that move is not yours")
+            refusal = tx("you sit for the {side}; that move is not yours", side=side)
+            return Refused(id=message_id, reason=refusal)
         if based_on != table.moves:
             return Refused(id=message_id, reason=self._moved_on(table, role, based_on))
         reason = table.session.check(move)
@@ -140,7 +142,8 @@ class Room:
         for number in numbers:
             table = self.tables.get(number)
             if table is None:
-                results.append(TableResult(table=number, moves=0, reason="there is no such table"))
+                missing = tx("there is no such table")
+                results.append(TableResult(table=number, moves=0, reason=missing))
                 continue
             if message_id in table.applied:
                 results.append(TableResult(table=number, moves=table.applied[message_id]))
@@ -206,12 +209,16 @@ class Room:
 
     def _moved_on(self, table: Table, role: str, based_on: int) -> str:
         if based_on > table.moves:
-            return f"the table has made {table.moves} moves, not {based_on}"
+            return tx(
+                "the table has made {moves} moves, not {based_on}",
+                moves=table.moves,
+                based_on=based_on,
+            )
         missed = table.moves - based_on
         view = table.session.view(role)
         lines = [e.text for e in view.events if e.kind in ("move", "instructor")][-missed:]
-        what = "; ".join(lines) if lines else f"{missed} move(s) were made"
-        return f"the table moved on: {what}"
+        what = tx_join("; ", lines) if lines else tx("{n} move(s) were made", n=missed)
+        return tx("the table moved on: {what}", what=what)
 
     # ------------------------------------------------------------------ what seats see
     def push(

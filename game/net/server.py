@@ -20,6 +20,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from game.engine.moves import IllegalMove
+from game.i18n import tx
 from game.net.codes import SeatCode, normalise
 from game.net.feed import Sent
 from game.net.guard import CodeGuard, RateLimit
@@ -55,7 +56,7 @@ log = logging.getLogger("brink.class")
 HELLO_TIMEOUT = 15.0  # seconds a new connection has to say hello
 MAX_BAD_MESSAGES = 20  # malformed or invalid messages before the connection is closed
 MAX_QUEUED = 512  # frames waiting for a slow client before it is dropped
-NOT_RECORDED = "the server could not record the move; try again"
+NOT_RECORDED = tx("the server could not record the move; try again")
 
 
 @dataclass(eq=False)
@@ -182,7 +183,7 @@ class ClassServer:
             await self._serve(conn)
         except Exception:  # a bug must close one connection, never the server
             log.exception("connection from %s failed", address)
-            conn.send(encode(Error(code="server", message="internal error; reconnect")))
+            conn.send(encode(Error(code="server", message=tx("internal error; reconnect"))))
         finally:
             self._leave(conn)
             conn.outbox.put_nowait(None)
@@ -194,7 +195,9 @@ class ClassServer:
         try:
             frame = await asyncio.wait_for(ws.receive(), HELLO_TIMEOUT)
         except TimeoutError:
-            await _reply(ws, Error(code="hello_first", message="say hello with your code first"))
+            await _reply(
+                ws, Error(code="hello_first", message=tx("say hello with your code first"))
+            )
             return None
         if frame.type != WSMsgType.TEXT:
             return None
@@ -204,7 +207,9 @@ class ClassServer:
             await _reply(ws, Error(code=err.code, message=err.message))
             return None
         if not isinstance(hello, Hello):
-            await _reply(ws, Error(code="hello_first", message="say hello with your code first"))
+            await _reply(
+                ws, Error(code="hello_first", message=tx("say hello with your code first"))
+            )
             return None
         # Attempts from one address are checked one at a time, each after that address's
         # delay: guessing codes in parallel is no faster. Other addresses do not wait.
@@ -218,9 +223,9 @@ class ClassServer:
                 self.guard.failed(address)
                 known = self.room.codes.get(normalise(hello.code))
                 why = (
-                    "this code was withdrawn by the instructor"
+                    tx("this code was withdrawn by the instructor")
                     if known is not None
-                    else "no seat has this code; check it against the roster"
+                    else tx("no seat has this code; check it against the roster")
                 )
                 await _reply(ws, Error(code="code", message=why))
                 return None
@@ -276,11 +281,13 @@ class ClassServer:
         async for frame in conn.ws:
             if frame.type != WSMsgType.TEXT:
                 if frame.type == WSMsgType.BINARY:
-                    conn.send(encode(Error(code="malformed", message="send JSON text frames")))
+                    conn.send(encode(Error(code="malformed", message=tx("send JSON text frames"))))
                     continue
                 break  # closed, or an error such as an oversized frame
             if not conn.limit.allow():
-                conn.send(encode(Error(code="flood", message="too many messages; disconnected")))
+                conn.send(
+                    encode(Error(code="flood", message=tx("too many messages; disconnected")))
+                )
                 break
             try:
                 message = parse_client(frame.data)
@@ -293,7 +300,7 @@ class ClassServer:
                     break
                 continue
             if conn.seat.revoked or self.room.seat(conn.seat.code) is None:
-                conn.send(encode(Error(code="revoked", message="this code was withdrawn")))
+                conn.send(encode(Error(code="revoked", message=tx("this code was withdrawn"))))
                 break
             self._handle(conn, message)
 
@@ -302,7 +309,7 @@ class ClassServer:
         if isinstance(message, Ping):
             conn.send(encode(Pong()))
         elif isinstance(message, Hello):
-            conn.send(encode(Error(code="invalid", message="this connection already joined")))
+            conn.send(encode(Error(code="invalid", message=tx("this connection already joined"))))
         elif isinstance(message, MoveRequest):
             self._move(conn, message)
         elif not seat.instructor:
@@ -311,7 +318,7 @@ class ClassServer:
                 encode(
                     Error(
                         code="not_allowed",
-                        message="only the instructor's code can do that",
+                        message=tx("only the instructor's code can do that"),
                         id=ident,
                     )
                 )
@@ -329,7 +336,12 @@ class ClassServer:
         elif isinstance(message, Watch):
             if message.table not in self.room.tables:
                 conn.send(
-                    encode(Error(code="no_table", message=f"there is no table {message.table}"))
+                    encode(
+                        Error(
+                            code="no_table",
+                            message=tx("there is no table {table}", table=message.table),
+                        )
+                    )
                 )
                 return
             conn.watching.add(message.table)
@@ -346,7 +358,7 @@ class ClassServer:
             code = normalise(message.code)
             replacement = self.room.revoke(code)
             if replacement is None or replacement.table is None:
-                error = Error(code="invalid", message="no seat has this code", id=message.id)
+                error = Error(code="invalid", message=tx("no seat has this code"), id=message.id)
                 conn.send(encode(error))
                 return
             conn.send(
@@ -361,7 +373,7 @@ class ClassServer:
             )
             for other in self._all_connections():
                 if other.seat.code == code:
-                    other.send(encode(Error(code="revoked", message="this code was withdrawn")))
+                    other.send(encode(Error(code="revoked", message=tx("this code was withdrawn"))))
                     other.outbox.put_nowait(None)
 
     def _move(self, conn: Connection, request: MoveRequest) -> None:
@@ -372,7 +384,7 @@ class ClassServer:
                 encode(
                     Error(
                         code="not_allowed",
-                        message="the instructor does not move for a delegation",
+                        message=tx("the instructor does not move for a delegation"),
                         id=request.id,
                     )
                 )

@@ -10,6 +10,7 @@ from game.engine.api import MeterReading, MoveMenu, RoleView
 from game.engine.events import Event
 from game.engine.moves import Move
 from game.engine.state import GameState
+from game.net.wire_text import from_wire, to_wire
 from game.rules.effects import Cause
 from game.scenario.models import Role, Scenario
 
@@ -37,7 +38,7 @@ def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, An
         "history": [m.to_json() for m in view.history],
     }  # fmt: skip
     data.update(view_fields(view))
-    data[EVENTS] = [e.to_json() for e in view.events[events_from or 0 :]]
+    data[EVENTS] = [event_json(e) for e in view.events[events_from or 0 :]]
     return data
 
 
@@ -46,12 +47,13 @@ def view_fields(view: RoleView, env: bool = True) -> dict[str, Any]:
     environment too unless `env`: a delta sends only its entries that changed)."""
     data = {
         "role": view.role,
-        "counterpart": view.counterpart,
-        "counterpart_wants": view.counterpart_wants,
+        # Texts carry every language's version (game.net.wire_text).
+        "counterpart": to_wire(view.counterpart),
+        "counterpart_wants": to_wire(view.counterpart_wants),
         "scenario_id": view.scenario_id,
-        "title": view.title,
+        "title": to_wire(view.title),
         "phase": view.phase,
-        "phase_label": view.phase_label,
+        "phase_label": to_wire(view.phase_label),
         "actor": view.actor,
         "date": view.date,
         "day": view.day,
@@ -59,7 +61,7 @@ def view_fields(view: RoleView, env: bool = True) -> dict[str, Any]:
         "tariff_status": view.tariff_status,
         "next_tariff_step": list(view.next_tariff_step) if view.next_tariff_step else None,
         "meters": [
-            {"name": m.name, "label": m.label, "value": m.value, "unit": m.unit}
+            {"name": m.name, "label": to_wire(m.label), "value": m.value, "unit": to_wire(m.unit)}
             for m in view.meters
         ],
         "offer": view.offer,
@@ -119,19 +121,22 @@ class ViewReader:
         return RoleView(
             role=data["role"],
             delegation=delegation,
-            counterpart=data["counterpart"],
-            counterpart_wants=data["counterpart_wants"],
+            counterpart=from_wire(data["counterpart"]),
+            counterpart_wants=from_wire(data["counterpart_wants"]),
             scenario_id=data["scenario_id"],
-            title=data["title"],
+            title=from_wire(data["title"]),
             phase=data["phase"],
-            phase_label=data["phase_label"],
+            phase_label=from_wire(data["phase_label"]),
             actor=data["actor"],
             date=data["date"],
             day=data["day"],
             tariff_rate=data["tariff_rate"],
             tariff_status=data["tariff_status"],
             next_tariff_step=(step[0], step[1]) if step else None,
-            meters=tuple(MeterReading(**m) for m in data["meters"]),
+            meters=tuple(
+                MeterReading(**{**m, "label": from_wire(m["label"]), "unit": from_wire(m["unit"])})
+                for m in data["meters"]
+            ),
             offer=data["offer"],
             offer_by=data["offer_by"],
             deal=data["deal"],
@@ -208,6 +213,13 @@ def _without_mechanics(value: Any) -> Any:
     return value
 
 
+def event_json(event: Event) -> dict[str, Any]:
+    """An event as JSON, its text with every language's version (game.net.wire_text)."""
+    data = event.to_json()
+    data["text"] = to_wire(event.text)
+    return data
+
+
 def _event(data: dict[str, Any]) -> Event:
     cause = data["cause"]
     return Event(
@@ -215,7 +227,7 @@ def _event(data: dict[str, Any]) -> Event:
         day=data["day"],
         date=data["date"],
         kind=data["kind"],
-        text=data["text"],
+        text=from_wire(data["text"]),
         cause=Cause(cause["kind"], cause["id"], cause["source"]),
         visible_to=tuple(data["visible_to"]),
         data=dict(data.get("data") or {}),

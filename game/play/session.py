@@ -30,6 +30,7 @@ from game.engine.api import (
 from game.engine.events import Event
 from game.engine.moves import IllegalMove, Move
 from game.engine.state import GameState
+from game.i18n import N_
 from game.play.interface import Reply
 from game.rules.ruleset import Ruleset, load_ruleset
 from game.saves import (
@@ -52,10 +53,10 @@ __all__ = ["HUMAN", "OPPONENTS", "Reply", "Session", "other"]
 
 HUMAN = "human"
 OPPONENTS = {
-    "ai-easy": "AI, easy",
-    "ai-normal": "AI, normal",
-    "ai-hard": "AI, hard",
-    HUMAN: "Second player on this keyboard",
+    "ai-easy": N_("AI, easy"),
+    "ai-normal": N_("AI, normal"),
+    "ai-hard": N_("AI, hard"),
+    HUMAN: N_("Second player on this keyboard"),
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from game import __version__
 from game.engine.moves import Move
+from game.i18n import localise, tx
 
 FORMAT = 1
 KIND = "brinkmanship-save"
@@ -22,7 +23,11 @@ SEED_LIMIT = 2**63 - 1
 
 
 class SaveError(Exception):
-    """A save that cannot be used; the message is for a person."""
+    """A save that cannot be used; the message is for a person, in their language (it is
+    a `tx` sentence, read in the language of the view that shows it)."""
+
+    def __str__(self) -> str:
+        return localise(self.args[0]) if self.args else ""
 
 
 @dataclass
@@ -55,22 +60,36 @@ class SaveGame:
             data = json.loads(text)
         except (ValueError, RecursionError) as err:  # JSONDecodeError, or a 5,000-digit number
             line = getattr(err, "lineno", None)
-            at = f" (line {line})" if line else ""
             raise SaveError(
-                f"{where} is not a Brinkmanship save: it is not valid JSON{at}; "
-                "the file may be truncated or damaged"
+                tx(
+                    "{where} is not a Brinkmanship save: it is not valid JSON (line {line}); "
+                    "the file may be truncated or damaged",
+                    where=where,
+                    line=line,
+                )
+                if line
+                else tx(
+                    "{where} is not a Brinkmanship save: it is not valid JSON; "
+                    "the file may be truncated or damaged",
+                    where=where,
+                )
             ) from None
         return cls.from_json(data, where)
 
     @classmethod
     def from_json(cls, data: Any, where: str = "save") -> SaveGame:
         if not isinstance(data, dict) or data.get("kind") != KIND:
-            raise SaveError(f"{where} is not a Brinkmanship save")
+            raise SaveError(tx("{where} is not a Brinkmanship save", where=where))
         version = data.get("format")
         if version != FORMAT:
             raise SaveError(
-                f"{where} uses save format {version!r}; this version of "
-                f"Brinkmanship reads format {FORMAT}"
+                tx(
+                    "{where} uses save format {version}; this version of "
+                    "Brinkmanship reads format {format}",
+                    where=where,
+                    version=repr(version),
+                    format=FORMAT,
+                )
             )
         scenario = data.get("scenario")
         seed = data.get("seed")
@@ -82,25 +101,36 @@ class SaveGame:
             or not isinstance(scenario.get("id"), str)
             or not isinstance(scenario.get("digest"), str)
         ):
-            raise SaveError(f"{where} is damaged: the scenario it belongs to is missing")
+            raise SaveError(
+                tx("{where} is damaged: the scenario it belongs to is missing", where=where)
+            )
         if not isinstance(seed, int) or isinstance(seed, bool):
-            raise SaveError(f"{where} is damaged: its seed is missing or not a number")
+            raise SaveError(
+                tx("{where} is damaged: its seed is missing or not a number", where=where)
+            )
         if not -SEED_LIMIT <= seed <= SEED_LIMIT:
-            raise SaveError(f"{where} is damaged: its seed is out of range (at most 19 digits)")
+            raise SaveError(
+                tx("{where} is damaged: its seed is out of range (at most 19 digits)", where=where)
+            )
         if not isinstance(players, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in players.items()
         ):
-            raise SaveError(f"{where} is damaged: its players are unreadable")
+            raise SaveError(tx("{where} is damaged: its players are unreadable", where=where))
         if not isinstance(moves, list):
-            raise SaveError(f"{where} is damaged: its list of moves is missing")
+            raise SaveError(tx("{where} is damaged: its list of moves is missing", where=where))
         if not isinstance(meta, dict):
-            raise SaveError(f"{where} is damaged: its metadata is unreadable")
+            raise SaveError(tx("{where} is damaged: its metadata is unreadable", where=where))
         parsed = []
         for number, raw in enumerate(moves, 1):
             try:
                 parsed.append(Move.from_json(raw))
             except ValueError as err:
                 raise SaveError(
-                    f"{where} is damaged: move {number} is unreadable ({err})"
+                    tx(
+                        "{where} is damaged: move {number} is unreadable ({error})",
+                        where=where,
+                        number=number,
+                        error=str(err),
+                    )
                 ) from None
         return cls(scenario["id"], scenario["digest"], seed, players, parsed, meta)

@@ -9,6 +9,7 @@ from typing import Any
 from game.engine.api import new_game, replay
 from game.engine.moves import IllegalMove
 from game.engine.state import GameState
+from game.i18n import tx
 from game.rules.ruleset import Ruleset, load_ruleset
 from game.saves.format import SaveError, SaveGame
 from game.scenario.diagnostics import ScenarioError
@@ -42,7 +43,7 @@ def restore(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save")
             return new_game(ruleset, save.seed)
         return replay(ruleset, save.seed, save.moves)
     except IllegalMove as err:
-        raise SaveError(f"{where} is damaged: {err}") from None
+        raise SaveError(tx("{where} is damaged: {error}", where=where, error=str(err))) from None
 
 
 def ruleset_for(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save") -> Ruleset:
@@ -53,15 +54,29 @@ def ruleset_for(save: SaveGame, ruleset: Ruleset | None = None, where: str = "sa
             ruleset = load_ruleset(save.scenario_id)
         except ScenarioError as err:
             raise SaveError(
-                f"{where} needs scenario `{save.scenario_id}`, which cannot be "
-                f"loaded: {err.diagnostics[0].message}"
+                tx(
+                    "{where} needs scenario `{scenario}`, which cannot be loaded: {problem}",
+                    where=where,
+                    scenario=save.scenario_id,
+                    problem=err.diagnostics[0].message,
+                )
             ) from None
     if ruleset.id != save.scenario_id:
-        raise SaveError(f"{where} belongs to scenario `{save.scenario_id}`, not `{ruleset.id}`")
+        raise SaveError(
+            tx(
+                "{where} belongs to scenario `{scenario}`, not `{loaded}`",
+                where=where,
+                scenario=save.scenario_id,
+                loaded=ruleset.id,
+            )
+        )
     if not ruleset.file.accepts(save.scenario_digest):
         raise SaveError(
-            f"{where} was made with a different version of scenario "
-            f"`{save.scenario_id}` (the file has changed since), so its moves "
-            "cannot be replayed faithfully"
+            tx(
+                "{where} was made with a different version of scenario `{scenario}` (the "
+                "file has changed since), so its moves cannot be replayed faithfully",
+                where=where,
+                scenario=save.scenario_id,
+            )
         )
     return ruleset

@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.i18n import tx
 from game.saves.format import SaveError, SaveGame
 from game.userdirs import SAVE_DIR_ENV as ENV_VAR  # noqa: F401  (re-exported)
 from game.userdirs import SAVE_SUFFIX as SUFFIX
@@ -28,8 +29,11 @@ _SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
 def slot_path(slot: str, folder: Path) -> Path:
     if not _SLOT.match(slot) or slot.startswith("."):
         raise SaveError(
-            f"`{slot}` is not a usable slot name: use letters, digits, spaces, "
-            "`-`, `_` or `.` (up to 64)"
+            tx(
+                "`{slot}` is not a usable slot name: use letters, digits, spaces, "
+                "`-`, `_` or `.` (up to 64)",
+                slot=slot,
+            )
         )
     return folder / f"{slot}{SUFFIX}"
 
@@ -108,7 +112,9 @@ def write_save(save: SaveGame, path: Path, make_parent: bool = False) -> Path:
     try:
         write_atomic(path, save.dumps(), make_parent)
     except OSError as err:
-        raise SaveError(f"could not write {path}: {err.strerror or err}") from None
+        raise SaveError(
+            tx("could not write {path}: {error}", path=str(path), error=err.strerror or str(err))
+        ) from None
     return path
 
 
@@ -118,11 +124,15 @@ def read_save(path: Path) -> SaveGame:
     try:
         text = read_bounded(path, MAX_SAVE_BYTES)
     except FileNotFoundError:
-        raise SaveError(f"no save at {path}") from None
+        raise SaveError(tx("no save at {path}", path=str(path))) from None
     except UnicodeDecodeError:
-        raise SaveError(f"{path} is not a Brinkmanship save (not text)") from None
+        raise SaveError(
+            tx("{path} is not a Brinkmanship save (not text)", path=str(path))
+        ) from None
     except OSError as err:
-        raise SaveError(f"could not read {path}: {err.strerror or err}") from None
+        raise SaveError(
+            tx("could not read {path}: {error}", path=str(path), error=err.strerror or str(err))
+        ) from None
     return SaveGame.loads(text, str(path))
 
 
@@ -186,4 +196,10 @@ def resolve_save(reference: str, folder: Path) -> Path:
         candidate = folder / f"{reference}{SUFFIX}"
         if candidate.is_file():
             return candidate
-    raise SaveError(f"no save `{reference}`: not a file, and no such slot in {folder}")
+    raise SaveError(
+        tx(
+            "no save `{reference}`: not a file, and no such slot in {folder}",
+            reference=reference,
+            folder=str(folder),
+        )
+    )

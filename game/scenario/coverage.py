@@ -20,7 +20,7 @@ from game.scenario.models import Scenario
 from game.scenario.yaml_source import SourceMap
 
 Path = tuple[str | int, ...]
-# English names, as the lint report and docs use them; the CLI translates its lines.
+# The languages' names, translated where they are shown.
 LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish")}
 
 
@@ -50,7 +50,7 @@ class Coverage:
 
 
 def texts(scenario: Scenario) -> Iterator[Text]:
-    """Every prose text the author wrote that has words in it, in file order, with a readable name
+    """Every non-empty prose text the author wrote, in file order, with a readable name
     (`issues.asylum.label`: list items by their id where they have one)."""
     stack: list[tuple[Path, str, Any]] = [((), "", scenario)]
     while stack:
@@ -101,9 +101,9 @@ def coverage(scenario: Scenario) -> list[Coverage]:
 
 def summary(cover: Coverage, source: SourceMap, most: int | None = 8) -> str:
     """`Spanish: 212 of 230 texts (92%); missing: issues.asylum.label (line 120), …`;
-    `most` caps the list (None lists every one)."""
+    `most` caps the list (None lists every one). In the reader's language."""
     head = _("{language}: {written} of {total} texts ({percent}%)").format(
-        language=_(LANGUAGE_NAMES.get(cover.lang, cover.lang)).capitalize(),
+        language=_(LANGUAGE_NAMES.get(cover.lang, cover.lang)),
         written=cover.written,
         total=cover.total,
         percent=cover.percent,

@@ -35,7 +35,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, PydanticKnownError
 
-from game.i18n import LANGUAGES, Lang, LocalText
+from game.i18n import LANGUAGES, N_, Lang, LocalText
 
 _language: ContextVar[Lang] = ContextVar("scenario_language", default="en")
 _KNOWN = frozenset(LANGUAGES)
@@ -43,7 +43,7 @@ _KNOWN = frozenset(LANGUAGES)
 # point at the key and say which keys are allowed.
 UNKNOWN_LANGUAGE = "prose_language"
 EMPTY_VERSION = "prose_empty"
-LANGUAGE_HINT = "write en: or es: (one key per language), or a plain string"
+LANGUAGE_HINT = N_("write en: or es: (one key per language), or a plain string")
 
 
 @contextmanager

@@ -125,10 +125,10 @@ def _one(
         return source.diagnostic(
             loc,
             "BRK104",
-            f"{'.'.join(str(p) for p in loc[:-1])}: {_plain_message(error)}",
+            ".".join(str(p) for p in loc[:-1]) + ": " + _plain_message(error),
             at_key=unknown,
             span=len(str(loc[-1])) if unknown else 1,
-            hint=LANGUAGE_HINT,
+            hint=tx(LANGUAGE_HINT),
         )
     message = _plain_message(error)
     code = (
@@ -201,6 +201,9 @@ _PYDANTIC_WORDS = {
     "less_than": N_("must be less than {lt}"),
     "less_than_equal": N_("must be at most {le}"),
     "finite_number": N_("must be a finite number"),
+    # A text given per language (game.scenario.prose).
+    UNKNOWN_LANGUAGE: N_("`{key}` is not a language of the game (en, es)"),
+    EMPTY_VERSION: N_("the `{key}` version must be non-empty text"),
 }
 
 

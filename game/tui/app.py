@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
+from game.i18n import N_, Lang, _, choose_language, localise, use
 from game.tui.plain import clean, plain
 from game.userdirs import SAVE_SUFFIX, latest_save, save_dir
 
@@ -47,8 +48,10 @@ class TooSmallScreen(Screen[None]):
         w, h = self.app.size
         self.query_one(Static).update(
             plain(
-                f"The terminal is {w}x{h}; Brinkmanship needs at least "
-                f"{MIN_WIDTH}x{MIN_HEIGHT}.\nEnlarge the window: your game is safe and waiting."
+                _(
+                    "The terminal is {w}x{h}; Brinkmanship needs at least {min_w}x{min_h}.\n"
+                    "Enlarge the window: your game is safe and waiting."
+                ).format(w=w, h=h, min_w=MIN_WIDTH, min_h=MIN_HEIGHT)
             )
         )
 
@@ -63,11 +66,11 @@ class BrinkApp(App[None]):
         return Path(__file__).with_name("brink.tcss")
 
     BINDINGS = [
-        Binding("f1", "help", "Help"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+q", "quit_game", "Quit", priority=True),
-        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
-        Binding("f2", "instructor", "Instructor", show=False),
+        Binding("f1", "help", N_("Help")),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("ctrl+q", "quit_game", N_("Quit"), priority=True),
+        Binding("ctrl+t", "toggle_theme", N_("Theme"), show=False),
+        Binding("f2", "instructor", N_("Instructor"), show=False),
     ]
 
     def __init__(
@@ -78,8 +81,15 @@ class BrinkApp(App[None]):
         default_seed: int | None = None,
         classroom: str | None = None,
         code: str | None = None,
+        lang: str | None = None,
     ) -> None:
         super().__init__()
+        # The language of this screen's reader (`--lang`, BRINK_LANG, the locale); in a
+        # hot-seat game each seat has its own (`seat_langs`), set at the hand-over. A
+        # property of the view only: the session and its saves never see it.
+        self.lang: Lang = choose_language(lang)
+        self.seat_langs: dict[str, Lang] = {}
+        use(self.lang)
         # `brink join URL [CODE]`: a seat of a class server's table instead of a local game.
         self.classroom = classroom
         self.join_code = code
@@ -162,6 +172,52 @@ class BrinkApp(App[None]):
         """Back to the title screen, which is always at the bottom of the stack."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        self._back_to_app_language()
+
+    def _back_to_app_language(self) -> None:
+        """After a hot-seat seat read in its own language, the app's again."""
+        from game.i18n import current
+
+        if current() != self.lang:
+            use(self.lang)
+            self.call_later(self.relocalise)
+
+    # ------------------------------------------------------------------ language
+    def action_switch_language(self, lang: str | None = None) -> None:
+        """English ⇄ Spanish (or `lang`), at once: every open screen is composed again in
+        it, footer included. In a hot-seat game it is the language of the seat whose
+        screen is open; otherwise the app's."""
+        from game.i18n import LANGUAGES, current, parse_lang
+
+        chosen = parse_lang(lang)
+        new: Lang = chosen if chosen is not None else LANGUAGES[1 - LANGUAGES.index(current())]
+        role = getattr(self.screen, "role", None)
+        session = self.session
+        if session is not None and session.hot_seat and role and not session.over:
+            self.seat_langs[role] = new
+        else:
+            self.lang = new
+            for seat in self.seat_langs:
+                self.seat_langs[seat] = new
+        use(new)
+        self.call_later(self.relocalise)
+
+    async def relocalise(self) -> None:
+        """Compose every screen of the stack again in the current language; each screen's
+        own start-up (`on_mount`) runs again on its new widgets."""
+        for screen in list(self.screen_stack):
+            # Ours only: Textual's own screens (the command palette) keep their words.
+            ours = type(screen).__module__.startswith("game.")
+            if isinstance(screen, TooSmallScreen) or not ours or not screen.is_attached:
+                continue
+            before = getattr(screen, "before_recompose", None)
+            if before is not None:
+                before()
+            await screen.recompose()
+            again = getattr(screen, "after_recompose", None) or getattr(screen, "on_mount", None)
+            if again is not None:
+                again()
+            screen.refresh_bindings()
 
     def action_show_title(self) -> None:
         self.show_title()
@@ -172,23 +228,33 @@ class BrinkApp(App[None]):
     def open_setup(self, scenario_id: str | None) -> None:
         from game.tui.screens.setup import SetupScreen
 
+        self._back_to_app_language()
         self._show(SetupScreen(scenario_id, self.default_seed))
 
-    def start_game(self, scenario: str, role: str, opponent: str, seed: int) -> None:
-        from game.play.session import Session
+    def start_game(
+        self, scenario: str, role: str, opponent: str, seed: int, other_lang: str | None = None
+    ) -> None:
+        """Start a game; in a hot-seat game `other_lang` is the second player's language
+        (the first player reads the app's)."""
+        from game.play.session import Session, other
         from game.scenario.diagnostics import ScenarioError
 
         try:
             session = Session.start(scenario, role, opponent, seed, folder=self.save_folder)
         except ScenarioError as err:
-            self.report(f"The scenario cannot be played:\n{err.render()}")
+            self.report(_("The scenario cannot be played:\n{error}").format(error=err.render()))
             return
-        self.begin(session)
+        langs = None
+        if other_lang is not None:
+            langs = {role: self.lang, other(role): choose_language(other_lang)}
+        self.begin(session, langs)
 
-    def begin(self, session: GameSession) -> None:
+    def begin(self, session: GameSession, seat_langs: dict[str, Lang] | None = None) -> None:
         self.session = session
         self.drafts = {}
         self.briefed = set()
+        self.seat_langs = dict(seat_langs or {})
+        use(self.lang)
         if session.over:
             self.show_ending()
         elif session.hot_seat:
@@ -213,10 +279,18 @@ class BrinkApp(App[None]):
         self._show(TableScreen(self.session, role))
 
     def show_handover(self, role: str, last: str = "") -> None:
+        from game.play.session import other
         from game.tui.screens.handover import HandoverScreen
+        from game.tui.text import describe_move
 
-        assert self.session is not None
-        name = self.session.scenario.roles[role].name  # type: ignore[index]
+        session = self.session
+        assert session is not None
+        # The incoming seat reads from here on in its own language, hand-over included.
+        use(self.seat_langs.get(role, self.lang))
+        if last:  # the other seat's move, told in this seat's words
+            move = session.last_move(other(role))
+            last = describe_move(session.scenario, move) if move is not None else last
+        name = localise(session.scenario.roles[role].name)  # type: ignore[index]
         self._show(HandoverScreen(role, name, last))
 
     def handover_done(self, role: str) -> None:
@@ -237,7 +311,9 @@ class BrinkApp(App[None]):
         assert session is not None
         if session.autosave_error:
             self.notify(
-                f"Auto-save failed: {session.autosave_error}", severity="warning", markup=False
+                _("Auto-save failed: {error}").format(error=session.autosave_error),
+                severity="warning",
+                markup=False,
             )
         if session.over:
             self.show_ending()
@@ -248,7 +324,7 @@ class BrinkApp(App[None]):
             refresh = getattr(screen, "refresh_all", None)
             if refresh is not None:
                 refresh()
-                screen.set_status(f"Done: {description}.")  # type: ignore[attr-defined]
+                screen.set_status(_("Done: {move}.").format(move=description))  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ saves
     def _folder(self) -> Path:
@@ -261,7 +337,7 @@ class BrinkApp(App[None]):
         """Open the game saved last (every game keeps its own auto-save)."""
         path = latest_save(self.save_folder)
         if path is None:
-            self.notify("No game to continue yet.", severity="warning")
+            self.notify(_("No game to continue yet."), severity="warning")
             return
         self.load_path(path)
 
@@ -281,9 +357,9 @@ class BrinkApp(App[None]):
         try:
             session = Session.load(path, folder=self.save_folder)
         except SaveError as err:
-            self.report(f"This save cannot be loaded.\n{err}")
+            self.report(_("This save cannot be loaded.\n{error}").format(error=err))
             return
-        self.notify(f"Loaded {path.name}.", markup=False)
+        self.notify(_("Loaded {name}.").format(name=path.name), markup=False)
         self.begin(session)
 
     def action_save(self) -> None:
@@ -291,10 +367,10 @@ class BrinkApp(App[None]):
 
         session = self.session
         if session is None:
-            self.notify("There is no game to save yet.", severity="warning")
+            self.notify(_("There is no game to save yet."), severity="warning")
             return
         if not session.saves_locally:
-            self.notify("The class server keeps this game; nothing to save here.")
+            self.notify(_("The class server keeps this game; nothing to save here."))
             return
         dialog = SaveDialog(session.slot or session.default_slot())
 
@@ -311,9 +387,12 @@ class BrinkApp(App[None]):
         try:
             path = self.session.save(slot)
         except SaveError as err:
-            self.report(f"The game was not saved.\n{err}")
+            self.report(_("The game was not saved.\n{error}").format(error=err))
             return False
-        self.notify(f"Saved as “{slot}” ({path.parent}).", markup=False)
+        self.notify(
+            _("Saved as “{slot}” ({folder}).").format(slot=slot, folder=path.parent),
+            markup=False,
+        )
         return True
 
     # ------------------------------------------------------------------ instructor
@@ -322,10 +401,10 @@ class BrinkApp(App[None]):
 
         session = self.session
         if session is None or session.over:
-            self.notify("The instructor's controls work during a game.", severity="warning")
+            self.notify(_("The instructor's controls work during a game."), severity="warning")
             return
         if session.is_class_game:
-            self.notify("In a class game the instructor's controls are in the class console.")
+            self.notify(_("In a class game the instructor's controls are in the class console."))
             return
         if type(self.screen).__name__ == "InstructorScreen":
             return
@@ -415,12 +494,18 @@ class BrinkApp(App[None]):
             path = session.autosave()
             if path is not None:
                 slot = path.name.removesuffix(SAVE_SUFFIX)
-                saved = f" Your game is saved as `{slot}`: `brink` then Continue resumes it."
+                saved = " " + _(
+                    "Your game is saved as `{slot}`: `brink` then Continue resumes it."
+                ).format(slot=slot)
         log = _write_crash_log(self._folder(), error)
-        where = f" Details: {log}." if log else ""
+        where = " " + _("Details: {log}.").format(log=log) if log else ""
+        what = f"{type(error).__name__}: {_first_line(error)}"
         return (
-            f"brink: internal error ({type(error).__name__}: {_first_line(error)}); "
-            f"this is a bug in Brinkmanship, please report it.{saved}{where}"
+            "brink: "
+            + _("internal error ({what}); this is a bug in Brinkmanship, please report it.").format(
+                what=what
+            )
+            + f"{saved}{where}"
         )
 
     def report(self, message: str) -> None:
@@ -430,34 +515,43 @@ class BrinkApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("New game", "Choose a scenario and a side", self.action_new_game)
-        yield SystemCommand("Title screen", "Back to the title screen", self.show_title)
-        yield SystemCommand("Load game", "Open a saved game", self.open_load)
-        yield SystemCommand("Continue", "Resume the game saved last", self.continue_game)
-        yield SystemCommand("Help", "Keys of this screen and how to play", self.action_help)
         yield SystemCommand(
-            "Toggle light/dark", "Switch the colour theme", self.action_toggle_theme
+            _("Language: Español"),
+            _("Show the game in Spanish (Mostrar el juego en español)"),
+            self.action_switch_language,
+        )
+        yield SystemCommand(_("New game"), _("Choose a scenario and a side"), self.action_new_game)
+        yield SystemCommand(_("Title screen"), _("Back to the title screen"), self.show_title)
+        yield SystemCommand(_("Load game"), _("Open a saved game"), self.open_load)
+        yield SystemCommand(_("Continue"), _("Resume the game saved last"), self.continue_game)
+        yield SystemCommand(_("Help"), _("Keys of this screen and how to play"), self.action_help)
+        yield SystemCommand(
+            _("Toggle light/dark"), _("Switch the colour theme"), self.action_toggle_theme
         )
         if self.session is not None and not self.session.is_class_game:
-            yield SystemCommand("Save game", "Save in a named slot", self.action_save)
+            yield SystemCommand(_("Save game"), _("Save in a named slot"), self.action_save)
             yield SystemCommand(
-                "Instructor's controls", "Pause, extend a deadline, inject", self.action_instructor
+                _("Instructor's controls"),
+                _("Pause, extend a deadline, inject"),
+                self.action_instructor,
             )
         yield from self._screen_commands(screen)
         table = type(screen).__name__ == "TableScreen"
         if table:
             for action, title in (
-                ("propose", "Propose my offer"),
-                ("accept", "Accept their offer"),
-                ("reject", "Reject their offer"),
-                ("walk_out", "Walk out"),
-                ("match", "Copy their offer into mine"),
-                ("briefing", "Open my briefing"),
+                ("propose", N_("Propose my offer")),
+                ("accept", N_("Accept their offer")),
+                ("reject", N_("Reject their offer")),
+                ("walk_out", N_("Walk out")),
+                ("match", N_("Copy their offer into mine")),
+                ("briefing", N_("Open my briefing")),
             ):
                 yield SystemCommand(
-                    title, "At the negotiating table", getattr(screen, f"action_{action}")
+                    _(title), _("At the negotiating table"), getattr(screen, f"action_{action}")
                 )
-        yield SystemCommand("Quit Brinkmanship", "Leave (asks if unsaved)", self.action_quit_game)
+        yield SystemCommand(
+            _("Quit Brinkmanship"), _("Leave (asks if unsaved)"), self.action_quit_game
+        )
 
     def _screen_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every screen and tab of a game by name: briefing, codex, table and its tabs."""
@@ -465,7 +559,9 @@ class BrinkApp(App[None]):
         if session is None:
             return
         if session.over:
-            yield SystemCommand("Ending", "How the game ended, and the scores", self.show_ending)
+            yield SystemCommand(
+                _("Ending"), _("How the game ended, and the scores"), self.show_ending
+            )
             return
         # Whose papers: the role on the screen, or the one player of a solo game. Never
         # from the hand-over screen of a hot-seat game, which keeps each side's secrets.
@@ -475,23 +571,25 @@ class BrinkApp(App[None]):
         if role is None:
             return
         yield SystemCommand(
-            "Briefing", "Your confidential dossier", partial(self.show_briefing, role)
+            _("Briefing"), _("Your confidential dossier"), partial(self.show_briefing, role)
         )
         yield SystemCommand(
-            "Codex",
-            "Actors and terms explained, with sources",
+            _("Codex"),
+            _("Actors and terms explained, with sources"),
             partial(self.show_briefing, role, "codex"),
         )
         yield SystemCommand(
-            "Negotiating table", "Offers, their reply, meters, news", partial(self.show_table, role)
+            _("Negotiating table"),
+            _("Offers, their reply, meters, news"),
+            partial(self.show_table, role),
         )
         if type(screen).__name__ == "TableScreen":
             for tab, title, text in (
-                ("reply", "Reply tab", "The other side's answer and its reasons (key Y)"),
-                ("meters", "Meters tab", "Your meters and their course (key E)"),
-                ("news", "News tab", "What happened, why, and the source (key N)"),
+                ("reply", N_("Reply tab"), N_("The other side's answer and its reasons (key Y)")),
+                ("meters", N_("Meters tab"), N_("Your meters and their course (key E)")),
+                ("news", N_("News tab"), N_("What happened, why, and the source (key N)")),
             ):
-                yield SystemCommand(title, text, partial(screen.action_show_tab, tab))  # type: ignore[attr-defined]
+                yield SystemCommand(_(title), _(text), partial(screen.action_show_tab, tab))  # type: ignore[attr-defined]
 
 
 def _first_line(error: Exception) -> str:
@@ -513,8 +611,14 @@ def _write_crash_log(folder: Path, error: BaseException) -> Path | None:
     return path
 
 
-def run(session: GameSession | None = None, save_folder: Path | None = None) -> int:
-    """Run the game; the exit status is 1 after a crash (its one line already printed)."""
-    app = BrinkApp(session, save_folder)
+def run(
+    session: GameSession | None = None, save_folder: Path | None = None, lang: str | None = None
+) -> int:
+    """Run the game; the exit status is 1 after a crash (its one line already printed).
+    `lang`: by default the current language, which the CLI has chosen (`--lang`, else
+    BRINK_LANG, else the locale)."""
+    from game.i18n import current
+
+    app = BrinkApp(session, save_folder, lang=lang or current())
     app.run()
     return app.return_code or 0

@@ -1,9 +1,11 @@
 """Title and period of each bundled scenario, read without loading the whole file.
 
 The title screen must paint fast: compiling every rule of every scenario just to show
-three names would triple start-up time, so we read the few top-level lines we need
-(`title: …`, or `title:` followed by its `en:`/`es:` versions), and fall back to the id
-when a file does not have them.
+three names would triple start-up time, so we read the few top-level scalar lines we
+need, and fall back to the id when a file does not have them. A title or period may be
+written per language (`title:` then indented `en:` / `es:` lines); the header then holds
+a `LocalText` whose value is the English, so the screens read as before and a Spanish
+view can `localise` it.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from pathlib import Path
 
 from game.i18n import LocalText
 
-_FIELD = re.compile(r"^(id|title|period|language):\s*(.*?)\s*$")
-_VERSION = re.compile(r"^\s+([a-z]{2}):\s*(.+?)\s*$")
+_FIELD = re.compile(r"^(id|title|period):\s*(.*?)\s*$")
+_VERSION = re.compile(r"^\s+(en|es):\s*(.+?)\s*$")
 
 
 # Offered first: the scenario the game is built around.
@@ -34,36 +36,51 @@ class Header:
 def scenario_headers(scenarios: Mapping[str, Path]) -> list[Header]:
     headers = []
     for ident, path in scenarios.items():
-        found = _read(path)
+        found = _top_fields(path)
         headers.append(Header(ident, found.get("title", ident), found.get("period", ""), path))
     return sorted(headers, key=lambda h: (h.id != FLAGSHIP, h.id))
 
 
-def _read(path: Path) -> dict[str, str]:
-    """The top-level scalars of the file's first lines; a field given per language
-    becomes a LocalText (its versions, the file's language's primary)."""
+def _top_fields(path: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     versions: dict[str, dict[str, str]] = {}
-    field = ""
+    field = None  # the field whose per-language lines we are reading
     try:
         with path.open(encoding="utf-8") as handle:
-            for _, line in zip(range(40), handle, strict=False):
+            for _, line in zip(range(60), handle, strict=False):
                 match = _FIELD.match(line)
-                if match:
-                    field, value = match.group(1), match.group(2).strip("'\"")
-                    if value:
-                        found[field] = value
-                    else:
-                        versions[field] = {}
-                    continue
-                version = _VERSION.match(line)
-                if version and field in versions:
-                    versions[field][version.group(1)] = version.group(2).strip("'\"")
-                elif line.strip() and not line.startswith((" ", "#")):
-                    field = ""
+                version = _VERSION.match(line) if field else None
+                if match and match.group(2).startswith("{"):  # {en: …, es: …} on one line
+                    versions[match.group(1)], field = _flow_mapping(match.group(2)), None
+                elif match and match.group(2):
+                    found[match.group(1)], field = _unquote(match.group(2)), None
+                elif match:
+                    field = match.group(1)
+                elif version and field and not version.group(2).startswith((">", "|")):
+                    versions.setdefault(field, {})[version.group(1)] = _unquote(version.group(2))
+                elif not line.startswith(" "):
+                    field = None
     except (OSError, UnicodeDecodeError):
         pass
     for name, texts in versions.items():
         if texts:
-            found[name] = LocalText.of(texts, found.get("language", "en"))
+            found[name] = LocalText.of(texts)
     return found
+
+
+def _flow_mapping(text: str) -> dict[str, str]:
+    """A title written `{en: …, es: …}` (as a YAML dumper writes it): read by the YAML
+    parser, which only such a file pays for."""
+    import yaml
+
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): str(v) for k, v in value.items() if isinstance(v, str | int | float)}
+
+
+def _unquote(text: str) -> str:
+    return text.strip("'\"")

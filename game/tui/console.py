@@ -17,11 +17,13 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
+from textual.widgets import DataTable, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import N_, _, choose_language, localise, ngettext, use
 from game.tui.plain import clean, plain
 from game.tui.remote import BANNER_ID, ConnectionBanner
+from game.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from game.net.client import ClassClient
@@ -29,7 +31,17 @@ if TYPE_CHECKING:
     from game.scenario.models import Scenario
 
 EXTENSION_DAYS = 7
-COLUMNS = ("Table", "Phase", "Date", "Tariff", "To move", "Last move", "Ago", "Ending", "Seats")
+COLUMNS = (
+    N_("Table"),
+    N_("Phase"),
+    N_("Date"),
+    N_("Tariff"),
+    N_("To move"),
+    N_("Last move"),
+    N_("Ago"),
+    N_("Ending"),
+    N_("Seats"),
+)
 PHASE_WIDTH, MOVE_WIDTH = 26, 34
 
 
@@ -59,20 +71,27 @@ class ConsoleApp(App[None]):
     .watch-side NewsFeed { height: 1fr; }
     """
     BINDINGS = [
-        Binding("p", "pause", "Pause/resume"),
-        Binding("P", "all('pause')", "Pause all"),
-        Binding("R", "all('resume')", "Resume all"),
-        Binding("d", "extend", f"Deadline +{EXTENSION_DAYS}d"),
-        Binding("D", "all('extend')", "All +7d", show=False),
-        Binding("i", "inject", "Inject"),
-        Binding("I", "inject_all", "Inject all", show=False),
-        Binding("enter,o", "open", "Open table"),
-        Binding("c", "collect", "Collect"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("p", "pause", N_("Pause/resume")),
+        Binding("P", "all('pause')", N_("Pause all")),
+        Binding("R", "all('resume')", N_("Resume all")),
+        Binding("d", "extend", N_("Deadline +7d")),
+        Binding("D", "all('extend')", N_("All +7d"), show=False),
+        Binding("i", "inject", N_("Inject")),
+        Binding("I", "inject_all", N_("Inject all"), show=False),
+        Binding("enter,o", "open", N_("Open table")),
+        Binding("c", "collect", N_("Collect")),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
     ]
 
-    def __init__(self, classroom: str, code: str, output: Path = Path("class-games")) -> None:
+    def __init__(
+        self,
+        classroom: str,
+        code: str,
+        output: Path = Path("class-games"),
+        lang: str | None = None,
+    ) -> None:
         super().__init__()
+        use(choose_language(lang))
         self.classroom = classroom
         self.code = code
         self.output = output
@@ -84,12 +103,14 @@ class ConsoleApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield DataTable(id="tables", cursor_type="row", zebra_stripes=True)
-        yield Static(plain(f"Connecting to {self.classroom}…"), id="console-status")
+        yield Static(
+            plain(_("Connecting to {room}…").format(room=self.classroom)), id="console-status"
+        )
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(*COLUMNS)
+        table.add_columns(*map(plain, [_(c) for c in COLUMNS]))
         self.run_worker(self._connect(), exclusive=True, group="connection")
         # "How long ago" changes with time alone: repaint it now and then.
         self.set_interval(5, self._show_rows)
@@ -109,16 +130,21 @@ class ConsoleApp(App[None]):
             await client.close()
             self.exit(
                 return_code=1,
-                message="brink class console: that is a seat's code; "
-                "the console needs the instructor's code (join a seat with `brink join`)",
+                message=plain(
+                    "brink class console: "
+                    + _(
+                        "that is a seat's code; the console needs the instructor's code "
+                        "(join a seat with `brink join`)"
+                    )
+                ),
             )
             return
         self.client = client
         self.scenario = seat_scenario(welcome.scenario)
-        self.sub_title = clean(
-            f"{self.scenario.title} · {welcome.tables} tables · seed {welcome.seed}"
-        )
-        self.status(f"Connected to {self.classroom}.")
+        tables = ngettext("{n} table", "{n} tables", welcome.tables).format(n=welcome.tables)
+        seed = _("seed {seed}").format(seed=welcome.seed)
+        self.sub_title = clean(f"{localise(self.scenario.title)} · {tables} · {seed}")
+        self.status(_("Connected to {room}.").format(room=self.classroom))
         if client.tables is not None:
             self._tables(client.tables)
         while True:
@@ -145,7 +171,7 @@ class ConsoleApp(App[None]):
         cursor = table.cursor_row
         table.clear()
         for row in self.rows:
-            paused = " (paused)" if row.clock_paused else ""
+            paused = " " + _("(paused)") if row.clock_paused else ""
             seats = " ".join(f"{r}:{n}" for r, n in row.seats.items())
             # A str cell would be read as Rich markup: every cell is a plain Text.
             table.add_row(
@@ -172,7 +198,7 @@ class ConsoleApp(App[None]):
         if ending is None:
             return ""
         found = self.scenario.ending(ending) if self.scenario is not None else None
-        return found.title if found is not None else ending
+        return localise(found.title) if found is not None else ending
 
     def _view(self, push: ViewPush) -> None:
         screen = self.screen
@@ -184,10 +210,12 @@ class ConsoleApp(App[None]):
             banner.remove()
         if state == "reconnecting":
             self.screen.mount(
-                ConnectionBanner("Connection to the classroom lost — reconnecting…", id=BANNER_ID)
+                ConnectionBanner(
+                    _("Connection to the classroom lost — reconnecting…"), id=BANNER_ID
+                )
             )
         elif state == "connected" and self.client is not None:
-            self.status("Connected.")
+            self.status(_("Connected."))
 
     def status(self, message: str, error: bool = False) -> None:
         self.query_one("#console-status", Static).update(
@@ -224,14 +252,14 @@ class ConsoleApp(App[None]):
 
     def _pick_inject(self, table: int | None) -> None:
         if not self.injects:
-            self.status("This scenario has no injects.", error=True)
+            self.status(_("This scenario has no injects."), error=True)
             return
 
         def chosen(inject: str | None) -> None:
             if inject:
                 self.command("inject", table, inject)
 
-        where = f"table {table}" if table is not None else "every table"
+        where = _("table {n}").format(n=table) if table is not None else _("every table")
         self.push_screen(InjectPicker(self.injects, where), chosen)
 
     def command(self, action: str, table: int | None, inject: str = "") -> None:
@@ -245,29 +273,32 @@ class ConsoleApp(App[None]):
         try:
             applied = await self.client.instructor(action, table, inject, EXTENSION_DAYS)
         except (ClassClientError, TimeoutError) as err:
-            self.status(f"Not done: {err}", error=True)
+            self.status(_("Not done: {error}").format(error=err), error=True)
             return
         self.status(*self._result(action, inject, applied))
 
     def _result(self, action: str, inject: str, applied: Applied) -> tuple[str, bool]:
         what = {
-            "pause": "clock paused",
-            "resume": "clock restarted",
-            "extend": f"deadline moved {EXTENSION_DAYS} days later",
-            "inject": f"inject “{self.injects.get(inject, inject)}” fired",
+            "pause": _("clock paused"),
+            "resume": _("clock restarted"),
+            "extend": _("deadline moved {days} days later").format(days=EXTENSION_DAYS),
+            "inject": _("inject “{inject}” fired").format(
+                inject=localise(self.injects.get(inject, inject))
+            ),
         }[action]
         done = [r.table for r in applied.results if r.reason is None]
-        refused = [f"table {r.table}: {r.reason}" for r in applied.results if r.reason]
+        refused = [
+            _("table {n}: {reason}").format(n=r.table, reason=r.reason)
+            for r in applied.results
+            if r.reason
+        ]
         parts = []
         if done:
-            parts.append(
-                f"{what.capitalize()} at table{'s' if len(done) > 1 else ''} "
-                + ", ".join(map(str, done))
-                + "."
-            )
+            at = ngettext("{what} at table {tables}.", "{what} at tables {tables}.", len(done))
+            parts.append(at.format(what=what.capitalize(), tables=", ".join(map(str, done))))
         if refused:
-            parts.append("Not done at " + "; ".join(refused) + ".")
-        return " ".join(parts) or "No table.", bool(refused) and not done
+            parts.append(_("Not done at {tables}.").format(tables="; ".join(refused)))
+        return " ".join(parts) or _("No table."), bool(refused) and not done
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open()
@@ -289,13 +320,16 @@ class ConsoleApp(App[None]):
         try:
             written = await collect(self.classroom, self.code, self.output)
         except (ClassClientError, OSError) as err:
-            self.status(f"Not collected: {err}", error=True)
+            self.status(_("Not collected: {error}").format(error=err), error=True)
             return
-        self.status(f"{len(written)} games saved in {self.output}.")
+        saved = ngettext(
+            "{n} game saved in {folder}.", "{n} games saved in {folder}.", len(written)
+        )
+        self.status(saved.format(n=len(written), folder=self.output))
 
 
 class InjectPicker(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]
 
     def __init__(self, injects: dict[str, str], where: str) -> None:
         super().__init__()
@@ -304,8 +338,12 @@ class InjectPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(plain(f"Fire an inject at {self.where} (recorded in its log)"))
-            yield OptionList(*(Option(plain(label), id=i) for i, label in self.injects.items()))
+            yield Label(
+                plain(_("Fire an inject at {where} (recorded in its log)").format(where=self.where))
+            )
+            yield OptionList(
+                *(Option(plain(localise(label)), id=i) for i, label in self.injects.items())
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
@@ -315,7 +353,7 @@ class WatchScreen(Screen[None]):
     """One table read-only: both delegations' views side by side, as each sees it, with
     the AI's reasons for both chairs (the instructor may read them)."""
 
-    BINDINGS = [Binding("escape,o", "app.pop_screen", "Back to all tables")]
+    BINDINGS = [Binding("escape,o", "app.pop_screen", N_("Back to all tables"))]
 
     def __init__(self, table: int, scenario: Scenario) -> None:
         super().__init__()
@@ -330,15 +368,17 @@ class WatchScreen(Screen[None]):
         with Horizontal(id="watch"):
             for role in ("us", "mexico"):
                 with Vertical(id=f"watch-{role}", classes="watch-side"):
-                    yield Label(plain(self.scenario.roles[role].name), classes="group-title")
+                    yield Label(
+                        plain(localise(self.scenario.roles[role].name)), classes="group-title"
+                    )
                     yield Dashboard(id=f"dash-{role}")
                     with VerticalScroll(classes="watch-reply"):
-                        yield Static("Waiting for the table's views…", id=f"reply-{role}")
+                        yield Static(_("Waiting for the table's views…"), id=f"reply-{role}")
                     yield NewsFeed(self.scenario, id=f"news-{role}")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Table {self.table} (read-only)"
+        self.sub_title = _("Table {n} (read-only)").format(n=self.table)
 
     def show(self, push: ViewPush) -> None:
         from game.engine.moves import Move
@@ -350,16 +390,16 @@ class WatchScreen(Screen[None]):
         view = view_from_payload(push.view)
         role = push.role
         if view.ending:
-            whose = "The game is over"
+            whose = _("The game is over")
         elif view.actor == role:
-            whose = "To move"
+            whose = _("To move")
         else:
-            whose = f"Waiting for {view.counterpart}"
-        self.query_one(f"#dash-{role}", Dashboard).show(view, whose)
+            whose = _("Waiting for {other}").format(other=localise(view.counterpart))
+        self.query_one(f"#dash-{role}", Dashboard).show(view, whose, mine=False)
         text = Text()
         if view.offer:
-            by = self.scenario.roles[view.offer_by].short if view.offer_by else ""  # type: ignore[index]
-            text.append(clean(f"On the table ({by}): "), style="bold")
+            by = localise(self.scenario.roles[view.offer_by].short) if view.offer_by else ""  # type: ignore[index]
+            text.append(clean(_("On the table ({by}): ").format(by=by)), style="bold")
             text.append(clean(", ".join(f"{i}={o}" for i, o in view.offer.items())) + "\n")
         reply = push.replies.get(role)
         if reply is not None:
@@ -367,12 +407,12 @@ class WatchScreen(Screen[None]):
             text.append(clean(describe_move(self.scenario, move)), style="bold")
             text.append("\n")
             for reason in reply.reasons:
-                text.append(clean(f"• {reason}\n"))
+                text.append(clean(f"• {localise(reason)}\n"))
         self.query_one(f"#reply-{role}", Static).update(text)
         self.query_one(f"#news-{role}", NewsFeed).show(view.events)
 
 
-def run(classroom: str, code: str, output: Path) -> int:
-    app = ConsoleApp(classroom, code, output)
+def run(classroom: str, code: str, output: Path, lang: str | None = None) -> int:
+    app = ConsoleApp(classroom, code, output, lang)
     app.run()
     return app.return_code or 0

@@ -65,3 +65,19 @@ def md_code(text: object) -> str:
     words = clean(" ".join(str(text).split()))
     fence = "`" * (max((len(run) for run in re.findall("`+", words)), default=0) + 1)
     return f"{fence} {words} {fence}"  # one space each side is dropped when shown
+
+
+def filled(template: str, **parts: str | tuple[str, str]) -> Text:
+    """A sentence of the screen's own (translated, so its words move around the data)
+    with data in its `{name}` places: `filled(_("{who}: press {key}"), who=(name, "bold"),
+    key="Enter")`. Neither the template nor the data is read as markup."""
+    from string import Formatter
+
+    text = Text()
+    for literal, field, _spec, _conversion in Formatter().parse(template):
+        text.append(literal)
+        if field is not None:
+            part = parts[field]
+            words, style = (part, "") if isinstance(part, str) else part
+            text.append(clean(words), style=style)
+    return text

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.widgets import Static
 
+from game.i18n import _
 from game.tui.plain import plain
 
 if TYPE_CHECKING:
@@ -79,9 +80,9 @@ def apply_change(app: BrinkApp, change: Change) -> None:
             if session.to_move == table.role:
                 _their_move_arrived(table)
     elif change.kind == ACKED and table is not None:
-        table.set_status(f"Done: {table.sent}." if table.sent else "Done.")
+        table.set_status(_("Done: {move}.").format(move=table.sent) if table.sent else _("Done."))
     elif change.kind == REFUSED and table is not None:
-        table.set_status(f"Not allowed: {change.text}.", error=True)
+        table.set_status(_("Not allowed: {reason}.").format(reason=change.text), error=True)
     elif change.kind == CONNECTION:
         app.connection_problem = None if change.state == "connected" else change.text
         if change.state == "connected":
@@ -111,4 +112,4 @@ def _their_move_arrived(table: TableScreen) -> None:
 
     last = table.session.last_move(other(table.role))
     if last is not None:
-        table.set_status(f"{describe_move(table.scenario, last)} — your move.")
+        table.set_status(_("{move} — your move.").format(move=describe_move(table.scenario, last)))

@@ -19,7 +19,7 @@ async def _shoot(path: Path) -> None:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["BRINK_SAVE_DIR"] = folder
         session = Session.start("roosevelt-room-2019", "mexico", "ai-normal", 3)
-        app = BrinkApp(session)
+        app = BrinkApp(session, lang="en")  # the README is in English
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("enter", "right", "down", "right", "p")
             await pilot.pause()

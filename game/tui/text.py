@@ -4,22 +4,44 @@ from __future__ import annotations
 
 import datetime as dt
 
-from game.ai.clock import time_left
 from game.engine.api import RoleView
 from game.engine.clocks import DeadlineReading
 from game.engine.moves import ACCEPT, ACT, PROPOSE, REJECT, WALK_OUT, Move
+from game.i18n import N_, _, current, localise, ngettext
 from game.scenario.models import Scenario
 
 
+def _babel_date(d: dt.date, pattern: str) -> str:
+    # Babel (and its locale data) only for a reader who needs it: start-up in English
+    # does not pay for the import.
+    from babel.dates import format_date
+
+    return format_date(d, pattern, locale="es_MX").replace(".", "")
+
+
 def day_label(iso: str) -> str:
-    """`Thu 6 Jun 2019`."""
+    """`Thu 6 Jun 2019`; `jue 6 jun 2019` in Spanish."""
     d = dt.date.fromisoformat(iso)
+    if current() == "es":
+        return _babel_date(d, "EEE d MMM y")
     return f"{d:%a} {d.day} {d:%b %Y}"
 
 
 def short_date(iso: str) -> str:
+    """`6 Jun`; `6 jun` in Spanish."""
     d = dt.date.fromisoformat(iso)
+    if current() == "es":
+        return _babel_date(d, "d MMM")
     return f"{d.day} {d:%b}"
+
+
+def time_left(days: float) -> str:
+    """`hours`, `1 day`, `4 days` in the reader's language: the same wording as the AI's
+    reasons (game.ai.clock.time_left), which stay English in the engine."""
+    if days < 1:
+        return _("hours")
+    whole = round(days)
+    return ngettext("{n} day", "{n} days", whole).format(n=whole)
 
 
 def deadline_line(view: RoleView) -> str:
@@ -29,23 +51,39 @@ def deadline_line(view: RoleView) -> str:
         _tariff_phrase(view) if reading.is_tariff else threat_phrase(reading)
         for reading in view.deadlines
     ]
-    return " · ".join(parts) if parts else "No deadline ahead"
+    return " · ".join(parts) if parts else _("No deadline ahead")
+
+
+STATUSES = {
+    "threatened": N_("threatened"),
+    "imposed": N_("imposed"),
+    "suspended": N_("suspended"),
+    "lifted": N_("lifted"),
+    "none": N_("none"),
+}
 
 
 def threat_phrase(reading: DeadlineReading) -> str:
     """One declared deadline: where it stands and what comes next, when."""
-    label, status = reading.label, reading.status
+    label, status = localise(reading.label), reading.status
     ahead = ""
     if reading.next_date is not None:
         left = time_left(reading.days_left or 0.0)
-        what = f": {reading.next_label}" if reading.next_label else ""
-        ahead = f"{label} in {left}{what}"
+        if reading.next_label:
+            ahead = _("{label} in {left}: {next}").format(
+                label=label, left=left, next=localise(reading.next_label)
+            )
+        else:
+            ahead = _("{label} in {left}").format(label=label, left=left)
     if status == "threatened" and ahead:
         return ahead
     if status == "imposed":
-        now = f"{label}: in force"
-        return f"{now} · next in {time_left(reading.days_left or 0.0)}" if ahead else now
-    return f"{label}: {status}"
+        now = _("{label}: in force").format(label=label)
+        if ahead:
+            later = _("next in {left}").format(left=time_left(reading.days_left or 0.0))
+            return f"{now} · {later}"
+        return now
+    return f"{label}: {_(STATUSES[status]) if status in STATUSES else status}"
 
 
 def _tariff_phrase(view: RoleView) -> str:
@@ -53,38 +91,40 @@ def _tariff_phrase(view: RoleView) -> str:
     status = view.tariff_status
     rate = f"{view.tariff_rate:g}%"
     if status == "threatened":
-        now = "threatened, not yet collected"
+        now = _("threatened, not yet collected")
     elif status == "imposed":
-        now = f"{rate} collected"
+        now = _("{rate} collected").format(rate=rate)
     elif status == "suspended":
-        now = f"suspended (was {rate})" if view.tariff_rate else "suspended"
+        now = _("suspended (was {rate})").format(rate=rate) if view.tariff_rate else _("suspended")
     elif status == "lifted":
-        now = "lifted"
+        now = _("lifted")
     else:
-        now = "none"
+        now = _("none")
     if view.next_tariff_step is None:
-        return f"Tariff: {now}"
+        return _("Tariff: {now}").format(now=now)
     when, next_rate = view.next_tariff_step
     left = time_left(view.next_tariff_in_days or 0.0)
-    return f"Tariff: {now} · {next_rate:g}% on {short_date(when)}, in {left}"
+    return _("Tariff: {now} · {rate}% on {date}, in {left}").format(
+        now=now, rate=f"{next_rate:g}", date=short_date(when), left=left
+    )
 
 
 def option_label(scenario: Scenario, issue_id: str, option_id: str) -> str:
     issue = scenario.issue(issue_id)
-    return next((o.label for o in issue.options if o.id == option_id), option_id)
+    return next((localise(o.label) for o in issue.options if o.id == option_id), option_id)
 
 
 def describe_move(scenario: Scenario, move: Move) -> str:
-    who = scenario.roles[move.role].short  # type: ignore[index]
+    who = localise(scenario.roles[move.role].short)  # type: ignore[index]
     if move.kind == PROPOSE:
-        return f"{who} proposes"
+        return _("{who} proposes").format(who=who)
     if move.kind == ACCEPT:
-        return f"{who} accepts the offer"
+        return _("{who} accepts the offer").format(who=who)
     if move.kind == REJECT:
-        return f"{who} rejects the offer"
+        return _("{who} rejects the offer").format(who=who)
     if move.kind == WALK_OUT:
-        return f"{who} walks out of the talks"
+        return _("{who} walks out of the talks").format(who=who)
     if move.kind == ACT:
         action = next((a for a in scenario.actions if a.id == move.action), None)
-        return f"{who}: {action.label if action else move.action}"
+        return f"{who}: {localise(action.label) if action else move.action}"
     return f"{who} {move.kind}"

@@ -80,3 +80,13 @@ def test_a_spanish_scenario_with_one_english_text_asks_for_the_rest_in_english(t
     covers = _by_lang(ruleset.scenario)
     assert len(warned) == len(covers["en"].missing) == covers["en"].total - 1
     assert {d.message.split(" has ")[1] for d in warned} == {"no English version"}
+
+
+def test_the_coverage_summary_reads_in_the_readers_language():
+    from game.i18n import using
+
+    ruleset = load_ruleset(FIXTURES / "mini.yaml")
+    report = lint(ruleset, games=0)
+    with using("es"):
+        [line] = coverage_lines(report, ruleset)
+    assert line.startswith("Español: 0 de ") and "faltan: title (línea 3)" in line

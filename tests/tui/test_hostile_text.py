@@ -65,6 +65,10 @@ FLAGSHIP = ROOT / "scenarios" / "roosevelt-room-2019.yaml"
 
 
 def _replaced(node: Any, words: str, marks: dict[str, str], path: tuple[str, ...] = ()) -> Any:
+    key = path[-1] if path else ""
+    if isinstance(node, dict) and key in TEXT_KEYS and set(node) <= {"en", "es"}:
+        # A text written per language ({en: …, es: …}): every version is hostile.
+        return {lang: _replaced(text, words, marks, path) for lang, text in node.items()}
     if isinstance(node, dict):
         return {k: _replaced(v, words, marks, (*path, k)) for k, v in node.items()}
     if isinstance(node, list):

@@ -114,10 +114,10 @@ class Checker:
             return value is not None and self.safe(value, markdown, seen + 1)
         if isinstance(node, ast.Call):
             name = _callee(node)
+            if name in TRANSLATION:  # the screen's own words, translated
+                return all(_is_literal(a) for a in node.args)
             if markdown:
                 return name in MARKDOWN_BUILDERS
-            if name in TRANSLATION:
-                return all(_is_literal(a) for a in node.args)
             if name == "map" and node.args:  # map(plain, cells)
                 first = node.args[0]
                 return isinstance(first, ast.Name) and first.id in HELPERS

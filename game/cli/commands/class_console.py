@@ -8,7 +8,7 @@ from typing import Any
 
 from game.cli.commands.join import check_classroom
 from game.cli.common import CommandFailed
-from game.i18n import _
+from game.i18n import _, current
 
 
 def register(sub: Any, name: str) -> None:
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     check_classroom(args.url, "class console")
     from game.tui.console import run as run_console
 
-    status = run_console(args.url, args.code, args.output)
+    status = run_console(args.url, args.code, args.output, lang=current())
     if status:
         raise CommandFailed(status)
     return 0

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from game.cli.common import CommandFailed
-from game.i18n import _
+from game.i18n import _, current
 
 
 def register(sub: Any, name: str) -> None:
@@ -44,5 +44,5 @@ def run(args: argparse.Namespace) -> int:
     check_classroom(args.url, "join")
     from game.tui.app import BrinkApp
 
-    BrinkApp(classroom=args.url, code=args.code).run()
+    BrinkApp(classroom=args.url, code=args.code, lang=current()).run()
     return 0

@@ -6,16 +6,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, TabbedContent, TabPane
+from textual.widgets import Header, Markdown, TabbedContent, TabPane
 
+from game.i18n import N_, _, localise, ngettext
 from game.play.interface import GameSession
 from game.scenario.models import Person, Scenario, as_role, other_role
 from game.tui.plain import clean, md, md_block
+from game.tui.widgets.footer import Footer
 
 
 def _source(scenario: Scenario, ref: str) -> str:
     if ref == "designer":
-        return "designer"
+        return _("designer")
     source = scenario.source(ref)
     if source is None:
         return md(ref)
@@ -26,51 +28,77 @@ def _source(scenario: Scenario, ref: str) -> str:
 def _people(people: list[Person], bold: bool = False) -> str:
     """`Mike Pence (Vice President) and Mike Pompeo (Secretary of State)`."""
     named = [f"**{md(p.name)}**" if bold else md(p.name) for p in people]
-    shown = [f"{name} ({md(p.title)})" for name, p in zip(named, people, strict=True)]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    shown = [f"{name} ({md(localise(p.title))})" for name, p in zip(named, people, strict=True)]
+    if len(shown) == 1:
+        return shown[0]
+    return _("{first} and {last}").format(first=", ".join(shown[:-1]), last=shown[-1])
 
 
 def who_you_are(scenario: Scenario, role: str) -> str:
     """The player's part, first thing in the briefing: who they are, and who they face."""
     r = scenario.roles[role]  # type: ignore[index]
     other = scenario.roles["mexico" if role == "us" else "us"]
-    return (
-        f"You are {_people(r.delegates, bold=True)}, at the head of the {md(r.name)}. "
-        f"Across the table: {_people(other.delegates)}, for the {md(other.name)}."
+    return _(
+        "You are {you}, at the head of the {delegation}. Across the table: {them}, for the {other}."
+    ).format(
+        you=_people(r.delegates, bold=True),
+        delegation=md(localise(r.name)),
+        them=_people(other.delegates),
+        other=md(localise(other.name)),
     )
 
 
 def dossier(scenario: Scenario, role: str) -> str:
     r = scenario.roles[role]  # type: ignore[index]
     other = scenario.roles[other_role(as_role(role))]
-    lines = [f"# {md(r.name)} — confidential", "", who_you_are(scenario, role), ""]
-    lines += [md_block(r.briefing), "", "## Your objectives", ""]
+    lines = [
+        "# " + _("{delegation} — confidential").format(delegation=md(localise(r.name))),
+        "",
+        who_you_are(scenario, role),
+        "",
+    ]
+    lines += [md_block(localise(r.briefing)), "", "## " + _("Your objectives"), ""]
     for o in r.objectives:
-        lines.append(f"- **{md(o.text)}** ({o.weight} points) — *{_source(scenario, o.source)}*")
+        points = ngettext("{n} point", "{n} points", o.weight).format(n=o.weight)
+        source = _source(scenario, o.source)
+        lines.append(f"- **{md(localise(o.text))}** ({points}) — *{source}*")
     if r.red_lines:
-        lines += ["", "## Red lines", ""] + [f"- {md(line)}" for line in r.red_lines]
-    known = f"## What the {md(other.short)} delegation is known to want"
-    lines += ["", known, "", md_block(other.wants)]
+        red = [f"- {md(localise(line))}" for line in r.red_lines]
+        lines += ["", "## " + _("Red lines"), "", *red]
+    wants = _("What the {other} delegation is known to want").format(
+        other=md(localise(other.short))
+    )
+    lines += ["", f"## {wants}", "", md_block(localise(other.wants))]
     if r.key_figures:
-        lines += ["", "## Key figures", "", "| Figure | Value | Source |", "|---|---|---|"]
+        header = "| {} | {} | {} |".format(_("Figure"), _("Value"), _("Source"))
+        lines += ["", "## " + _("Key figures"), "", header, "|---|---|---|"]
         for f in r.key_figures:
-            lines.append(f"| {md(f.label)} | {md(f.value)} | {_source(scenario, f.source)} |")
-    lines += ["", "## At the table", ""]
+            figure = f"| {md(localise(f.label))} | {md(localise(f.value))} |"
+            lines.append(f"{figure} {_source(scenario, f.source)} |")
+    lines += ["", "## " + _("At the table"), ""]
     for p in r.delegates:
-        lines.append(f"- **{md(p.name)}**, {md(p.title)}. {md(p.note)}")
+        lines.append(f"- **{md(p.name)}**, {md(localise(p.title))}. {md(localise(p.note))}")
     for p in r.offstage:
-        lines.append(f"- *{md(p.name)}*, {md(p.title)} (not at the table). {md(p.note)}")
+        away = _("not at the table")
+        title, note = md(localise(p.title)), md(localise(p.note))
+        lines.append(f"- *{md(p.name)}*, {title} ({away}). {note}")
     return "\n".join(lines)
 
 
 def codex(scenario: Scenario) -> str:
-    lines = ["# Codex", "", "Actors and terms you will meet, with the article behind each.", ""]
+    lines = [
+        "# " + _("Codex"),
+        "",
+        _("Actors and terms you will meet, with the article behind each."),
+        "",
+    ]
     for entry in scenario.codex:
         lines.append(
-            f"**{md(entry.term)}** — {md(entry.text)} *({_source(scenario, entry.source)})*"
+            f"**{md(localise(entry.term))}** — {md(localise(entry.text))} "
+            f"*({_source(scenario, entry.source)})*"
         )
         lines.append("")
-    lines += ["## Sources", ""]
+    lines += ["## " + _("Sources"), ""]
     for s in scenario.sources:
         when = f", {md(s.date)}" if s.date else ""
         lines.append(f"- {md(s.title)}{', ' + md(s.outlet) if s.outlet else ''}{when}")
@@ -79,14 +107,14 @@ def codex(scenario: Scenario) -> str:
 
 class BriefingScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "to_table", "To the table"),
-        Binding("escape", "to_table", "To the table", show=False),
-        Binding("d", "tab('dossier')", "Dossier"),
-        Binding("x", "tab('codex')", "Codex"),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("enter", "to_table", N_("To the table")),
+        Binding("escape", "to_table", N_("To the table"), show=False),
+        Binding("d", "tab('dossier')", N_("Dossier")),
+        Binding("x", "tab('codex')", N_("Codex")),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False),
     ]
-    HELP = (
+    HELP = N_(
         "Your confidential briefing: read your objectives and red lines, what the other "
         "side wants, and the key figures. The codex explains the actors and terms. "
         "Press Enter to go to the negotiating table; B there brings you back."
@@ -102,15 +130,15 @@ class BriefingScreen(Screen[None]):
         scenario = self.session.scenario
         yield Header()
         with TabbedContent(initial=self.initial_tab):
-            with TabPane("Dossier", id="dossier"), VerticalScroll(id="dossier-text"):
+            with TabPane(_("Dossier"), id="dossier"), VerticalScroll(id="dossier-text"):
                 yield Markdown(dossier(scenario, self.role))
-            with TabPane("Codex", id="codex"), VerticalScroll(id="codex-text"):
+            with TabPane(_("Codex"), id="codex"), VerticalScroll(id="codex-text"):
                 yield Markdown(codex(scenario))
         yield Footer()
 
     def on_mount(self) -> None:
-        name = self.session.scenario.roles[self.role].name  # type: ignore[index]
-        self.sub_title = f"Briefing — {clean(name)}"
+        name = localise(self.session.scenario.roles[self.role].name)  # type: ignore[index]
+        self.sub_title = _("Briefing — {delegation}").format(delegation=clean(name))
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

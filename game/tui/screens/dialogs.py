@@ -9,10 +9,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import N_, _, ngettext
 from game.saves import SaveError, list_slots
 from game.tui.plain import plain, styled
 
-EVERYWHERE = """\
+EVERYWHERE = N_("""\
 ## Everywhere
 
 - **F1** — this help
@@ -21,9 +22,9 @@ EVERYWHERE = """\
 - **Ctrl+T** — light / dark theme
 - **F2** — instructor's controls: pause the clock, move the deadline, fire an inject
 - **Ctrl+Q** — quit (asks first if you have unsaved moves)
-"""
+""")
 
-HOW_TO_PLAY = """\
+HOW_TO_PLAY = N_("""\
 ## How to play
 
 You lead one delegation in the talks. On the **table**, build an offer issue by issue
@@ -32,11 +33,11 @@ and propose it, or accept or reject the other side's. Every move takes time: the
 the scenario declares). After a deal, the months play out and reviews follow; the
 **news** tab says why each thing happened and which article it comes from. The game
 ends in one of several **endings**, scored against your briefing's objectives.
-"""
+""")
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,f1,q", "dismiss", N_("Close"))]
 
     def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
@@ -46,22 +47,27 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box", classes="dialog"):
             with VerticalScroll():
                 yield Markdown(self._text())
-            yield Button("Close [Esc]", id="close", compact=True)
+            yield Button(_("Close [Esc]"), id="close", compact=True)
 
     def _text(self) -> str:
         """What the screen is for, then its keys one to a line, then the keys that work
         everywhere and how to play: short lines that read at 80x24 as at 100x30."""
         # Textual's own screens declare HELP = None; only our screens carry help text.
-        lines = [f"# Help — {self._title()}", "", getattr(self.about, "HELP", None) or ""]
-        lines += ["", "## Keys here", ""]
+        about = getattr(self.about, "HELP", None)
+        lines = [
+            "# " + _("Help — {screen}").format(screen=self._title()),
+            "",
+            _(about) if about else "",
+        ]
+        lines += ["", "## " + _("Keys here"), ""]
         everywhere = {_binding_parts(b)[0] for b in self.app.BINDINGS}
         seen = set()
         for binding in getattr(self.about, "BINDINGS", []):
             key, description = _binding_parts(binding)
             if description and key not in seen and key not in everywhere:
                 seen.add(key)
-                lines.append(f"- **{key}** — {description}")
-        lines += ["", EVERYWHERE, HOW_TO_PLAY]
+                lines.append(f"- **{key}** — {_(description)}")
+        lines += ["", _(EVERYWHERE), _(HOW_TO_PLAY)]
         return "\n".join(lines)
 
     def on_mount(self) -> None:
@@ -69,17 +75,22 @@ class HelpScreen(ModalScreen[None]):
 
     def _title(self) -> str:
         name = type(self.about).__name__.removesuffix("Screen")
-        return {
-            "Table": "the negotiating table",
-            "Title": "the title screen",
-            "Setup": "setting up a game",
-            "Briefing": "your briefing",
-            "Handover": "hand-over",
-            "Ending": "the ending",
-        }.get(name, name)
+        title = SCREEN_NAMES.get(name)
+        return _(title) if title else name
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss()
+
+
+SCREEN_NAMES = {
+    "Table": N_("the negotiating table"),
+    "Title": N_("the title screen"),
+    "Setup": N_("setting up a game"),
+    "Briefing": N_("your briefing"),
+    "Handover": N_("hand-over"),
+    "Ending": N_("the ending"),
+    "Debrief": N_("the debrief"),
+}
 
 
 def _binding_parts(binding: object) -> tuple[str, str]:
@@ -98,7 +109,7 @@ def _binding_parts(binding: object) -> tuple[str, str]:
 
 
 class SaveDialog(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, default: str) -> None:
         super().__init__()
@@ -106,12 +117,12 @@ class SaveDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="save-box"):
-            yield Label("Save the game as (a slot name):")
+            yield Label(_("Save the game as (a slot name):"))
             yield Input(self.default, id="slot")
             yield Label("", id="save-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Save"), id="save", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -135,7 +146,7 @@ class SaveDialog(ModalScreen[str | None]):
 class LoadScreen(ModalScreen[str | None]):
     """Saved games in the save folder, newest first; damaged files are left out."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, folder: object) -> None:
         super().__init__()
@@ -144,12 +155,16 @@ class LoadScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         slots = list_slots(self.folder)  # type: ignore[arg-type]
         with Vertical(classes="dialog", id="load-box"):
-            yield Label(plain(f"Saved games in {self.folder}:"))
+            yield Label(plain(_("Saved games in {folder}:").format(folder=self.folder)))
             if slots:
                 yield OptionList(
                     *(
                         Option(
-                            styled((s.slot, "bold"), f"  {s.label}", (f"  {s.moves} moves", "dim")),
+                            styled(
+                                (s.slot, "bold"),
+                                f"  {s.label}",
+                                ("  " + _moves(s.moves), "dim"),
+                            ),
                             id=str(s.path),
                         )
                         for s in slots
@@ -157,8 +172,8 @@ class LoadScreen(ModalScreen[str | None]):
                     id="slots",
                 )
             else:
-                yield Static("No saved games yet. Ctrl+S saves during a game.", id="slots-empty")
-            yield Button("Cancel", id="cancel")
+                yield Static(_("No saved games yet. Ctrl+S saves during a game."), id="slots-empty")
+            yield Button(_("Cancel"), id="cancel")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
@@ -173,18 +188,20 @@ class LoadScreen(ModalScreen[str | None]):
 class QuitDialog(ModalScreen[str]):
     """Asked on Ctrl+Q when moves have been made since the last named save."""
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss('cancel')", N_("Cancel"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="quit-box"):
             yield Static(
-                "You have moves not saved in a named slot. (The auto-save has them: "
-                "Continue on the title screen resumes this game.)"
+                _(
+                    "You have moves not saved in a named slot. (The auto-save has them: "
+                    "Continue on the title screen resumes this game.)"
+                )
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save and quit", id="save", variant="primary")
-                yield Button("Quit", id="quit", variant="error")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Save and quit"), id="save", variant="primary")
+                yield Button(_("Quit"), id="quit", variant="error")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
@@ -194,7 +211,7 @@ class QuitDialog(ModalScreen[str]):
 
 
 class ErrorDialog(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,enter", "dismiss", N_("Close"))]
 
     def __init__(self, message: str) -> None:
         super().__init__()
@@ -203,10 +220,14 @@ class ErrorDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="error-box"):
             yield Static(plain(self.message), id="error-text")
-            yield Button("OK", id="ok")
+            yield Button(_("OK"), id="ok")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss()
+
+
+def _moves(n: int) -> str:
+    return ngettext("{n} move", "{n} moves", n).format(n=n)
 
 
 __all__ = ["ErrorDialog", "HelpScreen", "LoadScreen", "QuitDialog", "SaveDialog", "SaveError"]

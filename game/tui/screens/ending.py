@@ -6,44 +6,52 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
+from game.i18n import N_, _, localise
 from game.play.interface import GameSession
 from game.scenario.models import ROLES
 from game.tui.plain import md, md_code
+from game.tui.widgets.footer import Footer
 
 
 def ending_report(session: GameSession) -> str:
     scenario = session.scenario
     result = session.outcome()
     ending = result.ending
-    lines = [f"# {md(ending.title) if ending else 'The talks are over'}", ""]
+    lines = [f"# {md(localise(ending.title)) if ending else _('The talks are over')}", ""]
     if ending is not None:
-        lines += [md(ending.summary), ""]
+        lines += [md(localise(ending.summary)), ""]
         if ending.historical:
-            lines += ["**This is the ending history took.**", ""]
-    winners = [md(scenario.roles[r].short) for r in ROLES if result.success.get(r)]
+            lines += ["**" + _("This is the ending history took.") + "**", ""]
+    winners = [md(localise(scenario.roles[r].short)) for r in ROLES if result.success.get(r)]
     for role in ROLES:
         if role not in result.scores:
             continue  # a class seat without the scenario file here: scores are the server's
         r = scenario.roles[role]
-        verdict = "success" if result.success[role] else "not a success"
-        you = " (you)" if role in session.humans else ""
-        lines += [f"## {md(r.name)}{you}: {result.scores[role]}/100 — {verdict}", ""]
+        verdict = _("success") if result.success[role] else _("not a success")
+        you = _(" (you)") if role in session.humans else ""
+        lines += [f"## {md(localise(r.name))}{you}: {result.scores[role]}/100 — {verdict}", ""]
         lines += [_why_verdict(result.success[role], winners), ""]
-        lines += ["| Objective | Points | Met |", "|---|---|---|"]
+        lines += ["| {} | {} | {} |".format(_("Objective"), _("Points"), _("Met")), "|---|---|---|"]
         for o in result.objectives[role]:
-            lines.append(f"| {md(o.text)} | {o.weight} | {'yes' if o.met else 'no'} |")
+            met = _("yes") if o.met else _("no")
+            lines.append(f"| {md(localise(o.text))} | {o.weight} | {met} |")
         lines.append("")
     if ending is not None and ending.history:
-        lines += ["## What happened in history", "", md(ending.history), ""]
+        history = md(localise(ending.history))
+        lines += ["## " + _("What happened in history"), "", history, ""]
     lines += [
-        "## The full debrief",
+        "## " + _("The full debrief"),
         "",
-        "Press **D** for the debrief here: the deal beside 2019's, turning points, questions "
-        "for discussion and every move with its reasons. " + _printable_hint(session),
+        _(
+            "Press **D** for the debrief here: the deal beside 2019's, turning points, "
+            "questions for discussion and every move with its reasons."
+        )
+        + " "
+        + _printable_hint(session),
         "",
-        "Press N for a new game, T for the title screen, Q to quit.",
+        _("Press N for a new game, T for the title screen, Q to quit."),
     ]
     return "\n".join(lines)
 
@@ -51,17 +59,21 @@ def ending_report(session: GameSession) -> str:
 def _why_verdict(success: bool, winners: list[str]) -> str:
     """Say that the ending decides success, so a high score that is "not a success" (or
     the reverse) does not read as a mistake."""
-    verdict = "Success" if success else "Not a success"
+    verdict = _("Success") if success else _("Not a success")
     who = (
-        f"this ending counts as a success for {' and '.join(winners)} only"
+        _("this ending counts as a success for {side} only").format(side=winners[0])
         if len(winners) == 1
-        else "this ending counts as a success for both sides"
+        else _("this ending counts as a success for both sides")
         if winners
-        else "this ending counts as a success for neither side"
+        else _("this ending counts as a success for neither side")
     )
     return (
-        f"*{verdict}: success is decided by the ending reached, not by the points — {who}. "
-        "The points measure the objectives met along the way.*"
+        "*"
+        + _(
+            "{verdict}: success is decided by the ending reached, not by the points — {who}. "
+            "The points measure the objectives met along the way."
+        ).format(verdict=verdict, who=who)
+        + "*"
     )
 
 
@@ -71,25 +83,26 @@ def _printable_hint(session: GameSession) -> str:
     from game.userdirs import save_dir
 
     if session.is_class_game:
-        return (
+        return _(
             "Your instructor collects every table's game; `brink report` prints its "
             "debrief from the collected save."
         )
     path = session.save_path
     if path is None:
-        return "Save the game (Ctrl+S) to print its debrief with `brink report`."
+        return _("Save the game (Ctrl+S) to print its debrief with `brink report`.")
     where = path.name.removesuffix(".brink.json") if path.parent == save_dir() else str(path)
-    return f"For a printable copy: {md_code(f'brink report {where} -o debrief.html')}."
+    command = md_code(f"brink report {where} -o debrief.html")
+    return _("For a printable copy: {command}.").format(command=command)
 
 
 class EndingScreen(Screen[None]):
     BINDINGS = [
-        Binding("d", "debrief", "Debrief"),
-        Binding("n", "app.new_game", "New game"),
-        Binding("t", "app.show_title", "Title screen"),
-        Binding("q", "app.quit_game", "Quit"),
+        Binding("d", "debrief", N_("Debrief")),
+        Binding("n", "app.new_game", N_("New game")),
+        Binding("t", "app.show_title", N_("Title screen")),
+        Binding("q", "app.quit_game", N_("Quit")),
     ]
-    HELP = "The game is over. Read how each side did and how it compares with 2019."
+    HELP = N_("The game is over. Read how each side did and how it compares with 2019.")
 
     def __init__(self, session: GameSession) -> None:
         super().__init__()
@@ -108,8 +121,8 @@ class EndingScreen(Screen[None]):
 class DebriefScreen(Screen[None]):
     """The same debrief `brink report` writes, read in the terminal."""
 
-    BINDINGS = [Binding("escape,d", "app.pop_screen", "Back to the ending")]
-    HELP = (
+    BINDINGS = [Binding("escape,d", "app.pop_screen", N_("Back to the ending"))]
+    HELP = N_(
         "The debrief of this game: what was agreed beside 2019, the course of the crisis, "
         "scores, turning points, questions for discussion and the transcript with the AI's "
         "reasons. `brink report SAVE -o debrief.html` writes it as a printable page."
@@ -126,7 +139,7 @@ class DebriefScreen(Screen[None]):
         text = (
             to_markdown(debrief)
             if debrief is not None
-            else "The debrief of this game is with your instructor (`brink class collect`)."
+            else _("The debrief of this game is with your instructor (`brink class collect`).")
         )
         yield Header()
         with VerticalScroll(id="debrief-scroll"):

@@ -6,14 +6,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from game.tui.plain import styled
+from game.i18n import N_, _
+from game.tui.plain import filled, styled
+from game.tui.widgets.footer import Footer
 
 
 class HandoverScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "ready", "Ready")]
-    HELP = (
+    BINDINGS = [Binding("enter", "ready", N_("Ready"))]
+    HELP = N_(
         "Two players share this keyboard. Each sees only their own briefing, offers in "
         "progress and private meters. Pass the keyboard, then press Enter."
     )
@@ -26,16 +28,21 @@ class HandoverScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
-            yield Static(
+            message = filled(
+                _("{delegation}: press {enter} when ready."),
+                delegation=(self.delegation, "bold"),
+                enter=(_("Enter"), "bold"),
+            )
+            message.append_text(
                 styled(
-                    (self.delegation, "bold"),
-                    ": press ",
-                    ("Enter", "bold"),
-                    " when ready.\n\n",
-                    (f"Last move: {self.last}" if self.last else "", "dim"),
+                    "\n\n",
+                    (_("Last move: {move}").format(move=self.last) if self.last else "", "dim"),
                     "\n\n" if self.last else "",
-                    ("The other delegation should look away.", "dim"),
-                ),
+                    (_("The other delegation should look away."), "dim"),
+                )
+            )
+            yield Static(
+                message,
                 id="handover",
             )
         yield Footer()

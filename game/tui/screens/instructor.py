@@ -10,6 +10,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.moves import INSTRUCTOR, PAUSE, RESUME, IllegalMove, Move
+from game.i18n import N_, _, localise
 from game.play.interface import GameSession
 from game.tui.plain import plain, styled
 
@@ -19,8 +20,8 @@ EXTENSION_DAYS = 7
 class InstructorScreen(ModalScreen[str | None]):
     """Returns a sentence saying what was done, or None if nothing was."""
 
-    BINDINGS = [Binding("escape,f2", "dismiss(None)", "Close")]
-    HELP = (
+    BINDINGS = [Binding("escape,f2", "dismiss(None)", N_("Close"))]
+    HELP = N_(
         "For the instructor of a class session: pause the clock (moves then take no time), "
         "move the next deadline a week later, or fire one of the scenario's injects — a "
         "new figure, a court ruling, a market reaction. Everything done here is recorded "
@@ -34,24 +35,31 @@ class InstructorScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         state = self.session.view(self.session.humans[0] if self.session.humans else "us")
         upcoming = state.next_deadline
-        what = "tariff" if upcoming is None or upcoming.is_tariff else upcoming.label
+        what = _("tariff") if upcoming is None or upcoming.is_tariff else localise(upcoming.label)
         options = [
             Option(
-                "Restart the clock" if state.clock_paused else "Pause the clock",
+                _("Restart the clock") if state.clock_paused else _("Pause the clock"),
                 id="resume" if state.clock_paused else "pause",
             ),
             Option(
-                plain(f"Move the {what.lower()} deadline {EXTENSION_DAYS} days later"),
+                plain(
+                    _("Move the {what} deadline {days} days later").format(
+                        what=what.lower(), days=EXTENSION_DAYS
+                    )
+                ),
                 id="extend",
                 disabled=upcoming is None,
             ),
         ]
         for inject in self.session.scenario.injects:
             options.append(
-                Option(styled(("Inject: ", "bold"), inject.label), id=f"inject:{inject.id}")
+                Option(
+                    styled((_("Inject: "), "bold"), localise(inject.label)),
+                    id=f"inject:{inject.id}",
+                )
             )
         with Vertical(classes="dialog", id="instructor-box"):
-            yield Label("Instructor's controls (recorded in the transcript)")
+            yield Label(_("Instructor's controls (recorded in the transcript)"))
             yield OptionList(*options, id="controls")
             yield Static("", id="instructor-error")
 
@@ -71,5 +79,5 @@ class InstructorScreen(ModalScreen[str | None]):
         except IllegalMove as err:
             self.query_one("#instructor-error", Static).update(plain(err, style="bold red"))
             return
-        first = next((e.text for e in events if e.kind == "instructor"), "Done")
+        first = next((localise(e.text) for e in events if e.kind == "instructor"), _("Done"))
         self.dismiss(first)

@@ -7,13 +7,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
+from game.i18n import N_, _
 from game.tui.plain import plain
+from game.tui.widgets.footer import Footer
 
 
 class JoinScreen(Screen[None]):
-    HELP = (
+    HELP = N_(
         "Type the code your instructor gave your team (letters and digits; case does not "
         "matter) and press Enter. Several people may join the same seat with one code: "
         "all see the same table, and the first move to arrive counts."
@@ -26,10 +28,13 @@ class JoinScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Middle(), Center(), Vertical(id="join-box", classes="dialog"):
-            yield Label(plain(f"Brinkmanship classroom — {self.classroom}"), id="join-title")
-            yield Label("Your seat's code:")
+            yield Label(
+                plain(_("Brinkmanship classroom — {room}").format(room=self.classroom)),
+                id="join-title",
+            )
+            yield Label(_("Your seat's code:"))
             yield Input(
-                value=self.code or "", placeholder="e.g. K7M2QX9P", max_length=32, id="code"
+                value=self.code or "", placeholder=_("e.g. K7M2QX9P"), max_length=32, id="code"
             )
             yield Static("", id="join-status")
         yield Footer()
@@ -39,16 +44,20 @@ class JoinScreen(Screen[None]):
         if self.code:
             self.join(self.code)
 
+    def after_recompose(self) -> None:
+        """The language changed: focus the code again, without joining a second time."""
+        self.query_one(Input).focus()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         code = event.value.strip()
         if not code:
-            self.show_status("Type your code first.", error=True)
+            self.show_status(_("Type your code first."), error=True)
             return
         self.join(code)
 
     def join(self, code: str) -> None:
         self.query_one(Input).disabled = True
-        self.show_status(f"Joining with {code.upper()}…")
+        self.show_status(_("Joining with {code}…").format(code=code.upper()))
         self.run_worker(self.app.join_class(self.classroom, code), exclusive=True)  # type: ignore[attr-defined]
 
     def failed(self, message: str) -> None:

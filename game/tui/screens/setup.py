@@ -10,7 +10,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     Label,
@@ -19,23 +18,39 @@ from textual.widgets import (
     Static,
 )
 
-from game.play.session import OPPONENTS
+from game.i18n import LANGUAGES, N_, _, current, localise
+from game.play.session import HUMAN, OPPONENTS
 from game.scenario.registry import bundled_scenarios
 from game.tui.catalogue import scenario_headers
 from game.tui.plain import plain
+from game.tui.widgets.footer import Footer
 
 SIDES = {
-    "us": "United States — Mike Pence, Mike Pompeo",
-    "mexico": "Mexico — Marcelo Ebrard",
+    "us": N_("United States — Mike Pence, Mike Pompeo"),
+    "mexico": N_("Mexico — Marcelo Ebrard"),
 }
+# The opponents as the screen names them (the session's table holds the same in English).
+OPPONENT_LABELS = {
+    "ai-easy": N_("AI, easy"),
+    "ai-normal": N_("AI, normal"),
+    "ai-hard": N_("AI, hard"),
+    HUMAN: N_("Second player on this keyboard"),
+}
+# Each language in its own words, so a reader of either finds theirs.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+
+
+def opponent_label(name: str) -> str:
+    label = OPPONENT_LABELS.get(name)
+    return _(label) if label else OPPONENTS.get(name, name)
 
 
 class SetupScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("ctrl+n", "start", "Start", priority=True),
+        Binding("escape", "back", N_("Back")),
+        Binding("ctrl+n", "start", N_("Start"), priority=True),
     ]
-    HELP = (
+    HELP = N_(
         "Pick the scenario, the delegation you lead, and your opponent: the AI at three "
         "levels, or a second player on this keyboard (hot-seat). The seed fixes every "
         "chance event and the AI's temperament: the same seed and moves give the same game. "
@@ -52,50 +67,80 @@ class SetupScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="setup"):
             with Horizontal(classes="setup-row"):
-                with Vertical(classes="setup-group"):
-                    yield Label("Scenario", classes="group-title")
+                with Vertical(classes="setup-group", id="scenario-group"):
+                    yield Label(_("Scenario"), classes="group-title")
                     with RadioSet(id="scenario"):
                         for h in self.headers:
                             yield RadioButton(
-                                plain(f"{h.title} ({h.period})"),
+                                plain(self._scenario_label(h.title, h.period)),
                                 value=h.id == self.initial,
                                 name=h.id,
                             )
-                with Vertical(classes="setup-group"):
-                    yield Label("Your delegation", classes="group-title")
+                with Vertical(classes="setup-group", id="side-group"):
+                    yield Label(_("Your delegation"), classes="group-title")
                     with RadioSet(id="side"):
                         for i, (role, label) in enumerate(SIDES.items()):
-                            yield RadioButton(plain(label), value=i == 0, name=role)
+                            yield RadioButton(plain(_(label)), value=i == 0, name=role)
             with Horizontal(classes="setup-row"):
-                with Vertical(classes="setup-group"):
-                    yield Label("Opponent", classes="group-title")
+                with Vertical(classes="setup-group", id="opponent-group"):
+                    yield Label(_("Opponent"), classes="group-title")
                     with RadioSet(id="opponent"):
-                        for name, label in OPPONENTS.items():
-                            yield RadioButton(plain(label), value=name == "ai-normal", name=name)
-                with Vertical(classes="setup-group"):
-                    yield Label("Seed", classes="group-title")
+                        for name in OPPONENTS:
+                            yield RadioButton(
+                                plain(opponent_label(name)), value=name == "ai-normal", name=name
+                            )
+                with Vertical(classes="setup-group", id="seed-group"):
+                    yield Label(_("Seed"), classes="group-title")
                     yield Input(str(self.seed), id="seed", type="integer")
                     yield Label("", id="setup-error")
-                    yield Button("Start", id="start", variant="primary")
+                    yield Button(_("Start"), id="start", variant="primary")
+            # Hot-seat only: the second player reads the game in their own language.
+            with Vertical(classes="setup-group", id="other-lang-group"):
+                yield Label(_("Second player's language"), classes="group-title")
+                with RadioSet(id="other-lang"):
+                    mine = self.app.lang  # type: ignore[attr-defined]
+                    for lang in LANGUAGES:
+                        yield RadioButton(
+                            plain(LANGUAGE_NAMES[lang]), value=lang == mine, name=lang
+                        )
             # The choices in words: radio dots are told apart by colour alone, which
             # NO_COLOR terminals do not show.
             yield Static("", id="setup-summary")
         yield Footer()
 
+    @staticmethod
+    def _scenario_label(title: str, period: str) -> str:
+        # Spanish titles name the month and run long: the period (on the title screen)
+        # would push the year out of sight at 80 columns.
+        if current() != "en":
+            return localise(title)
+        return f"{localise(title)} ({localise(period)})"
+
     def on_mount(self) -> None:
+        # Longer words in Spanish: scenarios and opponents get more room (brink.tcss).
+        self.set_class(current() != "en", "-long-words")
         self.query_one("#scenario", RadioSet).focus()
         self._summarise()
+
+    def _show_language_choice(self) -> None:
+        hot_seat = (self._choice("opponent") or "ai-normal") == HUMAN
+        self.query_one("#other-lang-group").display = hot_seat
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self._summarise()
 
     def _summarise(self) -> None:
-        titles = {h.id: h.title for h in self.headers}
+        self._show_language_choice()
+        titles = {h.id: localise(h.title) for h in self.headers}
         scenario = titles.get(self._choice("scenario") or self.initial, "")
-        side = SIDES.get(self._choice("side") or "us", "").split(" — ")[0]
-        opponent = OPPONENTS.get(self._choice("opponent") or "ai-normal", "")
+        side = _(SIDES.get(self._choice("side") or "us", "")).split(" — ")[0]
+        opponent = opponent_label(self._choice("opponent") or "ai-normal")
         self.query_one("#setup-summary", Static).update(
-            plain(f"Chosen: {scenario} · you lead {side} · against {opponent}")
+            plain(
+                _("Chosen: {scenario} · you lead {side} · against {opponent}").format(
+                    scenario=scenario, side=side, opponent=opponent
+                )
+            )
         )
 
     def _choice(self, ident: str) -> str:
@@ -114,13 +159,15 @@ class SetupScreen(Screen[None]):
         try:
             seed = int(text)
         except ValueError:
-            self.query_one("#setup-error", Label).update("The seed must be a whole number.")
+            self.query_one("#setup-error", Label).update(_("The seed must be a whole number."))
             return
+        opponent = self._choice("opponent") or "ai-normal"
         self.app.start_game(  # type: ignore[attr-defined]
             self._choice("scenario") or self.initial,
             self._choice("side") or "us",
-            self._choice("opponent") or "ai-normal",
+            opponent,
             seed,
+            other_lang=self._choice("other-lang") if opponent == HUMAN else None,
         )
 
     def action_back(self) -> None:

@@ -8,15 +8,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Button, Header, Static, TabbedContent, TabPane
 
 from game.engine.moves import ACCEPT, ACT, IllegalMove, Move
+from game.i18n import N_, _, localise
 from game.play.interface import GameSession
 from game.play.session import HUMAN, other
 from game.scenario.models import as_role
 from game.tui.plain import clean, plain
 from game.tui.text import describe_move
 from game.tui.widgets.dashboard import Dashboard
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.meters import MeterPanel
 from game.tui.widgets.news import NewsFeed
 from game.tui.widgets.offer import OfferTable
@@ -25,23 +27,23 @@ from game.tui.widgets.offer import OfferTable
 class TableScreen(Screen[None]):
     BINDINGS = [
         # Not in the footer: the move buttons carry these keys, underlined.
-        Binding("p", "propose", "Propose", show=False),
-        Binding("a", "accept", "Accept", show=False),
-        Binding("r", "reject", "Reject", show=False),
-        Binding("w", "walk_out", "Walk out", show=False),
+        Binding("p", "propose", N_("Propose"), show=False),
+        Binding("a", "accept", N_("Accept"), show=False),
+        Binding("r", "reject", N_("Reject"), show=False),
+        Binding("w", "walk_out", N_("Walk out"), show=False),
         # In the help and the palette; the footer keeps its room for the tabs' keys.
-        Binding("m", "match", "Match theirs", show=False),
-        Binding("b", "briefing", "Briefing"),
+        Binding("m", "match", N_("Match theirs"), show=False),
+        Binding("b", "briefing", N_("Briefing")),
         # The right-hand tabs, each with its own key (Tab cycles through them).
-        Binding("y", "show_tab('reply')", "Reply"),
-        Binding("e", "show_tab('meters')", "Meters"),
-        Binding("n", "show_tab('news')", "News"),
-        Binding("1", "act(1)", "Take numbered action 1 (2…9 likewise)", show=False),
+        Binding("y", "show_tab('reply')", N_("Reply")),
+        Binding("e", "show_tab('meters')", N_("Meters")),
+        Binding("n", "show_tab('news')", N_("News")),
+        Binding("1", "act(1)", N_("Take numbered action 1 (2…9 likewise)"), show=False),
         # No description: the help lists the numbered actions once, on the line above.
         *(Binding(str(n), f"act({n})", "", show=False) for n in range(2, 10)),
-        Binding("tab", "next_tab", "Next tab: Reply, Meters, News", show=False),
+        Binding("tab", "next_tab", N_("Next tab: Reply, Meters, News"), show=False),
     ]
-    HELP = (
+    HELP = N_(
         "Up/Down pick an issue, Left/Right (or Enter) change your option; the selected "
         "issue is written out in full under the table. Walking out leaves the threat to "
         "run its course. The tabs on the right: their reply and reasons, your meters, and "
@@ -68,25 +70,26 @@ class TableScreen(Screen[None]):
                 yield Static(id="status")
                 with Horizontal(id="moves"):
                     # The underlined letter is the key (P, A, R, W), as in a menu.
-                    yield Button("[u]P[/u]ropose", id="propose", variant="primary", compact=True)
-                    yield Button("[u]A[/u]ccept", id="accept", variant="success", compact=True)
-                    yield Button("[u]R[/u]eject", id="reject", compact=True)
-                    yield Button("[u]W[/u]alk out", id="walk_out", variant="error", compact=True)
+                    yield Button(_("[u]P[/u]ropose"), id="propose", variant="primary", compact=True)
+                    yield Button(_("[u]A[/u]ccept"), id="accept", variant="success", compact=True)
+                    yield Button(_("[u]R[/u]eject"), id="reject", compact=True)
+                    yield Button(_("[u]W[/u]alk out"), id="walk_out", variant="error", compact=True)
                 yield Vertical(id="actions")
                 # Shown only on large terminals (class `wide`): the meters, always in view.
                 yield MeterPanel(id="wide-meters")
             with TabbedContent(id="right", initial="reply"):
-                with TabPane("Reply", id="reply"), VerticalScroll():
+                with TabPane(_("Reply"), id="reply"), VerticalScroll():
                     yield Static(id="reasons")
-                with TabPane("Meters", id="meters"):
+                with TabPane(_("Meters"), id="meters"):
                     yield MeterPanel(id="meter-panel")
-                with TabPane("News", id="news"):
+                with TabPane(_("News"), id="news"):
                     yield NewsFeed(self.scenario, id="feed")
         yield Footer()
 
     def on_mount(self) -> None:
         role = self.scenario.roles[self.role]
-        self.sub_title = clean(f"{role.name} — {', '.join(d.name for d in role.delegates)}")
+        delegates = ", ".join(d.name for d in role.delegates)
+        self.sub_title = clean(f"{localise(role.name)} — {delegates}")
         table = self.query_one(OfferTable)
         view = self.session.view(self.role)
         mine = self.app.drafts.get(self.role)  # type: ignore[attr-defined]
@@ -98,6 +101,11 @@ class TableScreen(Screen[None]):
         table.focus()
         self.refresh_all()
 
+    def before_recompose(self) -> None:
+        """The language changed: the action buttons are built again with the screen."""
+        self.action_buttons = []
+        self.__dict__.pop("actions", None)
+
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 150 and self.size.height >= 40, "wide")
 
@@ -107,12 +115,12 @@ class TableScreen(Screen[None]):
         view = session.view(self.role)
         actor = view.actor
         if view.ending:
-            whose = "The game is over"
+            whose = _("The game is over")
         elif actor == self.role:
-            whose = f"Your move ({view.delegation.short})"
+            whose = _("Your move ({delegation})").format(delegation=localise(view.delegation.short))
         else:
-            whose = f"Waiting for {view.counterpart}"
-        self.query_one(Dashboard).show(view, whose)
+            whose = _("Waiting for {other}").format(other=localise(view.counterpart))
+        self.query_one(Dashboard).show(view, whose, mine=not view.ending and actor == self.role)
         table = self.query_one(OfferTable)
         theirs = view.offer if view.offer_by == other(self.role) else None
         table.load(theirs, view.menu.offer_space)
@@ -151,31 +159,38 @@ class TableScreen(Screen[None]):
 
     def _action_label(self, move: Move) -> str:
         action = next(a for a in self.scenario.actions if a.id == move.action)
-        return action.label
+        return localise(action.label)
 
     def _reply_text(self) -> Text:
         other_role = other(self.role)
         reply = self.session.reply(other_role)
         text = Text()
-        name = self.scenario.roles[other_role].short  # type: ignore[index]
+        name = localise(self.scenario.roles[other_role].short)  # type: ignore[index]
         if self.session.players.get(other_role) == HUMAN:
             last = self.session.last_move(other_role)
             text.append(
-                clean(describe_move(self.scenario, last) if last else f"{name} has not moved yet.")
+                clean(
+                    describe_move(self.scenario, last)
+                    if last
+                    else _("{other} has not moved yet.").format(other=name)
+                )
             )
             return text
         if reply is None:
-            text.append(clean(f"{name} has not answered yet. Make your move."), style="dim")
+            text.append(
+                clean(_("{other} has not answered yet. Make your move.").format(other=name)),
+                style="dim",
+            )
             return text
         move = reply.decision.move
         text.append(clean(describe_move(self.scenario, move)), style="bold")
         if move.offer:
-            text.append(" (see “On the table”)", style="dim")
+            text.append(" " + _("(see “On the table”)"), style="dim")
         text.append("\n")
         if reply.decision.reasons:
-            text.append("\nWhy:\n", style="bold")
+            text.append("\n" + _("Why:") + "\n", style="bold")
             for reason in reply.decision.reasons:
-                text.append(clean(f"• {reason.text}\n"))
+                text.append(clean(f"• {localise(reason.text)}\n"))
         return text
 
     def _meter_history(self) -> dict[str, list[float]]:
@@ -218,7 +233,7 @@ class TableScreen(Screen[None]):
         if 1 <= number <= len(actions):
             self._play(actions[number - 1])
         else:
-            self.set_status("There is no such action now.", error=True)
+            self.set_status(_("There is no such action now."), error=True)
 
     def action_match(self) -> None:
         self.query_one(OfferTable).copy_theirs()
@@ -238,16 +253,16 @@ class TableScreen(Screen[None]):
         reason = self.session.check(move)
         if reason is not None:
             # Nothing changes: the reason is shown and the offer stays as it was.
-            self.set_status(f"Not allowed: {reason}.", error=True)
+            self.set_status(_("Not allowed: {reason}.").format(reason=localise(reason)), error=True)
             return
         try:
             events = self.session.play(move)
         except IllegalMove as err:  # pragma: no cover - check_move said yes
-            self.set_status(f"Not allowed: {err}.", error=True)
+            self.set_status(_("Not allowed: {reason}.").format(reason=localise(err)), error=True)
             return
         description = describe_move(self.scenario, move)
         if events is None:  # sent to the class server, which answers in a moment
             self.sent = description
-            self.set_status(f"Sent: {description} — waiting for the table…")
+            self.set_status(_("Sent: {move} — waiting for the table…").format(move=description))
             return
         self.app.after_move(self.role, description)  # type: ignore[attr-defined]

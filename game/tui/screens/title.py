@@ -7,12 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import N_, _, current, localise
 from game.scenario.registry import bundled_scenarios, data_dir
 from game.tui.catalogue import scenario_headers
 from game.tui.plain import plain, styled
+from game.tui.widgets.footer import Footer
 
 
 def title_art() -> str:
@@ -23,23 +25,35 @@ def title_art() -> str:
         return "BRINKMANSHIP"
 
 
+def _keyed(key: str, label: str) -> Text:
+    """A menu entry with its key underlined, as in a menu: the first letter that is the
+    key, or the key after the label when the word (a translation) has no such letter."""
+    at = label.lower().find(key)
+    if at < 0:
+        return Text.assemble(label, " (", (key.upper(), "bold underline"), ")")
+    return Text.assemble(label[:at], (label[at], "bold underline"), label[at + 1 :])
+
+
 class TitleScreen(Screen[None]):
     BINDINGS = [
-        Binding("n", "new_game", "New game"),
-        Binding("c", "continue_game", "Continue"),
-        Binding("l", "load_game", "Load"),
-        Binding("q", "app.quit_game", "Quit"),
+        Binding("n", "new_game", N_("New game")),
+        Binding("c", "continue_game", N_("Continue")),
+        Binding("l", "load_game", N_("Load")),
+        Binding("q", "app.quit_game", N_("Quit")),
+        # Named in the language it switches to, so a reader of either can find it.
+        Binding("e", "app.switch_language", N_("Español")),
     ]
-    HELP = (
+    HELP = N_(
         "Choose **New game** to pick a scenario and a side, **Continue** to resume the "
-        "game you last played, or **Load** to open a saved game."
+        "game you last played, or **Load** to open a saved game. E switches between "
+        "English and Spanish (Español)."
     )
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
             yield Static(plain(title_art()), id="art")
             yield Static(
-                "A negotiation game of the 2018–2019 US–Mexico migration and tariff talks",
+                _("A negotiation game of the 2018–2019 US–Mexico migration and tariff talks"),
                 id="tagline",
             )
             with Horizontal(id="title-row"):
@@ -51,24 +65,24 @@ class TitleScreen(Screen[None]):
     def _menu(self) -> list[Option]:
         can_continue = self.app.can_continue()  # type: ignore[attr-defined]
         return [
-            Option(Text.assemble(("N", "bold underline"), "ew game"), id="new"),
-            Option(
-                Text.assemble(("C", "bold underline"), "ontinue"),
-                id="continue",
-                disabled=not can_continue,
-            ),
-            Option(Text.assemble(("L", "bold underline"), "oad"), id="load"),
-            Option(Text.assemble(("Q", "bold underline"), "uit"), id="quit"),
+            Option(_keyed("n", _("New game")), id="new"),
+            Option(_keyed("c", _("Continue")), id="continue", disabled=not can_continue),
+            Option(_keyed("l", _("Load")), id="load"),
+            Option(_keyed("q", _("Quit")), id="quit"),
         ]
 
     def _scenarios(self) -> list[Option]:
         options = []
         for header in scenario_headers(bundled_scenarios()):
-            label = styled((header.title, "bold"), ("  " + header.period, "dim"))
+            label = styled(
+                (localise(header.title), "bold"), ("  " + localise(header.period), "dim")
+            )
             options.append(Option(label, id=header.id))
         return options
 
     def on_mount(self) -> None:
+        # Longer words in Spanish: a wider menu (see brink.tcss).
+        self.set_class(current() != "en", "-long-words")
         # The prompts as built, before the marker of the highlighted option is added.
         self.prompts = {
             lst.id: [lst.get_option_at_index(i).prompt for i in range(lst.option_count)]

@@ -6,6 +6,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Sparkline
 
 from game.engine.api import MeterReading
+from game.i18n import localise
 from game.tui.plain import styled
 
 
@@ -41,5 +42,6 @@ class MeterPanel(VerticalScroll):
             change = series[-1] - series[0] if len(series) > 1 else 0.0
             arrow = "▲" if change > 0 else "▼" if change < 0 else "·"
             label, chart = self.rows[m.name]
-            label.update(styled(f"{m.label}: ", (_format(m.value, m.unit), "bold"), f" {arrow}"))
+            value = _format(m.value, localise(m.unit))
+            label.update(styled(f"{localise(m.label)}: ", (value, "bold"), f" {arrow}"))
             chart.data = series

@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.events import STORY_KINDS, Event
+from game.i18n import N_, _, localise
 from game.scenario.models import Rule, Scenario, ScenarioEvent
 from game.tui.plain import clean
 from game.tui.text import short_date
@@ -22,6 +23,17 @@ KIND_STYLE = {
     "deal": "bold green",
     "ending": "bold",
     "instructor": "bold magenta",
+}
+
+CAUSE_KINDS = {
+    "rule": N_("Rule"),
+    "event": N_("Event"),
+    "move": N_("Move"),
+    "ladder": N_("Tariff ladder"),
+    "deadline": N_("Deadline"),
+    "action": N_("Action"),
+    "clock": N_("The clock"),
+    "start": N_("Start"),
 }
 
 
@@ -38,7 +50,7 @@ class NewsFeed(Vertical):
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="feed")
-        yield Static("Select an item to see why it happened.", id="why")
+        yield Static(_("Select an item to see why it happened."), id="why")
 
     def show(self, events: tuple[Event, ...]) -> None:
         shown = [e for e in events if e.kind in SHOWN]
@@ -56,7 +68,7 @@ class NewsFeed(Vertical):
             Option(
                 Text.assemble(
                     (f"{short_date(e.date):>6} ", "dim"),
-                    (clean(e.text), KIND_STYLE.get(e.kind, "")),
+                    (clean(localise(e.text)), KIND_STYLE.get(e.kind, "")),
                 ),
                 id=str(e.seq),
             )
@@ -75,18 +87,9 @@ class NewsFeed(Vertical):
     def why(self, event: Event) -> Text:
         cause = event.cause
         text = Text()
-        text.append(clean(event.text) + "\n", style="bold")
-        kinds = {
-            "rule": "Rule",
-            "event": "Event",
-            "move": "Move",
-            "ladder": "Tariff ladder",
-            "deadline": "Deadline",
-            "action": "Action",
-            "clock": "The clock",
-            "start": "Start",
-        }
-        text.append(clean(f"Why: {kinds.get(cause.kind, cause.kind.title())}"))
+        text.append(clean(localise(event.text)) + "\n", style="bold")
+        kind = CAUSE_KINDS.get(cause.kind)
+        text.append(_("Why: {cause}").format(cause=_(kind) if kind else clean(cause.kind.title())))
         if cause.id:
             text.append(clean(f" `{cause.id}`"))
         note = self._note(cause.kind, cause.id)
@@ -95,23 +98,26 @@ class NewsFeed(Vertical):
         if cause.source:
             source = self.scenario.source(cause.source)
             if cause.source == "designer":
-                text.append("\nSource: a designer's mechanic, not from reporting", style="dim")
+                text.append(
+                    "\n" + _("Source: a designer's mechanic, not from reporting"), style="dim"
+                )
             elif source is not None:
                 by = f"{source.outlet}, " if source.outlet else ""
                 when = f", {source.date}" if source.date else ""
-                quoted = clean(f"\nSource: “{source.title}” ({by.rstrip(', ')}{when})")
-                text.append(quoted, style="dim")
+                shown = f"“{source.title}” ({by.rstrip(', ')}{when})"
+                text.append(clean("\n" + _("Source: {source}").format(source=shown)), style="dim")
             else:
-                text.append(clean(f"\nSource: {cause.source}"), style="dim")
+                source_id = _("Source: {source}").format(source=cause.source)
+                text.append(clean("\n" + source_id), style="dim")
         return text
 
     def _note(self, kind: str, ident: str) -> str:
         s = self.scenario
         if kind == "deadline":
             deadline = next((d for d in s.deadlines if d.id == ident), None)
-            return " ".join(deadline.description.split()) if deadline is not None else ""
+            return " ".join(localise(deadline.description).split()) if deadline is not None else ""
         items: list[Rule] | list[ScenarioEvent] = (
             s.rules if kind == "rule" else s.events if kind == "event" else []
         )
         found = next((x for x in items if x.id == ident), None)
-        return " ".join(found.note.split()) if found is not None and found.note else ""
+        return " ".join(localise(found.note).split()) if found is not None and found.note else ""

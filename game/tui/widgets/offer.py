@@ -14,15 +14,16 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from game.i18n import N_, _, localise
 from game.scenario.models import Scenario
 from game.tui.plain import clean
 
 
 class OfferTable(DataTable[Text]):
     BINDINGS = [
-        Binding("left", "cycle(-1)", "Option ◀", show=False),
-        Binding("right", "cycle(1)", "Option ▶", show=False),
-        Binding("enter", "cycle(1)", "Next option", show=False),
+        Binding("left", "cycle(-1)", N_("Option ◀"), show=False),
+        Binding("right", "cycle(1)", N_("Option ▶"), show=False),
+        Binding("enter", "cycle(1)", N_("Next option"), show=False),
     ]
 
     class Changed(Message):
@@ -36,9 +37,9 @@ class OfferTable(DataTable[Text]):
         self.space: dict[str, tuple[str, ...]] = {}
 
     def on_mount(self) -> None:
-        self.add_column("Issue", key="issue", width=16)
-        self.add_column("On the table", key="theirs", width=14)
-        self.add_column("Your offer", key="mine", width=14)
+        self.add_column(_("Issue"), key="issue", width=16)
+        self.add_column(_("On the table"), key="theirs", width=14)
+        self.add_column(_("Your offer"), key="mine", width=14)
         self.row_lines = 1
         self._add_rows()
         self._fit()
@@ -62,7 +63,7 @@ class OfferTable(DataTable[Text]):
         if not self.columns or not self.size.width:
             return
         usable = max(30, self.size.width - 2 - 2 * 3)  # cell padding
-        longest = max(len(i.label) for i in self.scenario.issues)
+        longest = max(len(localise(i.label)) for i in self.scenario.issues)
         issue = longest if longest <= usable * 0.4 else max(12, int(usable * 0.34))
         rest = (usable - issue) // 2
         for key, width in (("issue", issue), ("theirs", rest), ("mine", usable - issue - rest)):
@@ -88,7 +89,7 @@ class OfferTable(DataTable[Text]):
         self.refresh()
 
     def _longest_option(self) -> int:
-        return max(len(o.label) for i in self.scenario.issues for o in i.options)
+        return max(len(localise(o.label)) for i in self.scenario.issues for o in i.options)
 
     # ------------------------------------------------------------------ data
     def load(
@@ -114,7 +115,7 @@ class OfferTable(DataTable[Text]):
 
     def _cells(self, issue_id: str) -> tuple[Text, Text, Text]:
         issue = self.scenario.issue(issue_id)
-        labels = {o.id: o.label for o in issue.options}
+        labels = {o.id: localise(o.label) for o in issue.options}
         theirs_id = (self.theirs or {}).get(issue_id)
         mine_id = self.mine[issue_id]
         theirs = self._cell(labels.get(theirs_id, "—") if theirs_id else "—", "italic")
@@ -122,7 +123,7 @@ class OfferTable(DataTable[Text]):
         mine = self._cell(labels[mine_id], "bold" if differs else "")
         if self.space and mine_id not in self.space.get(issue_id, ()):
             mine.stylize("strike")
-        return self._cell(issue.label, ""), theirs, mine
+        return self._cell(localise(issue.label), ""), theirs, mine
 
     def _cell(self, label: str, style: str) -> Text:
         return _cell(label, style, wrap=getattr(self, "row_lines", 1) > 1)
@@ -138,17 +139,19 @@ class OfferTable(DataTable[Text]):
         ids = [o.id for o in issue.options]
         mine = self.mine[issue.id]
         text = Text()
-        if not self._name_whole(issue.label):
-            text.append(clean(issue.label) + "\n", style="bold")
-        text.append("You offer: ", style="dim")
-        text.append(clean(f"◀ {issue.options[ids.index(mine)].label} ▶"), style="bold")
+        name = localise(issue.label)
+        if not self._name_whole(name):
+            text.append(clean(name) + "\n", style="bold")
+        text.append(_("You offer: "), style="dim")
+        choice = localise(issue.options[ids.index(mine)].label)
+        text.append(clean(f"◀ {choice} ▶"), style="bold")
         text.append(f" {ids.index(mine) + 1}/{len(ids)}", style="dim")
-        text.append("\nOn the table: ", style="dim")
+        text.append("\n" + _("On the table: "), style="dim")
         if self.theirs is not None and issue.id in self.theirs:
-            their = next(o.label for o in issue.options if o.id == self.theirs[issue.id])
+            their = next(localise(o.label) for o in issue.options if o.id == self.theirs[issue.id])
             text.append(clean(their), style="italic")
         else:
-            text.append("nothing from them yet", style="dim italic")
+            text.append(_("nothing from them yet"), style="dim italic")
         return text
 
     def _name_whole(self, label: str) -> bool:
@@ -187,7 +190,7 @@ class OfferTable(DataTable[Text]):
 
 def _two_line_width(scenario: Scenario) -> int:
     """The narrowest column in which every issue name takes at most two lines."""
-    labels = [i.label for i in scenario.issues]
+    labels = [localise(i.label) for i in scenario.issues]
     longest = max(len(label) for label in labels)
     return next(
         (w for w in range(8, longest) if all(len(textwrap.wrap(t, w)) <= 2 for t in labels)),

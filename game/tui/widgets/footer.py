@@ -1,0 +1,41 @@
+"""The footer, its key descriptions in the reader's language.
+
+Bindings are class attributes, built once at import: their descriptions are marked with
+`N_` and translated here, each time the footer is composed (after a key binding change or
+a switch of language), so the footer always speaks the current language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
+
+from game.i18n import N_, _, current
+
+# Textual's own description of the command palette key, translated like ours.
+N_("palette")
+
+
+class Footer(TextualFooter):
+    def __init__(self, *children: Widget, **kwargs: Any) -> None:
+        # Spanish runs about a quarter longer: the compact footer (one space less around
+        # each key) keeps Help in view at 80 columns. English keeps Textual's look.
+        kwargs.setdefault("compact", current() != "en")
+        super().__init__(*children, **kwargs)
+
+    def compose(self) -> ComposeResult:
+        said: set[str] = set()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.description = _(widget.description)
+                if isinstance(widget.tooltip, str):
+                    widget.tooltip = _(widget.tooltip)
+                # Compact (Spanish): a second key for the same thing (Q and Ctrl+Q, both
+                # Quit) gives its room to the keys after it; the help lists both.
+                if self.compact and widget.description and widget.description in said:
+                    continue
+                said.add(widget.description)
+            yield widget
