@@ -20,7 +20,7 @@ from game.scenario.models import Scenario
 from game.scenario.yaml_source import SourceMap
 
 Path = tuple[str | int, ...]
-# English names, as the lint report and docs use them; the CLI translates its lines.
+# The languages' names, translated where they are shown.
 LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish")}
 
 
@@ -56,7 +56,8 @@ def texts(scenario: Scenario) -> Iterator[Text]:
     while stack:
         path, name, node = stack.pop()
         if isinstance(node, LocalText):
-            if node.versions:
+            # A figure with no words (`74,800`, `6`) reads the same in every language.
+            if node.versions and any(c.isalpha() for c in node):
                 yield Text(path, name, node)
             continue
         children: list[tuple[Path, str, Any]] = []
@@ -100,9 +101,9 @@ def coverage(scenario: Scenario) -> list[Coverage]:
 
 def summary(cover: Coverage, source: SourceMap, most: int | None = 8) -> str:
     """`Spanish: 212 of 230 texts (92%); missing: issues.asylum.label (line 120), …`;
-    `most` caps the list (None lists every one)."""
+    `most` caps the list (None lists every one). In the reader's language."""
     head = _("{language}: {written} of {total} texts ({percent}%)").format(
-        language=_(LANGUAGE_NAMES.get(cover.lang, cover.lang)).capitalize(),
+        language=_(LANGUAGE_NAMES.get(cover.lang, cover.lang)),
         written=cover.written,
         total=cover.total,
         percent=cover.percent,

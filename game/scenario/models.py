@@ -174,7 +174,10 @@ class Objective(Strict):
 
 class KeyFigure(Strict):
     label: Prose = Field(description="What the figure measures.")
-    value: str = Field(description="The figure, as text (e.g. `144,000`).")
+    value: Prose = Field(
+        description="The figure, as text: `144,000`, or with words in each language, "
+        "`{en: over 20,000, es: más de 20,000}`."
+    )
     source: SourceRef = Field(description="The source that reports it.")
 
 

@@ -18,11 +18,11 @@ from typing import Any
 
 from game.engine import Move, apply, is_terminal, legal_moves, new_game
 from game.engine.api import MoveMenu
-from game.i18n import tx
+from game.i18n import N_, tx
 from game.rules.expressions import Compiled
 from game.rules.ruleset import CompiledRule, Ruleset
 from game.scenario.checks import DESIGNER
-from game.scenario.coverage import LANGUAGE_NAMES, Coverage, coverage, languages_used, summary
+from game.scenario.coverage import Coverage, coverage, languages_used, summary
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.models import is_role
 
@@ -220,13 +220,9 @@ class _Linter:
                 self.add(
                     ("phases", i, "id"),
                     "BRK501",
-                    tx(
-                        "phase `{id}` cannot be reached from `{first_phase}`",
-                        id=phase.id,
-                        first_phase=self.s.first_phase,
-                    ),
+                    f"phase `{phase.id}` cannot be reached from `{self.s.first_phase}`",
                     "error",
-                    tx("add a transition into it, or remove it"),
+                    "add a transition into it, or remove it",
                 )
         if not self.report.games:
             return
@@ -235,13 +231,9 @@ class _Linter:
                 self.add(
                     ("endings", i, "id"),
                     "BRK502",
-                    tx(
-                        "ending `{id}` was not reached in {games} random games",
-                        id=ending.id,
-                        games=self.report.games,
-                    ),
+                    f"ending `{ending.id}` was not reached in {self.report.games} random games",
                     "warning",
-                    tx("it may need deliberate play; check its condition and a scenario test"),
+                    "it may need deliberate play; check its condition and a scenario test",
                 )
 
     def unused(self) -> None:
@@ -257,7 +249,7 @@ class _Linter:
                 self.add(
                     ("meters", name),
                     "BRK503",
-                    tx("meter `{name}` is never read or changed", name=name),
+                    f"meter `{name}` is never read or changed",
                     "warning",
                     at_key=True,
                 )
@@ -266,7 +258,7 @@ class _Linter:
                 self.add(
                     ("flags", name),
                     "BRK503",
-                    tx("flag `{name}` is never read", name=name),
+                    f"flag `{name}` is never read",
                     "warning",
                     at_key=True,
                 )
@@ -275,11 +267,8 @@ class _Linter:
                 self.add(
                     ("issues", i, "id"),
                     "BRK503",
-                    tx(
-                        "issue `{id}` has no effect: no condition reads `offer_{id}` or "
-                        "`deal_{id}`",
-                        id=issue.id,
-                    ),
+                    f"issue `{issue.id}` has no effect: no condition reads "
+                    f"`offer_{issue.id}` or `deal_{issue.id}`",
                     "warning",
                 )
         self.unused_options(read)
@@ -293,7 +282,7 @@ class _Linter:
                 self.add(
                     ("sources", i, "id"),
                     "BRK503",
-                    tx("source `{id}` is never cited", id=source.id),
+                    f"source `{source.id}` is never cited",
                     "warning",
                 )
 
@@ -321,12 +310,8 @@ class _Linter:
                     self.add(
                         ("issues", i, "options", j, "id"),
                         "BRK503",
-                        tx(
-                            "option `{id}` of `{id2}` changes nothing: no condition names it or "
-                            "reads the issue's level",
-                            id=option.id,
-                            id2=issue.id,
-                        ),
+                        f"option `{option.id}` of `{issue.id}` changes nothing: no "
+                        "condition names it or reads the issue's level",
                         "warning",
                     )
 
@@ -345,17 +330,11 @@ class _Linter:
                 self.add(
                     path,
                     "BRK504",
-                    tx(
-                        "condition is always {value} in {n_samples} sampled states",
-                        value=value,
-                        n_samples=len(self.play.samples),
-                    ),
+                    f"condition is always {value} in {len(self.play.samples)} sampled states",
                     "warning",
-                    tx(
-                        "check the names and thresholds it uses (the states come from random "
-                        "games, games that drag the talks out to the end date, and every day the "
-                        "clock stopped on)"
-                    ),
+                    "check the names and thresholds it uses (the states come from random "
+                    "games, games that drag the talks out to the end date, and every day "
+                    "the clock stopped on)",
                 )
 
     def _held_in_play(self, path: tuple[str | int, ...]) -> bool:
@@ -375,11 +354,7 @@ class _Linter:
                 self.add(
                     ("rules", i, "id"),
                     "BRK505",
-                    tx(
-                        "rule `{id}` never fired in {games} random games",
-                        id=rule.id,
-                        games=self.report.games,
-                    ),
+                    f"rule `{rule.id}` never fired in {self.report.games} random games",
                     "warning",
                 )
 
@@ -391,12 +366,9 @@ class _Linter:
                     self.add(
                         ("rules", i, "source"),
                         "BRK506",
-                        tx(
-                            "rule `{id}` is a designer's invention with no `note:` explaining it",
-                            id=rule.id,
-                        ),
+                        f"rule `{rule.id}` is a designer's invention with no `note:` explaining it",
                         "warning",
-                        tx("say why the mechanic exists, for the debrief"),
+                        "say why the mechanic exists, for the debrief",
                     )
             else:
                 self.report.sourced += 1
@@ -416,19 +388,23 @@ class _Linter:
         for cover in self.report.coverage:
             if cover.lang not in used:
                 continue
-            language = tx(LANGUAGE_NAMES.get(cover.lang, cover.lang))
+            template = _NO_VERSION[cover.lang]
             for text in cover.missing:
                 field_name = str(text.path[-1])
                 self.add(
                     text.path,
                     "BRK507",
-                    tx("`{name}` has no {language} version", name=text.name, language=language),
+                    tx(template, name=text.name),
                     "warning",
-                    tx(
-                        "write it per language: `{field_name}: {{en: ..., es: ...}}`",
-                        field_name=field_name,
-                    ),
+                    tx("write it per language: `{field}: {{en: ..., es: ...}}`", field=field_name),
                 )
+
+
+# BRK507, per language (the name of a language is not a word to slot into a sentence).
+_NO_VERSION = {
+    "en": N_("`{name}` has no English version"),
+    "es": N_("`{name}` has no Spanish version"),
+}
 
 
 def coverage_lines(report: LintReport, ruleset: Ruleset, verbose: bool = False) -> list[str]:
