@@ -220,9 +220,13 @@ class _Linter:
                 self.add(
                     ("phases", i, "id"),
                     "BRK501",
-                    f"phase `{phase.id}` cannot be reached from `{self.s.first_phase}`",
+                    tx(
+                        "phase `{id}` cannot be reached from `{first_phase}`",
+                        id=phase.id,
+                        first_phase=self.s.first_phase,
+                    ),
                     "error",
-                    "add a transition into it, or remove it",
+                    tx("add a transition into it, or remove it"),
                 )
         if not self.report.games:
             return
@@ -231,9 +235,13 @@ class _Linter:
                 self.add(
                     ("endings", i, "id"),
                     "BRK502",
-                    f"ending `{ending.id}` was not reached in {self.report.games} random games",
+                    tx(
+                        "ending `{id}` was not reached in {games} random games",
+                        id=ending.id,
+                        games=self.report.games,
+                    ),
                     "warning",
-                    "it may need deliberate play; check its condition and a scenario test",
+                    tx("it may need deliberate play; check its condition and a scenario test"),
                 )
 
     def unused(self) -> None:
@@ -249,7 +257,7 @@ class _Linter:
                 self.add(
                     ("meters", name),
                     "BRK503",
-                    f"meter `{name}` is never read or changed",
+                    tx("meter `{name}` is never read or changed", name=name),
                     "warning",
                     at_key=True,
                 )
@@ -258,7 +266,7 @@ class _Linter:
                 self.add(
                     ("flags", name),
                     "BRK503",
-                    f"flag `{name}` is never read",
+                    tx("flag `{name}` is never read", name=name),
                     "warning",
                     at_key=True,
                 )
@@ -267,8 +275,11 @@ class _Linter:
                 self.add(
                     ("issues", i, "id"),
                     "BRK503",
-                    f"issue `{issue.id}` has no effect: no condition reads "
-                    f"`offer_{issue.id}` or `deal_{issue.id}`",
+                    tx(
+                        "issue `{id}` has no effect: no condition reads `offer_{id}` or "
+                        "`deal_{id}`",
+                        id=issue.id,
+                    ),
                     "warning",
                 )
         self.unused_options(read)
@@ -282,7 +293,7 @@ class _Linter:
                 self.add(
                     ("sources", i, "id"),
                     "BRK503",
-                    f"source `{source.id}` is never cited",
+                    tx("source `{id}` is never cited", id=source.id),
                     "warning",
                 )
 
@@ -310,8 +321,12 @@ class _Linter:
                     self.add(
                         ("issues", i, "options", j, "id"),
                         "BRK503",
-                        f"option `{option.id}` of `{issue.id}` changes nothing: no "
-                        "condition names it or reads the issue's level",
+                        tx(
+                            "option `{id}` of `{id2}` changes nothing: no condition names it or "
+                            "reads the issue's level",
+                            id=option.id,
+                            id2=issue.id,
+                        ),
                         "warning",
                     )
 
@@ -326,15 +341,17 @@ class _Linter:
             if values == {False} and self._held_in_play(path):
                 continue  # true for an instant between samples: it fired
             if len(values) == 1:
-                value = "true" if values.pop() else "false"
+                template = _ALWAYS_TRUE if values.pop() else _ALWAYS_FALSE
                 self.add(
                     path,
                     "BRK504",
-                    f"condition is always {value} in {len(self.play.samples)} sampled states",
+                    tx(template, n_samples=len(self.play.samples)),
                     "warning",
-                    "check the names and thresholds it uses (the states come from random "
-                    "games, games that drag the talks out to the end date, and every day "
-                    "the clock stopped on)",
+                    tx(
+                        "check the names and thresholds it uses (the states come from random "
+                        "games, games that drag the talks out to the end date, and every day the "
+                        "clock stopped on)"
+                    ),
                 )
 
     def _held_in_play(self, path: tuple[str | int, ...]) -> bool:
@@ -354,7 +371,11 @@ class _Linter:
                 self.add(
                     ("rules", i, "id"),
                     "BRK505",
-                    f"rule `{rule.id}` never fired in {self.report.games} random games",
+                    tx(
+                        "rule `{id}` never fired in {games} random games",
+                        id=rule.id,
+                        games=self.report.games,
+                    ),
                     "warning",
                 )
 
@@ -366,9 +387,12 @@ class _Linter:
                     self.add(
                         ("rules", i, "source"),
                         "BRK506",
-                        f"rule `{rule.id}` is a designer's invention with no `note:` explaining it",
+                        tx(
+                            "rule `{id}` is a designer's invention with no `note:` explaining it",
+                            id=rule.id,
+                        ),
                         "warning",
-                        "say why the mechanic exists, for the debrief",
+                        tx("say why the mechanic exists, for the debrief"),
                     )
             else:
                 self.report.sourced += 1
@@ -399,6 +423,10 @@ class _Linter:
                     tx("write it per language: `{field}: {{en: ..., es: ...}}`", field=field_name),
                 )
 
+
+# BRK504, whole sentences: "true"/"false" are not words to slot into a translation.
+_ALWAYS_TRUE = N_("condition is always true in {n_samples} sampled states")
+_ALWAYS_FALSE = N_("condition is always false in {n_samples} sampled states")
 
 # BRK507, per language (the name of a language is not a word to slot into a sentence).
 _NO_VERSION = {
