@@ -103,7 +103,8 @@ def summary(cover: Coverage, source: SourceMap, most: int | None = 8) -> str:
     """`Spanish: 212 of 230 texts (92%); missing: issues.asylum.label (line 120), …`;
     `most` caps the list (None lists every one). In the reader's language."""
     head = _("{language}: {written} of {total} texts ({percent}%)").format(
-        language=_(LANGUAGE_NAMES.get(cover.lang, cover.lang)),
+        # Names are lower-case in Spanish mid-sentence («en español»); this one starts the line.
+        language=_(LANGUAGE_NAMES.get(cover.lang, cover.lang)).capitalize(),
         written=cover.written,
         total=cover.total,
         percent=cover.percent,
