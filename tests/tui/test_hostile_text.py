@@ -73,7 +73,9 @@ def _replaced(node: Any, words: str, marks: dict[str, str], path: tuple[str, ...
         return {k: _replaced(v, words, marks, (*path, k)) for k, v in node.items()}
     if isinstance(node, list):
         return [_replaced(v, words, marks, path) for v in node]
-    key = path[-1] if path else ""
+    # A text written per language (`title: {en: ..., es: ...}`) is still that field.
+    named = [k for k in path if k not in ("en", "es")]
+    key = named[-1] if named else ""
     if isinstance(node, str) and (key in TEXT_KEYS or (key == "value" and "key_figures" in path)):
         # The same text gets the same mark: a delegate is named by its name elsewhere.
         return f"{words} {marks.setdefault(node, MARK.format(len(marks)))}"
