@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static, TabbedContent, TabPane
 
+from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, ACT, IllegalMove, Move
 from game.play.interface import GameSession
 from game.play.session import HUMAN, other
@@ -97,7 +98,11 @@ class TableScreen(Screen[None]):
         self.refresh_all()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width >= 150 and self.size.height >= 40, "wide")
+        wide = self.size.width >= 150 and self.size.height >= 40
+        if wide and not self.has_class("wide"):
+            self.add_class("wide")
+            self._show_meters(self.session.view(self.role))
+        self.set_class(wide, "wide")
 
     # ------------------------------------------------------------------ rendering
     def refresh_all(self) -> None:
@@ -123,10 +128,15 @@ class TableScreen(Screen[None]):
             button.disabled = not legal
         self._show_actions(view)
         self.query_one("#reasons", Static).update(self._reply_text())
-        history = self._meter_history()
-        for panel in self.query(MeterPanel):
-            panel.show(view.meters, history)
+        self._show_meters(view)
         self.query_one(NewsFeed).show(view.events)
+
+    def _show_meters(self, view: RoleView) -> None:
+        history = self._meter_history()
+        self.query_one("#meter-panel", MeterPanel).show(view.meters, history)
+        # The panel beside the table is hidden below 150x40: it is filled when it shows.
+        if self.has_class("wide"):
+            self.query_one("#wide-meters", MeterPanel).show(view.meters, history)
 
     def _show_actions(self, view) -> None:  # type: ignore[no-untyped-def]
         actions = [m for m in view.menu.moves if m.kind == ACT]

@@ -25,6 +25,9 @@ class MeterPanel(VerticalScroll):
         # Rows are kept by meter name, not found by id: a removal finishes only later, and
         # a fixed id mounted again before it would clash.
         self.rows: dict[str, tuple[Label, Sparkline]] = {}
+        # What each row shows now: a move changes few meters, and a row left alone costs
+        # nothing to repaint.
+        self.shown: dict[str, tuple[str, object]] = {}
 
     def show(self, meters: tuple[MeterReading, ...], history: dict[str, list[float]]) -> None:
         names = [m.name for m in meters]
@@ -34,11 +37,25 @@ class MeterPanel(VerticalScroll):
                 label.remove()
                 chart.remove()
             self.rows = {m.name: (Label(), Sparkline([])) for m in meters}
+            self.shown = {}
             self.mount_all(w for row in self.rows.values() for w in row)
         for m in meters:
             series = history.get(m.name) or [m.value]
             change = series[-1] - series[0] if len(series) > 1 else 0.0
             arrow = "▲" if change > 0 else "▼" if change < 0 else "·"
+            line = f"{m.label}: [b]{_format(m.value, m.unit)}[/b] {arrow}"
+            before = self.shown.get(m.name)
+            self.shown[m.name] = look = (line, _chart_look(series))
             label, chart = self.rows[m.name]
-            label.update(f"{m.label}: [b]{_format(m.value, m.unit)}[/b] {arrow}")
-            chart.data = series
+            if before is None or before[0] != line:
+                label.update(line)
+            if before is None or before[1] != look[1]:
+                chart.data = series
+
+
+def _chart_look(series: list[float]) -> object:
+    """What decides a sparkline's drawing: a level series of two or more values is the
+    same flat line however long it grows, so most meters need no repaint after a move."""
+    if len(series) > 1 and min(series) == max(series):
+        return "flat"
+    return tuple(series)

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import textwrap
 
-from rich.text import Text
+from rich.text import Span, Text
 from textual.binding import Binding
+from textual.events import Resize
 from textual.message import Message
 from textual.widgets import DataTable
 
 from game.scenario.models import Scenario
+
+COLUMNS = ("issue", "theirs", "mine")
+# A cell's text, style, wrapping and spans (rich's `Text ==` compares only the first and
+# the last).
+CellLook = tuple[str, str, bool | None, tuple[Span, ...]]
 
 
 class OfferTable(DataTable[Text]):
@@ -33,6 +39,9 @@ class OfferTable(DataTable[Text]):
         self.mine: dict[str, str] = {i.id: (i.default or i.options[0].id) for i in scenario.issues}
         self.theirs: dict[str, str] | None = None
         self.space: dict[str, tuple[str, ...]] = {}
+        self._fitted_width = -1
+        # What each cell shows, so that only the cells that change are updated.
+        self._shown: dict[tuple[str, str], CellLook] = {}
 
     def on_mount(self) -> None:
         self.add_column("Issue", key="issue", width=16)
@@ -43,10 +52,20 @@ class OfferTable(DataTable[Text]):
         self._fit()
 
     def _add_rows(self) -> None:
+        self._shown = {}
         for issue in self.scenario.issues:
-            self.add_row(*self._cells(issue.id), key=issue.id, height=self.row_lines)
+            cells = self._cells(issue.id)
+            self.add_row(*cells, key=issue.id, height=self.row_lines)
+            for column, cell in zip(COLUMNS, cells, strict=True):
+                self._shown[issue.id, column] = _look(cell)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width == self._fitted_width:
+            # Only the height changed (the detail under the table grew or shrank): the
+            # rendered rows stay valid, so DataTable's handler, which throws away every
+            # rendered cell, is skipped. That halves the cost of a key press.
+            event.prevent_default()
+        self._fitted_width = event.size.width
         self._fit()
 
     def on_show(self) -> None:
@@ -106,10 +125,12 @@ class OfferTable(DataTable[Text]):
         if not self.columns:
             return
         for issue in self.scenario.issues:
-            issue_cell, theirs, mine = self._cells(issue.id)
-            self.update_cell(issue.id, "issue", issue_cell)
-            self.update_cell(issue.id, "theirs", theirs)
-            self.update_cell(issue.id, "mine", mine)
+            for column, cell in zip(COLUMNS, self._cells(issue.id), strict=True):
+                # Any update re-renders the whole table, so unchanged cells are left be.
+                look = _look(cell)
+                if self._shown.get((issue.id, column)) != look:
+                    self._shown[issue.id, column] = look
+                    self.update_cell(issue.id, column, cell)
 
     def _cells(self, issue_id: str) -> tuple[Text, Text, Text]:
         issue = self.scenario.issue(issue_id)
@@ -196,3 +217,7 @@ def _two_line_width(scenario: Scenario) -> int:
 
 def _cell(label: str, style: str, wrap: bool = False) -> Text:
     return Text(label, style=style, no_wrap=not wrap, overflow="ellipsis")
+
+
+def _look(cell: Text) -> CellLook:
+    return cell.plain, str(cell.style), cell.no_wrap, tuple(cell.spans)
