@@ -27,7 +27,7 @@ class MeterPanel(VerticalScroll):
         self.rows: dict[str, tuple[Label, Sparkline]] = {}
         # What each row shows now: a move changes few meters, and a row left alone costs
         # nothing to repaint.
-        self.shown: dict[str, tuple[str, object]] = {}
+        self.shown: dict[str, tuple[object, object]] = {}
 
     def show(self, meters: tuple[MeterReading, ...], history: dict[str, list[float]]) -> None:
         names = [m.name for m in meters]
@@ -43,12 +43,11 @@ class MeterPanel(VerticalScroll):
             series = history.get(m.name) or [m.value]
             change = series[-1] - series[0] if len(series) > 1 else 0.0
             arrow = "▲" if change > 0 else "▼" if change < 0 else "·"
-            line = f"{m.label}: [b]{_format(m.value, m.unit)}[/b] {arrow}"
-            before = self.shown.get(m.name)
-            self.shown[m.name] = look = (line, _chart_look(series))
             label, chart = self.rows[m.name]
-            if before is None or before[0] != line:
-                label.update(line)
+            before = self.shown.get(m.name)
+            self.shown[m.name] = look = ((m.label, m.value, m.unit, arrow), _chart_look(series))
+            if before is None or before[0] != look[0]:
+                label.update(f"{m.label}: [b]{_format(m.value, m.unit)}[/b] {arrow}")
             if before is None or before[1] != look[1]:
                 chart.data = series
 
