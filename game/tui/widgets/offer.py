@@ -124,6 +124,7 @@ class OfferTable(DataTable[Text]):
     def refresh_rows(self) -> None:
         if not self.columns:
             return
+        changed = False
         for issue in self.scenario.issues:
             for column, cell in zip(COLUMNS, self._cells(issue.id), strict=True):
                 # Any update re-renders the whole table, so unchanged cells are left be.
@@ -131,6 +132,12 @@ class OfferTable(DataTable[Text]):
                 if self._shown.get((issue.id, column)) != look:
                     self._shown[issue.id, column] = look
                     self.update_cell(issue.id, column, cell)
+                    changed = True
+        if changed:
+            # An update leaves every rendered cell, row and line stale, and DataTable keeps
+            # them until its caches overflow (thousands of objects for the cycle collector
+            # to walk on each pass): they go now.
+            self._clear_caches()
 
     def _cells(self, issue_id: str) -> tuple[Text, Text, Text]:
         issue = self.scenario.issue(issue_id)
