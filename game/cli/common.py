@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from game.i18n import _, ngettext
 from game.rules.ruleset import Ruleset, load_ruleset
 from game.scenario.diagnostics import ScenarioError
 
@@ -26,12 +27,15 @@ class CommandFailed(Exception):
 def report_scenario_error(err: ScenarioError, stream: TextIO | None = None) -> None:
     stream = stream or sys.stderr
     print(err.render(), file=stream)
-    errors = len(err.errors)
-    warnings = len(err.diagnostics) - errors
-    summary = f"{errors} error{'s' if errors != 1 else ''}"
+    print(count_summary(len(err.errors), len(err.diagnostics) - len(err.errors)), file=stream)
+
+
+def count_summary(errors: int, warnings: int) -> str:
+    """`2 errors, 1 warning`, in the reader's language."""
+    summary = ngettext("{n} error", "{n} errors", errors).format(n=errors)
     if warnings:
-        summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
-    print(summary, file=stream)
+        summary += ", " + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
+    return summary
 
 
 def exit_status(err: ScenarioError) -> int:
@@ -105,7 +109,10 @@ def stuck_games_reported(command: str) -> Callable[[Command], Command]:
             try:
                 return run(args)
             except GameStalled as err:
-                print(f"brink {command}: error: {err}", file=sys.stderr)
+                print(
+                    _("brink {command}: error: {error}").format(command=command, error=err),
+                    file=sys.stderr,
+                )
                 raise CommandFailed(1) from None
 
         return guarded

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 
 from game import __version__
 from game.cli.common import CommandFailed
+from game.cli.language import add_lang_option, apply_language
 from game.cli.messages import CleanMessages
+from game.i18n import N_, _, localise
 
 # Subcommand name -> module in game.cli.commands; each has `register(sub)` and `run(args)`.
 COMMANDS = {
@@ -35,7 +37,7 @@ COMMANDS = {
     "new": "new",
 }
 
-EXAMPLES = """\
+EXAMPLES = N_("""\
 examples:
   brink                                     the game: title screen
   brink play roosevelt-room-2019 --role mexico --seed 3
@@ -47,7 +49,8 @@ examples:
   brink replay saves/historical-2019.brink.json
   brink new my-talks --dir scenarios        start a new scenario
   brink class start roosevelt-room-2019 --tables 6 --ai mexico
-"""
+  brink --lang es                           the game in Spanish (also BRINK_LANG=es)
+""")
 
 
 class UsageError(Exception):
@@ -70,21 +73,29 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="brink",
-        description="Brinkmanship: negotiate the 2019 US–Mexico migration and tariff crisis.",
-        epilog=EXAMPLES,
+        description=_("Brinkmanship: negotiate the 2019 US–Mexico migration and tariff crisis."),
+        epilog=_(EXAMPLES),
         formatter_class=_formatter,
     )
-    parser.add_argument("--version", action="version", version=f"brinkmanship {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"brinkmanship {__version__}",
+        help=_("show program's version number and exit"),
+    )
     sub = parser.add_subparsers(
-        dest="command", metavar="COMMAND", title="commands", parser_class=_Parser
+        dest="command", metavar=_("COMMAND"), title=_("commands"), parser_class=_Parser
     )
     for name, module in COMMANDS.items():
         importlib.import_module(f"game.cli.commands.{module}").register(sub, name)
+    add_lang_option(parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
+    # The language first: help, errors and the game itself are all in it.
+    arguments = apply_language(arguments)
     if not arguments:
         return _title_screen()
     stderr = sys.stderr
@@ -105,33 +116,39 @@ def _run(arguments: list[str]) -> int:
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
     except CommandFailed as failed:
         return failed.status
     except UsageError as err:
-        print(f"brink {args.command}: error: {err}", file=sys.stderr)
+        print(_error(args.command, err), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except OSError as err:  # the file system said no (a name too long, a full disk, …)
         where = f"{err.filename}: " if err.filename else ""
-        print(f"brink {args.command}: error: {where}{err.strerror or err}", file=sys.stderr)
+        print(_error(args.command, f"{where}{err.strerror or err}"), file=sys.stderr)
         return 1
     except Exception as err:  # a bug; say so plainly instead of a traceback
         from game.ai.historical import NoHistory  # here: keeps the title screen's start fast
 
         if isinstance(err, NoHistory):  # an agent chosen for a scenario it cannot play
-            print(f"brink {args.command}: error: {err}", file=sys.stderr)
+            print(_error(args.command, err), file=sys.stderr)
             return 2
         if os.environ.get("BRINK_DEBUG"):
             raise
         print(
-            f"brink {args.command}: internal error: {type(err).__name__}: {err}\n"
-            "This is a bug in Brinkmanship; please report it with the command you ran.",
+            _(
+                "brink {command}: internal error: {kind}: {error}\n"
+                "This is a bug in Brinkmanship; please report it with the command you ran."
+            ).format(command=args.command, kind=type(err).__name__, error=err),
             file=sys.stderr,
         )
         return 70
+
+
+def _error(command: str, error: object) -> str:
+    return _("brink {command}: error: {error}").format(command=command, error=localise(error))
 
 
 def _title_screen() -> int:
@@ -140,7 +157,7 @@ def _title_screen() -> int:
     served = "TEXTUAL_DRIVER" in os.environ  # run by `brink serve` for a browser
     if not served and (not sys.stdout.isatty() or not sys.stdin.isatty()):
         print(
-            "brink: the game needs an interactive terminal; `brink --help` lists the commands",
+            _("brink: the game needs an interactive terminal; `brink --help` lists the commands"),
             file=sys.stderr,
         )
         return 1

@@ -39,11 +39,13 @@ class Event:
     visible_to: tuple[str, ...] = BOTH
     data: dict[str, Any] = field(default_factory=dict, compare=False)
 
-    def line(self) -> str:
-        """One deterministic line of transcript."""
+    def line(self, text: str | None = None) -> str:
+        """One deterministic line of transcript; `text` puts the event's text in a
+        reader's language (the engine's own is English)."""
         why = f"{self.cause.kind} {self.cause.id}" if self.cause.id else self.cause.kind
         src = f"; source: {self.cause.source}" if self.cause.source else ""
-        return f"{self.date} d{self.day:05.1f} [{self.kind}] {self.text}  ({why}{src})"
+        shown = self.text if text is None else text
+        return f"{self.date} d{self.day:05.1f} [{self.kind}] {shown}  ({why}{src})"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from game.i18n import localise
+
 WIDTH, HEIGHT = 560, 160
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 64, 16, 24, 28
 
@@ -34,7 +36,7 @@ def line_chart(title: str, dates: list[str], values: list[float], unit: str = ""
         return PAD_TOP + inner_h * (1 - (v - low) / (high - low))
 
     points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
-    label = f"{title} ({unit})" if unit else title
+    label = f"{localise(title)} ({localise(unit)})" if unit else localise(title)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'role="img" aria-label="{escape(label)}" class="chart">',

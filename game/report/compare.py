@@ -7,6 +7,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from game.i18n import _, localise, ngettext
 from game.report.debrief import Debrief
 from game.report.document import Document, Heading, Paragraph, Table, cells
 from game.report.html_page import render_html
@@ -23,7 +24,11 @@ class Team:
     def tariff(self) -> str:
         collected = self.debrief.tariff_collected
         peak = max((s.tariff_rate for s in self.debrief.timeline), default=0.0)
-        return f"collected, peak {peak:g}%" if collected else "never collected"
+        return (
+            _("collected, peak {peak}%").format(peak=f"{peak:g}")
+            if collected
+            else _("never collected")
+        )
 
     def threats(self) -> list[str]:
         """The team's outcome on each of the scenario's threats, tariff first."""
@@ -31,14 +36,14 @@ class Team:
         out = [self.tariff] if scenario.tariff_ladder is not None else []
         for deadline in scenario.deadlines:
             steps = self.debrief.imposed(deadline.id)
-            out.append(f"from {steps[0].date}" if steps else "never")
+            out.append(_("from {date}").format(date=steps[0].date) if steps else _("never"))
         return out
 
 
 def _threat_names(scenario: Scenario) -> list[str]:
     """One column per threat, named as the scenario names it."""
-    tariff = ["Tariff"] if scenario.tariff_ladder is not None else []
-    return tariff + [d.label for d in scenario.deadlines]
+    tariff = [_("Tariff")] if scenario.tariff_ladder is not None else []
+    return tariff + [localise(d.label) for d in scenario.deadlines]
 
 
 def _options(team: Team) -> dict[str, str]:
@@ -49,8 +54,8 @@ def _spread(values: list[int]) -> str:
     if not values:
         return "—"
     sd = statistics.pstdev(values) if len(values) > 1 else 0.0
-    return (
-        f"min {min(values)}, median {statistics.median(values):g}, max {max(values)}, sd {sd:.1f}"
+    return _("min {min}, median {median}, max {max}, sd {sd}").format(
+        min=min(values), median=f"{statistics.median(values):g}", max=max(values), sd=f"{sd:.1f}"
     )
 
 
@@ -58,23 +63,27 @@ def class_document(teams: list[Team]) -> Document:
     """The comparison as headings, paragraphs and tables. Every cell is data (escaped by
     the renderers), so a `|` or `<` in a label stays text."""
     scenario = teams[0].debrief.scenario
-    shorts = [scenario.roles[r].short for r in ROLES]
+    shorts = [localise(scenario.roles[r].short) for r in ROLES]
     header = (
-        "Team",
-        "Ending",
+        _("Team"),
+        _("Ending"),
         *_threat_names(scenario),
-        *(f"{s} score" for s in shorts),
-        "Deal, where it differs from 2019",
+        *(_("{side} score").format(side=s) for s in shorts),
+        _("Deal, where it differs from 2019"),
     )
     rows = []
     for team in teams:
         d = team.debrief
-        ending = d.result.ending.title if d.result.ending else "in progress"
+        ending = localise(d.result.ending.title) if d.result.ending else _("in progress")
         deal = (
-            "no deal"
+            _("no deal")
             if d.deal is None
-            else "; ".join(f"{t.label}: {t.agreed}" for t in d.terms if t.agreed and not t.same)
-            or "the 2019 terms"
+            else "; ".join(
+                f"{localise(t.label)}: {localise(t.agreed)}"
+                for t in d.terms
+                if t.agreed and not t.same
+            )
+            or _("the 2019 terms")
         )
         rows.append(
             cells(
@@ -86,36 +95,48 @@ def class_document(teams: list[Team]) -> Document:
             )
         )
     spread = [
-        cells(f"{short} score", _spread([t.debrief.result.scores[role] for t in teams]))
+        cells(
+            _("{side} score").format(side=short),
+            _spread([t.debrief.result.scores[role] for t in teams]),
+        )
         for role, short in zip(ROLES, shorts, strict=True)
     ]
     endings = Counter(
-        t.debrief.result.ending.title if t.debrief.result.ending else "in progress" for t in teams
+        localise(t.debrief.result.ending.title) if t.debrief.result.ending else _("in progress")
+        for t in teams
     )
-    spread.append(cells("Endings", "; ".join(f"{k}: {v}" for k, v in endings.most_common())))
+    spread.append(cells(_("Endings"), "; ".join(f"{k}: {v}" for k, v in endings.most_common())))
     if scenario.tariff_ladder is not None:
         collected = sum(1 for t in teams if t.debrief.tariff_collected)
-        spread.append(cells("Tariff collected", f"{collected} of {len(teams)} teams"))
+        of_teams = _("{n} of {total} teams").format(n=collected, total=len(teams))
+        spread.append(cells(_("Tariff collected"), of_teams))
     for deadline in scenario.deadlines:
         imposed = sum(1 for t in teams if t.debrief.imposed(deadline.id))
-        spread.append(cells(f"{deadline.label} imposed", f"{imposed} of {len(teams)} teams"))
+        spread.append(
+            cells(
+                _("{threat} imposed").format(threat=localise(deadline.label)),
+                _("{n} of {total} teams").format(n=imposed, total=len(teams)),
+            )
+        )
     terms = []
     for issue in scenario.issues:
-        chosen = Counter(_options(t)[issue.id] for t in teams if t.debrief.deal is not None)
+        chosen = Counter(
+            localise(_options(t)[issue.id]) for t in teams if t.debrief.deal is not None
+        )
         history = next(t.historical for t in teams[0].debrief.terms if t.issue == issue.id)
         choices = "; ".join(f"{k} ({v})" for k, v in chosen.most_common()) or "—"
         terms.append(cells(issue.label, choices, history or "—"))
-    title = f"Class comparison — {scenario.title}"
+    title = _("Class comparison — {title}").format(title=localise(scenario.title))
     return Document(
         title,
         (
             Heading(1, (title,)),
-            Paragraph((f"{len(teams)} teams.",)),
+            Paragraph((ngettext("{n} team.", "{n} teams.", len(teams)).format(n=len(teams)),)),
             Table(header, tuple(rows)),
-            Heading(2, ("Spread across teams",)),
-            Table(("Measure", "Spread"), tuple(spread)),
-            Heading(2, ("Terms chosen, issue by issue",)),
-            Table(("Issue", "Teams' choices", "2019"), tuple(terms)),
+            Heading(2, (_("Spread across teams"),)),
+            Table((_("Measure"), _("Spread")), tuple(spread)),
+            Heading(2, (_("Terms chosen, issue by issue"),)),
+            Table((_("Issue"), _("Teams' choices"), "2019"), tuple(terms)),
         ),
         viewport=False,
     )

@@ -12,6 +12,7 @@ from game.engine.api import Outcome, apply, check_move, new_game, outcome, view
 from game.engine.events import Event
 from game.engine.moves import ACCEPT, PROPOSE, IllegalMove, Move
 from game.engine.state import GameState, Snapshot
+from game.i18n import LocalText, lower_first, tx
 from game.rules.ruleset import Ruleset
 from game.saves import SaveError, SaveGame, ruleset_for
 from game.scenario.models import ROLES, RoleId, Scenario
@@ -60,7 +61,7 @@ class Debrief:
     history_source: str
     timeline: list[Snapshot]
     turning_points: list[TurningPoint] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
+    questions: list[LocalText] = field(default_factory=list)
 
     @property
     def deal(self) -> dict[str, str] | None:
@@ -83,18 +84,21 @@ class Debrief:
         ]
 
 
-def _deadline_question(d: Debrief, deadline: ScenarioDeadline) -> str:
+def _deadline_question(d: Debrief, deadline: ScenarioDeadline) -> LocalText:
     """The tariff's question, asked of a declared threat in its own name."""
-    what = deadline.label[0].lower() + deadline.label[1:]
+    what = lower_first(deadline.label)
     steps = d.imposed(deadline.id)
     if steps:
-        return (
-            f"The {what} took effect on {steps[0].date}. What could either delegation have "
-            "offered before the deadline to avoid it, and why was it not offered?"
+        return tx(
+            "The {what} took effect on {date}. What could either delegation have "
+            "offered before the deadline to avoid it, and why was it not offered?",
+            what=what,
+            date=steps[0].date,
         )
-    return (
-        f"The {what} never took effect. Was the threat of it credible, and who did it "
-        "pressure more: the delegation facing it or the one making it?"
+    return tx(
+        "The {what} never took effect. Was the threat of it credible, and who did it "
+        "pressure more: the delegation facing it or the one making it?",
+        what=what,
     )
 
 
@@ -232,59 +236,90 @@ def _turning_points(steps: list[Step]) -> list[TurningPoint]:
     return chosen
 
 
-def _questions(d: Debrief) -> list[str]:
+def _questions(d: Debrief) -> list[LocalText]:
     """Three to five questions drawn from what happened in this game."""
     s = d.scenario
     us, mexico = s.roles["us"].short, s.roles["mexico"].short
     questions = []
     differing = [t for t in d.terms if t.historical and not t.same]
     if d.deal is None:
-        ending = d.result.ending.title if d.result.ending else "no ending"
+        ending = d.result.ending.title if d.result.ending else tx("no ending")
         questions.append(
-            f"The talks ended without a standing agreement ({ending}). What was each side's "
-            "best alternative to a negotiated agreement, and did either side misjudge it?"
+            tx(
+                "The talks ended without a standing agreement ({ending}). What was each "
+                "side's best alternative to a negotiated agreement, and did either side "
+                "misjudge it?",
+                ending=ending,
+            )
         )
     elif differing:
         t = differing[0]
         questions.append(
-            f"On {t.label.lower()}, you agreed “{t.agreed}”; the 2019 delegations agreed "
-            f"“{t.historical}”. Which side gained from that difference, and what did it give "
-            "in return?"
+            tx(
+                "On {issue}, you agreed “{agreed}”; the 2019 delegations agreed "
+                "“{historical}”. Which side gained from that difference, and what did it "
+                "give in return?",
+                issue=t.label.map(str.lower) if isinstance(t.label, LocalText) else t.label.lower(),
+                agreed=t.agreed,
+                historical=t.historical,
+            )
         )
     if d.tariff_collected:
         first = d.tariff_collected[0]
         questions.append(
-            f"The tariff was collected from {first.date}. What could either delegation have "
-            "offered before the deadline to avoid it, and why was it not offered?"
+            tx(
+                "The tariff was collected from {date}. What could either delegation have "
+                "offered before the deadline to avoid it, and why was it not offered?",
+                date=first.date,
+            )
         )
     elif d.scenario.tariff_ladder is not None:
         questions.append(
-            "The tariff was never collected. Was the threat of it credible, and who did it "
-            "pressure more: the delegation facing it or the one making it?"
+            tx(
+                "The tariff was never collected. Was the threat of it credible, and who did "
+                "it pressure more: the delegation facing it or the one making it?"
+            )
         )
     questions += [_deadline_question(d, deadline) for deadline in d.scenario.deadlines]
     asylum = next((t for t in d.terms if t.issue == "asylum_terms"), None)
     if asylum is not None and d.deal is not None:
         questions.append(
-            f"Where asylum is sought ended as “{asylum.agreed}”. How does that square with "
-            f"{mexico}'s red line on a safe-third-country treaty and with {us}'s core demand?"
+            tx(
+                "Where asylum is sought ended as “{agreed}”. How does that square with "
+                "{mexico}'s red line on a safe-third-country treaty and with {us}'s core "
+                "demand?",
+                agreed=asylum.agreed,
+                mexico=mexico,
+                us=us,
+            )
         )
     rights = d.state.meters.get("rights_criticism")
     if rights is not None and rights >= 50:
         questions.append(
-            f"Criticism from rights groups ended at {rights:.0f}. Which terms drew it, and "
-            "could the same enforcement have been bought at a lower human-rights cost?"
+            tx(
+                "Criticism from rights groups ended at {level}. Which terms drew it, and "
+                "could the same enforcement have been bought at a lower human-rights cost?",
+                level=format(rights, ".0f"),
+            )
         )
     if d.turning_points:
         point = d.turning_points[0]
         who = s.roles[point.role].short
         questions.append(
-            f"The game turned at move {point.step.number} ({point.step.date}), after which "
-            f"{who}'s prospects went from {point.before} to {point.after} points. What made "
-            "that move decisive?"
+            tx(
+                "The game turned at move {number} ({date}), after which {side}'s prospects "
+                "went from {before} to {after} points. What made that move decisive?",
+                number=point.step.number,
+                date=point.step.date,
+                side=who,
+                before=point.before,
+                after=point.after,
+            )
         )
     questions.append(
-        "Compare your agreement with the Joint Declaration of 7 June 2019: what would each "
-        "delegation in 2019 have thought of it?"
+        tx(
+            "Compare your agreement with the Joint Declaration of 7 June 2019: what would "
+            "each delegation in 2019 have thought of it?"
+        )
     )
     return questions[:5]

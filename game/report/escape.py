@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 import re
 
+from game.i18n import localise
+
 # Entities for what starts HTML (`<`, `&`), which every Markdown flavour honours;
 # backslashes for what starts a link (`[`), splits a table cell (`|`) or could cancel
 # one of our escapes (`\\`), and code spans.
@@ -23,14 +25,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def plain(text: object) -> str:
-    """Text for a terminal: control characters but tab and newline, and the bidi
-    overrides that reorder what is shown, replaced by U+FFFD."""
-    return _CONTROL.sub("\ufffd", str(text))
+    """Text for a terminal, in the reader's language (`game.i18n.localise`): control
+    characters but tab and newline, and the bidi overrides that reorder what is shown,
+    replaced by U+FFFD."""
+    return _CONTROL.sub("\ufffd", localise(text))
 
 
 def one_line(text: object) -> str:
     """Text for one line of a terminal transcript: `plain`, with line breaks as spaces."""
-    return plain(_LINE_BREAKS.sub(" ", str(text)))
+    return plain(_LINE_BREAKS.sub(" ", localise(text)))
 
 
 def md(text: object) -> str:

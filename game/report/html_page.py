@@ -3,6 +3,7 @@ prints on paper."""
 
 from __future__ import annotations
 
+from game.i18n import _, current
 from game.report.charts import line_chart
 from game.report.document import (
     Aside,
@@ -58,7 +59,7 @@ def render_html(document: Document) -> str:
     body = "".join(_block(b) for b in document.blocks)
     viewport = VIEWPORT if document.viewport else ""
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{current()}"><head><meta charset="utf-8">'
         f"{viewport}<title>{h(document.title)}</title><style>{CSS}</style></head>"
         f"<body>{body}</body></html>\n"
     )
@@ -88,7 +89,7 @@ def _block(block: Block) -> str:
     if isinstance(block, Paragraph):
         return f"<p>{_text(block.text)}</p>"
     if isinstance(block, Legend):
-        return f"<p>Bold: {_text(block.text)}</p>"
+        return f"<p>{_('Bold:')} {_text(block.text)}</p>"
     if isinstance(block, Table):
         head = "".join(f"<th>{_inline(c)}</th>" for c in block.header)
         rows = "".join(

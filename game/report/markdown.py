@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.i18n import _, localise
 from game.report.document import (
     Aside,
     Block,
@@ -71,10 +72,13 @@ def _block(block: Block) -> list[str]:
         return _table([_inline(h) for h in block.header], rows)
     if isinstance(block, Charts):
         if not block.series:  # no clock, and no meter both sides see moved
-            return ["Nothing that both delegations track changed during the game.", ""]
+            return [_("Nothing that both delegations track changed during the game."), ""]
         header = [
-            "Date",
-            *(md(f"{s.title} ({s.unit})" if s.unit else s.title) for s in block.series),
+            _("Date"),
+            *(
+                md(f"{localise(s.title)} ({localise(s.unit)})" if s.unit else s.title)
+                for s in block.series
+            ),
         ]
         rows = [
             [md(date), *(f"{s.values[i]:,.0f}" for s in block.series)]
@@ -91,6 +95,10 @@ def _block(block: Block) -> list[str]:
         notes = [f"- {_text(n)}" for n in block.notes]
         return [_text(block.title), "", *quotes, *notes, ""]
     raise TypeError(block)
+
+
+def _series_title(title: str, unit: str) -> str:
+    return f"{localise(title)} ({localise(unit)})" if unit else localise(title)
 
 
 def _list(block: ItemList) -> list[str]:

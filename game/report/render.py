@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from game.engine.events import STORY_KINDS, Event
 from game.engine.state import Snapshot
+from game.i18n import _, localise, ngettext
 from game.report.debrief import Debrief, Step
 from game.report.document import (
     Aside,
@@ -51,10 +52,10 @@ def key_series(d: Debrief) -> list[tuple[str, str, list[float]]]:
     days = _daily(d)
     series = []
     if d.scenario.tariff_ladder is not None:
-        series.append(("Tariff rate", "%", [s.tariff_rate for s in days]))
+        series.append((_("Tariff rate"), "%", [s.tariff_rate for s in days]))
     for deadline in d.scenario.deadlines:
         levels = [(s.levels or {}).get(deadline.id, 0.0) for s in days]
-        series.append((deadline.label, deadline.unit or "level", levels))
+        series.append((deadline.label, deadline.unit or _("level"), levels))
     for name, meter in d.scenario.meters.items():
         values = [s.meters[name] for s in days]
         if set(meter.visible_to) >= set(ROLES) and len(set(values)) > 1:
@@ -73,7 +74,7 @@ def _source(d: Debrief, ref: str) -> str:
     if not ref:
         return ""
     if ref == "designer":
-        return "designer's mechanic"
+        return _("designer's mechanic")
     source = d.scenario.source(ref)
     if source is None:
         return ref
@@ -91,9 +92,9 @@ def _why(d: Debrief, event: Event) -> str:
 
 def _player(d: Debrief, role: str) -> str:
     if role == "instructor":
-        return "the instructor"
+        return _("the instructor")
     who = d.save.players.get(role, "human")
-    return "a player" if who == "human" else f"the AI ({who})"
+    return _("a player") if who == "human" else _("the AI ({agent})").format(agent=who)
 
 
 def _move_text(step: Step) -> str:
@@ -102,16 +103,16 @@ def _move_text(step: Step) -> str:
 
 
 def debrief_document(d: Debrief) -> Document:
-    title = f"Debrief — {d.scenario.title}"
-    blocks: list[Block] = [Heading(1, (Fixed("Debrief — "), d.scenario.title)), _headline(d)]
+    title = _("Debrief — {title}").format(title=localise(d.scenario.title))
+    blocks: list[Block] = [Heading(1, (Fixed(_("Debrief — ")), d.scenario.title)), _headline(d)]
     blocks += _agreement(d)
-    blocks += [Heading(2, (Fixed("The course of the crisis"),)), _charts(d)]
+    blocks += [Heading(2, (Fixed(_("The course of the crisis")),)), _charts(d)]
     blocks += _scores(d)
     blocks += _turning_points(d)
     blocks += [
-        Heading(2, (Fixed("Questions for discussion"),)),
+        Heading(2, (Fixed(_("Questions for discussion")),)),
         ItemList(tuple((q,) for q in d.questions), ordered=True),
-        Heading(2, (Fixed("Transcript"),)),
+        Heading(2, (Fixed(_("Transcript")),)),
     ]
     blocks += [_entry(d, step) for step in d.steps]
     return Document(title, tuple(blocks))
@@ -120,27 +121,32 @@ def debrief_document(d: Debrief) -> Document:
 def _headline(d: Debrief) -> Headline:
     s = d.scenario
     ending = d.result.ending
-    title = ending.title if ending else "Game in progress"
-    summary = " ".join(ending.summary.split()) if ending else ""
-    facts: list[str | Fixed] = [Fixed(f"Seed {d.save.seed}; ")]
+    title = ending.title if ending else _("Game in progress")
+    summary = " ".join(localise(ending.summary).split()) if ending else ""
+    facts: list[str | Fixed] = [Fixed(_("Seed {seed}; ").format(seed=d.save.seed))]
     for i, role in enumerate(ROLES):
         facts += [Fixed("; ")] if i else []
         facts += [s.roles[role].name, Fixed(": "), _player(d, role)]
-    facts += [Fixed(f"; {len(d.steps)} moves, to "), d.state.date.isoformat(), Fixed(".")]
+    moves = ngettext("; {n} move, to ", "; {n} moves, to ", len(d.steps)).format(n=len(d.steps))
+    facts += [Fixed(moves), d.state.date.isoformat(), Fixed(".")]
     history: Text | None = None
     if ending is not None and ending.history:
-        history = (Emphasis((Fixed("In history:"),)), Fixed(" "), " ".join(ending.history.split()))
+        history = (
+            Emphasis((Fixed(_("In history:")),)),
+            Fixed(" "),
+            " ".join(localise(ending.history).split()),
+        )
     return Headline(
-        (Strong((Fixed("Ending: "), title, Fixed("."))), Fixed(" "), summary),
+        (Strong((Fixed(_("Ending: ")), title, Fixed("."))), Fixed(" "), summary),
         tuple(facts),
         history,
     )
 
 
 def _agreement(d: Debrief) -> list[Block]:
-    blocks: list[Block] = [Heading(2, (Fixed("What was agreed, beside 2019"),))]
+    blocks: list[Block] = [Heading(2, (Fixed(_("What was agreed, beside 2019")),))]
     if d.deal is None:
-        blocks.append(Paragraph((Fixed("No agreement stood at the end."),)))
+        blocks.append(Paragraph((Fixed(_("No agreement stood at the end.")),)))
     rows = tuple(
         (
             Cell(term.label),
@@ -152,8 +158,8 @@ def _agreement(d: Debrief) -> list[Block]:
     source = _source(d, d.history_source)
     return [
         *blocks,
-        Table((Fixed("Issue"), Fixed("This game"), Fixed("2019")), rows),
-        Legend((Fixed("differs from 2019. The 2019 terms: "), source, Fixed("."))),
+        Table((Fixed(_("Issue")), Fixed(_("This game")), Fixed("2019")), rows),
+        Legend((Fixed(_("differs from 2019. The 2019 terms: ")), source, Fixed("."))),
     ]
 
 
@@ -163,17 +169,17 @@ def _charts(d: Debrief) -> Charts:
 
 
 def _scores(d: Debrief) -> list[Block]:
-    blocks: list[Block] = [Heading(2, (Fixed("Scores"),))]
+    blocks: list[Block] = [Heading(2, (Fixed(_("Scores")),))]
     for role in ROLES:
-        verdict = "a success" if d.result.success[role] else "not a success"
+        verdict = _("a success") if d.result.success[role] else _("not a success")
         score = Fixed(f": {d.result.scores[role]}/100 — {verdict}")
         rows = tuple(
-            (Cell(o.text), *cells(Fixed(str(o.weight)), Fixed("yes" if o.met else "no")))
+            (Cell(o.text), *cells(Fixed(str(o.weight)), Fixed(_("yes") if o.met else _("no"))))
             for o in d.result.objectives[role]
         )
         blocks += [
             Heading(3, (d.scenario.roles[role].name, score)),
-            Table((Fixed("Objective"), Fixed("Points"), Fixed("Met")), rows),
+            Table((Fixed(_("Objective")), Fixed(_("Points")), Fixed(_("Met"))), rows),
         ]
     return blocks
 
@@ -181,18 +187,19 @@ def _scores(d: Debrief) -> list[Block]:
 def _turning_points(d: Debrief) -> list[Block]:
     items = tuple(
         (
-            Fixed(f"Move {point.step.number} ("),
+            Fixed(_("Move {number} (").format(number=point.step.number)),
             point.step.date,
             Fixed("), "),
             _move_text(point.step),
             Fixed(": "),
             d.scenario.roles[point.role].short,
-            Fixed(f"'s score {point.before} → {point.after}."),
+            Fixed(" "),
+            Fixed(_("{before} → {after} points.").format(before=point.before, after=point.after)),
         )
         for point in d.turning_points
     )
-    empty = (Fixed("No single move changed either side's prospects."),)
-    return [Heading(2, (Fixed("Turning points"),)), ItemList(items, empty=empty)]
+    empty = (Fixed(_("No single move changed either side's prospects.")),)
+    return [Heading(2, (Fixed(_("Turning points")),)), ItemList(items, empty=empty)]
 
 
 def _entry(d: Debrief, step: Step) -> Entry:

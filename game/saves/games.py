@@ -26,7 +26,7 @@ def capture(
     info.update(meta or {})
     return SaveGame(
         state.ruleset.id,
-        state.ruleset.file.digest,
+        state.ruleset.file.play_digest,
         state.seed,
         dict(players),
         list(state.moves),
@@ -58,7 +58,7 @@ def ruleset_for(save: SaveGame, ruleset: Ruleset | None = None, where: str = "sa
             ) from None
     if ruleset.id != save.scenario_id:
         raise SaveError(f"{where} belongs to scenario `{save.scenario_id}`, not `{ruleset.id}`")
-    if ruleset.file.digest != save.scenario_digest:
+    if not ruleset.file.accepts(save.scenario_digest):
         raise SaveError(
             f"{where} was made with a different version of scenario "
             f"`{save.scenario_id}` (the file has changed since), so its moves "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from game.scenario.checks import Checker
 from game.scenario.dates import period_problems
 from game.scenario.diagnostics import Diagnostic, ScenarioError
 from game.scenario.models import Scenario
+from game.scenario.play_digest import play_digest
 from game.scenario.validation import clean_loc, model_diagnostics
 from game.scenario.yaml_source import SourceMap, read_scenario_file
 
@@ -26,8 +28,18 @@ class ScenarioFile:
     scenario: Scenario
     source: SourceMap
     path: Path
-    # Hash of the file's bytes: a save records it to notice an edited scenario.
+    # Hash of the file's bytes, as saves recorded it before play digests.
     digest: str
+
+    @cached_property
+    def play_digest(self) -> str:
+        """What a save records: the scenario as a game, wording left out (computed when
+        first asked, so loading for lint or play does not pay for it)."""
+        return play_digest(self.scenario)
+
+    def accepts(self, digest: str) -> bool:
+        """Whether a save or a class room recorded with `digest` replays on this file."""
+        return digest in (self.play_digest, self.digest, *self.scenario.earlier_versions)
 
 
 def digest_text(text: str) -> str:

@@ -17,7 +17,19 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    ModelWrapValidatorHandler,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
+
+from game.i18n import Lang
+from game.scenario.prose import Prose, scenario_language, short_prose
 
 # Names that appear inside condition expressions must be plain identifiers.
 Name = Annotated[
@@ -30,6 +42,12 @@ Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
     Field(description="A lower-case identifier: letters, digits, hyphens, underscores."),
+]
+# The hash of a scenario file's bytes, as a save records it.
+FileDigest = Annotated[
+    str,
+    StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$"),
+    Field(description="`sha256:` and the 64 hex digits of the file's SHA-256."),
 ]
 Expression = Annotated[
     str,
@@ -63,6 +81,7 @@ GameDate = Annotated[
         description="A date between 1900-01-01 and 2199-12-31.",
     ),
 ]
+ShortProse: Any = short_prose(12)
 RoleId = Literal["us", "mexico"]
 ROLES: tuple[RoleId, ...] = ("us", "mexico")
 
@@ -133,21 +152,21 @@ class Source(Strict):
 
 class Person(Strict):
     name: str = Field(description="Full name.")
-    title: str = Field(description="Office held at the time.")
-    note: str = Field(default="", description="What this person wants or does, briefly.")
+    title: Prose = Field(description="Office held at the time.")
+    note: Prose = Field(default="", description="What this person wants or does, briefly.")
     source: SourceRef = Field(default="designer", description="Where this portrait comes from.")
 
 
 class Objective(Strict):
     id: Name = Field(description="Identifier of the objective.")
-    text: str = Field(description="The objective as the briefing states it.")
+    text: Prose = Field(description="The objective as the briefing states it.")
     when: Expression = Field(description="Condition, checked at the end, that means it was met.")
     weight: int = Field(ge=1, le=100, description="Points this objective is worth.")
     source: SourceRef = Field(description="Where this objective comes from.")
 
 
 class KeyFigure(Strict):
-    label: str = Field(description="What the figure measures.")
+    label: Prose = Field(description="What the figure measures.")
     value: str = Field(description="The figure, as text (e.g. `144,000`).")
     source: SourceRef = Field(description="The source that reports it.")
 
@@ -159,7 +178,7 @@ class IssuePreference(Strict):
     values: dict[Name, float] = Field(
         description="Worth of every option of the issue to the role, from 0 (worst) to 1 (best)."
     )
-    why: str = Field(
+    why: Prose = Field(
         default="",
         description="Why the role values the issue this way, in plain words; the AI quotes it "
         "when it explains a reply.",
@@ -170,7 +189,7 @@ class IssuePreference(Strict):
 class RedLine(Strict):
     issue: Name = Field(description="Issue of the option the role will never accept.")
     option: Name = Field(description="The option the role will never accept or offer.")
-    why: str = Field(default="", description="Why, in plain words, for the AI's explanations.")
+    why: Prose = Field(default="", description="Why, in plain words, for the AI's explanations.")
     source: SourceRef = Field(description="The article that reports the red line.")
 
 
@@ -180,7 +199,7 @@ class Valuation(Strict):
         "(e.g. `0.45 - 0.012 * tariff_rate`) re-evaluated at every turn from what the role "
         "can see."
     )
-    why: str = Field(default="", description="Why, in plain words, for the AI's explanations.")
+    why: Prose = Field(default="", description="Why, in plain words, for the AI's explanations.")
     source: SourceRef = Field(description="Where this valuation comes from, or `designer`.")
 
 
@@ -193,7 +212,7 @@ class Personality(Strict):
         "bargainer who holds out until the deadline (Boulware), above 1 a softer one who "
         "gives ground early (Conceder).",
     )
-    description: str = Field(default="", description="The delegate's style at the table.")
+    description: Prose = Field(default="", description="The delegate's style at the table.")
     source: SourceRef = Field(default="designer", description="Where this portrait comes from.")
 
 
@@ -223,17 +242,17 @@ class Preferences(Strict):
 
 
 class Role(Strict):
-    name: str = Field(description="Name of the delegation, e.g. `United States delegation`.")
-    short: str = Field(description="Short label used in tight places, e.g. `US`.")
+    name: Prose = Field(description="Name of the delegation, e.g. `United States delegation`.")
+    short: Prose = Field(description="Short label used in tight places, e.g. `US`.")
     delegates: list[Person] = Field(min_length=1, description="The people at the table.")
     offstage: list[Person] = Field(
         default_factory=list, description="Principals who decide but are not at the table."
     )
-    briefing: str = Field(description="Confidential briefing, seen only by this role.")
-    wants: str = Field(
+    briefing: Prose = Field(description="Confidential briefing, seen only by this role.")
+    wants: Prose = Field(
         default="", description="What the other side knows, publicly, this role wants."
     )
-    red_lines: list[str] = Field(
+    red_lines: list[Prose] = Field(
         default_factory=list, description="Lines the delegation has said it will not cross."
     )
     key_figures: list[KeyFigure] = Field(
@@ -254,8 +273,8 @@ class Role(Strict):
 
 
 class Meter(Strict):
-    label: str = Field(description="Human name of the meter.")
-    unit: str = Field(default="", description="Unit shown after values, e.g. `%` or `people`.")
+    label: Prose = Field(description="Human name of the meter.")
+    unit: Prose = Field(default="", description="Unit shown after values, e.g. `%` or `people`.")
     type: Literal["int", "float"] = Field(
         default="int", description="`int` meters are rounded after every change."
     )
@@ -265,7 +284,7 @@ class Meter(Strict):
     visible_to: list[RoleId] = Field(
         default_factory=lambda: list(ROLES), description="Roles that can see this meter."
     )
-    description: str = Field(default="", description="What the meter measures and why.")
+    description: Prose = Field(default="", description="What the meter measures and why.")
     source: SourceRef = Field(description="Where its starting value and range come from.")
 
     @model_validator(mode="after")
@@ -282,12 +301,12 @@ class Meter(Strict):
 
 class Option(Strict):
     id: Name = Field(description="Identifier of the option, used in expressions as a string.")
-    label: str = Field(description="Short text shown in the offer builder.")
+    label: Prose = Field(description="Short text shown in the offer builder.")
     level: float = Field(
         default=0,
         description="A number for expressions, e.g. troops deployed (`offer_guard_level`).",
     )
-    description: str = Field(default="", description="What choosing this option means.")
+    description: Prose = Field(default="", description="What choosing this option means.")
     when: Expression | None = Field(
         default=None, description="Condition for the option to be available in an offer."
     )
@@ -296,8 +315,8 @@ class Option(Strict):
 
 class Issue(Strict):
     id: Name = Field(description="Identifier, used in expressions as `offer_<id>` and `deal_<id>`.")
-    label: str = Field(description="Name of the issue on the table.")
-    description: str = Field(default="", description="What is at stake, in a sentence or two.")
+    label: Prose = Field(description="Name of the issue on the table.")
+    description: Prose = Field(default="", description="What is at stake, in a sentence or two.")
     options: list[Option] = Field(min_length=2, description="The choices, weakest first.")
     default: Name | None = Field(
         default=None, description="Option assumed when an offer leaves the issue out (first one)."
@@ -320,14 +339,14 @@ MoveKind = Literal["propose", "accept", "reject", "walk_out"]
 
 class Phase(Strict):
     id: Name = Field(description="Identifier, the value of `phase` in expressions.")
-    label: str = Field(description="Shown on the clock, e.g. `Talks at the White House`.")
+    label: Prose = Field(description="Shown on the clock, e.g. `Talks at the White House`.")
     actor: Literal["us", "mexico", "clock"] = Field(
         description="Who moves in this phase; `clock` phases advance time until a rule moves on."
     )
     move_days: float = Field(
         default=1.0, gt=0, le=31, description="Scenario days that pass with each move here."
     )
-    description: str = Field(default="", description="What is going on in this phase.")
+    description: Prose = Field(default="", description="What is going on in this phase.")
 
 
 class Transition(Strict):
@@ -340,7 +359,9 @@ class Transition(Strict):
     source: Name | list[Name] = Field(description="Phase(s) it leaves from, or `*` for any.")
     dest: Name = Field(description="Phase it enters.")
     when: Expression | None = Field(default=None, description="Extra condition for it to happen.")
-    reason: str = Field(default="", description="Shown to the player when `when` blocks the move.")
+    reason: Prose = Field(
+        default="", description="Shown to the player when `when` blocks the move."
+    )
 
     def sources(self) -> list[str]:
         return [self.source] if isinstance(self.source, str) else list(self.source)
@@ -355,7 +376,7 @@ class TariffStep(Strict):
 
 
 class TariffLadder(Strict):
-    label: str = Field(default="Tariff on imports", description="What the tariff is.")
+    label: Prose = Field(default="Tariff on imports", description="What the tariff is.")
     steps: list[TariffStep] = Field(min_length=1, description="Steps in date order, rising.")
     source: SourceRef = Field(description="Where the schedule comes from.")
 
@@ -377,7 +398,7 @@ class DeadlineStep(Strict):
         description="How severe the threat is from that day, in the deadline's `unit` (e.g. "
         "lanes closed); by default the step's number (1, 2, 3...).",
     )
-    label: str = Field(
+    label: Prose = Field(
         default="",
         description="What happens on that day, in a few words (e.g. `Ports of entry close to "
         "trucks`); shown on the clock and quoted by the AI.",
@@ -391,21 +412,20 @@ class Deadline(Strict):
         description="Identifier; expressions read `<id>_level`, `<id>_status` and "
         "`<id>_days_left`, and effects move it with `deadline: {<id>: suspend}`."
     )
-    label: str = Field(
+    label: Prose = Field(
         description="What the threat is, as the clock shows it: `Border closure` gives "
         "`Border closure in 4 days`."
     )
-    short: str = Field(
+    short: ShortProse = Field(
         default="",
-        max_length=12,
         description="One word for table columns and charts, e.g. `closure` (`closure "
         "imposed`); by default the id.",
     )
-    unit: str = Field(default="", description="Unit of the step levels, if they have one.")
+    unit: Prose = Field(default="", description="Unit of the step levels, if they have one.")
     steps: list[DeadlineStep] = Field(
         min_length=1, description="Steps in date order; the clock takes each on its date."
     )
-    description: str = Field(default="", description="What the threat means, for the debrief.")
+    description: Prose = Field(default="", description="What the threat means, for the debrief.")
     source: SourceRef = Field(description="Where the threat and its dates come from.")
 
     def short_name(self) -> str:
@@ -420,11 +440,28 @@ class Deadline(Strict):
 
 
 class News(Strict):
-    headline: str = Field(description="One line, in plain words.")
-    body: str = Field(default="", description="A few sentences of explanation.")
+    headline: Prose = Field(description="One line, in plain words.")
+    body: Prose = Field(default="", description="A few sentences of explanation.")
     visible_to: list[RoleId] = Field(
         default_factory=lambda: list(ROLES), description="Roles who see it (default: both)."
     )
+
+
+def _news_form(value: Any) -> str:
+    """`news:` is a headline (a text, plain or per language) or a `News` mapping; a
+    mapping of languages only is the former, so errors speak of the form meant."""
+    if isinstance(value, dict) and not (value.keys() & {"en", "es"}):
+        return "News"
+    if isinstance(value, dict) and value.keys() & set(News.model_fields):
+        return "News"
+    return "Text" if isinstance(value, str | dict) else "News"
+
+
+# Tags capitalised: diagnostics drop capitalised union labels from a field's path.
+NewsItem = Annotated[
+    Annotated[Prose, Tag("Text")] | Annotated[News, Tag("News")],
+    Discriminator(_news_form),
+]
 
 
 class Schedule(Strict):
@@ -456,7 +493,7 @@ class Effect(Strict):
         description="Move a declared deadline: `{closure: suspend}` (escalate, suspend, resume "
         "or lift).",
     )
-    news: str | News | None = Field(default=None, description="Publish a news item.")
+    news: NewsItem | None = Field(default=None, description="Publish a news item.")
     trigger: str | None = Field(default=None, description="Fire a phase-machine trigger.")
     schedule: Schedule | None = Field(default=None, description="Schedule a declared event.")
     end: Slug | None = Field(default=None, description="End the game with this ending.")
@@ -493,7 +530,7 @@ class Rule(Strict):
     then: list[Effect] = Field(min_length=1, description="Effects, applied in order.")
     once: bool = Field(default=False, description="Fire at most once per game.")
     source: SourceRef = Field(description="Article this rule is drawn from, or `designer`.")
-    note: str = Field(default="", description="Why the rule exists, for the debrief.")
+    note: Prose = Field(default="", description="Why the rule exists, for the debrief.")
 
 
 class ScenarioEvent(Strict):
@@ -509,16 +546,16 @@ class ScenarioEvent(Strict):
     then: list[Effect] = Field(min_length=1, description="Effects, applied in order.")
     once: bool = Field(default=True, description="Happen at most once per game.")
     source: SourceRef = Field(description="Article this event is drawn from, or `designer`.")
-    note: str = Field(default="", description="Why the event exists, for the debrief.")
+    note: Prose = Field(default="", description="Why the event exists, for the debrief.")
 
 
 class Action(Strict):
     id: Name = Field(description="Identifier; it is also the phase-machine trigger it fires.")
-    label: str = Field(description="Shown on the button or menu.")
+    label: Prose = Field(description="Shown on the button or menu.")
     role: RoleId = Field(description="Who may take it.")
     when: Expression | None = Field(default=None, description="Extra condition to be available.")
     then: list[Effect] = Field(default_factory=list, description="Effects, applied in order.")
-    description: str = Field(default="", description="What taking it means.")
+    description: Prose = Field(default="", description="What taking it means.")
     source: SourceRef = Field(description="Where it comes from, or `designer`.")
 
 
@@ -551,7 +588,7 @@ class Difficulty(Strict):
         description="Learn from the other side's offers which issues it cares about, and "
         "trade on them.",
     )
-    description: str = Field(default="", description="Shown when choosing the opponent.")
+    description: Prose = Field(default="", description="Shown when choosing the opponent.")
 
 
 def _difficulty(
@@ -586,16 +623,16 @@ class Inject(Strict):
     """An event the instructor fires by hand, at any moment of a class session."""
 
     id: Slug = Field(description="Identifier, recorded in the transcript when fired.")
-    label: str = Field(description="Shown in the instructor's menu, e.g. `New border figures`.")
-    description: str = Field(default="", description="What it represents, for the instructor.")
+    label: Prose = Field(description="Shown in the instructor's menu, e.g. `New border figures`.")
+    description: Prose = Field(default="", description="What it represents, for the instructor.")
     then: list[Effect] = Field(min_length=1, description="Effects, applied in order.")
     source: SourceRef = Field(description="Article the inject is drawn from, or `designer`.")
-    note: str = Field(default="", description="Why it exists, for the debrief.")
+    note: Prose = Field(default="", description="Why it exists, for the debrief.")
 
 
 class Ending(Strict):
     id: Slug = Field(description="Identifier, used by `end` effects.")
-    title: str = Field(description="Title on the ending screen.")
+    title: Prose = Field(description="Title on the ending screen.")
     when: Expression | None = Field(
         default=None,
         description=(
@@ -606,8 +643,8 @@ class Ending(Strict):
     default: bool = Field(
         default=False, description="Reached when time runs out and no other ending holds."
     )
-    summary: str = Field(description="What this outcome means, in plain words.")
-    history: str = Field(default="", description="What actually happened, for comparison.")
+    summary: Prose = Field(description="What this outcome means, in plain words.")
+    history: Prose = Field(default="", description="What actually happened, for comparison.")
     historical: bool = Field(default=False, description="This is the ending history took.")
     success_for: list[RoleId] = Field(
         default_factory=list, description="Roles whose briefing counts this a success."
@@ -631,8 +668,8 @@ class ScriptedMove(Strict):
 
 
 class CodexEntry(Strict):
-    term: str = Field(description="The actor, body or term, as players will meet it.")
-    text: str = Field(description="What it is, in a sentence or two of plain words.")
+    term: Prose = Field(description="The actor, body or term, as players will meet it.")
+    text: Prose = Field(description="What it is, in a sentence or two of plain words.")
     source: SourceRef = Field(description="The article that explains or reports it.")
 
 
@@ -641,9 +678,14 @@ class Scenario(Strict):
 
     format: Literal[1] = Field(default=1, description="Version of the scenario format.")
     id: Slug = Field(description="Identifier; the file should be named `<id>.yaml`.")
-    title: str = Field(description="Title shown on the title screen.")
-    period: str = Field(description="Dates covered, as text, e.g. `May–September 2019`.")
-    summary: str = Field(description="One paragraph for the scenario list.")
+    language: Lang = Field(
+        default="en",
+        description="The language of the texts written as plain strings: `en` (English) or "
+        "`es` (Spanish). Any text may instead give each language, as `{en: ..., es: ...}`.",
+    )
+    title: Prose = Field(description="Title shown on the title screen.")
+    period: Prose = Field(description="Dates covered, as text, e.g. `May–September 2019`.")
+    summary: Prose = Field(description="One paragraph for the scenario list.")
     start_date: GameDate = Field(description="Scenario date when play begins (day 0).")
     end_date: GameDate = Field(description="Date when time runs out and an ending is chosen.")
     max_moves: int = Field(
@@ -696,6 +738,21 @@ class Scenario(Strict):
         description="What the delegations actually did, in order; the `historical` agent "
         "plays its side of it.",
     )
+    earlier_versions: list[FileDigest] = Field(
+        default_factory=list,
+        description="Hashes (`sha256:…`) of earlier versions of this file whose saves still "
+        "replay on it, because only wording changed since. Saves made now record the "
+        "scenario's play digest, which wording never changes; this list is for saves "
+        "made before it.",
+    )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _in_its_language(cls, data: Any, handler: ModelWrapValidatorHandler[Scenario]) -> Scenario:
+        # Plain strings are in the file's `language:`; the prose fields read it from here.
+        lang = data.get("language", "en") if isinstance(data, dict) else "en"
+        with scenario_language(lang if isinstance(lang, str) else "en"):
+            return handler(data)
 
     @model_validator(mode="after")
     def _both_roles(self) -> Scenario:

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from game.scenario.diagnostics import Diagnostic, did_you_mean
+from game.scenario.prose import EMPTY_VERSION, LANGUAGE_HINT, UNKNOWN_LANGUAGE
 from game.scenario.yaml_source import SourceMap
 from game.scenario.yaml_surprises import YamlSurprises
 
@@ -24,12 +25,19 @@ def model_diagnostics(
     )
     for error in errors:
         loc = clean_loc(error["loc"], data)
+        if error["type"] in _AT_KEY:
+            # A problem of one version of a `{en: ..., es: ...}` text: point at that key.
+            loc = (*loc, str(error["ctx"]["key"]))
         diagnostic = surprises.explain(loc) or _one(error, loc, model, source, data)
         key = (diagnostic.line, diagnostic.column, diagnostic.code, diagnostic.message)
         if key not in seen:  # unions report one failure per branch; keep the first
             seen.add(key)
             out.append(diagnostic)
     return out
+
+
+# Errors of one language's version of a text, carrying that key in their context.
+_AT_KEY = (UNKNOWN_LANGUAGE, EMPTY_VERSION)
 
 
 def clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
@@ -110,6 +118,16 @@ def _one(
             at_key=True,
             span=len(name),
             hint=did_you_mean(name, allowed),
+        )
+    if kind in _AT_KEY:
+        unknown = kind == UNKNOWN_LANGUAGE
+        return source.diagnostic(
+            loc,
+            "BRK104",
+            f"{'.'.join(str(p) for p in loc[:-1])}: {_plain_message(error)}",
+            at_key=unknown,
+            span=len(str(loc[-1])) if unknown else 1,
+            hint=LANGUAGE_HINT,
         )
     message = _plain_message(error)
     code = (

@@ -15,7 +15,8 @@ def settings_for(ruleset: Ruleset, tables: int = 2, ai: str | None = None) -> Ro
     players = {"us": HUMAN, "mexico": HUMAN}
     if ai:
         players[ai] = "ai-normal"
-    return RoomSettings("roosevelt-room-2019", ruleset.id, ruleset.file.digest, 7, tables, players)
+    digest = ruleset.file.play_digest
+    return RoomSettings("roosevelt-room-2019", ruleset.id, digest, 7, tables, players)
 
 
 def open_room(path: Path, ruleset: Ruleset, tables: int = 2, ai: str | None = None) -> Room:

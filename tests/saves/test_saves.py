@@ -47,7 +47,7 @@ def test_save_is_versioned_json(mini, tmp_path):
     data = json.loads(path.read_text())
     assert data["format"] == 1 and data["kind"] == "brinkmanship-save"
     assert data["scenario"]["id"] == "mini"
-    assert data["scenario"]["digest"].startswith("sha256:")
+    assert data["scenario"]["digest"].startswith("play:sha256:")
     assert data["seed"] == 5 and len(data["moves"]) == len(state.moves)
 
 

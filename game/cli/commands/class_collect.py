@@ -9,19 +9,22 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
+from game.i18n import _, ngettext
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="save every table's game (instructor's code)",
-        description="Download every table of a running classroom as a .brink.json save, "
-        "for `brink replay`, `brink report` and `brink report --class`.",
+        help=_("save every table's game (instructor's code)"),
+        description=_(
+            "Download every table of a running classroom as a .brink.json save, "
+            "for `brink replay`, `brink report` and `brink report --class`."
+        ),
     )
-    parser.add_argument("url", metavar="URL", help="the address `class start` printed")
-    parser.add_argument("code", metavar="CODE", help="the instructor's code")
+    parser.add_argument("url", metavar="URL", help=_("the address `class start` printed"))
+    parser.add_argument("code", metavar="CODE", help=_("the instructor's code"))
     parser.add_argument(
-        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help="folder (here)"
+        "-o", "--output", type=Path, default=Path("."), metavar="DIR", help=_("folder (here)")
     )
     parser.set_defaults(run=run)
 
@@ -37,11 +40,14 @@ def run(args: argparse.Namespace) -> int:
         raise CommandFailed(1) from None
     except OSError as err:
         print(
-            f"brink class collect: cannot write to {args.output}: {err.strerror or err}",
+            _("brink class collect: cannot write to {path}: {error}").format(
+                path=args.output, error=err.strerror or err
+            ),
             file=sys.stderr,
         )
         raise CommandFailed(1) from None
     for path in written:
         print(path)
-    print(f"{len(written)} games saved; `brink report --class {args.output}/*.brink.json`")
+    saved = ngettext("{n} game saved", "{n} games saved", len(written)).format(n=len(written))
+    print(f"{saved}; `brink report --class {args.output}/*.brink.json`")
     return 0

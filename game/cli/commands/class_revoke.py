@@ -9,18 +9,21 @@ import sys
 from typing import Any
 
 from game.cli.common import CommandFailed
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="withdraw a seat's code and print its new one (instructor's code)",
-        description="Withdraw a seat's code: everyone connected with it is disconnected, "
-        "and the seat gets a new code, printed here, to hand to its team.",
+        help=_("withdraw a seat's code and print its new one (instructor's code)"),
+        description=_(
+            "Withdraw a seat's code: everyone connected with it is disconnected, "
+            "and the seat gets a new code, printed here, to hand to its team."
+        ),
     )
-    parser.add_argument("url", metavar="URL", help="the address `class start` printed")
-    parser.add_argument("code", metavar="CODE", help="the instructor's code")
-    parser.add_argument("seat_code", metavar="SEAT_CODE", help="the code to withdraw")
+    parser.add_argument("url", metavar="URL", help=_("the address `class start` printed"))
+    parser.add_argument("code", metavar="CODE", help=_("the instructor's code"))
+    parser.add_argument("seat_code", metavar="SEAT_CODE", help=_("the code to withdraw"))
     parser.set_defaults(run=run)
 
 
@@ -32,7 +35,11 @@ def run(args: argparse.Namespace) -> int:
     except ClassClientError as err:
         print(f"brink class revoke: {err}", file=sys.stderr)
         raise CommandFailed(1) from None
-    print(f"table {table} {role}: new code {code} (the old one no longer opens the seat)")
+    print(
+        _("table {table} {role}: new code {code} (the old one no longer opens the seat)").format(
+            table=table, role=role, code=code
+        )
+    )
     return 0
 
 

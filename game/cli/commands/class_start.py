@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed, load_or_report
+from game.i18n import _, localise
 
 DEFAULT_PORT = 8765
 MAX_TABLES = 200
@@ -23,33 +24,38 @@ MAX_TABLES = 200
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="open a classroom and print the join codes",
-        description="Open a classroom: one server runs every table's game. Prints the "
-        "address students use, a code per seat and the instructor's code, and writes "
-        "them to a roster CSV. Bound to this computer (127.0.0.1) unless --host says "
-        "otherwise. Restart with the same --db to resume every table.",
+        help=_("open a classroom and print the join codes"),
+        description=_(
+            "Open a classroom: one server runs every table's game. Prints the "
+            "address students use, a code per seat and the instructor's code, and writes "
+            "them to a roster CSV. Bound to this computer (127.0.0.1) unless --host says "
+            "otherwise. Restart with the same --db to resume every table."
+        ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID", help="scenario id or file")
-    parser.add_argument("--tables", type=int, help="number of tables (a new room needs it)")
+    parser.add_argument("scenario", metavar="PATH|ID", help=_("scenario id or file"))
+    parser.add_argument("--tables", type=int, help=_("number of tables (a new room needs it)"))
     parser.add_argument(
-        "--ai", choices=("us", "mexico"), help="the AI takes this chair at every table"
+        "--ai", choices=("us", "mexico"), help=_("the AI takes this chair at every table")
     )
     parser.add_argument(
         "--ai-level",
         choices=("easy", "normal", "hard"),
         default="normal",
-        help="the AI's difficulty (normal)",
+        help=_("the AI's difficulty (normal)"),
     )
-    parser.add_argument("--seed", type=int, help="game seed, the same at every table (random)")
+    parser.add_argument("--seed", type=int, help=_("game seed, the same at every table (random)"))
     parser.add_argument(
-        "--db", type=Path, help="the room's database (default: <scenario>-class.db here)"
+        "--db", type=Path, help=_("the room's database (default: <scenario>-class.db here)")
     )
-    parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (127.0.0.1)")
+    parser.add_argument("--host", default="127.0.0.1", help=_("interface to listen on (127.0.0.1)"))
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT}; 0 picks a free one)"
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=_("port ({port}; 0 picks a free one)").format(port=DEFAULT_PORT),
     )
     parser.add_argument(
-        "--roster", type=Path, help="where to write the codes (default: next to the database)"
+        "--roster", type=Path, help=_("where to write the codes (default: next to the database)")
     )
     parser.set_defaults(run=run)
 
@@ -80,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             settings = RoomSettings(
                 scenario=str(args.scenario),
                 scenario_id=ruleset.id,
-                scenario_sha256=ruleset.file.digest,
+                scenario_sha256=ruleset.file.play_digest,
                 seed=args.seed if args.seed is not None else secrets.randbelow(1_000_000),
                 tables=args.tables,
                 players=players,
@@ -105,40 +111,63 @@ def run(args: argparse.Namespace) -> int:
     def ready(host: str, port: int) -> None:
         url = f"http://{_url_host(host)}:{port}"
         seats.listening(host, port)
-        verb = "Resumed" if resumed else "Opened"
-        print(
-            f"{verb} a classroom: {ruleset.scenario.title}, "
-            f"{room.settings.tables} tables, seed {room.settings.seed}"
+        opened = (
+            _("Resumed a classroom: {title}, {tables} tables, seed {seed}")
+            if resumed
+            else _("Opened a classroom: {title}, {tables} tables, seed {seed}")
         )
-        print(f"Classroom open at {url}")
+        print(
+            opened.format(
+                title=localise(ruleset.scenario.title),
+                tables=room.settings.tables,
+                seed=room.settings.seed,
+            )
+        )
+        print(_("Classroom open at {url}").format(url=url))
         _print_codes(roster)
-        print(f"Roster written to {roster_path}; moves kept in {db}")
-        browser = f"   (or open {url}{PREFIX}/ in a browser)" if seats.installed else ""
-        print(f"Students: brink join {url} CODE{browser}")
-        print(f"Instructor: brink class console {url} CODE")
+        print(_("Roster written to {roster}; moves kept in {db}").format(roster=roster_path, db=db))
+        browser = (
+            "   " + _("(or open {url} in a browser)").format(url=f"{url}{PREFIX}/")
+            if seats.installed
+            else ""
+        )
+        print(_("Students:") + f" brink join {url} CODE{browser}")
+        print(_("Instructor:") + f" brink class console {url} CODE")
         _warn_if_public(host, port)
-        print("Ctrl+C stops the server; start it again with the same --db to resume.", flush=True)
+        print(
+            _("Ctrl+C stops the server; start it again with the same --db to resume."), flush=True
+        )
 
     try:
         run_until_stopped(server, args.host, args.port, ready)
-        print(f"Classroom closed; every move is kept in {db}", file=sys.stderr)
+        print(_("Classroom closed; every move is kept in {db}").format(db=db), file=sys.stderr)
     except OSError as err:
         if isinstance(err, socket.gaierror) or err.errno in (errno.EADDRNOTAVAIL, errno.EINVAL):
-            _fail(f"cannot listen on host {args.host!r}: {err.strerror or err}", 2)
+            _fail(
+                _("cannot listen on host {host!r}: {error}").format(
+                    host=args.host, error=err.strerror or err
+                ),
+                2,
+            )
         if err.errno == errno.EADDRINUSE:
-            _fail(f"port {args.port} is already in use; choose another with --port", 1)
+            _fail(
+                _("port {port} is already in use; choose another with --port").format(
+                    port=args.port
+                ),
+                1,
+            )
         if err.errno == errno.EACCES:
             _fail(f"not allowed to listen on port {args.port}; choose one above 1024", 1)
         _fail(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}", 1)
     except KeyboardInterrupt:  # a second Ctrl+C while closing
-        print(f"Classroom closed; every move is kept in {db}", file=sys.stderr)
+        print(_("Classroom closed; every move is kept in {db}").format(db=db), file=sys.stderr)
     finally:
         store.close()
     return 0
 
 
 def _check_same_room(settings: Any, ruleset: Any, args: argparse.Namespace, db: Path) -> None:
-    if settings.scenario_id != ruleset.id or settings.scenario_sha256 != ruleset.file.digest:
+    if settings.scenario_id != ruleset.id or not ruleset.file.accepts(settings.scenario_sha256):
         _fail(
             f"{db} holds a room of scenario `{settings.scenario_id}` made with another "
             f"version of its file; give that scenario, or a new --db",
@@ -151,11 +180,15 @@ def _check_same_room(settings: Any, ruleset: Any, args: argparse.Namespace, db: 
 
 
 def _print_codes(roster: list[Any]) -> None:
-    print("Codes (table, seat, code):")
+    print(_("Codes (table, seat, code):"))
     for seat in roster:
         if seat.revoked:
             continue
-        where = "instructor" if seat.table is None else f"table {seat.table:>3}  {seat.role:<7}"
+        where = (
+            _("instructor")
+            if seat.table is None
+            else _("table {table}").format(table=f"{seat.table:>3}") + f"  {seat.role:<7}"
+        )
         print(f"  {where:<20} {seat.code}")
 
 
@@ -177,17 +210,22 @@ def _is_loopback(host: str) -> bool:
 def _warn_if_public(host: str, port: int) -> None:
     if _is_loopback(host):
         print(
-            "Only this computer can join (127.0.0.1); use --host to open it to the class network."
+            _(
+                "Only this computer can join (127.0.0.1); use --host to open it to the class "
+                "network."
+            )
         )
         return
     print(
-        f"warning: listening on {host!r}: anyone on this network who has a code can join. "
-        "Use it only on the class network.",
+        _(
+            "warning: listening on {host!r}: anyone on this network who has a code can join. "
+            "Use it only on the class network."
+        ).format(host=host),
         file=sys.stderr,
     )
     addresses = _local_addresses() if host in ("", "0.0.0.0", "::") else [host]
     for address in addresses:
-        print(f"  students on the network use: http://{_url_host(address)}:{port}")
+        print("  " + _("students on the network use:") + f" http://{_url_host(address)}:{port}")
 
 
 def _local_addresses() -> list[str]:
@@ -204,5 +242,5 @@ def _local_addresses() -> list[str]:
 
 
 def _fail(message: str, status: int) -> None:
-    print(f"brink class start: error: {message}", file=sys.stderr)
+    print(_("brink class start: error: {message}").format(message=message), file=sys.stderr)
     raise CommandFailed(status)

@@ -10,6 +10,7 @@ import pkgutil
 from typing import Any
 
 import game.cli.commands as commands
+from game.i18n import _
 
 PREFIX = "class_"
 
@@ -25,10 +26,12 @@ def subcommands() -> list[str]:
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="run a classroom: tables of students, an instructor's console",
-        description="Run a class session: `start` a room with one table per pair of "
-        "teams, hand out the codes, watch and steer it from the console, `collect` "
-        "every table's game at the end.",
+        help=_("run a classroom: tables of students, an instructor's console"),
+        description=_(
+            "Run a class session: `start` a room with one table per pair of "
+            "teams, hand out the codes, watch and steer it from the console, `collect` "
+            "every table's game at the end."
+        ),
     )
     group = parser.add_subparsers(
         dest="class_command", metavar="SUBCOMMAND", parser_class=type(parser)

@@ -6,14 +6,17 @@ import argparse
 from typing import Any
 
 from game.cli.common import load_or_report
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="draw the phase machine (Mermaid or dot)",
-        description="Print the scenario's phase machine and tariff ladder as a Mermaid state "
-        "diagram (pastes into Markdown) or as Graphviz dot.",
+        help=_("draw the phase machine (Mermaid or dot)"),
+        description=_(
+            "Print the scenario's phase machine and tariff ladder as a Mermaid state "
+            "diagram (pastes into Markdown) or as Graphviz dot."
+        ),
     )
     parser.add_argument("scenario", metavar="PATH|ID")
     parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")

@@ -9,19 +9,22 @@ import sys
 from typing import Any
 
 from game.cli.common import CommandFailed
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="join a classroom seat with its code",
-        description="Join your seat at a classroom table: URL is the address `brink class "
-        "start` printed (http://HOST:PORT), CODE the code your instructor gave your team. "
-        "Several people may join one seat with the same code; all see the same table.",
+        help=_("join a classroom seat with its code"),
+        description=_(
+            "Join your seat at a classroom table: URL is the address `brink class "
+            "start` printed (http://HOST:PORT), CODE the code your instructor gave your team. "
+            "Several people may join one seat with the same code; all see the same table."
+        ),
     )
-    parser.add_argument("url", metavar="URL", help="the classroom's address, http://HOST:PORT")
+    parser.add_argument("url", metavar="URL", help=_("the classroom's address, http://HOST:PORT"))
     parser.add_argument(
-        "code", metavar="CODE", nargs="?", help="your seat's code (asked if left out)"
+        "code", metavar="CODE", nargs="?", help=_("your seat's code (asked if left out)")
     )
     parser.set_defaults(run=run)
 

@@ -9,18 +9,21 @@ import sys
 from typing import Any
 
 from game.cli.common import count, load_or_report, seed_number
+from game.i18n import _, ngettext
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="find unreachable, unused or never-firing parts",
-        description="Check a valid scenario for problems validation cannot see, using the "
-        "phase graph and seeded random games. Exit 1 when there are errors.",
+        help=_("find unreachable, unused or never-firing parts"),
+        description=_(
+            "Check a valid scenario for problems validation cannot see, using the "
+            "phase graph and seeded random games. Exit 1 when there are errors."
+        ),
     )
     parser.add_argument("scenario", metavar="PATH|ID")
     parser.add_argument(
-        "--games", type=count(0, 100_000), default=200, help="random games to play (200)"
+        "--games", type=count(0, 100_000), default=200, help=_("random games to play (200)")
     )
     parser.add_argument("--seed", type=seed_number, default=0)
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -49,11 +52,12 @@ def run(args: argparse.Namespace) -> int:
             print(diagnostic.render(ruleset.file.source.text), file=sys.stderr)
         errors = len(report.errors)
         warnings = len(report.diagnostics) - errors
-        print(
-            f"{ruleset.file.path}: {errors} error{'s' if errors != 1 else ''}, "
-            f"{warnings} warning{'s' if warnings != 1 else ''} "
-            f"({report.games} random games); "
-            f"{report.designer} of {report.designer + report.sourced} rules and endings "
-            f"are designer inventions ({100 * report.designer_share:.0f}%)"
+        counts = ngettext("{n} error", "{n} errors", errors).format(n=errors)
+        counts += ", " + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
+        games = ngettext("{n} random game", "{n} random games", report.games).format(n=report.games)
+        designer = _("{designer} of {total} rules and endings are designer inventions").format(
+            designer=report.designer, total=report.designer + report.sourced
         )
+        share = f"{100 * report.designer_share:.0f}%"
+        print(f"{ruleset.file.path}: {counts} ({games}); {designer} ({share})")
     return 1 if report.errors else 0

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from game.i18n import _
 from game.scenario.diagnostics import ScenarioError
 from game.scenario.loader import load_scenario_file
 from game.scenario.registry import bundled_scenarios
@@ -14,10 +15,10 @@ from game.scenario.registry import bundled_scenarios
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="list the bundled scenarios",
-        description="List the bundled scenarios: id, title and period.",
+        help=_("list the bundled scenarios"),
+        description=_("List the bundled scenarios: id, title and period."),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(run=run)
 
 
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     if not rows:
-        print("no bundled scenarios found")
+        print(_("no bundled scenarios found"))
         return 0
     width = max(len(r["id"]) for r in rows)
     title_width = max(len(r["title"]) for r in rows)

@@ -8,18 +8,21 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="create a new scenario to start from",
-        description="Write <ID>.yaml (a small, commented scenario that validates, lints and "
-        "passes its tests) and <ID>.tests.yaml into a folder.",
+        help=_("create a new scenario to start from"),
+        description=_(
+            "Write <ID>.yaml (a small, commented scenario that validates, lints and "
+            "passes its tests) and <ID>.tests.yaml into a folder."
+        ),
     )
     parser.add_argument("id", metavar="ID")
-    parser.add_argument("--dir", type=Path, default=Path("."), help="folder (default: here)")
-    parser.add_argument("--force", action="store_true", help="overwrite existing files")
+    parser.add_argument("--dir", type=Path, default=Path("."), help=_("folder (default: here)"))
+    parser.add_argument("--force", action="store_true", help=_("overwrite existing files"))
     parser.set_defaults(run=run)
 
 
@@ -32,9 +35,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"brink new: {err}", file=sys.stderr)
         raise CommandFailed(1) from None
     except OSError as err:
-        print(f"brink new: cannot write in {args.dir}: {err.strerror or err}", file=sys.stderr)
+        print(
+            _("brink new: cannot write in {dir}: {error}").format(
+                dir=args.dir, error=err.strerror or err
+            ),
+            file=sys.stderr,
+        )
         raise CommandFailed(1) from None
     for path in paths:
-        print(f"created {path}")
-    print(f"next: brink validate {paths[0]} && brink lint {paths[0]} && brink test {paths[0]}")
+        print(_("created {path}").format(path=path))
+    first = paths[0]
+    print(_("next:") + f" brink validate {first} && brink lint {first} && brink test {first}")
     return 0

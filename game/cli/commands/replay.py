@@ -8,17 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
+from game.i18n import _, localise, ngettext
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="print a saved game's transcript",
-        description="Replay a save (a file, or a slot name in the save folder) and print "
-        "every move, reply, event and its cause. The output is deterministic.",
+        help=_("print a saved game's transcript"),
+        description=_(
+            "Replay a save (a file, or a slot name in the save folder) and print "
+            "every move, reply, event and its cause. The output is deterministic."
+        ),
     )
     parser.add_argument("save", metavar="SAVE")
-    parser.add_argument("--save-dir", metavar="DIR", help="folder of save slots")
+    parser.add_argument("--save-dir", metavar="DIR", help=_("folder of save slots"))
     parser.set_defaults(run=run)
 
 
@@ -38,18 +41,26 @@ def run(args: argparse.Namespace) -> int:
     state = debrief.state
     scenario = state.game.scenario
     players = ", ".join(f"{role}: {who}" for role, who in sorted(save.players.items()))
-    print(one_line(f"# {scenario.title} — seed {save.seed}; {players}"))
+    seed = _("seed {seed}").format(seed=save.seed)
+    print(one_line(f"# {localise(scenario.title)} — {seed}; {players}"))
     # Every event in order; under each move, the AI's reasons for it.
     reasons = {step.events[0].seq: step.reasons for step in debrief.steps if step.events}
     for event in state.log:
-        print(one_line(event.line()))
+        print(one_line(event.line(localise(event.text))))
         for reason in reasons.get(event.seq, ()):
-            print(one_line(f"    why: {reason}"))
+            print(one_line("    " + _("why: {reason}").format(reason=localise(reason))))
     result = outcome(state)
     if result.ending is not None:
-        print(one_line(f"# ending: {result.ending.id} — {result.ending.title}"))
+        ending = _("ending: {id} — {title}").format(
+            id=result.ending.id, title=localise(result.ending.title)
+        )
+        print(one_line(f"# {ending}"))
         for role, score in result.scores.items():
             print(f"# {role}: {score}/100")
     else:
-        print(f"# in progress: {len(state.moves)} moves, {state.date.isoformat()}")
+        moves = ngettext("{n} move", "{n} moves", len(state.moves)).format(n=len(state.moves))
+        progress = _("in progress: {moves}, {date}").format(
+            moves=moves, date=state.date.isoformat()
+        )
+        print(f"# {progress}")
     return 0

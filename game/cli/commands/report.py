@@ -8,31 +8,37 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="debrief a saved game, or compare a class's games",
-        description="Write the debrief of a saved game: the deal beside 2019's, the tariff "
-        "and meters over time, scores per objective, turning points, questions for "
-        "discussion and the full transcript with the AI's reasons. With --class, one table "
-        "of every team's deal, tariff, ending and scores, with the spread across teams.",
+        help=_("debrief a saved game, or compare a class's games"),
+        description=_(
+            "Write the debrief of a saved game: the deal beside 2019's, the tariff "
+            "and meters over time, scores per objective, turning points, questions for "
+            "discussion and the full transcript with the AI's reasons. With --class, one table "
+            "of every team's deal, tariff, ending and scores, with the spread across teams."
+        ),
     )
-    parser.add_argument("saves", metavar="SAVE", nargs="+", help="save files or slot names")
+    parser.add_argument("saves", metavar="SAVE", nargs="+", help=_("save files or slot names"))
     parser.add_argument(
-        "--class", dest="compare", action="store_true", help="compare several saves (one per team)"
+        "--class",
+        dest="compare",
+        action="store_true",
+        help=_("compare several saves (one per team)"),
     )
     parser.add_argument(
         "--format",
         choices=("md", "html"),
         default=None,
-        help="md or html (default: from -o's suffix, else md)",
+        help=_("md or html (default: from -o's suffix, else md)"),
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of printing"
+        "-o", "--output", metavar="FILE", type=Path, help=_("write to FILE instead of printing")
     )
-    parser.add_argument("--save-dir", metavar="DIR", help="folder of save slots")
+    parser.add_argument("--save-dir", metavar="DIR", help=_("folder of save slots"))
     parser.set_defaults(run=run)
 
 
@@ -46,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         "html" if args.output and args.output.suffix in (".html", ".htm") else "md"
     )
     if len(args.saves) > 1 and not args.compare:
-        print("brink report: error: several saves need --class", file=sys.stderr)
+        print(_("brink report: error: several saves need --class"), file=sys.stderr)
         raise CommandFailed(2)
     debriefs = []
     for reference in args.saves:
@@ -64,8 +70,10 @@ def run(args: argparse.Namespace) -> int:
         scenarios = {d.scenario.id for _, d in debriefs}
         if len(scenarios) > 1:
             print(
-                "brink report: error: a class comparison needs saves of one scenario, not "
-                + ", ".join(sorted(scenarios)),
+                _(
+                    "brink report: error: a class comparison needs saves of one scenario, "
+                    "not {scenarios}"
+                ).format(scenarios=", ".join(sorted(scenarios))),
                 file=sys.stderr,
             )
             raise CommandFailed(1)
@@ -84,7 +92,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomic(args.output, text)
     except OSError as err:
-        print(f"brink report: cannot write {args.output}: {err.strerror or err}", file=sys.stderr)
+        print(
+            _("brink report: cannot write {path}: {error}").format(
+                path=args.output, error=err.strerror or err
+            ),
+            file=sys.stderr,
+        )
         raise CommandFailed(1) from None
-    print(f"wrote {args.output}")
+    print(_("wrote {path}").format(path=args.output))
     return 0

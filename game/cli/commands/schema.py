@@ -7,6 +7,8 @@ import argparse
 import json
 from typing import Any
 
+from game.i18n import _
+
 # The committed copies, which the files' yaml-language-server headers point to.
 SCENARIO_SCHEMA = "scenario.schema.json"
 TESTS_SCHEMA = "scenario-tests.schema.json"
@@ -36,15 +38,17 @@ def schema_text(tests: bool = False) -> str:
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="print the JSON Schema of scenario files (or of tests files)",
-        description="Print the JSON Schema generated from the scenario models. Copies are kept "
-        f"in assets/{SCENARIO_SCHEMA} and, for `<id>.tests.yaml` files, assets/{TESTS_SCHEMA}, "
-        "for the yaml-language-server header.",
+        help=_("print the JSON Schema of scenario files (or of tests files)"),
+        description=_(
+            "Print the JSON Schema generated from the scenario models. Copies are kept "
+            "in assets/{scenario} and, for `<id>.tests.yaml` files, assets/{tests}, "
+            "for the yaml-language-server header."
+        ).format(scenario=SCENARIO_SCHEMA, tests=TESTS_SCHEMA),
     )
     parser.add_argument(
         "--tests",
         action="store_true",
-        help="the schema of scenario tests files (`<id>.tests.yaml`) instead",
+        help=_("the schema of scenario tests files (`<id>.tests.yaml`) instead"),
     )
     parser.set_defaults(run=run)
 

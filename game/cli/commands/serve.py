@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
+from game.i18n import _
 
 DEFAULT_MAX_GAMES = 8  # each game is a Python process of some 100 MB
 VISITOR_COOKIE = "brink_visitor"
@@ -31,28 +32,32 @@ LOOPBACK_NAMES = ("localhost", "ip6-localhost")
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="play in a web browser (one game per connection)",
-        description="Serve the game to web browsers with textual-serve: open the printed "
-        "address and play. Bound to localhost unless --host says otherwise.",
+        help=_("play in a web browser (one game per connection)"),
+        description=_(
+            "Serve the game to web browsers with textual-serve: open the printed "
+            "address and play. Bound to localhost unless --host says otherwise."
+        ),
     )
-    parser.add_argument("--port", type=int, default=8000, help="port (8000)")
+    parser.add_argument("--port", type=int, default=8000, help=_("port (8000)"))
     parser.add_argument(
         "--host",
         default="localhost",
-        help="interface to listen on (localhost; use 0.0.0.0 only on a trusted network)",
+        help=_("interface to listen on (localhost; use 0.0.0.0 only on a trusted network)"),
     )
     parser.add_argument(
         "--max-games",
         type=int,
         default=DEFAULT_MAX_GAMES,
         metavar="N",
-        help=f"games running at once; further visitors are asked to wait ({DEFAULT_MAX_GAMES})",
+        help=_("games running at once; further visitors are asked to wait ({n})").format(
+            n=DEFAULT_MAX_GAMES
+        ),
     )
     parser.add_argument(
         "--save-dir",
         metavar="DIR",
         type=Path,
-        help="folder under which each visitor gets a save folder of their own",
+        help=_("folder under which each visitor gets a save folder of their own"),
     )
     parser.set_defaults(run=run)
 
@@ -80,8 +85,10 @@ def run(args: argparse.Namespace) -> int:
         from textual_serve.server import Server  # noqa: F401
     except ImportError:
         print(
-            "brink serve: textual-serve is not installed; install it with "
-            "`pip install 'brinkmanship[serve]'`",
+            _(
+                "brink serve: textual-serve is not installed; install it with "
+                "`pip install 'brinkmanship[serve]'`"
+            ),
             file=sys.stderr,
         )
         raise CommandFailed(1) from None
@@ -96,8 +103,9 @@ def run(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         _warn_public(args.host, args.port)
     print(
-        f"Brinkmanship: open http://{_url_host(args.host)}:{args.port} in a browser "
-        f"(up to {args.max_games} games at once; Ctrl+C stops)",
+        _("Brinkmanship: open {url} in a browser (up to {n} games at once; Ctrl+C stops)").format(
+            url=f"http://{_url_host(args.host)}:{args.port}", n=args.max_games
+        ),
         flush=True,
     )
     with tempfile.TemporaryDirectory(prefix="brink-serve-") as templates:
@@ -107,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
             command_line(),
             host=args.host,
             port=args.port,
-            title="Brinkmanship",
+            title=_("Brinkmanship"),
             templates_path=_offline_templates(Path(templates)),
         )
         try:
@@ -118,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _fail(status: int, message: str) -> None:
-    print(f"brink serve: error: {message}", file=sys.stderr)
+    print(_("brink serve: error: {message}").format(message=message), file=sys.stderr)
     raise CommandFailed(status)
 
 
@@ -137,19 +145,26 @@ def _check_can_listen(host: str, port: int) -> None:
             try:
                 probe.bind(address)
             except OSError as err:
-                _fail(1, f"cannot listen on {host}:{port}: {err.strerror or err}")
+                _fail(
+                    1,
+                    _("cannot listen on {address}: {error}").format(
+                        address=f"{host}:{port}", error=err.strerror or err
+                    ),
+                )
 
 
 def _warn_public(host: str, port: int) -> None:
     print(
-        f"brink serve: warning: listening on {host}, not only on this machine: anyone who "
-        f"can reach it on port {port} can start games here. Use this on a trusted network.",
+        _(
+            "brink serve: warning: listening on {host}, not only on this machine: anyone who "
+            "can reach it on port {port} can start games here. Use this on a trusted network."
+        ).format(host=host, port=port),
         file=sys.stderr,
     )
     addresses = _addresses_to_use(host)
     if addresses:
         urls = ", ".join(f"http://{_url_host(a)}:{port}" for a in addresses)
-        print(f"Players on the network open: {urls}", file=sys.stderr)
+        print(_("Players on the network open: {urls}").format(urls=urls), file=sys.stderr)
 
 
 def _addresses_to_use(host: str) -> list[str]:

@@ -16,29 +16,36 @@ from game.cli.common import (
     seed_number,
     stuck_games_reported,
 )
+from game.i18n import _, localise, ngettext
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="play many games with agents and count the endings",
-        description="Play games with an agent in each chair and report how often each ending "
-        "was reached and the mean final meters. Same arguments, same output.",
+        help=_("play many games with agents and count the endings"),
+        description=_(
+            "Play games with an agent in each chair and report how often each ending "
+            "was reached and the mean final meters. Same arguments, same output."
+        ),
     )
     parser.add_argument("scenario", metavar="PATH|ID")
-    parser.add_argument("--runs", type=count(1, 1_000_000), default=100, help="games to play (100)")
-    parser.add_argument("--seed", type=seed_number, default=0, help="batch seed (0)")
-    parser.add_argument("--us", default="random", choices=sorted(AGENTS), help="US agent")
-    parser.add_argument("--mexico", default="random", choices=sorted(AGENTS), help="Mexico agent")
+    parser.add_argument(
+        "--runs", type=count(1, 1_000_000), default=100, help=_("games to play (100)")
+    )
+    parser.add_argument("--seed", type=seed_number, default=0, help=_("batch seed (0)"))
+    parser.add_argument("--us", default="random", choices=sorted(AGENTS), help=_("US agent"))
+    parser.add_argument(
+        "--mexico", default="random", choices=sorted(AGENTS), help=_("Mexico agent")
+    )
     parser.add_argument(
         "--jobs",
         type=count(1, 256),
         default=1,
-        help="worker processes (results do not depend on it)",
+        help=_("worker processes (results do not depend on it)"),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.add_argument(
-        "--save", metavar="FILE", type=Path, help="with --runs 1: write that game's save to FILE"
+        "--save", metavar="FILE", type=Path, help=_("with --runs 1: write that game's save to FILE")
     )
     parser.set_defaults(run=run)
 
@@ -48,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from game.sim.parallel import simulate
 
     if args.save is not None and args.runs != 1:
-        print("brink simulate: error: --save needs --runs 1", file=sys.stderr)
+        print(_("brink simulate: error: --save needs --runs 1"), file=sys.stderr)
         raise CommandFailed(2)
     ruleset = load_or_report(args.scenario)
     agents = {"us": args.us, "mexico": args.mexico}
@@ -71,7 +78,10 @@ def _progress(done: int, total: int) -> None:
     width = 30
     filled = width * done // total
     print(
-        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games",
+        f"\r[{'#' * filled}{'.' * (width - filled)}] "
+        + ngettext("{done}/{total} game", "{done}/{total} games", total).format(
+            done=done, total=total
+        ),
         end="",
         file=sys.stderr,
         flush=True,
@@ -88,7 +98,11 @@ def _save_one(ruleset: Any, seed: int, agents: dict[str, str], path: Path) -> in
     except SaveError as err:
         print(f"brink simulate: {err}", file=sys.stderr)
         return 1
-    print(f"saved to {path}: ending {state.ending} after {len(state.moves)} moves")
+    print(
+        _("saved to {path}: ending {ending} after {moves} moves").format(
+            path=path, ending=state.ending, moves=len(state.moves)
+        )
+    )
     return 0
 
 
@@ -97,30 +111,38 @@ def _print_text(report: Any, ruleset: Any) -> None:
 
     scenario = ruleset.scenario
     print(
-        f"{scenario.title}: {report.runs} games, seed {report.seed}, "
-        f"US {report.agents['us']} vs Mexico {report.agents['mexico']}"
+        _("{title}: {runs} games, seed {seed}, US {us} vs Mexico {mexico}").format(
+            title=localise(scenario.title),
+            runs=report.runs,
+            seed=report.seed,
+            us=report.agents["us"],
+            mexico=report.agents["mexico"],
+        )
     )
-    print("\nEndings")
+    print("\n" + _("Endings"))
     for ending in scenario.endings:
         count = report.endings[ending.id]
         low, high = wilson_interval(count, report.runs)
         print(
             f"  {ending.id:<28} {count:>6}  {100 * count / report.runs:5.1f}%  "
-            f"(95% CI {100 * low:4.1f}–{100 * high:4.1f}%)"
+            f"({_('95% CI')} {100 * low:4.1f}–{100 * high:4.1f}%)"
         )
-    print(f"\nFinal meters{'':<30} {'mean':>10} {'p10':>10} {'median':>10} {'p90':>10}")
+    print(f"\n{_('Final meters'):<42} {_('mean'):>10} {'p10':>10} {_('median'):>10} {'p90':>10}")
     for name, meter in scenario.meters.items():
-        _, p10, median, p90, _ = report.meter_spread[name]
+        _low, p10, median, p90, _high = report.meter_spread[name]
         print(
-            f"  {meter.label:<40} {report.mean_meters[name]:>10,.0f} {p10:>10,.0f} "
+            f"  {localise(meter.label):<40} {report.mean_meters[name]:>10,.0f} {p10:>10,.0f} "
             f"{median:>10,.0f} {p90:>10,.0f}"
         )
-    print("\nRules and events fired (share of games)")
+    print("\n" + _("Rules and events fired (share of games)"))
     for rule_id, count in report.rules_fired.items():
         print(f"  {rule_id:<40} {count:>6}  {100 * count / report.runs:5.1f}%")
     print(
-        f"\nSuccess rate: US {100 * report.success_rate['us']:.1f}%, "
-        f"Mexico {100 * report.success_rate['mexico']:.1f}%"
+        "\n"
+        + _("Success rate: US {us}%, Mexico {mexico}%").format(
+            us=f"{100 * report.success_rate['us']:.1f}",
+            mexico=f"{100 * report.success_rate['mexico']:.1f}",
+        )
     )
     print(_threats_line(scenario, report))
 
@@ -130,10 +152,15 @@ def _threats_line(scenario: Any, report: Any) -> str:
     names them (`Border closure imposed in 40.0% of games`), then the mean moves."""
     parts = []
     if scenario.tariff_ladder is not None:
-        parts.append(f"Tariff imposed in {100 * report.tariff_imposed_rate:.1f}% of games")
+        rate = f"{100 * report.tariff_imposed_rate:.1f}"
+        parts.append(_("Tariff imposed in {rate}% of games").format(rate=rate))
     for deadline in scenario.deadlines:
         rate = report.deadline_imposed_rate.get(deadline.id, 0.0)
-        parts.append(f"{deadline.label} imposed in {100 * rate:.1f}% of games")
-    parts.append(f"mean moves {report.mean_moves:.1f}")
+        parts.append(
+            _("{threat} imposed in {rate}% of games").format(
+                threat=localise(deadline.label), rate=f"{100 * rate:.1f}"
+            )
+        )
+    parts.append(_("mean moves {n}").format(n=f"{report.mean_moves:.1f}"))
     line = "; ".join(parts)
     return line[0].upper() + line[1:]

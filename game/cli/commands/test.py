@@ -8,17 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed, load_or_report, report_scenario_error
+from game.i18n import _
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="run a scenario's scripted tests",
-        description="Play the scripted move sequences of `<id>.tests.yaml` (beside the "
-        "scenario, or --file) and check their expected endings, meters and rules.",
+        help=_("run a scenario's scripted tests"),
+        description=_(
+            "Play the scripted move sequences of `<id>.tests.yaml` (beside the "
+            "scenario, or --file) and check their expected endings, meters and rules."
+        ),
     )
     parser.add_argument("scenario", metavar="PATH|ID")
-    parser.add_argument("--file", type=Path, help="tests file (default: beside the scenario)")
+    parser.add_argument("--file", type=Path, help=_("tests file (default: beside the scenario)"))
     parser.set_defaults(run=run)
 
 
@@ -29,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     ruleset = load_or_report(args.scenario)
     path = args.file or suite_path(ruleset)
     if not path.is_file():
-        print(f"brink test: no tests file {path}", file=sys.stderr)
+        print(_("brink test: no tests file {path}").format(path=path), file=sys.stderr)
         raise CommandFailed(1)
     try:
         results = run_suite(ruleset, path)
@@ -37,9 +40,9 @@ def run(args: argparse.Namespace) -> int:
         report_scenario_error(err)
         raise CommandFailed(1) from None
     for result in results:
-        print(f"{'PASS' if result.passed else 'FAIL'}  {result.name}")
+        print(f"{_('PASS') if result.passed else _('FAIL')}  {result.name}")
         for failure in result.failures:
             print(f"      {failure}")
     failed = sum(not r.passed for r in results)
-    print(f"{len(results) - failed} passed, {failed} failed")
+    print(_("{passed} passed, {failed} failed").format(passed=len(results) - failed, failed=failed))
     return 1 if failed else 0

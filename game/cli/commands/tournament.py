@@ -15,30 +15,33 @@ from game.cli.common import (
     seed_number,
     stuck_games_reported,
 )
+from game.i18n import _, localise
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="play every pair of agents and compare them",
-        description="Play every agent against every agent, for both roles, on the same "
-        "game seeds. Reports per pairing the agreement rate, each side's mean utility, "
-        "rounds, how often the tariff was imposed, and how far agreements fall from the "
-        "Pareto frontier and the Nash bargaining solution. Same arguments, same output.",
+        help=_("play every pair of agents and compare them"),
+        description=_(
+            "Play every agent against every agent, for both roles, on the same "
+            "game seeds. Reports per pairing the agreement rate, each side's mean utility, "
+            "rounds, how often the tariff was imposed, and how far agreements fall from the "
+            "Pareto frontier and the Nash bargaining solution. Same arguments, same output."
+        ),
     )
     parser.add_argument("scenario", metavar="PATH|ID")
     parser.add_argument(
-        "--runs", type=count(1, 100_000), default=100, help="games per pairing (100)"
+        "--runs", type=count(1, 100_000), default=100, help=_("games per pairing (100)")
     )
-    parser.add_argument("--seed", type=seed_number, default=0, help="tournament seed (0)")
+    parser.add_argument("--seed", type=seed_number, default=0, help=_("tournament seed (0)"))
     parser.add_argument(
         "--agents",
         type=_agent_list,
         default=tuple(AGENTS),
         metavar="A,B,...",
-        help=f"agents to enter (all: {','.join(AGENTS)})",
+        help=_("agents to enter (all: {agents})").format(agents=",".join(AGENTS)),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(run=run)
 
 
@@ -78,13 +81,19 @@ def _print_text(report: Any, ruleset: Any) -> None:
         return "-" if x is None else fmt.format(x)
 
     print(
-        f"{ruleset.scenario.title}: {len(report.pairs)} pairings x {report.runs} games, "
-        f"seed {report.seed}"
+        _("{title}: {pairs} pairings x {runs} games, seed {seed}").format(
+            title=localise(ruleset.scenario.title),
+            pairs=len(report.pairs),
+            runs=report.runs,
+            seed=report.seed,
+        )
     )
+    nash, none = report.space.nash, report.space.disagreement
     print(
-        f"Nash bargaining point (US, Mexico utility): {report.space.nash[0]:.2f}, "
-        f"{report.space.nash[1]:.2f}; no deal at the start: "
-        f"{report.space.disagreement[0]:.2f}, {report.space.disagreement[1]:.2f}\n"
+        _(
+            "Nash bargaining point (US, Mexico utility): {nash}; no deal at the start: {none}"
+        ).format(nash=f"{nash[0]:.2f}, {nash[1]:.2f}", none=f"{none[0]:.2f}, {none[1]:.2f}")
+        + "\n"
     )
     # One column per threat of the scenario, headed with its short name (`closure`).
     scenario = ruleset.scenario
@@ -112,14 +121,20 @@ def _print_text(report: Any, ruleset: Any) -> None:
     roles = report.roles()
     if roles["us"]["success_rate"] is not None:
         print(
-            f"\nBalance ({roles['us']['pairing']}): US succeeds in "
-            f"{roles['us']['success_rate']:.0%} of games, Mexico in "
-            f"{roles['mexico']['success_rate']:.0%}."
+            "\n"
+            + _("Balance ({pairing}): US succeeds in {us} of games, Mexico in {mexico}.").format(
+                pairing=roles["us"]["pairing"],
+                us=f"{roles['us']['success_rate']:.0%}",
+                mexico=f"{roles['mexico']['success_rate']:.0%}",
+            )
         )
     print(
-        "\ndeal: agreement standing at the end; U: mean utility (no deal counts as the "
-        "reservation value); win: ending the briefing counts as a success; Pareto/Nash: "
-        "mean distance of agreements from the frontier and from the Nash point."
+        "\n"
+        + _(
+            "deal: agreement standing at the end; U: mean utility (no deal counts as the "
+            "reservation value); win: ending the briefing counts as a success; Pareto/Nash: "
+            "mean distance of agreements from the frontier and from the Nash point."
+        )
     )
 
 

@@ -8,27 +8,30 @@ import sys
 from typing import Any
 
 from game.cli.common import exit_status, load_playable
+from game.i18n import _, localise, ngettext
 from game.scenario.diagnostics import ScenarioError
 
 
 def register(sub: Any, name: str) -> None:
     parser = sub.add_parser(
         name,
-        help="check scenario files (ids or paths)",
-        description="Check scenario files: YAML, fields, references and expressions. Every "
-        "problem is reported as file:line:col: CODE message, with a hint where one exists.",
+        help=_("check scenario files (ids or paths)"),
+        description=_(
+            "Check scenario files: YAML, fields, references and expressions. Every "
+            "problem is reported as file:line:col: CODE message, with a hint where one exists."
+        ),
     )
     parser.add_argument("scenarios", nargs="+", metavar="PATH|ID")
     parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="json: one object per diagnostic, for editors and CI",
+        help=_("json: one object per diagnostic, for editors and CI"),
     )
     parser.add_argument(
         "--watch",
         action="store_true",
-        help="re-validate whenever a file changes (Ctrl+C to stop)",
+        help=_("re-validate whenever a file changes (Ctrl+C to stop)"),
     )
     parser.set_defaults(run=run)
 
@@ -52,14 +55,18 @@ def check_all(args: argparse.Namespace) -> int:
             else:
                 print(err.render(), file=sys.stderr)
                 count = len(err.errors)
-                print(f"{reference}: {count} error{'s' if count != 1 else ''}", file=sys.stderr)
+                errors = ngettext("{n} error", "{n} errors", count).format(n=count)
+                print(f"{reference}: {errors}", file=sys.stderr)
             continue
         if args.format == "text":
             s = ruleset.scenario
-            print(
-                f"{ruleset.file.path}: ok — {s.title}: {len(s.issues)} issues, "
-                f"{len(s.rules)} rules, {len(s.events)} events, {len(s.endings)} endings"
+            counts = _("{issues} issues, {rules} rules, {events} events, {endings} endings").format(
+                issues=len(s.issues),
+                rules=len(s.rules),
+                events=len(s.events),
+                endings=len(s.endings),
             )
+            print(f"{ruleset.file.path}: ok — {localise(s.title)}: {counts}")
     if args.format == "json":
         print(json.dumps(collected, indent=2, ensure_ascii=False))
     return status
@@ -103,14 +110,14 @@ def watch(
 
     wait = wait or (lambda: time.sleep(0.5))
     status = check_all(args)
-    print("watching for changes (Ctrl+C to stop)…", file=sys.stderr, flush=True)
+    print(_("watching for changes (Ctrl+C to stop)…"), file=sys.stderr, flush=True)
     done = 0
     try:
         while rounds is None or done < rounds:
             wait()
             done += 1
             if watcher.changed():
-                print("\n— change detected, validating again —", file=sys.stderr)
+                print("\n" + _("— change detected, validating again —"), file=sys.stderr)
                 status = check_all(args)
                 sys.stdout.flush()
     except KeyboardInterrupt:

@@ -1,0 +1,50 @@
+"""What a save must match: the scenario as a game, not as wording.
+
+A save holds moves, and moves replay faithfully against any file with the same ids,
+numbers, dates, expressions and order — whatever its briefings say, and in whichever
+languages. So a save records the *play digest*: a hash of the scenario's models with
+every piece of prose (each `LocalText`) left out. Rewording a label or adding a Spanish
+translation keeps every save playable; changing a rule does not.
+
+Saves made before play digests existed record the hash of the file's bytes. A file that
+was edited since can list those hashes under `earlier_versions:`, once its author has
+checked that only wording changed (the bundled scenarios list the versions before their
+translation).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from game.i18n import LocalText
+
+PREFIX = "play:sha256:"
+# Fields that describe the file's history, not the game.
+_NOT_PLAY = frozenset({"earlier_versions"})
+
+
+def play_digest(scenario: BaseModel) -> str:
+    canonical = json.dumps(_play_data(scenario), sort_keys=True, ensure_ascii=False)
+    return PREFIX + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _play_data(value: Any) -> Any:
+    if isinstance(value, LocalText):
+        return None  # prose, in any language: not part of the game
+    if isinstance(value, BaseModel):
+        return {
+            name: _play_data(getattr(value, name))
+            for name in type(value).model_fields
+            if name not in _NOT_PLAY
+        }
+    if isinstance(value, dict):
+        return {str(k): _play_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_play_data(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)  # dates, enums: their canonical text
