@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from game.net.remote_session import RemoteSession
     from game.play.interface import GameSession
     from game.tui.remote import SessionChanged
+    from game.tui.screens.table import TableScreen
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -40,7 +41,9 @@ class TooSmallScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.show()
-        self.app._check_size()  # type: ignore[attr-defined]
+        app = self.app
+        if isinstance(app, BrinkApp):
+            app._check_size()
 
     def show(self) -> None:
         w, h = self.app.size
@@ -60,11 +63,11 @@ class BrinkApp(App[None]):
         return Path(__file__).with_name("brink.tcss")
 
     BINDINGS = [
-        Binding("f1", "help", "Help"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+q", "quit_game", "Quit", priority=True),
-        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
-        Binding("f2", "instructor", "Instructor", show=False),
+        Binding("f1", "help", "Help", id="app-help"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="app-save"),
+        Binding("ctrl+q", "quit_game", "Quit", priority=True, id="app-quit-game"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app-toggle-theme"),
+        Binding("f2", "instructor", "Instructor", show=False, id="app-instructor"),
     ]
 
     def __init__(
@@ -215,7 +218,9 @@ class BrinkApp(App[None]):
         from game.tui.screens.handover import HandoverScreen
 
         assert self.session is not None
-        name = self.session.scenario.roles[role].name  # type: ignore[index]
+        from game.scenario.models import as_role
+
+        name = self.session.scenario.roles[as_role(role)].name
         self._show(HandoverScreen(role, name, last))
 
     def handover_done(self, role: str) -> None:
@@ -241,11 +246,10 @@ class BrinkApp(App[None]):
         elif session.hot_seat and session.to_move and session.to_move != role:
             self.show_handover(session.to_move, description)
         else:
-            screen = self.screen
-            refresh = getattr(screen, "refresh_all", None)
-            if refresh is not None:
-                refresh()
-                screen.set_status(f"Done: {description}.")  # type: ignore[attr-defined]
+            table = _table(self.screen)
+            if table is not None:
+                table.refresh_all()
+                table.set_status(f"Done: {description}.")
 
     # ------------------------------------------------------------------ saves
     def _folder(self) -> Path:
@@ -335,9 +339,9 @@ class BrinkApp(App[None]):
             if self.session.over:
                 self.show_ending()
                 return
-            refresh = getattr(self.screen, "refresh_all", None)
-            if refresh is not None:
-                refresh()
+            table = _table(self.screen)
+            if table is not None:
+                table.refresh_all()
 
         self.push_screen(InstructorScreen(session), done)
 
@@ -426,8 +430,8 @@ class BrinkApp(App[None]):
                 "Instructor's controls", "Pause, extend a deadline, inject", self.action_instructor
             )
         yield from self._screen_commands(screen)
-        table = type(screen).__name__ == "TableScreen"
-        if table:
+        table = _table(screen)
+        if table is not None:
             for action, title in (
                 ("propose", "Propose my offer"),
                 ("accept", "Accept their offer"),
@@ -437,7 +441,7 @@ class BrinkApp(App[None]):
                 ("briefing", "Open my briefing"),
             ):
                 yield SystemCommand(
-                    title, "At the negotiating table", getattr(screen, f"action_{action}")
+                    title, "At the negotiating table", getattr(table, f"action_{action}")
                 )
         yield SystemCommand("Quit Brinkmanship", "Leave (asks if unsaved)", self.action_quit_game)
 
@@ -467,13 +471,24 @@ class BrinkApp(App[None]):
         yield SystemCommand(
             "Negotiating table", "Offers, their reply, meters, news", partial(self.show_table, role)
         )
-        if type(screen).__name__ == "TableScreen":
+        table = _table(screen)
+        if table is not None:
             for tab, title, text in (
                 ("reply", "Reply tab", "The other side's answer and its reasons (key Y)"),
                 ("meters", "Meters tab", "Your meters and their course (key E)"),
                 ("news", "News tab", "What happened, why, and the source (key N)"),
             ):
-                yield SystemCommand(title, text, partial(screen.action_show_tab, tab))  # type: ignore[attr-defined]
+                yield SystemCommand(title, text, partial(table.action_show_tab, tab))
+
+
+def _table(screen: Screen[object]) -> TableScreen | None:
+    """`screen` if it is the negotiating table. Its module is loaded only once a game is
+    shown, so the title screen never imports it to find out."""
+    if type(screen).__name__ != "TableScreen":
+        return None
+    from game.tui.screens.table import TableScreen
+
+    return screen if isinstance(screen, TableScreen) else None
 
 
 def _settle_heap() -> None:

@@ -58,16 +58,16 @@ class ConsoleApp(App[None]):
     .watch-side NewsFeed { height: 1fr; }
     """
     BINDINGS = [
-        Binding("p", "pause", "Pause/resume"),
-        Binding("P", "all('pause')", "Pause all"),
-        Binding("R", "all('resume')", "Resume all"),
-        Binding("d", "extend", f"Deadline +{EXTENSION_DAYS}d"),
-        Binding("D", "all('extend')", "All +7d", show=False),
-        Binding("i", "inject", "Inject"),
-        Binding("I", "inject_all", "Inject all", show=False),
-        Binding("enter,o", "open", "Open table"),
-        Binding("c", "collect", "Collect"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("p", "pause", "Pause/resume", id="console-pause"),
+        Binding("P", "all('pause')", "Pause all", id="console-pause-all"),
+        Binding("R", "all('resume')", "Resume all", id="console-resume-all"),
+        Binding("d", "extend", f"Deadline +{EXTENSION_DAYS}d", id="console-extend"),
+        Binding("D", "all('extend')", "All +7d", show=False, id="console-extend-all"),
+        Binding("i", "inject", "Inject", id="console-inject"),
+        Binding("I", "inject_all", "Inject all", show=False, id="console-inject-all"),
+        Binding("enter,o", "open", "Open table", id="console-open"),
+        Binding("c", "collect", "Collect", id="console-collect"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="console-quit"),
     ]
 
     def __init__(self, classroom: str, code: str, output: Path = Path("class-games")) -> None:
@@ -285,7 +285,7 @@ class ConsoleApp(App[None]):
 
 
 class InjectPicker(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="inject-picker-dismiss")]
 
     def __init__(self, injects: dict[str, str], where: str) -> None:
         super().__init__()
@@ -305,7 +305,7 @@ class WatchScreen(Screen[None]):
     """One table read-only: both delegations' views side by side, as each sees it, with
     the AI's reasons for both chairs (the instructor may read them)."""
 
-    BINDINGS = [Binding("escape,o", "app.pop_screen", "Back to all tables")]
+    BINDINGS = [Binding("escape,o", "app.pop_screen", "Back to all tables", id="watch-pop-screen")]
 
     def __init__(self, table: int, scenario: Scenario) -> None:
         super().__init__()
@@ -333,6 +333,7 @@ class WatchScreen(Screen[None]):
     def show(self, push: ViewPush) -> None:
         from game.engine.moves import Move
         from game.net.views import view_from_payload
+        from game.scenario.models import as_role
         from game.tui.text import describe_move
         from game.tui.widgets.dashboard import Dashboard
         from game.tui.widgets.news import NewsFeed
@@ -348,7 +349,7 @@ class WatchScreen(Screen[None]):
         self.query_one(f"#dash-{role}", Dashboard).show(view, whose)
         text = Text()
         if view.offer:
-            by = self.scenario.roles[view.offer_by].short if view.offer_by else ""  # type: ignore[index]
+            by = self.scenario.roles[as_role(view.offer_by)].short if view.offer_by else ""
             text.append(f"On the table ({by}): ", style="bold")
             text.append(", ".join(f"{i}={o}" for i, o in view.offer.items()) + "\n")
         reply = push.replies.get(role)

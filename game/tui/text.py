@@ -8,7 +8,7 @@ from game.ai.clock import time_left
 from game.engine.api import RoleView
 from game.engine.clocks import DeadlineReading
 from game.engine.moves import ACCEPT, ACT, PROPOSE, REJECT, WALK_OUT, Move
-from game.scenario.models import Scenario
+from game.scenario.models import Scenario, as_role
 
 
 def day_label(iso: str) -> str:
@@ -75,7 +75,7 @@ def option_label(scenario: Scenario, issue_id: str, option_id: str) -> str:
 
 
 def describe_move(scenario: Scenario, move: Move) -> str:
-    who = scenario.roles[move.role].short  # type: ignore[index]
+    who = scenario.roles[as_role(move.role)].short
     if move.kind == PROPOSE:
         return f"{who} proposes"
     if move.kind == ACCEPT:

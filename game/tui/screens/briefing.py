@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, TabbedContent, TabPane
 
 from game.play.interface import GameSession
-from game.scenario.models import Person, Scenario, as_role, other_role
+from game.scenario.models import Person, RoleId, Scenario, as_role, other_role
+from game.tui.screens.base import BrinkScreen
 
 
 def _source(scenario: Scenario, ref: str) -> str:
@@ -31,7 +31,7 @@ def _people(people: list[Person], bold: bool = False) -> str:
 
 def who_you_are(scenario: Scenario, role: str) -> str:
     """The player's part, first thing in the briefing: who they are, and who they face."""
-    r = scenario.roles[role]  # type: ignore[index]
+    r = scenario.roles[as_role(role)]
     other = scenario.roles["mexico" if role == "us" else "us"]
     return (
         f"You are {_people(r.delegates, bold=True)}, at the head of the {r.name}. "
@@ -40,7 +40,7 @@ def who_you_are(scenario: Scenario, role: str) -> str:
 
 
 def dossier(scenario: Scenario, role: str) -> str:
-    r = scenario.roles[role]  # type: ignore[index]
+    r = scenario.roles[as_role(role)]
     other = scenario.roles[other_role(as_role(role))]
     lines = [f"# {r.name} — confidential", "", who_you_are(scenario, role), ""]
     lines += [r.briefing.strip(), "", "## Your objectives", ""]
@@ -76,14 +76,14 @@ def codex(scenario: Scenario) -> str:
     return "\n".join(lines)
 
 
-class BriefingScreen(Screen[None]):
+class BriefingScreen(BrinkScreen):
     BINDINGS = [
-        Binding("enter", "to_table", "To the table"),
-        Binding("escape", "to_table", "To the table", show=False),
-        Binding("d", "tab('dossier')", "Dossier"),
-        Binding("x", "tab('codex')", "Codex"),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("enter", "to_table", "To the table", id="briefing-to-table"),
+        Binding("escape", "to_table", "To the table", show=False, id="briefing-to-table-escape"),
+        Binding("d", "tab('dossier')", "Dossier", id="briefing-tab-dossier"),
+        Binding("x", "tab('codex')", "Codex", id="briefing-tab-codex"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="briefing-page-next"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="briefing-page-previous"),
     ]
     HELP = (
         "Your confidential briefing: read your objectives and red lines, what the other "
@@ -94,7 +94,7 @@ class BriefingScreen(Screen[None]):
     def __init__(self, session: GameSession, role: str, tab: str = "dossier") -> None:
         super().__init__()
         self.session = session
-        self.role = role
+        self.role: RoleId = as_role(role)
         self.initial_tab = tab
 
     def compose(self) -> ComposeResult:
@@ -108,7 +108,7 @@ class BriefingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Briefing — {self.session.scenario.roles[self.role].name}"  # type: ignore[index]
+        self.sub_title = f"Briefing — {self.session.scenario.roles[self.role].name}"
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
@@ -123,4 +123,4 @@ class BriefingScreen(Screen[None]):
             text.scroll_page_up()
 
     def action_to_table(self) -> None:
-        self.app.show_table(self.role)  # type: ignore[attr-defined]
+        self.brink.show_table(self.role)

@@ -83,10 +83,10 @@ def _printable_hint(session: GameSession) -> str:
 
 class EndingScreen(Screen[None]):
     BINDINGS = [
-        Binding("d", "debrief", "Debrief"),
-        Binding("n", "app.new_game", "New game"),
-        Binding("t", "app.show_title", "Title screen"),
-        Binding("q", "app.quit_game", "Quit"),
+        Binding("d", "debrief", "Debrief", id="ending-debrief"),
+        Binding("n", "app.new_game", "New game", id="ending-new-game"),
+        Binding("t", "app.show_title", "Title screen", id="ending-show-title"),
+        Binding("q", "app.quit_game", "Quit", id="ending-quit-game"),
     ]
     HELP = "The game is over. Read how each side did and how it compares with 2019."
 
@@ -107,7 +107,9 @@ class EndingScreen(Screen[None]):
 class DebriefScreen(Screen[None]):
     """The same debrief `brink report` writes, read in the terminal."""
 
-    BINDINGS = [Binding("escape,d", "app.pop_screen", "Back to the ending")]
+    BINDINGS = [
+        Binding("escape,d", "app.pop_screen", "Back to the ending", id="debrief-pop-screen")
+    ]
     HELP = (
         "The debrief of this game: what was agreed beside 2019, the course of the crisis, "
         "scores, turning points, questions for discussion and the transcript with the AI's "

@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from game.tui.screens.base import BrinkScreen
 
-class HandoverScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "ready", "Ready")]
+
+class HandoverScreen(BrinkScreen):
+    BINDINGS = [Binding("enter", "ready", "Ready", id="handover-ready")]
     HELP = (
         "Two players share this keyboard. Each sees only their own briefing, offers in "
         "progress and private meters. Pass the keyboard, then press Enter."
@@ -33,4 +34,4 @@ class HandoverScreen(Screen[None]):
         yield Footer()
 
     def action_ready(self) -> None:
-        self.app.handover_done(self.role)  # type: ignore[attr-defined]
+        self.brink.handover_done(self.role)

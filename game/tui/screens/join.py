@@ -7,11 +7,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, Middle, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
+from game.tui.screens.base import BrinkScreen
 
-class JoinScreen(Screen[None]):
+
+class JoinScreen(BrinkScreen):
     HELP = (
         "Type the code your instructor gave your team (letters and digits; case does not "
         "matter) and press Enter. Several people may join the same seat with one code: "
@@ -48,7 +49,7 @@ class JoinScreen(Screen[None]):
     def join(self, code: str) -> None:
         self.query_one(Input).disabled = True
         self.show_status(f"Joining with {code.upper()}…")
-        self.run_worker(self.app.join_class(self.classroom, code), exclusive=True)  # type: ignore[attr-defined]
+        self.run_worker(self.brink.join_class(self.classroom, code), exclusive=True)
 
     def failed(self, message: str) -> None:
         field = self.query_one(Input)

@@ -7,7 +7,6 @@ import random
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Footer,
@@ -22,6 +21,7 @@ from textual.widgets import (
 from game.play.session import OPPONENTS
 from game.scenario.registry import bundled_scenarios
 from game.tui.catalogue import scenario_headers
+from game.tui.screens.base import BrinkScreen
 
 SIDES = {
     "us": "United States — Mike Pence, Mike Pompeo",
@@ -29,10 +29,10 @@ SIDES = {
 }
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(BrinkScreen):
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("ctrl+n", "start", "Start", priority=True),
+        Binding("escape", "back", "Back", id="setup-back"),
+        Binding("ctrl+n", "start", "Start", priority=True, id="setup-start"),
     ]
     HELP = (
         "Pick the scenario, the delegation you lead, and your opponent: the AI at three "
@@ -113,7 +113,7 @@ class SetupScreen(Screen[None]):
         except ValueError:
             self.query_one("#setup-error", Label).update("The seed must be a whole number.")
             return
-        self.app.start_game(  # type: ignore[attr-defined]
+        self.brink.start_game(
             self._choice("scenario") or self.initial,
             self._choice("side") or "us",
             self._choice("opponent") or "ai-normal",
@@ -121,4 +121,4 @@ class SetupScreen(Screen[None]):
         )
 
     def action_back(self) -> None:
-        self.app.show_title()  # type: ignore[attr-defined]
+        self.brink.show_title()

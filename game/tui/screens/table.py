@@ -7,13 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static, TabbedContent, TabPane
 
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, ACT, IllegalMove, Move
 from game.play.interface import GameSession
 from game.play.session import HUMAN, other
+from game.scenario.models import RoleId, as_role
+from game.tui.screens.base import BrinkScreen
 from game.tui.text import describe_move
 from game.tui.widgets.dashboard import Dashboard
 from game.tui.widgets.meters import MeterPanel
@@ -21,24 +22,28 @@ from game.tui.widgets.news import NewsFeed
 from game.tui.widgets.offer import OfferTable
 
 
-class TableScreen(Screen[None]):
+class TableScreen(BrinkScreen):
     BINDINGS = [
         # Not in the footer: the move buttons carry these keys, underlined.
-        Binding("p", "propose", "Propose", show=False),
-        Binding("a", "accept", "Accept", show=False),
-        Binding("r", "reject", "Reject", show=False),
-        Binding("w", "walk_out", "Walk out", show=False),
+        Binding("p", "propose", "Propose", show=False, id="table-propose"),
+        Binding("a", "accept", "Accept", show=False, id="table-accept"),
+        Binding("r", "reject", "Reject", show=False, id="table-reject"),
+        Binding("w", "walk_out", "Walk out", show=False, id="table-walk-out"),
         # In the help and the palette; the footer keeps its room for the tabs' keys.
-        Binding("m", "match", "Match theirs", show=False),
-        Binding("b", "briefing", "Briefing"),
+        Binding("m", "match", "Match theirs", show=False, id="table-match"),
+        Binding("b", "briefing", "Briefing", id="table-briefing"),
         # The right-hand tabs, each with its own key (Tab cycles through them).
-        Binding("y", "show_tab('reply')", "Reply"),
-        Binding("e", "show_tab('meters')", "Meters"),
-        Binding("n", "show_tab('news')", "News"),
-        Binding("1", "act(1)", "Take numbered action 1 (2…9 likewise)", show=False),
+        Binding("y", "show_tab('reply')", "Reply", id="table-show-tab-reply"),
+        Binding("e", "show_tab('meters')", "Meters", id="table-show-tab-meters"),
+        Binding("n", "show_tab('news')", "News", id="table-show-tab-news"),
+        Binding(
+            "1", "act(1)", "Take numbered action 1 (2…9 likewise)", show=False, id="table-act-1"
+        ),
         # No description: the help lists the numbered actions once, on the line above.
-        *(Binding(str(n), f"act({n})", "", show=False) for n in range(2, 10)),
-        Binding("tab", "next_tab", "Next tab: Reply, Meters, News", show=False),
+        *(Binding(str(n), f"act({n})", "", show=False, id=f"table-act-{n}") for n in range(2, 10)),
+        Binding(
+            "tab", "next_tab", "Next tab: Reply, Meters, News", show=False, id="table-next-tab"
+        ),
     ]
     HELP = (
         "Up/Down pick an issue, Left/Right (or Enter) change your option; the selected "
@@ -51,7 +56,7 @@ class TableScreen(Screen[None]):
     def __init__(self, session: GameSession, role: str) -> None:
         super().__init__()
         self.session = session
-        self.role = role
+        self.role: RoleId = as_role(role)
         self.scenario = session.scenario
         self.action_buttons: list[Button] = []
         # A move sent to a class server and not yet answered (its description).
@@ -84,11 +89,11 @@ class TableScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        role = self.scenario.roles[self.role]  # type: ignore[index]
+        role = self.scenario.roles[self.role]
         self.sub_title = f"{role.name} — {', '.join(d.name for d in role.delegates)}"
         table = self.query_one(OfferTable)
         view = self.session.view(self.role)
-        mine = self.app.drafts.get(self.role)  # type: ignore[attr-defined]
+        mine = self.brink.drafts.get(self.role)
         table.load(
             view.offer if view.offer_by == other(self.role) else None,
             view.menu.offer_space,
@@ -165,7 +170,7 @@ class TableScreen(Screen[None]):
         other_role = other(self.role)
         reply = self.session.reply(other_role)
         text = Text()
-        name = self.scenario.roles[other_role].short  # type: ignore[index]
+        name = self.scenario.roles[as_role(other_role)].short
         if self.session.players.get(other_role) == HUMAN:
             last = self.session.last_move(other_role)
             text.append(
@@ -197,7 +202,7 @@ class TableScreen(Screen[None]):
     # ------------------------------------------------------------------ events
     def on_offer_table_changed(self, event: OfferTable.Changed) -> None:
         table = self.query_one(OfferTable)
-        self.app.drafts[self.role] = dict(table.mine)  # type: ignore[attr-defined]
+        self.brink.drafts[self.role] = dict(table.mine)
         self.query_one("#detail", Static).update(table.detail())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -232,7 +237,7 @@ class TableScreen(Screen[None]):
         self.query_one(OfferTable).copy_theirs()
 
     def action_briefing(self) -> None:
-        self.app.show_briefing(self.role)  # type: ignore[attr-defined]
+        self.brink.show_briefing(self.role)
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
@@ -258,4 +263,4 @@ class TableScreen(Screen[None]):
             self.sent = description
             self.set_status(f"Sent: {description} — waiting for the table…")
             return
-        self.app.after_move(self.role, description)  # type: ignore[attr-defined]
+        self.brink.after_move(self.role, description)

@@ -6,12 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.scenario.registry import bundled_scenarios, data_dir
 from game.tui.catalogue import scenario_headers
+from game.tui.screens.base import BrinkScreen
 
 
 def title_art() -> str:
@@ -22,12 +22,12 @@ def title_art() -> str:
         return "BRINKMANSHIP"
 
 
-class TitleScreen(Screen[None]):
+class TitleScreen(BrinkScreen):
     BINDINGS = [
-        Binding("n", "new_game", "New game"),
-        Binding("c", "continue_game", "Continue"),
-        Binding("l", "load_game", "Load"),
-        Binding("q", "app.quit_game", "Quit"),
+        Binding("n", "new_game", "New game", id="title-new-game"),
+        Binding("c", "continue_game", "Continue", id="title-continue-game"),
+        Binding("l", "load_game", "Load", id="title-load-game"),
+        Binding("q", "app.quit_game", "Quit", id="title-quit-game"),
     ]
     HELP = (
         "Choose **New game** to pick a scenario and a side, **Continue** to resume the "
@@ -48,7 +48,7 @@ class TitleScreen(Screen[None]):
         yield Footer()
 
     def _menu(self) -> list[Option]:
-        can_continue = self.app.can_continue()  # type: ignore[attr-defined]
+        can_continue = self.brink.can_continue()
         return [
             Option(Text.assemble(("N", "bold underline"), "ew game"), id="new"),
             Option(
@@ -93,7 +93,7 @@ class TitleScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # Back from a game: there may now be an auto-save to continue.
         menu = self.query_one("#menu", OptionList)
-        can_continue = self.app.can_continue()  # type: ignore[attr-defined]
+        can_continue = self.brink.can_continue()
         if can_continue:
             menu.enable_option("continue")
         else:
@@ -101,22 +101,22 @@ class TitleScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "scenarios":
-            self.app.open_setup(event.option.id)  # type: ignore[attr-defined]
+            self.brink.open_setup(event.option.id)
             return
         actions = {
             "new": self.action_new_game,
             "continue": self.action_continue_game,
             "load": self.action_load_game,
-            "quit": self.app.action_quit_game,  # type: ignore[attr-defined]
+            "quit": self.brink.action_quit_game,
         }
         actions[event.option.id or "new"]()
 
     def action_new_game(self) -> None:
         highlighted = self.query_one("#scenarios", OptionList).highlighted_option
-        self.app.open_setup(highlighted.id if highlighted else None)  # type: ignore[attr-defined]
+        self.brink.open_setup(highlighted.id if highlighted else None)
 
     def action_continue_game(self) -> None:
-        self.app.continue_game()  # type: ignore[attr-defined]
+        self.brink.continue_game()
 
     def action_load_game(self) -> None:
-        self.app.open_load()  # type: ignore[attr-defined]
+        self.brink.open_load()

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from game.scenario.models import Scenario
 
@@ -25,9 +26,9 @@ CellLook = tuple[str, str, bool | None, tuple[Span, ...]]
 
 class OfferTable(DataTable[Text]):
     BINDINGS = [
-        Binding("left", "cycle(-1)", "Option ◀", show=False),
-        Binding("right", "cycle(1)", "Option ▶", show=False),
-        Binding("enter", "cycle(1)", "Next option", show=False),
+        Binding("left", "cycle(-1)", "Option ◀", show=False, id="offer-cycle-previous"),
+        Binding("right", "cycle(1)", "Option ▶", show=False, id="offer-cycle-next"),
+        Binding("enter", "cycle(1)", "Next option", show=False, id="offer-cycle-enter"),
     ]
 
     class Changed(Message):
@@ -84,7 +85,7 @@ class OfferTable(DataTable[Text]):
         issue = longest if longest <= usable * 0.4 else max(12, int(usable * 0.34))
         rest = (usable - issue) // 2
         for key, width in (("issue", issue), ("theirs", rest), ("mine", usable - issue - rest)):
-            column = self.columns[key]  # type: ignore[index]
+            column = self.columns[ColumnKey(key)]
             column.width = width
             column.auto_width = False
         cut = issue < longest or rest < self._longest_option()
@@ -94,7 +95,7 @@ class OfferTable(DataTable[Text]):
             issue = max(issue, min(_two_line_width(self.scenario), usable - 24))
             rest = (usable - issue) // 2
             for key, width in (("issue", issue), ("theirs", rest), ("mine", usable - issue - rest)):
-                self.columns[key].width = width  # type: ignore[index]
+                self.columns[ColumnKey(key)].width = width
         if lines != self.row_lines:
             self.row_lines = lines
             row = self.cursor_row
@@ -183,7 +184,7 @@ class OfferTable(DataTable[Text]):
         are two lines tall)."""
         if not self.columns:
             return False
-        width = self.columns["issue"].width  # type: ignore[index]
+        width = self.columns[ColumnKey("issue")].width
         return len(textwrap.wrap(label, max(1, width))) <= self.row_lines
 
     def copy_theirs(self) -> None:
