@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import textwrap
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Span, Text
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.events import Resize
 from textual.message import Message
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from game.scenario.models import Scenario
 
 COLUMNS = ("issue", "theirs", "mine")
+ELSEWHERE = Coordinate(-2, 0)  # below the header row (-1): on no row of the table
 # A cell's text, style, wrapping and spans (rich's `Text ==` compares only the first and
 # the last).
 CellLook = tuple[str, str, bool | None, tuple[Span, ...]]
@@ -125,20 +129,57 @@ class OfferTable(DataTable[Text]):
     def refresh_rows(self) -> None:
         if not self.columns:
             return
-        changed = False
+        changed: set[str] = set()
         for issue in self.scenario.issues:
             for column, cell in zip(COLUMNS, self._cells(issue.id), strict=True):
-                # Any update re-renders the whole table, so unchanged cells are left be.
                 look = _look(cell)
                 if self._shown.get((issue.id, column)) != look:
                     self._shown[issue.id, column] = look
-                    self.update_cell(issue.id, column, cell)
-                    changed = True
+                    self._data[RowKey(issue.id)][ColumnKey(column)] = cell
+                    changed.add(issue.id)
         if changed:
-            # An update leaves every rendered cell, row and line stale, and DataTable keeps
-            # them until its caches overflow (thousands of objects for the cycle collector
-            # to walk on each pass): they go now.
-            self._clear_caches()
+            self._forget_rows(changed)
+            self.refresh()
+
+    def _forget_rows(self, issue_ids: set[str]) -> None:
+        """Drop what DataTable rendered of these rows. Its `update_cell` marks every
+        rendered cell of the table stale, so changing one option rendered all rows again
+        (and left the old renders in its caches): here only the changed rows are."""
+        rows = {RowKey(i) for i in issue_ids}
+        indexes = {self._row_locations.get(row) for row in rows}
+        for cell in list(self._cell_render_cache.keys()):
+            if cell[0] in rows:
+                self._cell_render_cache.discard(cell)
+        for line in list(self._row_render_cache.keys()):
+            if line[0] in rows:
+                self._row_render_cache.discard(line)
+        for renderables in list(self._row_renderable_cache.keys()):
+            if renderables[1] in indexes:
+                self._row_renderable_cache.discard(renderables)
+        self._line_cache.clear()  # lines are put together from the rows, cheaply
+
+    def _render_line_in_row(
+        self,
+        row_key: RowKey,
+        line_no: int,
+        base_style: Style,
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> tuple[list[list[Segment]], list[list[Segment]]]:
+        # DataTable keys each rendered row by where the cursor is, so moving the cursor
+        # renders every row again. With a row cursor, a row the cursor (or the mouse) is
+        # not on looks the same wherever it is: such rows are keyed as "elsewhere", and
+        # a move renders only the two rows it leaves and enters.
+        if self.cursor_type == "row":
+            row = self._row_locations.get(row_key)
+            row = -1 if row is None else row
+            if cursor_location.row != row:
+                cursor_location = ELSEWHERE
+            if hover_location.row != row:
+                hover_location = ELSEWHERE
+        return super()._render_line_in_row(
+            row_key, line_no, base_style, cursor_location, hover_location
+        )
 
     def _cells(self, issue_id: str) -> tuple[Text, Text, Text]:
         issue = self.scenario.issue(issue_id)
