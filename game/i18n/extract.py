@@ -24,8 +24,8 @@ PACKAGE = LOCALE_DIR.parent
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "tx": None}
 # Which folders of the package feed which domain (a translator works on one at a time).
 SOURCES: dict[str, tuple[str, ...]] = {
-    "core": ("engine", "rules", "ai", "play", "saves", "sim", "net", "i18n", "userdirs.py"),
-    "diagnostics": ("scenario", "tools"),
+    "core": ("engine", "ai", "play", "saves", "sim", "net", "i18n", "userdirs.py"),
+    "diagnostics": ("scenario", "rules", "tools"),
     "report": ("report",),
     "tui": ("tui",),
     "cli": ("cli",),

@@ -22,11 +22,12 @@ from game.i18n.active import current, gettext_in
 class LocalText(str):
     """A string with versions in other languages. Behaves as its primary version."""
 
-    __slots__ = ("_args", "_message", "_versions")
+    __slots__ = ("_args", "_message", "_parts", "_versions")
 
     _versions: Mapping[str, str]
     _message: str | None
     _args: Mapping[str, Any]
+    _parts: tuple[str, ...]
 
     def __new__(
         cls,
@@ -40,6 +41,7 @@ class LocalText(str):
         self._versions = versions or {}
         self._message = message
         self._args = args or {}
+        self._parts = ()
         return self
 
     @classmethod
@@ -54,13 +56,24 @@ class LocalText(str):
         """The versions written out (for a scenario text); empty for a generated one."""
         return self._versions
 
+    def __add__(self, other: str) -> LocalText:
+        # `tx(...) + " more"` keeps both pieces translatable; plain str + str is untouched.
+        return _joined((self, other))
+
+    def __radd__(self, other: str) -> LocalText:
+        return _joined((other, self))
+
     def has(self, lang: str) -> bool:
         """Whether a reader of `lang` gets a version written for them."""
         if self._message is not None:
             return True
+        if self._parts:
+            return all(not isinstance(p, LocalText) or p.has(lang) for p in self._parts)
         return lang in self._versions
 
     def in_lang(self, lang: str) -> str:
+        if self._parts:
+            return "".join(localise(part, lang) for part in self._parts)
         if self._message is not None:
             if lang == "en":
                 return str.__str__(self)
@@ -75,14 +88,32 @@ class LocalText(str):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled across process pools (simulate --jobs) with its versions.
-        state = (str.__str__(self), dict(self._versions), self._message, dict(self._args))
+        state = (
+            str.__str__(self),
+            dict(self._versions),
+            self._message,
+            dict(self._args),
+            self._parts,
+        )
         return (_rebuild, state)
 
 
+def _joined(parts: tuple[str, ...]) -> LocalText:
+    joined = LocalText("".join(str.__str__(p) for p in parts))
+    joined._parts = parts
+    return joined
+
+
 def _rebuild(
-    primary: str, versions: dict[str, str], message: str | None, args: dict[str, Any]
+    primary: str,
+    versions: dict[str, str],
+    message: str | None,
+    args: dict[str, Any],
+    parts: tuple[str, ...] = (),
 ) -> LocalText:
-    return LocalText(primary, versions, message=message, args=args)
+    text = LocalText(primary, versions, message=message, args=args)
+    text._parts = parts
+    return text
 
 
 def tx(message: str, /, **args: Any) -> LocalText:

@@ -16,8 +16,10 @@ from game.i18n import localise
 
 # Entities for what starts HTML (`<`, `&`), which every Markdown flavour honours;
 # backslashes for what starts a link (`[`), splits a table cell (`|`) or could cancel
-# one of our escapes (`\\`), and code spans.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`\[\]|])")
+# one of our escapes (`\\`), code spans, emphasis and strike-through (`*`, `_`, `~`).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`\[\]|*_~])")
+# What makes a line a heading, a quote, a list item or a rule when the text opens it.
+_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 # Control characters (terminal escape sequences among them) are shown as �, so a note
 # in a save cannot recolour, retitle or clear the terminal a report is printed to.
@@ -39,7 +41,13 @@ def one_line(text: object) -> str:
 def md(text: object) -> str:
     """Text for Markdown: shown as written, never interpreted as markup, on one line."""
     escaped = html.escape(one_line(text), quote=False)  # <script>, <img onerror=…>, &entities;
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    return _BLOCK_START.sub(_escape_start, _MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
+
+
+def _escape_start(match: re.Match[str]) -> str:
+    space, opening = match.groups()
+    # `1.` stays a number when its dot is escaped; `#`, `>`, `+`, `=`, `-` are escaped.
+    return space + (opening + "\\" if opening[0].isdigit() else "\\" + opening)
 
 
 def h(text: object) -> str:

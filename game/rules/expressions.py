@@ -21,6 +21,7 @@ import rule_engine
 import rule_engine.ast as ast
 from rule_engine.errors import EngineError, RuleSyntaxError, SymbolResolutionError
 
+from game.i18n import tx
 from game.rules.quick_parse import quick_parse
 from game.scenario.diagnostics import did_you_mean
 
@@ -112,15 +113,17 @@ def compile_expression(
     except EngineError as err:
         raise ExpressionError(
             "BRK303",
-            f"type mismatch: {err.message}",
+            tx("type mismatch: {message}", message=err.message),
             0,
             len(text),
-            "check that both sides of each operator have the same type",
+            tx("check that both sides of each operator have the same type"),
         ) from None
     except RecursionError:
         raise _too_deep(text) from None
     except Exception as err:  # rule-engine raises plain errors on a few malformed inputs
-        raise ExpressionError("BRK301", f"cannot parse expression: {err}", 0, len(text)) from None
+        raise ExpressionError(
+            "BRK301", tx("cannot parse expression: {err}", err=err), 0, len(text)
+        ) from None
     compiler = _Compiler(text, namespace)
     try:
         evaluate, result = compiler.compile(rule.statement.expression)
@@ -129,10 +132,14 @@ def compile_expression(
     if result != expect:
         raise ExpressionError(
             "BRK304",
-            f"expression gives a {result}, but a {expect} is needed here",
+            tx(
+                "expression gives a {result}, but a {expect} is needed here",
+                result=result,
+                expect=expect,
+            ),
             0,
             len(text),
-            "a condition must be true or false, e.g. `apprehensions > 100000`"
+            tx("a condition must be true or false, e.g. `apprehensions > 100000`")
             if expect == "boolean"
             else None,
         )
@@ -158,10 +165,10 @@ def _compile_common_shape(text: str, namespace: Namespace, expect: TypeName) -> 
 def _too_deep(text: str) -> ExpressionError:
     return ExpressionError(
         "BRK305",
-        "expression is nested too deeply",
+        tx("expression is nested too deeply"),
         0,
         len(text),
-        "split it into several rules, or use a meter for partial results",
+        tx("split it into several rules, or use a meter for partial results"),
     )
 
 
@@ -215,7 +222,7 @@ def _unknown_name(text: str, name: str, namespace: Namespace) -> ExpressionError
             "in single quotes in YAML)"
         )
     return ExpressionError(
-        "BRK302", f"unknown name `{name}` in expression", offset, len(name), close
+        "BRK302", tx("unknown name `{name}` in expression", name=name), offset, len(name), close
     )
 
 
@@ -224,23 +231,23 @@ def _syntax_error(text: str, err: RuleSyntaxError) -> ExpressionError:
     if token is None:
         return ExpressionError(
             "BRK301",
-            "expression ends too early",
+            tx("expression ends too early"),
             len(text),
             1,
-            "an operator is missing its right-hand side, or a bracket is open",
+            tx("an operator is missing its right-hand side, or a bracket is open"),
         )
     offset = int(getattr(token, "lexpos", 0))
     value = str(getattr(token, "value", ""))
-    hint = None
+    hint: str | None = None
     if value.startswith("=") and not value.startswith("=="):
-        hint = "use `==` to compare"
+        hint = tx("use `==` to compare")
     elif text[:offset].rstrip()[-1:].isdigit() and (value == "," or value[:1].isdigit()):
-        hint = "write numbers without separators, e.g. `100000`"
+        hint = tx("write numbers without separators, e.g. `100000`")
     elif value in {"&&", "&", "||", "|"}:
-        hint = "use `and` / `or`"
+        hint = tx("use `and` / `or`")
     return ExpressionError(
         "BRK301",
-        f"syntax error at `{value[:20]}`",
+        tx("syntax error at `{value}`", value=value[:20]),
         offset,
         max(1, len(value.split()[0]) if value.split() else 1),
         hint,
@@ -314,9 +321,13 @@ class _Compiler:
         if method is None:
             raise self.error(
                 "BRK305",
-                f"{type(node).__name__.removesuffix('Expression').lower()} "
-                "expressions are not supported in scenarios",
-                hint="use comparisons, arithmetic, `and`/`or`/`not`, `in [...]` and `cond ? a : b`",
+                tx(
+                    "{value} expressions are not supported in scenarios",
+                    value=type(node).__name__.removesuffix("Expression").lower(),
+                ),
+                hint=tx(
+                    "use comparisons, arithmetic, `and`/`or`/`not`, `in [...]` and `cond ? a : b`"
+                ),
             )
         result: tuple[Evaluator, TypeName] = method(node)
         return result
@@ -334,7 +345,10 @@ class _Compiler:
             text = str(node.value)
             raise self.error(
                 "BRK307",
-                f"the number {_shown(node.value)} is out of range (at most 10^15 either way)",
+                tx(
+                    "the number {value} is out of range (at most 10^15 either way)",
+                    value=_shown(node.value),
+                ),
                 text if text in self.text else None,
             )
         return (lambda env: value), "number"
@@ -362,8 +376,12 @@ class _Compiler:
         if kind != "boolean":
             raise self.error(
                 "BRK303",
-                f"`{operator_name}` needs true/false on both sides, got a {kind}",
-                hint="compare the value, e.g. `x > 0`",
+                tx(
+                    "`{operator_name}` needs true/false on both sides, got a {kind}",
+                    operator_name=operator_name,
+                    kind=kind,
+                ),
+                hint=tx("compare the value, e.g. `x > 0`"),
             )
         return fn
 
@@ -371,10 +389,14 @@ class _Compiler:
         fn, kind = self.compile(node.right)
         if node.type == "not":
             if kind != "boolean":
-                raise self.error("BRK303", f"`not` needs true/false, got a {kind}", "not")
+                raise self.error(
+                    "BRK303", tx("`not` needs true/false, got a {kind}", kind=kind), "not"
+                )
             return (lambda env: not fn(env)), "boolean"
         if kind != "number":
-            raise self.error("BRK303", f"unary minus needs a number, got a {kind}", "-")
+            raise self.error(
+                "BRK303", tx("unary minus needs a number, got a {kind}", kind=kind), "-"
+            )
         return (lambda env: -fn(env)), "number"
 
     def _arith(self, node: Any) -> tuple[Evaluator, TypeName]:
@@ -383,7 +405,9 @@ class _Compiler:
         if node.type == "add" and lk == rk == "string":
             return (lambda env: left(env) + right(env)), "string"
         if lk != "number" or rk != "number":
-            raise self.error("BRK303", f"arithmetic needs numbers, got a {lk} and a {rk}")
+            raise self.error(
+                "BRK303", tx("arithmetic needs numbers, got a {lk} and a {rk}", lk=lk, rk=rk)
+            )
         if node.type == "pow":
             self._check_exponent(node.right)
         op = _bounded(_ARITHMETIC[node.type])
@@ -403,10 +427,14 @@ class _Compiler:
             return
         raise self.error(
             "BRK307",
-            f"an exponent must be a number from -{MAX_EXPONENT} to {MAX_EXPONENT} written "
-            "in the expression",
+            tx(
+                "an exponent must be a number from -{MAX_EXPONENT} to {MAX_EXPONENT2} written "
+                "in the expression",
+                MAX_EXPONENT=MAX_EXPONENT,
+                MAX_EXPONENT2=MAX_EXPONENT,
+            ),
             "**",
-            "a larger or computed power can overflow; use multiplication or a meter",
+            tx("a larger or computed power can overflow; use multiplication or a meter"),
         )
 
     _ArithmeticExpression = _arith
@@ -419,8 +447,8 @@ class _Compiler:
         if lk != rk or lk == "boolean":
             raise self.error(
                 "BRK303",
-                f"cannot order a {lk} against a {rk}",
-                hint="`<`, `>`, `<=`, `>=` compare two numbers or two strings",
+                tx("cannot order a {lk} against a {rk}", lk=lk, rk=rk),
+                hint=tx("`<`, `>`, `<=`, `>=` compare two numbers or two strings"),
             )
         op = _ORDERING[node.type]
         return (lambda env: op(left(env), right(env))), "boolean"
@@ -431,9 +459,13 @@ class _Compiler:
         if lk != rk:
             raise self.error(
                 "BRK303",
-                f"comparing a {lk} with a {rk} is always "
-                f"{'false' if node.type == 'eq' else 'true'}",
-                hint="compare values of the same type; strings need quotes",
+                tx(
+                    "comparing a {lk} with a {rk} is always {value}",
+                    lk=lk,
+                    rk=rk,
+                    value="false" if node.type == "eq" else "true",
+                ),
+                hint=tx("compare values of the same type; strings need quotes"),
             )
         self._check_choice(node.left, node.right)
         self._check_choice(node.right, node.left)
@@ -455,7 +487,11 @@ class _Compiler:
             if choices is not None and value not in choices:
                 raise self.error(
                     "BRK306",
-                    f"`{value}` is not a possible value of `{symbol_node.name}`",
+                    tx(
+                        "`{value}` is not a possible value of `{name}`",
+                        value=value,
+                        name=symbol_node.name,
+                    ),
                     f'"{value}"',
                     did_you_mean(value, choices),
                 )
@@ -464,13 +500,15 @@ class _Compiler:
         # rule-engine's `member in container`: node.member, node.container
         container = node.container
         if not isinstance(container, ast.ArrayExpression | ast.SetExpression):
-            raise self.error("BRK305", '`in` needs a literal list, e.g. `x in ["a", "b"]`')
+            raise self.error("BRK305", tx('`in` needs a literal list, e.g. `x in ["a", "b"]`'))
         member, mk = self.compile(node.member)
         items = []
         for item in container.value:
             fn, kind = self.compile(item)
             if kind != mk:
-                raise self.error("BRK303", f"list of {kind}s tested for a {mk}")
+                raise self.error(
+                    "BRK303", tx("list of {kind}s tested for a {mk}", kind=kind, mk=mk)
+                )
             items.append(fn(_EMPTY) if not _uses_symbols(item) else None)
         self._check_choice(node.member, container)
         if all(i is not None for i in items):
@@ -484,7 +522,9 @@ class _Compiler:
         yes, yk = self.compile(node.case_true)
         no, nk = self.compile(node.case_false)
         if yk != nk:
-            raise self.error("BRK303", f"the two branches of `? :` give a {yk} and a {nk}")
+            raise self.error(
+                "BRK303", tx("the two branches of `? :` give a {yk} and a {nk}", yk=yk, nk=nk)
+            )
         return (lambda env: yes(env) if cond(env) else no(env)), yk
 
 

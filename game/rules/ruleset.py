@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.i18n import tx
 from game.rules.effects import Op, Quantity
 from game.rules.expressions import Compiled, ExpressionError, Namespace, compile_expression
 from game.rules.namespace import build_namespace
@@ -218,9 +219,13 @@ class _Builder:
                     self.src.diagnostic(
                         path,
                         "BRK302",
-                        f"`{secret[0]}` is hidden from the {self.s.roles[role_id].short} "
-                        "delegation, so its AI cannot use it",
-                        hint="use only meters listed in this role's `visible_to`",
+                        tx(
+                            "`{value}` is hidden from the {short} delegation, so its AI "
+                            "cannot use it",
+                            value=secret[0],
+                            short=self.s.roles[role_id].short,
+                        ),
+                        hint=tx("use only meters listed in this role's `visible_to`"),
                     )
                 )
             out[(role_id, key)] = quantity

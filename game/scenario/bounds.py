@@ -17,6 +17,7 @@ from typing import Any
 
 import rule_engine
 
+from game.i18n import tx
 from game.scenario.checks import Path
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.models import NO_STEP_AHEAD, Effect, Scenario
@@ -202,10 +203,17 @@ def impossible_conditions(scenario: Scenario, source: SourceMap) -> list[Diagnos
             source.diagnostic(
                 path,
                 "BRK411",
-                f"{what}: `{text}` is false for every value within the declared bounds "
-                f"({names or 'constants only'})",
-                hint="check the threshold and the direction of each comparison, or widen "
-                "the meter's `min:`/`max:`",
+                tx(
+                    "{what}: `{text}` is false for every value within the declared bounds "
+                    "({value})",
+                    what=what,
+                    text=text,
+                    value=names or "constants only",
+                ),
+                hint=tx(
+                    "check the threshold and the direction of each comparison, or widen the "
+                    "meter's `min:`/`max:`"
+                ),
                 span=len(text),
             )
         )

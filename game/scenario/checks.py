@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from game.i18n import tx
 from game.scenario.diagnostics import Diagnostic, did_you_mean
 from game.scenario.models import Effect, Scenario
 from game.scenario.yaml_source import SourceMap
@@ -89,8 +90,12 @@ class Checker:
                 self.report(
                     path,
                     "BRK207",
-                    f"duplicate {what} id `{ident}`",
-                    f"the first `{ident}` is on line {line}; ids must be unique",
+                    tx("duplicate {what} id `{ident}`", what=what, ident=ident),
+                    tx(
+                        "the first `{ident}` is on line {line}; ids must be unique",
+                        ident=ident,
+                        line=line,
+                    ),
                     span=len(ident),
                 )
             else:
@@ -102,8 +107,10 @@ class Checker:
             return True
         hint = did_you_mean(name, pool)
         if code == "BRK203" and not (hint or "").startswith("did you mean"):
-            hint = f"declare it under `{what}s:`" + (f"; {hint}" if hint else "")
-        self.report(path, code, f"unknown {what} `{name}`", hint, span=len(name))
+            hint = tx("declare it under `{what}s:`", what=what) + (f"; {hint}" if hint else "")
+        self.report(
+            path, code, tx("unknown {what} `{name}`", what=what, name=name), hint, span=len(name)
+        )
         return False
 
     # ------------------------------------------------------------------ checks
@@ -141,7 +148,7 @@ class Checker:
                 self.report(
                     ("actions", i, "id"),
                     "BRK207",
-                    f"action id `{action.id}` is already a move",
+                    tx("action id `{id}` is already a move", id=action.id),
                     span=len(action.id),
                 )
 
@@ -175,8 +182,12 @@ class Checker:
                     self.report(
                         path,
                         "BRK207",
-                        f"a deadline cannot be called `{ident}`: `{name}` is a built-in name",
-                        "choose another id; a tariff is declared under `tariff_ladder:`",
+                        tx(
+                            "a deadline cannot be called `{ident}`: `{name}` is a built-in name",
+                            ident=ident,
+                            name=name,
+                        ),
+                        tx("choose another id; a tariff is declared under `tariff_ladder:`"),
                         span=len(ident),
                     )
                 clashing.add(path)
@@ -184,8 +195,8 @@ class Checker:
                 self.report(
                     path,
                     "BRK207",
-                    f"`{name}` is a built-in name and cannot be a {what}",
-                    "choose another name",
+                    tx("`{name}` is a built-in name and cannot be a {what}", name=name, what=what),
+                    tx("choose another name"),
                     at_key=at_key,
                     span=len(name),
                 )
@@ -193,7 +204,13 @@ class Checker:
                 self.report(
                     path,
                     "BRK207",
-                    f"{what} `{name}` clashes with {seen[name]} `{name}`",
+                    tx(
+                        "{what} `{name}` clashes with {value} `{name2}`",
+                        what=what,
+                        name=name,
+                        value=seen[name],
+                        name2=name,
+                    ),
                     at_key=at_key,
                     span=len(name),
                 )
@@ -217,8 +234,12 @@ class Checker:
             self.report(
                 ("end_date",),
                 "BRK104",
-                f"the scenario lasts {days:,} days; at most {MAX_SCENARIO_DAYS:,} (ten years)",
-                "bring end_date closer to start_date",
+                tx(
+                    "the scenario lasts {days} days; at most {MAX_SCENARIO_DAYS} (ten years)",
+                    days=format(days, ","),
+                    MAX_SCENARIO_DAYS=format(MAX_SCENARIO_DAYS, ","),
+                ),
+                tx("bring end_date closer to start_date"),
             )
 
     def moves_possible(self) -> None:
@@ -247,10 +268,15 @@ class Checker:
             self.report(
                 ("phases", i, "actor"),
                 "BRK405",
-                f"{who} moves in {where} `{phase.id}` but has no move there",
-                f"add a transition from `{phase.id}` triggered by "
+                tx(
+                    "{who} moves in {where} `{id}` but has no move there",
+                    who=who,
+                    where=where,
+                    id=phase.id,
+                ),
+                tx("add a transition from `{id}` triggered by ", id=phase.id)
                 + ("`propose`, `walk_out`" if first else "a move")
-                + f" or a {who} action, or give the phase to the clock",
+                + tx(" or a {who} action, or give the phase to the clock", who=who),
                 span=len(phase.actor),
             )
 
@@ -277,8 +303,8 @@ class Checker:
                         self.report(
                             (*path, key, meter),
                             "BRK203",
-                            "the tariff rate moves only along the tariff ladder",
-                            "use a `tariff: escalate|suspend|resume|lift` effect",
+                            tx("the tariff rate moves only along the tariff ladder"),
+                            tx("use a `tariff: escalate|suspend|resume|lift` effect"),
                             at_key=True,
                             span=len(meter),
                         )
@@ -298,7 +324,7 @@ class Checker:
                     node.trigger,
                     triggers,
                     "BRK209",
-                    "trigger (no transition uses it)",
+                    tx("trigger (no transition uses it)"),
                 )
             for ident in node.deadline or {}:
                 self._ref((*path, "deadline", ident), ident, clocks, "BRK212", "deadline")
@@ -306,8 +332,8 @@ class Checker:
                 self.report(
                     (*path, "tariff"),
                     "BRK209",
-                    "tariff effect without a tariff_ladder",
-                    "declare `tariff_ladder:` or remove this effect",
+                    tx("tariff effect without a tariff_ladder"),
+                    tx("declare `tariff_ladder:` or remove this effect"),
                 )
         known = set(MOVE_KINDS) | {a.id for a in self.s.actions} | self._triggers_fired()
         for i, tr in enumerate(self.s.transitions):
@@ -315,9 +341,9 @@ class Checker:
                 self.report(
                     ("transitions", i, "trigger"),
                     "BRK209",
-                    f"nothing fires trigger `{tr.trigger}`",
+                    tx("nothing fires trigger `{trigger}`", trigger=tr.trigger),
                     did_you_mean(tr.trigger, known)
-                    or "use a move, an action id, or fire it from a rule's `trigger:`",
+                    or tx("use a move, an action id, or fire it from a rule's `trigger:`"),
                     span=len(tr.trigger),
                 )
 
@@ -342,9 +368,17 @@ class Checker:
                 self.report(
                     ("tariff_ladder", "steps", i),
                     "BRK402",
-                    f"step {i + 1} ({step.date}, {step.rate:g}%) does not follow step {i}"
-                    f" ({before.date}, {before.rate:g}%)",
-                    "steps must have later dates and rates that do not fall",
+                    tx(
+                        "step {value} ({date}, {rate}%) does not follow step {i} ({date2}, "
+                        "{rate2}%)",
+                        value=i + 1,
+                        date=step.date,
+                        rate=format(step.rate, "g"),
+                        i=i,
+                        date2=before.date,
+                        rate2=format(before.rate, "g"),
+                    ),
+                    tx("steps must have later dates and rates that do not fall"),
                 )
 
     def deadlines(self) -> None:
@@ -356,10 +390,18 @@ class Checker:
                     self.report(
                         ("deadlines", i, "steps", j),
                         "BRK403",
-                        f"step {j + 1} of deadline `{deadline.id}` ({steps[j].date}, level "
-                        f"{after:g}) does not follow step {j} ({steps[j - 1].date}, level "
-                        f"{before:g})",
-                        "steps must have later dates and levels that do not fall",
+                        tx(
+                            "step {value} of deadline `{id}` ({date}, level {after}) does not "
+                            "follow step {j} ({date2}, level {before})",
+                            value=j + 1,
+                            id=deadline.id,
+                            date=steps[j].date,
+                            after=format(after, "g"),
+                            j=j,
+                            date2=steps[j - 1].date,
+                            before=format(before, "g"),
+                        ),
+                        tx("steps must have later dates and levels that do not fall"),
                     )
 
     def endings(self) -> None:
@@ -369,15 +411,18 @@ class Checker:
             self.report(
                 path,
                 "BRK404",
-                f"exactly one ending must be marked `default: true` (found {len(defaults)})",
-                "the default ending is reached when time runs out and no other holds",
+                tx(
+                    "exactly one ending must be marked `default: true` (found {n_defaults})",
+                    n_defaults=len(defaults),
+                ),
+                tx("the default ending is reached when time runs out and no other holds"),
             )
         for i, ending in enumerate(self.s.endings):
             if ending.default and ending.when is not None:
                 self.report(
                     ("endings", i, "when"),
                     "BRK404",
-                    "the default ending must not have a `when` condition",
+                    tx("the default ending must not have a `when` condition"),
                 )
 
     def history(self) -> None:
@@ -416,30 +461,34 @@ class Checker:
                     self.report(
                         (*path, "values"),
                         "BRK210",
-                        f"no value for option(s) {', '.join(missing)} of `{issue_id}`",
-                        "give every option a value from 0 (worst) to 1 (best)",
+                        tx(
+                            "no value for option(s) {value} of `{issue_id}`",
+                            value=", ".join(missing),
+                            issue_id=issue_id,
+                        ),
+                        tx("give every option a value from 0 (worst) to 1 (best)"),
                     )
                 bad = [o for o, v in pref.values.items() if not 0 <= v <= 1]
                 if bad:
                     self.report(
                         (*path, "values", bad[0]),
                         "BRK104",
-                        f"option values must lie between 0 and 1 (`{bad[0]}`)",
+                        tx("option values must lie between 0 and 1 (`{value}`)", value=bad[0]),
                     )
             missing_issues = [i for i in options if i not in prefs.issues]
             if missing_issues:
                 self.report(
                     (*base, "issues"),
                     "BRK210",
-                    f"no preference for issue(s) {', '.join(missing_issues)}",
-                    "list every issue, with `weight: 0` for one the role ignores",
+                    tx("no preference for issue(s) {value}", value=", ".join(missing_issues)),
+                    tx("list every issue, with `weight: 0` for one the role ignores"),
                 )
             if prefs.issues and not any(p.weight > 0 for p in prefs.issues.values()):
                 self.report(
                     (*base, "issues"),
                     "BRK210",
-                    "every issue weight is 0",
-                    "give at least one issue a positive weight",
+                    tx("every issue weight is 0"),
+                    tx("give at least one issue a positive weight"),
                 )
             for i, line in enumerate(prefs.red_lines):
                 path = (*base, "red_lines", i)
@@ -454,7 +503,7 @@ class Checker:
                     action_id,
                     own_actions,
                     "BRK209",
-                    f"action of the {role.short} delegation",
+                    tx("action of the {short} delegation", short=role.short),
                 )
             names = [d.name for d in role.delegates]
             for i, persona in enumerate(prefs.personalities):

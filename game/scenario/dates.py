@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from game.i18n import tx
 from game.scenario.checks import Path
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.models import Scenario, Schedule
@@ -53,14 +54,23 @@ def period_problems(scenario: Scenario, source: SourceMap) -> list[Diagnostic]:
                 source.diagnostic(
                     path,
                     "BRK410",
-                    f"{_what(scenario, path)} is dated {node.isoformat()}, {side} "
-                    f"(the period is {period})",
+                    tx(
+                        "{value} is dated {value2}, {side} (the period is {period})",
+                        value=_what(scenario, path),
+                        value2=node.isoformat(),
+                        side=side,
+                        period=period,
+                    ),
                     hint=(
-                        "it would never happen; move the date inside the period, or move "
-                        "`end_date` later"
+                        tx(
+                            "it would never happen; move the date inside the period, or move "
+                            "`end_date` later"
+                        )
                         if node > end
-                        else "it would all happen at once as play begins; move the date "
-                        "inside the period, or move `start_date` earlier"
+                        else tx(
+                            "it would all happen at once as play begins; move the date inside "
+                            "the period, or move `start_date` earlier"
+                        )
                     ),
                     span=10,
                 )
@@ -70,9 +80,14 @@ def period_problems(scenario: Scenario, source: SourceMap) -> list[Diagnostic]:
                 source.diagnostic(
                     (*path, "in_days"),
                     "BRK410",
-                    f"`in_days: {node.in_days:g}` is longer than the whole scenario "
-                    f"({length} days, {period}), so the event never arrives",
-                    hint=f"use at most {length} days, or move `end_date` later",
+                    tx(
+                        "`in_days: {in_days}` is longer than the whole scenario ({length} "
+                        "days, {period}), so the event never arrives",
+                        in_days=format(node.in_days, "g"),
+                        length=length,
+                        period=period,
+                    ),
+                    hint=tx("use at most {length} days, or move `end_date` later", length=length),
                 )
             )
     return out

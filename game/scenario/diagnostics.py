@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from game.i18n import _, localise, tx
+
 Severity = Literal["error", "warning"]
 
 # The catalogue of codes. Codes are stable: never renumber, only add.
@@ -88,7 +90,7 @@ class Diagnostic:
     span: int = 1
 
     def header(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.code} {self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {self.code} {localise(self.message)}"
 
     def render(self, source_text: str | None = None) -> str:
         """Compiler-style text: header, the offending source line, a caret, a hint."""
@@ -102,7 +104,7 @@ class Diagnostic:
                 out.append(f"    {text}")
                 out.append("    " + " " * caret_at + "^" + "~" * (width - 1))
         if self.hint:
-            out.append(f"    hint: {self.hint}")
+            out.append("    " + _("hint: {hint}").format(hint=localise(self.hint)))
         return "\n".join(out)
 
     def as_dict(self) -> dict[str, object]:
@@ -112,8 +114,8 @@ class Diagnostic:
             "column": self.column,
             "code": self.code,
             "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
+            "message": localise(self.message),
+            "hint": localise(self.hint) if self.hint is not None else None,
         }
 
 
@@ -140,7 +142,7 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     pool = sorted(set(candidates))
     close = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
     if close:
-        return f"did you mean `{close[0]}`?"
+        return tx("did you mean `{name}`?", name=close[0])
     if pool and len(pool) <= 8:
-        return "expected one of: " + ", ".join(f"`{c}`" for c in pool)
+        return tx("expected one of: {names}", names=", ".join(f"`{c}`" for c in pool))
     return None

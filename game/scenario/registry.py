@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.i18n import tx
 from game.scenario.diagnostics import Diagnostic, ScenarioError, did_you_mean
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -56,20 +57,20 @@ def resolve(reference: str) -> Path:
             [
                 Diagnostic(
                     "BRK901",
-                    "no such scenario file",
+                    tx("no such scenario file"),
                     file=reference,
-                    hint="check the path, or give a bundled id: " + ", ".join(bundled),
+                    hint=tx("check the path, or give a bundled id: ") + ", ".join(bundled),
                 )
             ]
         )
     hint = did_you_mean(reference, bundled)
     if hint is None:
-        hint = "bundled scenarios: " + (", ".join(bundled) or "none") + "; or give a path"
+        hint = tx("bundled scenarios: ") + (", ".join(bundled) or "none") + tx("; or give a path")
     raise ScenarioNotFound(
         [
             Diagnostic(
                 "BRK901",
-                f"no scenario `{reference}` (not a bundled id, not a file)",
+                tx("no scenario `{reference}` (not a bundled id, not a file)", reference=reference),
                 file=reference,
                 hint=hint,
             )

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from game.i18n import N_, tx
 from game.scenario.diagnostics import Diagnostic, did_you_mean
 from game.scenario.prose import EMPTY_VERSION, LANGUAGE_HINT, UNKNOWN_LANGUAGE
 from game.scenario.yaml_source import SourceMap
@@ -104,7 +105,7 @@ def _one(
         return source.diagnostic(
             parent,
             "BRK101",
-            f"`{name}` is required in {_describe(parent)}",
+            tx("`{name}` is required in {value}", name=name, value=_describe(parent)),
             at_key=bool(parent),
             hint=f"add `{name}:` here",
         )
@@ -114,7 +115,7 @@ def _one(
         return source.diagnostic(
             loc,
             "BRK102",
-            f"unknown field `{name}` in {_describe(loc[:-1])}",
+            tx("unknown field `{name}` in {value}", name=name, value=_describe(loc[:-1])),
             at_key=True,
             span=len(name),
             hint=did_you_mean(name, allowed),
@@ -140,19 +141,67 @@ def _one(
     if kind == "literal_error":
         hint = "expected " + str(error.get("ctx", {}).get("expected", ""))
     elif kind == "string_pattern_mismatch":
-        hint = "use lower-case letters, digits and underscores, starting with a letter"
+        hint = tx("use lower-case letters, digits and underscores, starting with a letter")
     elif kind.startswith(("date_", "datetime_")):
-        hint = "write a date as year-month-day, e.g. 2019-06-05"
+        hint = tx("write a date as year-month-day, e.g. 2019-06-05")
     elif kind.endswith("_parsing") and re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", str(value)):
-        hint = f"write numbers without thousands separators: {str(value).replace(',', '')}"
+        hint = tx(
+            "write numbers without thousands separators: {value}", value=str(value).replace(",", "")
+        )
     span = len(str(value)) if isinstance(value, str | int | float) else 1
-    return source.diagnostic(loc, code, f"{where}: {message}", hint=hint, span=span)
+    return source.diagnostic(loc, code, where + ": " + message, hint=hint, span=span)
 
 
 def _plain_message(error: Any) -> str:
+    """The problem in the reader's language: our own wording for pydantic's common error
+    types, else pydantic's (English) message."""
+    ctx = error.get("ctx") or {}
+    known = _PYDANTIC_WORDS.get(str(error.get("type", "")))
+    if known is not None:
+        try:
+            return tx(known, **{k: _ctx_text(v) for k, v in ctx.items()})
+        except (KeyError, IndexError):
+            pass
     msg = str(error["msg"])
     # pydantic prefixes messages from our own validators with "Value error, ".
     return msg.removeprefix("Value error, ")
+
+
+def _ctx_text(value: Any) -> str:
+    return (
+        value if isinstance(value, str) else repr(value) if isinstance(value, bytes) else str(value)
+    )
+
+
+# pydantic's error types an author meets most, in words that can be translated. The
+# placeholders are the error's context (`ge`, `expected`, `pattern`, …).
+_PYDANTIC_WORDS = {
+    "string_type": N_("expected text"),
+    "int_type": N_("expected a whole number"),
+    "int_parsing": N_("expected a whole number"),
+    "int_from_float": N_("expected a whole number, not a fraction"),
+    "float_type": N_("expected a number"),
+    "float_parsing": N_("expected a number"),
+    "bool_type": N_("expected true or false"),
+    "bool_parsing": N_("expected true or false"),
+    "date_type": N_("expected a date (YYYY-MM-DD)"),
+    "date_parsing": N_("expected a date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": N_("expected a date (YYYY-MM-DD)"),
+    "dict_type": N_("expected a mapping of `key: value` lines"),
+    "list_type": N_("expected a list of `- ` items"),
+    "literal_error": N_("expected {expected}"),
+    "enum": N_("expected {expected}"),
+    "string_pattern_mismatch": N_("does not match the required form `{pattern}`"),
+    "string_too_short": N_("text too short: at least {min_length} characters"),
+    "string_too_long": N_("text too long: at most {max_length} characters"),
+    "too_short": N_("too few items: at least {min_length}"),
+    "too_long": N_("too many items: at most {max_length}"),
+    "greater_than": N_("must be greater than {gt}"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "less_than": N_("must be less than {lt}"),
+    "less_than_equal": N_("must be at most {le}"),
+    "finite_number": N_("must be a finite number"),
+}
 
 
 def _describe(path: tuple[str | int, ...]) -> str:

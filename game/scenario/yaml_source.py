@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from game.i18n import tx
 from game.scenario.diagnostics import Diagnostic, ScenarioError, Severity
 
 MAX_BYTES = 1_048_576
@@ -145,17 +146,20 @@ class _Composer(_base_loader()):  # type: ignore[misc]
                 if self.alias_nodes > MAX_ALIAS_NODES:
                     raise _Refusal(
                         "BRK006",
-                        "too many alias expansions",
+                        tx("too many alias expansions"),
                         event.start_mark,
-                        f"aliases may expand to at most {MAX_ALIAS_NODES:,} nodes",
+                        tx(
+                            "aliases may expand to at most {MAX_ALIAS_NODES} nodes",
+                            MAX_ALIAS_NODES=format(MAX_ALIAS_NODES, ","),
+                        ),
                     )
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Refusal(
                 "BRK007",
-                f"nesting deeper than {MAX_DEPTH} levels",
+                tx("nesting deeper than {MAX_DEPTH} levels", MAX_DEPTH=MAX_DEPTH),
                 self.peek_event().start_mark,
-                "flatten the structure",
+                tx("flatten the structure"),
             )
         try:
             return super().compose_node(parent, index)
@@ -204,14 +208,14 @@ class _Builder:
     def build(self, node: Node, path: Path) -> Any:
         self.nodes += 1
         if self.nodes > MAX_ALIAS_NODES * 20:
-            raise _Refusal("BRK006", "document expands to too many nodes", node.start_mark)
+            raise _Refusal("BRK006", tx("document expands to too many nodes"), node.start_mark)
         self.src._values[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _STANDARD_TAGS:
             self.problem(
                 "BRK005",
-                f"unsupported tag `{node.tag}`",
+                tx("unsupported tag `{tag}`", tag=node.tag),
                 node.start_mark,
-                "scenario files use plain YAML values only",
+                tx("scenario files use plain YAML values only"),
             )
             return None
         if isinstance(node, MappingNode):
@@ -233,11 +237,18 @@ class _Builder:
             number = node.tag.endswith((":int", ":float"))
             self.problem(
                 "BRK003",
-                f"cannot read `{shown}` as a {'number' if number else 'date'}",
+                tx(
+                    "cannot read `{shown}` as a {value}",
+                    shown=shown,
+                    value="number" if number else "date",
+                ),
                 node.start_mark,
-                f"it is {len(node.value):,} characters long; numbers are at most 10^15 either way"
+                tx(
+                    "it is {n_value} characters long; numbers are at most 10^15 either way",
+                    n_value=format(len(node.value), ","),
+                )
                 if number
-                else "dates are written YYYY-MM-DD and must exist in the calendar",
+                else tx("dates are written YYYY-MM-DD and must exist in the calendar"),
             )
             return None
         if isinstance(value, dt.datetime):
@@ -251,22 +262,22 @@ class _Builder:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(
                     "BRK005",
-                    "merge keys (`<<`) are not supported",
+                    tx("merge keys (`<<`) are not supported"),
                     key_node.start_mark,
-                    "write the keys out in full",
+                    tx("write the keys out in full"),
                 )
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _STANDARD_TAGS:
-                self.problem("BRK003", "mapping keys must be plain names", key_node.start_mark)
+                self.problem("BRK003", tx("mapping keys must be plain names"), key_node.start_mark)
                 continue
             # Keys are names: take their text as written, so `on:` or `no:` stay strings.
             key = str(key_node.value)
             if key in first:
                 self.problem(
                     "BRK004",
-                    f"duplicate key `{key}`",
+                    tx("duplicate key `{key}`", key=key),
                     key_node.start_mark,
-                    f"`{key}` is already set on line {first[key]}",
+                    tx("`{key}` is already set on line {value}", key=key, value=first[key]),
                 )
                 continue
             first[key] = key_node.start_mark.line + 1
@@ -304,9 +315,9 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
                 [
                     Diagnostic(
                         "BRK009",
-                        "file is not UTF-8 text",
+                        tx("file is not UTF-8 text"),
                         filename,
-                        hint=f"byte {err.start} cannot be decoded",
+                        hint=tx("byte {start} cannot be decoded", start=err.start),
                     )
                 ]
             ) from None
@@ -318,9 +329,9 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
             mark = root.start_mark if root is not None else None
             raise _Refusal(
                 "BRK008",
-                "a scenario file must be a mapping of fields",
+                tx("a scenario file must be a mapping of fields"),
                 mark,
-                "start with `id:`, `title:` and the other fields",
+                tx("start with `id:`, `title:` and the other fields"),
             )
         builder = _Builder(source)
         data = builder.build(root, ())
@@ -340,9 +351,10 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
             hint = err.context
             if err.context_mark is not None:
                 # Say where the unfinished construct began: often the real mistake.
-                hint += (
-                    f" that started at line {err.context_mark.line + 1}, "
-                    f"column {err.context_mark.column + 1}"
+                hint += tx(
+                    " that started at line {value}, column {value2}",
+                    value=err.context_mark.line + 1,
+                    value2=err.context_mark.column + 1,
                 )
         problem = str(err.problem or "invalid YAML")
         # PyYAML 6.0.2+ refuses deep nesting itself, before our composer sees it.
@@ -434,13 +446,22 @@ def _outside_item(syntax: Diagnostic, line: str, number: int, indent: int, item:
     word = line.strip().split(":")[0][:30]
     return Diagnostic(
         "BRK010",
-        f"wrong indentation: `{word}` starts at column {indent + 1}, the column of the "
-        f"list's `-` items (line {item}); expected column {indent + 3} to continue that item",
+        tx(
+            "wrong indentation: `{word}` starts at column {value}, the column of the list's "
+            "`-` items (line {item}); expected column {value2} to continue that item",
+            word=word,
+            value=indent + 1,
+            item=item,
+            value2=indent + 3,
+        ),
         syntax.file,
         number,
         indent + 1,
-        hint=f"indent it to column {indent + 3} if it belongs to the item above, or start "
-        "it with `- ` to begin a new item",
+        hint=tx(
+            "indent it to column {value} if it belongs to the item above, or start it with `- "
+            "` to begin a new item",
+            value=indent + 3,
+        ),
         span=len(word),
     )
 
@@ -453,11 +474,11 @@ def misindented(text: str, syntax: Diagnostic) -> Diagnostic | None:
     if tab_line and lines[tab_line - 1].lstrip(" ").startswith("\t"):
         return Diagnostic(
             "BRK010",
-            "a tab in the indentation",
+            tx("a tab in the indentation"),
             syntax.file,
             tab_line,
             _indent(lines[tab_line - 1]) + 1,
-            hint="indent with spaces only; YAML does not allow tabs",
+            hint=tx("indent with spaces only; YAML does not allow tabs"),
         )
     if not any(symptom in syntax.message for symptom in _INDENTATION_SYMPTOMS):
         return None
@@ -482,12 +503,20 @@ def misindented(text: str, syntax: Diagnostic) -> Diagnostic | None:
         word = line.strip().split(":")[0][:30]
         return Diagnostic(
             "BRK010",
-            f"wrong indentation: `{word}` starts at column {indent + 1}; expected {expected}",
+            tx(
+                "wrong indentation: `{word}` starts at column {value}; expected {expected}",
+                word=word,
+                value=indent + 1,
+                expected=expected,
+            ),
             syntax.file,
             number,
             indent + 1,
-            hint=f"move it to column {ranked[0][0] + 1}: YAML reads which block a line "
-            "belongs to from its indentation, so every key of a block starts at the same column",
+            hint=tx(
+                "move it to column {value}: YAML reads which block a line belongs to from its "
+                "indentation, so every key of a block starts at the same column",
+                value=ranked[0][0] + 1,
+            ),
             span=len(word),
         )
     return None
@@ -507,11 +536,11 @@ def colon_in_text(text: str, syntax: Diagnostic) -> Diagnostic | None:
     quoted = rest.replace('"', '\\"')
     return Diagnostic(
         "BRK003",
-        "a colon followed by a space inside unquoted text starts a new key",
+        tx("a colon followed by a space inside unquoted text starts a new key"),
         syntax.file,
         syntax.line,
         syntax.column,
-        hint=f'put the whole text in quotes: {key}: "{quoted}"',
+        hint=tx('put the whole text in quotes: {key}: "{quoted}"', key=key, quoted=quoted),
     )
 
 
@@ -523,9 +552,9 @@ def _compose(text: str) -> Node | None:
         if "expected a single document" in str(err.context or ""):
             raise _Refusal(
                 "BRK003",
-                "a scenario file holds one YAML document",
+                tx("a scenario file holds one YAML document"),
                 err.problem_mark,
-                "remove the `---` separator",
+                tx("remove the `---` separator"),
             ) from None
         raise
     finally:
@@ -540,13 +569,27 @@ def read_scenario_file(path: FilePath) -> tuple[Any, SourceMap]:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ScenarioError(
-                [Diagnostic("BRK002", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", name)]
+                [
+                    Diagnostic(
+                        "BRK002",
+                        tx(
+                            "file is {size} bytes; the limit is {MAX_BYTES}",
+                            size=format(size, ","),
+                            MAX_BYTES=format(MAX_BYTES, ","),
+                        ),
+                        name,
+                    )
+                ]
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ScenarioError([Diagnostic("BRK001", "no such file", name)]) from None
+        raise ScenarioError([Diagnostic("BRK001", tx("no such file"), name)]) from None
     except IsADirectoryError:
-        raise ScenarioError([Diagnostic("BRK001", "this is a folder, not a file", name)]) from None
+        raise ScenarioError(
+            [Diagnostic("BRK001", tx("this is a folder, not a file"), name)]
+        ) from None
     except OSError as err:
-        raise ScenarioError([Diagnostic("BRK001", f"cannot read: {err.strerror}", name)]) from None
+        raise ScenarioError(
+            [Diagnostic("BRK001", tx("cannot read: {strerror}", strerror=err.strerror), name)]
+        ) from None
     return load_yaml(raw, name)

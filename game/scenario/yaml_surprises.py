@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from game.i18n import tx
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.yaml_source import SourceMap
 
@@ -47,16 +48,35 @@ class YamlSurprises:
             return self.source.diagnostic(
                 cut,
                 "BRK012",
-                f"the comma in `{before},{rest}` cut the number in two: YAML read `{rest}` "
-                "as another key",
-                hint=f"write numbers without thousands separators: {field}: {before}{rest}",
+                tx(
+                    "the comma in `{before},{rest}` cut the number in two: YAML read "
+                    "`{rest2}` as another key",
+                    before=before,
+                    rest=rest,
+                    rest2=rest,
+                ),
+                hint=tx(
+                    "write numbers without thousands separators: {field}: {before}{rest}",
+                    field=field,
+                    before=before,
+                    rest=rest,
+                ),
                 span=len(f"{before},{rest}"),
             )
         return self.source.diagnostic(
             cut,
             "BRK012",
-            f"a comma cut the text of `{field}` in two: YAML read `{rest}` as another key",
-            hint=f'put the whole text in quotes: {field}: "{before}, {rest}"',
+            tx(
+                "a comma cut the text of `{field}` in two: YAML read `{rest}` as another key",
+                field=field,
+                rest=rest,
+            ),
+            hint=tx(
+                'put the whole text in quotes: {field}: "{before}, {rest}"',
+                field=field,
+                before=before,
+                rest=rest,
+            ),
             span=len(str(before)),
         )
 
@@ -69,9 +89,16 @@ class YamlSurprises:
         return self.source.diagnostic(
             loc,
             "BRK011",
-            f"{what} must be text, but YAML read `{word}` as a yes/no value",
-            hint=f"put it in quotes: {quoted} (YAML reads unquoted yes, no, on, off, true and "
-            "false as yes/no values)",
+            tx(
+                "{what} must be text, but YAML read `{word}` as a yes/no value",
+                what=what,
+                word=word,
+            ),
+            hint=tx(
+                "put it in quotes: {quoted} (YAML reads unquoted yes, no, on, off, true and "
+                "false as yes/no values)",
+                quoted=quoted,
+            ),
             span=len(str(word)),
         )
 

@@ -20,6 +20,10 @@ from game.rules.ruleset import Ruleset, load_ruleset
 
 SCENARIO = "roosevelt-room-2019"
 SEED = 2019
+# Public record that the project's own sources (the five seed articles and FACTS.md,
+# which digests them and lists a few outside facts) do not contain: given as published,
+# and labelled so, because no test or reviewer here can check it against a source.
+UNSOURCED = "public-record †"
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ RECORD: tuple[Month, ...] = (
         "2019-07-01",
         Record(
             "under 100,000 (Border Patrol; about 104,000 with port refusals)",
-            "wayne-2019-07; public-record",
+            f"wayne-2019-07; {UNSOURCED}",
             99_000,
         ),
         Record("22,000, a 13-year high", "wayne-2019-07", 22_000),
@@ -63,21 +67,21 @@ RECORD: tuple[Month, ...] = (
     Month(
         "July 2019",
         "2019-08-01",
-        Record("about 82,000 (CBP southwest border)", "public-record", 82_000),
+        Record("about 82,000 (CBP southwest border)", UNSOURCED, 82_000),
         Record("no monthly figure in the sources", "-"),
         Record("over 20,000", "wayne-2019-07", 20_000),
     ),
     Month(
         "August 2019",
         "2019-09-01",
-        Record("about 63,000 (CBP southwest border)", "public-record", 63_000),
+        Record("about 63,000 (CBP southwest border)", UNSOURCED, 63_000),
         Record("no monthly figure in the sources", "-"),
         Record("no new figure in the sources", "-"),
     ),
     Month(
         "September 2019",
         "2019-10-01",
-        Record("about 53,000 (CBP southwest border)", "public-record", 53_000),
+        Record("about 53,000 (CBP southwest border)", UNSOURCED, 53_000),
         Record("no monthly figure in the sources", "-"),
         Record("no new figure in the sources", "-"),
     ),
@@ -113,8 +117,16 @@ def render(state: GameState | None = None) -> str:
         "offer, the safe-third-country counter, the Joint Declaration of 7 June, far more",
         "forces than promised, enforcement with asylum screening, both reviews certified.",
         "A month's figure is the one the game shows on the first of the next month.",
-        "Sources: ids from the scenario's `sources:`; `public-record` marks facts outside",
-        "the five articles (CBP's monthly southwest-border figures, the Declaration).",
+        "",
+        "Sources: an id is one of the five articles in the project's sources (the seeds,",
+        "digested in `FACTS.md`); `public-record` is an outside fact that `FACTS.md` lists",
+        "(the tariff schedule, the Joint Declaration of 7 June and its Guard, May's CBP",
+        "figure); `public-record †` is public record that neither the articles nor",
+        "`FACTS.md` contain. The May and June figures come from the articles and",
+        "`FACTS.md`. The July, August and September apprehensions (about 82,000, 63,000",
+        "and 53,000, CBP's southwest-border enforcement actions) and June's 104,000 with",
+        "port refusals are †: given as CBP published them, but the project's sources",
+        "cannot confirm them; check them against CBP before quoting them.",
         "",
         "| Month | Apprehensions (game) | Apprehensions (record) | Source "
         "| Mexican deportations (game) | Deportations (record) | Source "
@@ -138,9 +150,10 @@ def render(state: GameState | None = None) -> str:
     lines += [
         "",
         f"The deal is reached on {deal.date}; the forces reach their posts on {arrived.date}",
-        "(the Guard deployed in the second half of June 2019, public record). The",
-        "Declaration promised about 6,000 Guard (public record); Wayne gives the promise",
-        "as 6,500 for the southern border, and over 20,000 deployed in all (wayne-2019-07).",
+        "(the Guard deployed in the second half of June 2019: public record †, not in the",
+        "sources). The Declaration promised about 6,000 Guard (public record, in",
+        "`FACTS.md`); Wayne gives the promise as 6,500 for the southern border, and over",
+        "20,000 deployed in all (wayne-2019-07).",
         f"Ending: `{state.ending}`.",
         "",
     ]

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
+from game.tui.plain import clean, plain
 from game.userdirs import SAVE_SUFFIX, latest_save, save_dir
 
 if TYPE_CHECKING:
@@ -48,8 +50,10 @@ class TooSmallScreen(Screen[None]):
     def show(self) -> None:
         w, h = self.app.size
         self.query_one(Static).update(
-            f"The terminal is {w}x{h}; Brinkmanship needs at least "
-            f"{MIN_WIDTH}x{MIN_HEIGHT}.\nEnlarge the window: your game is safe and waiting."
+            plain(
+                f"The terminal is {w}x{h}; Brinkmanship needs at least "
+                f"{MIN_WIDTH}x{MIN_HEIGHT}.\nEnlarge the window: your game is safe and waiting."
+            )
         )
 
 
@@ -240,7 +244,9 @@ class BrinkApp(App[None]):
         session = self.session
         assert session is not None
         if session.autosave_error:
-            self.notify(f"Auto-save failed: {session.autosave_error}", severity="warning")
+            self.notify(
+                f"Auto-save failed: {session.autosave_error}", severity="warning", markup=False
+            )
         if session.over:
             self.show_ending()
         elif session.hot_seat and session.to_move and session.to_move != role:
@@ -284,7 +290,7 @@ class BrinkApp(App[None]):
         except SaveError as err:
             self.report(f"This save cannot be loaded.\n{err}")
             return
-        self.notify(f"Loaded {path.name}.")
+        self.notify(f"Loaded {path.name}.", markup=False)
         self.begin(session)
 
     def action_save(self) -> None:
@@ -314,7 +320,7 @@ class BrinkApp(App[None]):
         except SaveError as err:
             self.report(f"The game was not saved.\n{err}")
             return False
-        self.notify(f"Saved as “{slot}” ({path.parent}).")
+        self.notify(f"Saved as “{slot}” ({path.parent}).", markup=False)
         return True
 
     # ------------------------------------------------------------------ instructor
@@ -334,7 +340,7 @@ class BrinkApp(App[None]):
         def done(what: str | None) -> None:
             if not what:
                 return
-            self.notify(what)
+            self.notify(what, markup=False)
             assert self.session is not None
             if self.session.over:
                 self.show_ending()
@@ -373,6 +379,21 @@ class BrinkApp(App[None]):
                     self.exit()
 
         self.push_screen(QuitDialog(), answered)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        # A toast may carry a slot, a file name, an inject's news or the class server's
+        # words (sent with markup=False): control characters are shown, never sent.
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     # ------------------------------------------------------------------ crashes
     def _handle_exception(self, error: Exception) -> None:

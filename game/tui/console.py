@@ -20,6 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.tui.plain import clean, plain
 from game.tui.remote import BANNER_ID, ConnectionBanner
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class ConsoleApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield DataTable(id="tables", cursor_type="row", zebra_stripes=True)
-        yield Static(f"Connecting to {self.classroom}…", id="console-status")
+        yield Static(plain(f"Connecting to {self.classroom}…"), id="console-status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,7 +102,8 @@ class ConsoleApp(App[None]):
         try:
             welcome = await client.connect()
         except ClassClientError as err:
-            self.exit(return_code=1, message=f"brink class console: {err}")
+            # Printed by Rich, which would read markup in a str: the server's words as text.
+            self.exit(return_code=1, message=plain(f"brink class console: {err}"))
             return
         if not welcome.seat.instructor:
             await client.close()
@@ -113,7 +115,9 @@ class ConsoleApp(App[None]):
             return
         self.client = client
         self.scenario = seat_scenario(welcome.scenario)
-        self.sub_title = f"{self.scenario.title} · {welcome.tables} tables · seed {welcome.seed}"
+        self.sub_title = clean(
+            f"{self.scenario.title} · {welcome.tables} tables · seed {welcome.seed}"
+        )
         self.status(f"Connected to {self.classroom}.")
         if client.tables is not None:
             self._tables(client.tables)
@@ -143,16 +147,22 @@ class ConsoleApp(App[None]):
         for row in self.rows:
             paused = " (paused)" if row.clock_paused else ""
             seats = " ".join(f"{r}:{n}" for r, n in row.seats.items())
+            # A str cell would be read as Rich markup: every cell is a plain Text.
             table.add_row(
-                str(row.table),
-                _cut(row.phase, PHASE_WIDTH) + paused,
-                row.date,
-                f"{row.tariff_rate:g}%",
-                row.to_move or "—",
-                _cut(row.last_move, MOVE_WIDTH) or "—",
-                ago(row.last_move_at, now),
-                self._ending(row.ending),
-                seats,
+                *map(
+                    plain,
+                    (
+                        str(row.table),
+                        _cut(row.phase, PHASE_WIDTH) + paused,
+                        row.date,
+                        f"{row.tariff_rate:g}%",
+                        row.to_move or "—",
+                        _cut(row.last_move, MOVE_WIDTH) or "—",
+                        ago(row.last_move_at, now),
+                        self._ending(row.ending),
+                        seats,
+                    ),
+                ),
                 key=str(row.table),
             )
         if self.rows:
@@ -181,7 +191,7 @@ class ConsoleApp(App[None]):
 
     def status(self, message: str, error: bool = False) -> None:
         self.query_one("#console-status", Static).update(
-            Text(message, style="bold red" if error else "")
+            plain(message, style="bold red" if error else "")
         )
 
     # ------------------------------------------------------------------ actions
@@ -294,8 +304,8 @@ class InjectPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Fire an inject at {self.where} (recorded in its log)")
-            yield OptionList(*(Option(label, id=i) for i, label in self.injects.items()))
+            yield Label(plain(f"Fire an inject at {self.where} (recorded in its log)"))
+            yield OptionList(*(Option(plain(label), id=i) for i, label in self.injects.items()))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
@@ -320,7 +330,7 @@ class WatchScreen(Screen[None]):
         with Horizontal(id="watch"):
             for role in ("us", "mexico"):
                 with Vertical(id=f"watch-{role}", classes="watch-side"):
-                    yield Label(self.scenario.roles[role].name, classes="group-title")
+                    yield Label(plain(self.scenario.roles[role].name), classes="group-title")
                     yield Dashboard(id=f"dash-{role}")
                     with VerticalScroll(classes="watch-reply"):
                         yield Static("Waiting for the table's views…", id=f"reply-{role}")
@@ -350,14 +360,15 @@ class WatchScreen(Screen[None]):
         text = Text()
         if view.offer:
             by = self.scenario.roles[as_role(view.offer_by)].short if view.offer_by else ""
-            text.append(f"On the table ({by}): ", style="bold")
-            text.append(", ".join(f"{i}={o}" for i, o in view.offer.items()) + "\n")
+            text.append(clean(f"On the table ({by}): "), style="bold")
+            text.append(clean(", ".join(f"{i}={o}" for i, o in view.offer.items())) + "\n")
         reply = push.replies.get(role)
         if reply is not None:
-            text.append(describe_move(self.scenario, Move.from_json(reply.move)), style="bold")
+            move = Move.from_json(reply.move)
+            text.append(clean(describe_move(self.scenario, move)), style="bold")
             text.append("\n")
             for reason in reply.reasons:
-                text.append(f"• {reason}\n")
+                text.append(clean(f"• {reason}\n"))
         self.query_one(f"#reply-{role}", Static).update(text)
         self.query_one(f"#news-{role}", NewsFeed).show(view.events)
 

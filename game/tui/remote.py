@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.widgets import Static
 
+from game.tui.plain import plain
+
 if TYPE_CHECKING:
     from game.net.remote_session import Change
     from game.tui.app import BrinkApp
@@ -83,7 +85,7 @@ def apply_change(app: BrinkApp, change: Change) -> None:
     elif change.kind == CONNECTION:
         app.connection_problem = None if change.state == "connected" else change.text
         if change.state == "connected":
-            app.notify(change.text)
+            app.notify(change.text, markup=False)
         place_banner(app)
 
 
@@ -97,9 +99,9 @@ def place_banner(app: BrinkApp) -> None:
         return
     found = screen.query(f"#{BANNER_ID}")
     if found:
-        found.first(Static).update(app.connection_problem)
+        found.first(Static).update(plain(app.connection_problem))
     else:
-        screen.mount(ConnectionBanner(app.connection_problem, id=BANNER_ID))
+        screen.mount(ConnectionBanner(plain(app.connection_problem), id=BANNER_ID))
 
 
 def _their_move_arrived(table: TableScreen) -> None:

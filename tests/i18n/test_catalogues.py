@@ -77,3 +77,11 @@ def test_using_restores_the_language() -> None:
     with using("es"):
         assert current_lang() == "es"
     assert current_lang() == "en"
+
+
+def test_joined_text_localises_every_piece(monkeypatch) -> None:
+    asylum = LocalText.of({"en": "Asylum", "es": "Asilo"})
+    joined = "Issue: " + asylum + "."
+    assert joined == "Issue: Asylum." and isinstance(joined, LocalText)
+    assert localise(joined, "es") == "Issue: Asilo."
+    assert pickle.loads(pickle.dumps(joined)).in_lang("es") == "Issue: Asilo."

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from game.tools.history import RECORD, historical_game, monthly_figures, render
+from game.tools.history import RECORD, UNSOURCED, historical_game, monthly_figures, render
+from tests.scenarios.test_facts import article_text, needs_sources, public_record_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,3 +56,30 @@ def test_the_6500_guard_figure_is_always_the_promise():
         for sentence in re.split(r"(?<=[.;|])\s", " ".join(text.split())):
             if re.search(r"(?<![\d,])6,500", sentence):
                 assert "promis" in sentence, (name, sentence)
+
+
+# Figures of the record column worked out from an article rather than quoted from it.
+DERIVED = {"16,500": "Wayne: June's 22,000 deportations were 33 percent more than May's"}
+
+
+@needs_sources
+def test_a_record_figure_is_in_the_source_it_cites_or_marked_as_outside_the_sources():
+    """Every figure of the record column is in the article or the digest's public record
+    that its row cites; a figure that neither holds (CBP's July–September numbers) is
+    cited as `public-record †`, which the document says the sources cannot confirm."""
+    unmarked = []
+    for month in RECORD:
+        for record in (month.apprehensions, month.deportations, month.forces):
+            cited = record.source.split("; ")
+            texts = [
+                public_record_text() if source == "public-record" else article_text(source)
+                for source in cited
+                if source not in ("-", UNSOURCED)
+            ]
+            for figure in re.findall(r"\d{1,3}(?:,\d{3})+", record.text):
+                if figure in DERIVED or any(figure in text for text in texts):
+                    continue
+                if UNSOURCED not in cited:
+                    unmarked.append(f"{month.label}: {figure} ({record.source})")
+    assert unmarked == []
+    assert "neither the articles nor\n`FACTS.md` contain" in render(historical_game())

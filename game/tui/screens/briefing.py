@@ -9,6 +9,7 @@ from textual.widgets import Footer, Header, Markdown, TabbedContent, TabPane
 
 from game.play.interface import GameSession
 from game.scenario.models import Person, RoleId, Scenario, as_role, other_role
+from game.tui.plain import clean, md, md_block
 from game.tui.screens.base import BrinkScreen
 
 
@@ -17,15 +18,15 @@ def _source(scenario: Scenario, ref: str) -> str:
         return "designer"
     source = scenario.source(ref)
     if source is None:
-        return ref
-    outlet = f", {source.outlet}" if source.outlet else ""
-    return f"“{source.title}”{outlet}"
+        return md(ref)
+    outlet = f", {md(source.outlet)}" if source.outlet else ""
+    return f"“{md(source.title)}”{outlet}"
 
 
 def _people(people: list[Person], bold: bool = False) -> str:
     """`Mike Pence (Vice President) and Mike Pompeo (Secretary of State)`."""
-    named = [f"**{p.name}**" if bold else p.name for p in people]
-    shown = [f"{name} ({p.title})" for name, p in zip(named, people, strict=True)]
+    named = [f"**{md(p.name)}**" if bold else md(p.name) for p in people]
+    shown = [f"{name} ({md(p.title)})" for name, p in zip(named, people, strict=True)]
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
@@ -34,30 +35,31 @@ def who_you_are(scenario: Scenario, role: str) -> str:
     r = scenario.roles[as_role(role)]
     other = scenario.roles["mexico" if role == "us" else "us"]
     return (
-        f"You are {_people(r.delegates, bold=True)}, at the head of the {r.name}. "
-        f"Across the table: {_people(other.delegates)}, for the {other.name}."
+        f"You are {_people(r.delegates, bold=True)}, at the head of the {md(r.name)}. "
+        f"Across the table: {_people(other.delegates)}, for the {md(other.name)}."
     )
 
 
 def dossier(scenario: Scenario, role: str) -> str:
     r = scenario.roles[as_role(role)]
     other = scenario.roles[other_role(as_role(role))]
-    lines = [f"# {r.name} — confidential", "", who_you_are(scenario, role), ""]
-    lines += [r.briefing.strip(), "", "## Your objectives", ""]
+    lines = [f"# {md(r.name)} — confidential", "", who_you_are(scenario, role), ""]
+    lines += [md_block(r.briefing), "", "## Your objectives", ""]
     for o in r.objectives:
-        lines.append(f"- **{o.text}** ({o.weight} points) — *{_source(scenario, o.source)}*")
+        lines.append(f"- **{md(o.text)}** ({o.weight} points) — *{_source(scenario, o.source)}*")
     if r.red_lines:
-        lines += ["", "## Red lines", ""] + [f"- {line}" for line in r.red_lines]
-    lines += ["", f"## What the {other.short} delegation is known to want", "", other.wants.strip()]
+        lines += ["", "## Red lines", ""] + [f"- {md(line)}" for line in r.red_lines]
+    known = f"## What the {md(other.short)} delegation is known to want"
+    lines += ["", known, "", md_block(other.wants)]
     if r.key_figures:
         lines += ["", "## Key figures", "", "| Figure | Value | Source |", "|---|---|---|"]
         for f in r.key_figures:
-            lines.append(f"| {f.label} | {f.value} | {_source(scenario, f.source)} |")
+            lines.append(f"| {md(f.label)} | {md(f.value)} | {_source(scenario, f.source)} |")
     lines += ["", "## At the table", ""]
     for p in r.delegates:
-        lines.append(f"- **{p.name}**, {p.title}. {p.note}")
+        lines.append(f"- **{md(p.name)}**, {md(p.title)}. {md(p.note)}")
     for p in r.offstage:
-        lines.append(f"- *{p.name}*, {p.title} (not at the table). {p.note}")
+        lines.append(f"- *{md(p.name)}*, {md(p.title)} (not at the table). {md(p.note)}")
     return "\n".join(lines)
 
 
@@ -65,14 +67,13 @@ def codex(scenario: Scenario) -> str:
     lines = ["# Codex", "", "Actors and terms you will meet, with the article behind each.", ""]
     for entry in scenario.codex:
         lines.append(
-            f"**{entry.term}** — {' '.join(entry.text.split())} "
-            f"*({_source(scenario, entry.source)})*"
+            f"**{md(entry.term)}** — {md(entry.text)} *({_source(scenario, entry.source)})*"
         )
         lines.append("")
     lines += ["## Sources", ""]
     for s in scenario.sources:
-        when = f", {s.date}" if s.date else ""
-        lines.append(f"- {s.title}{', ' + s.outlet if s.outlet else ''}{when}")
+        when = f", {md(s.date)}" if s.date else ""
+        lines.append(f"- {md(s.title)}{', ' + md(s.outlet) if s.outlet else ''}{when}")
     return "\n".join(lines)
 
 
@@ -108,7 +109,8 @@ class BriefingScreen(BrinkScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Briefing — {self.session.scenario.roles[self.role].name}"
+        name = self.session.scenario.roles[self.role].name
+        self.sub_title = f"Briefing — {clean(name)}"
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

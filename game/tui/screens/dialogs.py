@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -11,6 +10,7 @@ from textual.widgets import Button, Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.saves import SaveError, list_slots
+from game.tui.plain import plain, styled
 
 EVERYWHERE = """\
 ## Everywhere
@@ -129,7 +129,7 @@ class SaveDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#save-error", Label).update(Text(message, style="bold red"))
+        self.query_one("#save-error", Label).update(plain(message, style="bold red"))
 
 
 class LoadScreen(ModalScreen[str | None]):
@@ -144,14 +144,12 @@ class LoadScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         slots = list_slots(self.folder)  # type: ignore[arg-type]
         with Vertical(classes="dialog", id="load-box"):
-            yield Label(f"Saved games in {self.folder}:")
+            yield Label(plain(f"Saved games in {self.folder}:"))
             if slots:
                 yield OptionList(
                     *(
                         Option(
-                            Text.assemble(
-                                (s.slot, "bold"), f"  {s.label}", (f"  {s.moves} moves", "dim")
-                            ),
+                            styled((s.slot, "bold"), f"  {s.label}", (f"  {s.moves} moves", "dim")),
                             id=str(s.path),
                         )
                         for s in slots
@@ -204,7 +202,7 @@ class ErrorDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="error-box"):
-            yield Static(Text(self.message), id="error-text")
+            yield Static(plain(self.message), id="error-text")
             yield Button("OK", id="ok")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

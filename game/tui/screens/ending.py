@@ -10,32 +10,33 @@ from textual.widgets import Footer, Header, Markdown
 
 from game.play.interface import GameSession
 from game.scenario.models import ROLES
+from game.tui.plain import md, md_code
 
 
 def ending_report(session: GameSession) -> str:
     scenario = session.scenario
     result = session.outcome()
     ending = result.ending
-    lines = [f"# {ending.title if ending else 'The talks are over'}", ""]
+    lines = [f"# {md(ending.title) if ending else 'The talks are over'}", ""]
     if ending is not None:
-        lines += [" ".join(ending.summary.split()), ""]
+        lines += [md(ending.summary), ""]
         if ending.historical:
             lines += ["**This is the ending history took.**", ""]
-    winners = [scenario.roles[r].short for r in ROLES if result.success.get(r)]
+    winners = [md(scenario.roles[r].short) for r in ROLES if result.success.get(r)]
     for role in ROLES:
         if role not in result.scores:
             continue  # a class seat without the scenario file here: scores are the server's
         r = scenario.roles[role]
         verdict = "success" if result.success[role] else "not a success"
         you = " (you)" if role in session.humans else ""
-        lines += [f"## {r.name}{you}: {result.scores[role]}/100 — {verdict}", ""]
+        lines += [f"## {md(r.name)}{you}: {result.scores[role]}/100 — {verdict}", ""]
         lines += [_why_verdict(result.success[role], winners), ""]
         lines += ["| Objective | Points | Met |", "|---|---|---|"]
         for o in result.objectives[role]:
-            lines.append(f"| {o.text} | {o.weight} | {'yes' if o.met else 'no'} |")
+            lines.append(f"| {md(o.text)} | {o.weight} | {'yes' if o.met else 'no'} |")
         lines.append("")
     if ending is not None and ending.history:
-        lines += ["## What happened in history", "", " ".join(ending.history.split()), ""]
+        lines += ["## What happened in history", "", md(ending.history), ""]
     lines += [
         "## The full debrief",
         "",
@@ -78,7 +79,7 @@ def _printable_hint(session: GameSession) -> str:
     if path is None:
         return "Save the game (Ctrl+S) to print its debrief with `brink report`."
     where = path.name.removesuffix(".brink.json") if path.parent == save_dir() else str(path)
-    return f"For a printable copy: `brink report {where} -o debrief.html`."
+    return f"For a printable copy: {md_code(f'brink report {where} -o debrief.html')}."
 
 
 class EndingScreen(Screen[None]):

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.widgets import Footer, Static
 
+from game.tui.plain import styled
 from game.tui.screens.base import BrinkScreen
 
 
@@ -26,9 +27,15 @@ class HandoverScreen(BrinkScreen):
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Static(
-                f"[b]{self.delegation}[/b]: press [b]Enter[/b] when ready.\n\n"
-                + (f"[dim]Last move: {self.last}[/dim]\n\n" if self.last else "")
-                + "[dim]The other delegation should look away.[/dim]",
+                styled(
+                    (self.delegation, "bold"),
+                    ": press ",
+                    ("Enter", "bold"),
+                    " when ready.\n\n",
+                    (f"Last move: {self.last}" if self.last else "", "dim"),
+                    "\n\n" if self.last else "",
+                    ("The other delegation should look away.", "dim"),
+                ),
                 id="handover",
             )
         yield Footer()

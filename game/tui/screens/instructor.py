@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from game.engine.moves import INSTRUCTOR, PAUSE, RESUME, IllegalMove, Move
 from game.play.interface import GameSession
+from game.tui.plain import plain, styled
 
 EXTENSION_DAYS = 7
 
@@ -41,14 +41,14 @@ class InstructorScreen(ModalScreen[str | None]):
                 id="resume" if state.clock_paused else "pause",
             ),
             Option(
-                f"Move the {what.lower()} deadline {EXTENSION_DAYS} days later",
+                plain(f"Move the {what.lower()} deadline {EXTENSION_DAYS} days later"),
                 id="extend",
                 disabled=upcoming is None,
             ),
         ]
         for inject in self.session.scenario.injects:
             options.append(
-                Option(Text.assemble(("Inject: ", "bold"), inject.label), id=f"inject:{inject.id}")
+                Option(styled(("Inject: ", "bold"), inject.label), id=f"inject:{inject.id}")
             )
         with Vertical(classes="dialog", id="instructor-box"):
             yield Label("Instructor's controls (recorded in the transcript)")
@@ -69,7 +69,7 @@ class InstructorScreen(ModalScreen[str | None]):
         try:
             events = self.session.intervene(move)
         except IllegalMove as err:
-            self.query_one("#instructor-error", Static).update(Text(str(err), style="bold red"))
+            self.query_one("#instructor-error", Static).update(plain(err, style="bold red"))
             return
         first = next((e.text for e in events if e.kind == "instructor"), "Done")
         self.dismiss(first)

@@ -4,11 +4,11 @@ is said here, and the student can try again."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, Middle, Vertical
 from textual.widgets import Footer, Input, Label, Static
 
+from game.tui.plain import plain
 from game.tui.screens.base import BrinkScreen
 
 
@@ -26,7 +26,7 @@ class JoinScreen(BrinkScreen):
 
     def compose(self) -> ComposeResult:
         with Middle(), Center(), Vertical(id="join-box", classes="dialog"):
-            yield Label(f"Brinkmanship classroom — {self.classroom}", id="join-title")
+            yield Label(plain(f"Brinkmanship classroom — {self.classroom}"), id="join-title")
             yield Label("Your seat's code:")
             yield Input(
                 value=self.code or "", placeholder="e.g. K7M2QX9P", max_length=32, id="code"
@@ -59,4 +59,4 @@ class JoinScreen(BrinkScreen):
 
     def show_status(self, message: str, error: bool = False) -> None:
         style = "bold red" if error else ""
-        self.query_one("#join-status", Static).update(Text(message, style=style))
+        self.query_one("#join-status", Static).update(plain(message, style=style))

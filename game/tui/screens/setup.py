@@ -21,6 +21,7 @@ from textual.widgets import (
 from game.play.session import OPPONENTS
 from game.scenario.registry import bundled_scenarios
 from game.tui.catalogue import scenario_headers
+from game.tui.plain import plain
 from game.tui.screens.base import BrinkScreen
 
 SIDES = {
@@ -56,19 +57,21 @@ class SetupScreen(BrinkScreen):
                     with RadioSet(id="scenario"):
                         for h in self.headers:
                             yield RadioButton(
-                                f"{h.title} ({h.period})", value=h.id == self.initial, name=h.id
+                                plain(f"{h.title} ({h.period})"),
+                                value=h.id == self.initial,
+                                name=h.id,
                             )
                 with Vertical(classes="setup-group"):
                     yield Label("Your delegation", classes="group-title")
                     with RadioSet(id="side"):
                         for i, (role, label) in enumerate(SIDES.items()):
-                            yield RadioButton(label, value=i == 0, name=role)
+                            yield RadioButton(plain(label), value=i == 0, name=role)
             with Horizontal(classes="setup-row"):
                 with Vertical(classes="setup-group"):
                     yield Label("Opponent", classes="group-title")
                     with RadioSet(id="opponent"):
                         for name, label in OPPONENTS.items():
-                            yield RadioButton(label, value=name == "ai-normal", name=name)
+                            yield RadioButton(plain(label), value=name == "ai-normal", name=name)
                 with Vertical(classes="setup-group"):
                     yield Label("Seed", classes="group-title")
                     yield Input(str(self.seed), id="seed", type="integer")
@@ -92,7 +95,7 @@ class SetupScreen(BrinkScreen):
         side = SIDES.get(self._choice("side") or "us", "").split(" — ")[0]
         opponent = OPPONENTS.get(self._choice("opponent") or "ai-normal", "")
         self.query_one("#setup-summary", Static).update(
-            f"Chosen: {scenario} · you lead {side} · against {opponent}"
+            plain(f"Chosen: {scenario} · you lead {side} · against {opponent}")
         )
 
     def _choice(self, ident: str) -> str:

@@ -14,6 +14,7 @@ from game.engine.moves import ACCEPT, ACT, IllegalMove, Move
 from game.play.interface import GameSession
 from game.play.session import HUMAN, other
 from game.scenario.models import RoleId, as_role
+from game.tui.plain import clean, plain
 from game.tui.screens.base import BrinkScreen
 from game.tui.text import describe_move
 from game.tui.widgets.dashboard import Dashboard
@@ -90,7 +91,7 @@ class TableScreen(BrinkScreen):
 
     def on_mount(self) -> None:
         role = self.scenario.roles[self.role]
-        self.sub_title = f"{role.name} — {', '.join(d.name for d in role.delegates)}"
+        self.sub_title = clean(f"{role.name} — {', '.join(d.name for d in role.delegates)}")
         table = self.query_one(OfferTable)
         view = self.session.view(self.role)
         mine = self.brink.drafts.get(self.role)
@@ -153,7 +154,7 @@ class TableScreen(BrinkScreen):
         # finishes only later, and a fixed id mounted again before it would clash.
         buttons = self.action_buttons
         for i, move in enumerate(actions, 1):
-            label = f"{i}. {self._action_label(move)}"
+            label = plain(f"{i}. {self._action_label(move)}")
             if i <= len(buttons):
                 buttons[i - 1].label = label
             else:
@@ -174,21 +175,21 @@ class TableScreen(BrinkScreen):
         if self.session.players.get(other_role) == HUMAN:
             last = self.session.last_move(other_role)
             text.append(
-                describe_move(self.scenario, last) if last else f"{name} has not moved yet."
+                clean(describe_move(self.scenario, last) if last else f"{name} has not moved yet.")
             )
             return text
         if reply is None:
-            text.append(f"{name} has not answered yet. Make your move.", style="dim")
+            text.append(clean(f"{name} has not answered yet. Make your move."), style="dim")
             return text
         move = reply.decision.move
-        text.append(describe_move(self.scenario, move), style="bold")
+        text.append(clean(describe_move(self.scenario, move)), style="bold")
         if move.offer:
             text.append(" (see “On the table”)", style="dim")
         text.append("\n")
         if reply.decision.reasons:
             text.append("\nWhy:\n", style="bold")
             for reason in reply.decision.reasons:
-                text.append(f"• {reason.text}\n")
+                text.append(clean(f"• {reason.text}\n"))
         return text
 
     def _meter_history(self) -> dict[str, list[float]]:
@@ -196,7 +197,7 @@ class TableScreen(BrinkScreen):
 
     def set_status(self, message: str, error: bool = False) -> None:
         self.query_one("#status", Static).update(
-            Text(message, style="bold red" if error else "green")
+            plain(message, style="bold red" if error else "green")
         )
 
     # ------------------------------------------------------------------ events

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from game.scenario.registry import bundled_scenarios, data_dir
 from game.tui.catalogue import scenario_headers
+from game.tui.plain import plain, styled
 from game.tui.screens.base import BrinkScreen
 
 
@@ -36,7 +37,7 @@ class TitleScreen(BrinkScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
-            yield Static(title_art(), id="art")
+            yield Static(plain(title_art()), id="art")
             yield Static(
                 "A negotiation game of the 2018–2019 US–Mexico migration and tariff talks",
                 id="tagline",
@@ -63,7 +64,7 @@ class TitleScreen(BrinkScreen):
     def _scenarios(self) -> list[Option]:
         options = []
         for header in scenario_headers(bundled_scenarios()):
-            label = Text.assemble((header.title, "bold"), ("  " + header.period, "dim"))
+            label = styled((header.title, "bold"), ("  " + header.period, "dim"))
             options.append(Option(label, id=header.id))
         return options
 

@@ -6,6 +6,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Sparkline
 
 from game.engine.api import MeterReading
+from game.tui.plain import styled
 
 
 def _format(value: float, unit: str) -> str:
@@ -47,7 +48,9 @@ class MeterPanel(VerticalScroll):
             before = self.shown.get(m.name)
             self.shown[m.name] = look = ((m.label, m.value, m.unit, arrow), _chart_look(series))
             if before is None or before[0] != look[0]:
-                label.update(f"{m.label}: [b]{_format(m.value, m.unit)}[/b] {arrow}")
+                label.update(
+                    styled(f"{m.label}: ", (_format(m.value, m.unit), "bold"), f" {arrow}")
+                )
             if before is None or before[1] != look[1]:
                 chart.data = series
 

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from game.engine.events import STORY_KINDS, Event
 from game.scenario.models import Rule, Scenario, ScenarioEvent
+from game.tui.plain import clean
 from game.tui.text import short_date
 
 SHOWN = STORY_KINDS
@@ -54,7 +55,8 @@ class NewsFeed(Vertical):
         feed.add_options(
             Option(
                 Text.assemble(
-                    (f"{short_date(e.date):>6} ", "dim"), (e.text, KIND_STYLE.get(e.kind, ""))
+                    (f"{short_date(e.date):>6} ", "dim"),
+                    (clean(e.text), KIND_STYLE.get(e.kind, "")),
                 ),
                 id=str(e.seq),
             )
@@ -73,7 +75,7 @@ class NewsFeed(Vertical):
     def why(self, event: Event) -> Text:
         cause = event.cause
         text = Text()
-        text.append(event.text + "\n", style="bold")
+        text.append(clean(event.text) + "\n", style="bold")
         kinds = {
             "rule": "Rule",
             "event": "Event",
@@ -84,12 +86,12 @@ class NewsFeed(Vertical):
             "clock": "The clock",
             "start": "Start",
         }
-        text.append(f"Why: {kinds.get(cause.kind, cause.kind.title())}")
+        text.append(clean(f"Why: {kinds.get(cause.kind, cause.kind.title())}"))
         if cause.id:
-            text.append(f" `{cause.id}`")
+            text.append(clean(f" `{cause.id}`"))
         note = self._note(cause.kind, cause.id)
         if note:
-            text.append(f" — {note}")
+            text.append(clean(f" — {note}"))
         if cause.source:
             source = self.scenario.source(cause.source)
             if cause.source == "designer":
@@ -97,9 +99,10 @@ class NewsFeed(Vertical):
             elif source is not None:
                 by = f"{source.outlet}, " if source.outlet else ""
                 when = f", {source.date}" if source.date else ""
-                text.append(f"\nSource: “{source.title}” ({by.rstrip(', ')}{when})", style="dim")
+                quoted = clean(f"\nSource: “{source.title}” ({by.rstrip(', ')}{when})")
+                text.append(quoted, style="dim")
             else:
-                text.append(f"\nSource: {cause.source}", style="dim")
+                text.append(clean(f"\nSource: {cause.source}"), style="dim")
         return text
 
     def _note(self, kind: str, ident: str) -> str:

@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from game.scenario.models import Scenario
+from game.tui.plain import clean
 
 COLUMNS = ("issue", "theirs", "mine")
 ELSEWHERE = Coordinate(-2, 0)  # below the header row (-1): on no row of the table
@@ -208,14 +209,14 @@ class OfferTable(DataTable[Text]):
         mine = self.mine[issue.id]
         text = Text()
         if not self._name_whole(issue.label):
-            text.append(issue.label + "\n", style="bold")
+            text.append(clean(issue.label) + "\n", style="bold")
         text.append("You offer: ", style="dim")
-        text.append(f"◀ {issue.options[ids.index(mine)].label} ▶", style="bold")
+        text.append(clean(f"◀ {issue.options[ids.index(mine)].label} ▶"), style="bold")
         text.append(f" {ids.index(mine) + 1}/{len(ids)}", style="dim")
         text.append("\nOn the table: ", style="dim")
         if self.theirs is not None and issue.id in self.theirs:
             their = next(o.label for o in issue.options if o.id == self.theirs[issue.id])
-            text.append(their, style="italic")
+            text.append(clean(their), style="italic")
         else:
             text.append("nothing from them yet", style="dim italic")
         return text
@@ -265,7 +266,7 @@ def _two_line_width(scenario: Scenario) -> int:
 
 
 def _cell(label: str, style: str, wrap: bool = False) -> Text:
-    return Text(label, style=style, no_wrap=not wrap, overflow="ellipsis")
+    return Text(clean(label), style=style, no_wrap=not wrap, overflow="ellipsis")
 
 
 def _look(cell: Text) -> CellLook:
