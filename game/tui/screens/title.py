@@ -50,6 +50,7 @@ class TitleScreen(BrinkScreen):
 
     def _menu(self) -> list[Option]:
         can_continue = self.brink.can_continue()
+        self.menu_fresh = True  # the first resume follows at once: no second look needed
         return [
             Option(Text.assemble(("N", "bold underline"), "ew game"), id="new"),
             Option(
@@ -93,6 +94,9 @@ class TitleScreen(BrinkScreen):
 
     def on_screen_resume(self) -> None:
         # Back from a game: there may now be an auto-save to continue.
+        if getattr(self, "menu_fresh", False):
+            self.menu_fresh = False
+            return
         menu = self.query_one("#menu", OptionList)
         can_continue = self.brink.can_continue()
         if can_continue:
