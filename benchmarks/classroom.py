@@ -1,19 +1,25 @@
 """The classroom under a class's load: one server process, 50 tables, two bot clients
 per table over loopback (127.0.0.1 only), every table playing a whole game at once.
 
-Prints moves per second, the p50/p95 round trip of a move (sent → acknowledged, which
-includes the commit to SQLite and the AI-free engine work), the server's peak memory,
-and the ratio of the round trip to the very same moves applied in-process (the Session
-a local game uses, measured in the same run). Targets on 2 cores: p95 ≤ 100 ms with 100
-clients, server ≤ 200 MB.
+Prints moves per second, the p50/p95/p99 round trip of a move (sent → acknowledged,
+which includes the commit to SQLite and the AI-free engine work), the server's peak
+memory, and the ratio of the round trip to the very same moves applied in-process (the
+Session a local game uses, measured in the same run: the baseline). Targets on 2 cores:
+p95 ≤ 100 ms with 100 clients, server ≤ 200 MB.
 
-    python benchmarks/classroom.py [--tables 50] [--seed 1]
+The bots may be spread over several client processes (`--client-processes`, 1 by
+default): a hundred bots in one process measure that process's own event loop as
+much as the server, where a real class has a computer per student. The output says
+how many there were.
+
+    python benchmarks/classroom.py [--tables 50] [--seed 1] [--client-processes 1]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import multiprocessing
 import os
 import statistics
 import sys
@@ -21,6 +27,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -30,7 +37,13 @@ from game.net.client import ClassClient
 from game.net.room import TableSession
 from game.rules.ruleset import load_ruleset
 from game.saves import SaveGame
+from game.scenario.models import ROLES
 from tests.net.server_process import RunningRoom, start_room
+
+P95_TARGET_MS = 100.0
+RSS_TARGET_MB = 200.0
+# A seat: (table, role, code).
+SeatCodes = list[tuple[int, str, str]]
 
 
 def cpu_seconds(pid: int) -> float | None:
@@ -53,22 +66,76 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-async def play_class(
-    room: RunningRoom, tables: int, seed: int, think: tuple[float, float] | None
-) -> tuple[list[SeatBot], float]:
+@dataclass
+class SeatResult:
+    """What one bot measured (plain data: it crosses from a client process)."""
+
+    round_trips: list[float]  # seconds, one per acknowledged move
+    refused: list[str]
+    ending: str | None
+
+
+async def play_seats(
+    url: str,
+    seats: SeatCodes,
+    seed: int,
+    think: tuple[float, float] | None,
+    ready: Any = None,
+) -> tuple[list[SeatResult], float, float]:
+    """Connect a bot per seat, play every game to its end; the bots' results and the
+    monotonic times play started and ended. `ready` (a barrier) holds the start until
+    every client process has connected its bots."""  # fmt: skip
     bots = [
-        SeatBot(
-            ClassClient(room.url, room.code(t, role)), seed=seed * 1000 + 2 * t + i, think=think
-        )
-        for t in range(1, tables + 1)
-        for i, role in enumerate(("us", "mexico"))
+        SeatBot(ClassClient(url, code), seed=seed * 1000 + 2 * t + ROLES.index(role), think=think)
+        for t, role, code in seats
     ]
     await asyncio.gather(*(b.client.connect() for b in bots))
-    start = time.perf_counter()
+    if ready is not None:
+        await asyncio.to_thread(ready.wait)
+    start = time.monotonic()
     await asyncio.wait_for(asyncio.gather(*(b.play(timeout=300) for b in bots)), 900)
-    elapsed = time.perf_counter() - start
+    end = time.monotonic()
     await asyncio.gather(*(b.client.close() for b in bots))
-    return bots, elapsed
+    return [SeatResult(b.round_trips, b.refused, b.ending) for b in bots], start, end
+
+
+def _client_process(
+    url: str, seats: SeatCodes, seed: int, think: tuple[float, float] | None,
+    ready: Any, results: Any,
+) -> None:  # fmt: skip
+    results.put(asyncio.run(play_seats(url, seats, seed, think, ready)))
+
+
+def play_class(
+    room: RunningRoom,
+    tables: int,
+    seed: int,
+    think: tuple[float, float] | None,
+    processes: int = 1,
+) -> tuple[list[SeatResult], float]:
+    """Every table's two seats played by bots, in `processes` client processes (the
+    tables dealt out in turn); the results and the seconds from the first start to the
+    last end."""  # fmt: skip
+    codes = room.codes
+    seats = [(t, role, codes[(t, role)]) for t in range(1, tables + 1) for role in ROLES]
+    if processes <= 1:
+        results, start, end = asyncio.run(play_seats(room.url, seats, seed, think))
+        return results, end - start
+    context = multiprocessing.get_context("spawn")
+    ready = context.Barrier(processes)
+    queue = context.Queue()
+    shares = [[s for s in seats if (s[0] - 1) % processes == k] for k in range(processes)]
+    workers = [
+        context.Process(target=_client_process, args=(room.url, share, seed, think, ready, queue))
+        for share in shares
+    ]
+    for worker in workers:
+        worker.start()
+    answers = [queue.get(timeout=1200) for _ in workers]
+    for worker in workers:
+        worker.join()
+    results = [r for rs, _, _ in answers for r in rs]
+    return results, max(e for _, _, e in answers) - min(s for _, s, _ in answers)
 
 
 async def collect(room: RunningRoom) -> dict[str, str]:
@@ -97,21 +164,23 @@ def in_process_seconds(files: dict[str, str], scenario: str) -> list[float]:
 @dataclass
 class Phase:
     name: str
-    bots: list[SeatBot]
+    bots: list[SeatResult]
     elapsed: float
     files: dict[str, str]
     peak_mb: float | None
     server_cpu: float | None
 
 
-def run_phase(name: str, args: argparse.Namespace, think: tuple[float, float] | None) -> Phase:
+def run_phase(
+    name: str, args: argparse.Namespace, think: tuple[float, float] | None, processes: int
+) -> Phase:
     with tempfile.TemporaryDirectory(prefix="brink-class-bench-") as folder:
         room = start_room(
             Path(folder), "--tables", str(args.tables), "--seed", str(args.seed),
             scenario=args.scenario,
         )  # fmt: skip
         try:
-            bots, elapsed = asyncio.run(play_class(room, args.tables, args.seed, think))
+            bots, elapsed = play_class(room, args.tables, args.seed, think, processes)
             files = asyncio.run(collect(room))
             return Phase(
                 name, bots, elapsed, files, peak_rss_mb(room.process.pid),
@@ -121,23 +190,38 @@ def run_phase(name: str, args: argparse.Namespace, think: tuple[float, float] | 
             room.kill()
 
 
-def report(phase: Phase, local_p50: float) -> None:
+def percentile(ordered: list[float], share: float) -> float:
+    """The value below which `share` of the sorted values lie (nearest rank)."""
+    return ordered[round(share * (len(ordered) - 1))]
+
+
+def report(phase: Phase, local: list[float]) -> dict[str, float]:
+    """Print a phase's measurements beside their targets; return them for a summary."""
     round_trips = sorted(t for b in phase.bots for t in b.round_trips)
+    local = sorted(local)
     moves = len(round_trips)
-    p50 = statistics.median(round_trips)
-    p95 = round_trips[round(0.95 * (moves - 1))]
+    p50, p95, p99 = (percentile(round_trips, q) for q in (0.5, 0.95, 0.99))
+    local_p50, local_p95 = percentile(local, 0.5), percentile(local, 0.95)
     endings = sum(1 for b in phase.bots if b.ending is not None) // 2
     rss = f"{phase.peak_mb:.0f} MB" if phase.peak_mb is not None else "unknown here"
     cpu = f"{phase.server_cpu:.1f} s" if phase.server_cpu is not None else "unknown here"
     refused = sum(len(b.refused) for b in phase.bots)
+    verdict = "met" if p95 * 1000 <= P95_TARGET_MS else "NOT met"
     print(f"{phase.name}: {endings} whole games, {moves} players' moves in {phase.elapsed:.1f} s")
-    print(f"  moves per second             {moves / phase.elapsed:.0f}")
-    print(f"  round trip of a move         p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
-          f"max {round_trips[-1] * 1000:.1f} ms   (target: p95 <= 100 ms)")  # fmt: skip
-    print(f"  round trip / in-process      {p50 / local_p50:.0f}x at p50")
-    print(f"  server peak memory (RSS)     {rss}   (target: <= 200 MB); server CPU {cpu}")
+    print(f"  moves per second             {moves / phase.elapsed:.0f}   "
+          "(target: none of its own; the p95 below is measured at this rate)")  # fmt: skip
+    print(f"  round trip of a move  p50    {p50 * 1000:6.1f} ms   (target: none of its own)")
+    print(f"                        p95    {p95 * 1000:6.1f} ms   "
+          f"(target: <= {P95_TARGET_MS:.0f} ms: {verdict})")  # fmt: skip
+    print(f"                        p99    {p99 * 1000:6.1f} ms   (target: none of its own); "
+          f"max {round_trips[-1] * 1000:.1f} ms")  # fmt: skip
+    print(f"  round trip / in-process      {p50 / local_p50:.0f}x at p50, "
+          f"{p95 / local_p95:.0f}x at p95   (baseline: the same moves in-process)")  # fmt: skip
+    print(f"  server peak memory (RSS)     {rss}   (target: <= {RSS_TARGET_MB:.0f} MB); "
+          f"server CPU {cpu}")  # fmt: skip
     if refused:
         print(f"  refused moves                {refused} (the bots never send stale moves: a bug)")
+    return {"p50": p50, "p95": p95, "p99": p99, "rate": moves / phase.elapsed}
 
 
 def main() -> None:
@@ -149,23 +233,32 @@ def main() -> None:
         "--think", type=float, nargs=2, default=(1.0, 4.0), metavar=("MIN", "MAX"),
         help="seconds a bot pauses before each move at class pace (1 4)",
     )  # fmt: skip
+    parser.add_argument(
+        "--client-processes", type=int, default=1, metavar="N",
+        help="processes the bots are spread over, as a class's are over computers (1)",
+    )  # fmt: skip
     args = parser.parse_args()
+    processes = max(1, args.client_processes)
 
-    flat_out = run_phase("flat out (no pause between moves)", args, None)
+    flat_out = run_phase("flat out (no pause between moves)", args, None, processes)
     class_pace = run_phase(
         f"class pace ({args.think[0]:g}-{args.think[1]:g} s to decide each move)",
-        args, tuple(args.think),
+        args, tuple(args.think), processes,
     )  # fmt: skip
     local = in_process_seconds(flat_out.files, args.scenario)
-    local_p50 = statistics.median(local)
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
+    spread = (
+        "one client process" if processes == 1
+        else f"spread over {processes} client processes, {2 * args.tables // processes}-odd "
+        "bots each"
+    )  # fmt: skip
     print(f"classroom: {args.tables} tables, {2 * args.tables} bot clients over 127.0.0.1 "
-          f"(one client process), {os.cpu_count()} cores, load average {load[0]:.1f} "
+          f"({spread}), {os.cpu_count()} cores, load average {load[0]:.1f} "
           "(a shared machine: other work competes)")  # fmt: skip
-    print(f"the same moves in-process: p50 {local_p50 * 1000:.2f} ms "
+    print(f"the same moves in-process (baseline): p50 {statistics.median(local) * 1000:.2f} ms "
           "(Session.play: engine and AI, no network, no database)")  # fmt: skip
     for phase in (flat_out, class_pace):
-        report(phase, local_p50)
+        report(phase, local)
 
 
 if __name__ == "__main__":

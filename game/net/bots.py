@@ -13,7 +13,7 @@ from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, WALK_OUT, Move
 from game.net.client import ClassClient
 from game.net.protocol import Ack, ViewPush
-from game.net.views import view_from_payload
+from game.net.views import ViewReader
 
 
 def choose(view: RoleView, rng: random.Random) -> Move:
@@ -44,9 +44,10 @@ class SeatBot:
     async def play(self, timeout: float = 120.0) -> str:
         """Play this seat until the game ends; return the ending."""
         rng = random.Random(self.seed)
+        reader = ViewReader()
         while True:
             push: ViewPush = await self.client.wait_for(_actionable, timeout)
-            view = view_from_payload(push.view)
+            view = reader.read(push.view)
             if view.ending is not None:
                 self.ending = view.ending
                 return view.ending

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 import aiohttp
 
 from game.engine.moves import Move
+from game.net.feed import merge_push
 from game.net.protocol import (
     MAX_SERVER_FRAME,
     WS_PATH,
@@ -48,7 +49,6 @@ from game.net.protocol import (
     encode,
     parse_server,
 )
-from game.net.views import merge_view
 
 # Errors after which reconnecting cannot help: the code is wrong or revoked, the
 # versions differ, or the server judged this client abusive.
@@ -322,14 +322,8 @@ class ClassClient:
             if not message.full:
                 previous = self.latest.get(key)
                 if previous is None:
-                    return  # cannot happen: a seat's first view is full
-                message = message.model_copy(
-                    update={
-                        "view": merge_view(previous.view, message.view, message.events_from),
-                        "full": True,
-                        "events_from": 0,
-                    }
-                )
+                    return  # cannot happen: a delta builds on a view this client has
+                message = merge_push(previous, message)
             self.latest[key] = message
             self.pushes.put_nowait(message)
         elif isinstance(message, Tables):

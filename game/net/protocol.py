@@ -56,7 +56,8 @@ class Hello(Message):
     code: Code
     client: ClientKind = "bot"
     # Moves the client has already seen (0 on a first connection); a reconnecting
-    # client sends its count so it can tell what it missed.
+    # client sends its count, and if the server still knows the view it had then, it
+    # sends only what changed since (a delta) instead of the whole view.
     known_moves: int = Field(default=0, ge=0)
 
 
@@ -155,16 +156,22 @@ class ViewPush(Message):
     role: str
     moves: int  # moves made at the table, AI and instructor moves included
     view: dict[str, Any]  # a RoleView, see game.net.views
-    # A delta (full=False) leaves out the view's static fields and holds only the events
-    # from `events_from` on; game.net.views.merge_view rebuilds the full view. A
-    # connection's first view of a seat is always full.
+    # A delta (full=False) builds on the last view this connection received of the seat
+    # (a connection's first view of a seat is full, unless its hello's `known_moves`
+    # matched a view the server knows it has): the view holds every plain field, the
+    # lists and mappings that changed (of `env`, only the entries that changed), and
+    # the events from `events_from` on; the timeline's points start at
+    # `timeline_from` and the move list at `move_list_from`. game.net.feed.merge_push
+    # (game.net.views.merge_view for the view alone) rebuilds the whole push.
     full: bool = True
-    events_from: int = 0
+    events_from: int = Field(default=0, ge=0)
     replies: dict[str, Reply] = Field(default_factory=dict)
     # Visible meters over time, for charts: meter -> values, one per event of the clock.
     timeline: dict[str, list[float]] = Field(default_factory=dict)
+    timeline_from: int = Field(default=0, ge=0)
     # Every move made at the table, as saves store them (offers and notes are public).
     move_list: list[dict[str, Any]] = Field(default_factory=list)
+    move_list_from: int = Field(default=0, ge=0)
 
 
 class Ack(Message):

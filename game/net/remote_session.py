@@ -24,7 +24,7 @@ from game.engine.events import Event
 from game.engine.moves import Move
 from game.net.client import CLOSED, CONNECTED, RECONNECTING, ClassClient, ClassClientError
 from game.net.protocol import Ack, ViewPush, Welcome
-from game.net.views import view_from_payload
+from game.net.views import ViewReader
 from game.play.interface import Reply
 from game.saves import SaveError
 from game.scenario.models import ROLES, Scenario
@@ -61,7 +61,8 @@ class RemoteSession:
         self._scenario = seat_scenario(welcome.scenario)
         self.listener: Listener | None = None
         self._push = first
-        self._view = view_from_payload(first.view)
+        self._views = ViewReader()
+        self._view = self._views.read(first.view)
         self._final: Session | None = None
         self._final_error = ""
         self._reader: asyncio.Task[None] | None = None
@@ -112,7 +113,7 @@ class RemoteSession:
                 if push.moves < self._push.moves:
                     continue  # an older view overtaken by a newer one
                 self._push = push
-                self._view = view_from_payload(push.view)
+                self._view = self._views.read(push.view)
                 self._tell(Change(VIEW))
 
     def _connection_changed(self, state: str) -> None:

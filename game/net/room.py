@@ -17,6 +17,7 @@ from functools import partial
 from game.engine.api import replay, transcript
 from game.engine.moves import EXTEND, INJECT, INSTRUCTOR, PAUSE, RESUME, IllegalMove, Move
 from game.net.codes import SeatCode, new_code
+from game.net.feed import Sent, seat_push
 from game.net.protocol import (
     Ack,
     Applied,
@@ -215,20 +216,10 @@ class Room:
     def push(
         self, table_no: int, role: str, all_reasons: bool = False, events_from: int | None = None
     ) -> ViewPush:
-        """The view of `role` at a table (a delta from `events_from`, if given). AI
-        reasons are private to their chair: only the instructor (`all_reasons`) reads
-        the other chair's; a seat sees the moves."""
+        """The view of `role` at a table (without its static fields and with the events
+        from `events_from` on, if given): see `replies` for what the AI's reasons show."""
         table = self.tables[table_no]
         session = table.session
-        replies = {
-            r: Reply(
-                move=reply.decision.move.to_json(),
-                reasons=[x.text for x in reply.decision.reasons]
-                if all_reasons or r == role
-                else [],
-            )
-            for r, reply in session.replies.items()
-        }
         return ViewPush(
             table=table_no,
             role=role,
@@ -236,10 +227,32 @@ class Room:
             view=view_payload(session.view(role), events_from),
             full=events_from is None,
             events_from=events_from or 0,
-            replies=replies,
+            replies=self.replies(table_no, role, all_reasons),
             timeline=timeline_payload(session.state, role),
             move_list=[m.to_json() for m in session.state.moves],
         )
+
+    def feed(
+        self, table_no: int, role: str, base: Sent | None, all_reasons: bool = False
+    ) -> tuple[ViewPush, Sent]:
+        """The push that brings a receiver holding `base` of this seat up to date (whole
+        if `base` is None), and what the receiver holds after it."""
+        session = self.tables[table_no].session
+        replies = self.replies(table_no, role, all_reasons)
+        return seat_push(table_no, session.state, session.view(role), replies, base)
+
+    def replies(self, table_no: int, role: str, all_reasons: bool = False) -> dict[str, Reply]:
+        """The AI chairs' last moves. AI reasons are private to their chair: only the
+        instructor (`all_reasons`) reads the other chair's; a seat sees the moves."""
+        return {
+            r: Reply(
+                move=reply.decision.move.to_json(),
+                reasons=[x.text for x in reply.decision.reasons]
+                if all_reasons or r == role
+                else [],
+            )
+            for r, reply in self.tables[table_no].session.replies.items()
+        }
 
     def rows(self, seats: Callable[[int], dict[str, int]] | None = None) -> Tables:
         rows = []

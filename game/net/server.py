@@ -13,7 +13,7 @@ import contextlib
 import html
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +21,7 @@ from aiohttp import WSMsgType, web
 
 from game.engine.moves import IllegalMove
 from game.net.codes import SeatCode, normalise
+from game.net.feed import Sent
 from game.net.guard import CodeGuard, RateLimit
 from game.net.protocol import (
     MAX_CLIENT_FRAME,
@@ -66,6 +67,9 @@ class Connection:
     outbox: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
     watching: set[int] = field(default_factory=set)
     bad_messages: int = 0
+    # (table, role) -> what this connection holds of that seat's view: the next view
+    # it is sent is a delta from there.
+    sent: dict[tuple[int, str], Sent] = field(default_factory=dict)
 
     def send(self, frame: str) -> None:
         """Queue a frame; a client too slow to take them is disconnected."""
@@ -106,10 +110,15 @@ class ClassServer:
             setup(self.app)
         self.runner: web.AppRunner | None = None
         self._callbacks: list[Callable[[], None]] = []
+        self._moved: set[int] = set()  # tables whose views wait for the answers
         self._work = asyncio.Event()
         self._committer: asyncio.Task[None] | None = None
-        # Events of each seat's view sent in the last broadcast (where deltas start).
-        self._events_sent: dict[tuple[int, str], int] = {}
+        # What the seats' connections were last sent (a reconnecting client that says it
+        # has that many moves is sent a delta from it), and, for a table that had moves
+        # given up, the moves it was rebuilt with: a client that saw more saw moves the
+        # table no longer has, so it gets whole views.
+        self._seat_sent: dict[tuple[int, str], Sent] = {}
+        self._rolled_back: dict[int, int] = {}
         self._scoped: dict[str | None, dict[str, Any]] = {}
 
     # ------------------------------------------------------------------ lifecycle
@@ -225,10 +234,23 @@ class ClassServer:
             conn.send(encode(self.room.rows(self._seat_counts)))
         else:
             assert seat.table is not None
-            self.seats.setdefault((seat.table, seat.role), set()).add(conn)
-            conn.send(encode(self.room.push(seat.table, seat.role)))
+            key = (seat.table, seat.role)
+            self.seats.setdefault(key, set()).add(conn)
+            push, conn.sent[key] = self.room.feed(*key, self._resumable(key, hello.known_moves))
+            conn.send(encode(push))
             self._push_tables()
         return conn
+
+    def _resumable(self, key: tuple[int, str], known_moves: int) -> Sent | None:
+        """What a client that says it has seen `known_moves` moves holds of a seat, if
+        the server knows it: views are decided by the moves, so a client that has seen
+        as many as the seat was last sent holds that very view."""
+        sent = self._seat_sent.get(key)
+        if sent is None or known_moves == 0 or sent.moves != known_moves:
+            return None
+        if known_moves > self._rolled_back.get(key[0], known_moves):
+            return None
+        return sent
 
     def _welcome(self, seat: SeatCode) -> Welcome:
         settings = self.room.settings
@@ -312,7 +334,10 @@ class ClassServer:
                 return
             conn.watching.add(message.table)
             for role in ROLES:
-                conn.send(encode(self.room.push(message.table, role, all_reasons=True)))
+                push, conn.sent[(message.table, role)] = self.room.feed(
+                    message.table, role, None, all_reasons=True
+                )
+                conn.send(encode(push))
         elif isinstance(message, CollectRequest):
             # After the moves in flight are committed: the saves hold what the store holds.
             ident = message.id
@@ -374,7 +399,7 @@ class ClassServer:
                 return
             conn.send(encode(answer))
             if not answer.duplicate:
-                self._broadcast(table)
+                self._moved.add(table)
 
         self._after_commit(answer_once_committed)
 
@@ -390,7 +415,7 @@ class ClassServer:
         conn.send(encode(applied.model_copy(update={"results": results})))
         for result in results:
             if result.reason is None and result.table in pending:
-                self._broadcast(result.table)
+                self._moved.add(result.table)
 
     # ------------------------------------------------------------------ committing
     def _after_commit(self, then: Callable[[], None]) -> None:
@@ -418,42 +443,72 @@ class ClassServer:
                     then()
                 except Exception:
                     log.exception("answering after a commit failed")
+            if self._moved:
+                # The answers go out first (each connection's writer, woken above, sends
+                # what is queued when it runs), then the views, one per table however
+                # many of its moves this commit held: an acknowledgement never waits for
+                # the views of the other tables in the batch. Meanwhile this loop starts
+                # the next commit, so the views are built while the disk syncs.
+                asyncio.get_running_loop().call_soon(self._send_moved)
+
+    def _send_moved(self) -> None:
+        moved, self._moved = sorted(self._moved), set()
+        try:
+            for table in moved:
+                self._broadcast(table, tables=False)
+            if moved:
+                self._push_tables()
+        except Exception:  # a bug must cost some views, never the server
+            log.exception("sending the views of %d tables failed", len(moved))
 
     # ------------------------------------------------------------------ pushing
-    def _broadcast(self, table: int) -> None:
+    def _broadcast(self, table: int, tables: bool = True) -> None:
         """Every seat of `table` gets its own role's view; watchers get both; the desk
-        gets the table of tables. Views are deltas from the last broadcast: every
-        connection listening here has had a full view of the seat since."""
+        gets the table of tables (unless `tables` is False: the caller sends it once for
+        several tables). Each connection is sent a delta from what it holds;
+        connections holding the same (as all of a seat's do after the first broadcast)
+        share one frame."""
         watchers = [c for c in self.instructors if table in c.watching]
         for role in ROLES:
-            conns = self.seats.get((table, role))
-            if not conns and not watchers:
-                continue
-            since = self._events_sent.get((table, role), 0)
-            push = self.room.push(table, role, events_from=since)
-            self._events_sent[(table, role)] = since + len(push.view["events"])
-            if conns:
-                frame = encode(push)
-                for conn in conns:
-                    conn.send(frame)
-            if watchers:
-                frame = encode(self.room.push(table, role, all_reasons=True, events_from=since))
-                for conn in watchers:
-                    conn.send(frame)
-        self._push_tables()
+            key = (table, role)
+            conns = self.seats.get(key, set())
+            sent = self._send_views(key, conns, all_reasons=False)
+            if sent is not None:
+                self._seat_sent[key] = sent
+            self._send_views(key, watchers, all_reasons=True)
+        if tables:
+            self._push_tables()
+
+    def _send_views(
+        self, key: tuple[int, str], conns: Iterable[Connection], all_reasons: bool
+    ) -> Sent | None:
+        """Bring each connection's view of a seat up to date; what they hold after."""
+        frames: list[tuple[Sent | None, str, Sent]] = []  # base -> frame, new base
+        latest = None
+        for conn in conns:
+            base = conn.sent.get(key)
+            hit = next((f for f in frames if f[0] is base), None)
+            if hit is None:
+                push, sent = self.room.feed(*key, base, all_reasons=all_reasons)
+                hit = (base, encode(push), sent)
+                frames.append(hit)
+            conn.sent[key] = latest = hit[2]
+            conn.send(hit[1])
+        return latest
 
     def _resync(self, table: int) -> None:
-        """Full views to everyone at a table whose moves had to be given up: what they
+        """Whole views to everyone at a table whose moves had to be given up: what they
         saw may have run ahead of what the store holds."""
+        moves = self.room.tables[table].moves
+        self._rolled_back[table] = min(moves, self._rolled_back.get(table, moves))
         for role in ROLES:
-            push = self.room.push(table, role)
-            self._events_sent[(table, role)] = len(push.view["events"])
-            for conn in self.seats.get((table, role), ()):
-                conn.send(encode(push))
+            key = (table, role)
+            for conn in self.seats.get(key, ()):
+                conn.sent.pop(key, None)
             for conn in self.instructors:
                 if table in conn.watching:
-                    conn.send(encode(self.room.push(table, role, all_reasons=True)))
-        self._push_tables()
+                    conn.sent.pop(key, None)
+        self._broadcast(table)
 
     def _push_tables(self) -> None:
         if self.instructors:

@@ -19,20 +19,33 @@ CONFIDENTIAL_ROLE_FIELDS = ("briefing", "objectives", "preferences", "key_figure
 # role) or that describe the AI's private tuning; a seat needs none of them to play.
 PRIVATE_SCENARIO_FIELDS = ("rules", "events", "ai")
 MECHANICS = frozenset({"when", "then"})
+PLAIN = (str, int, float, bool)  # the values of the environment a view carries (and None)
 
 
 # Parts of a view that never change during a game: sent in full views only.
 STATIC_FIELDS = ("delegation", "history")
+EVENTS = "events"
+ENV = "env"  # in a delta, only the entries that changed
 
 
 def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, Any]:
     """A RoleView as JSON; only what `view.role` may see is in it. With `events_from`, a
     delta: only the events from that index on, and none of the static fields (the
     receiver has them from the full view it got first; see `merge_view`)."""
-    events = view.events
+    data: dict[str, Any] = {} if events_from is not None else {
+        "delegation": view.delegation.model_dump(mode="json"),
+        "history": [m.to_json() for m in view.history],
+    }  # fmt: skip
+    data.update(view_fields(view))
+    data[EVENTS] = [e.to_json() for e in view.events[events_from or 0 :]]
+    return data
+
+
+def view_fields(view: RoleView, env: bool = True) -> dict[str, Any]:
+    """The parts of a view that change as the game goes on, the events aside (and the
+    environment too unless `env`: a delta sends only its entries that changed)."""
     data = {
         "role": view.role,
-        "delegation": view.delegation.model_dump(mode="json"),
         "counterpart": view.counterpart,
         "counterpart_wants": view.counterpart_wants,
         "scenario_id": view.scenario_id,
@@ -62,69 +75,108 @@ def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, An
         "ending": view.ending,
         "clock_paused": view.clock_paused,
         "next_tariff_in_days": view.next_tariff_in_days,
-        "env": {k: v for k, v in view.env.items() if _plain(v)},
-        "history": [m.to_json() for m in view.history],
-        "events": [e.to_json() for e in events[events_from or 0 :]],
     }
-    if events_from is not None:
-        for name in STATIC_FIELDS:
-            del data[name]
+    if env:
+        data[ENV] = {k: v for k, v in view.env.items() if v is None or isinstance(v, PLAIN)}
     return data
 
 
 def merge_view(full: dict[str, Any], delta: dict[str, Any], events_from: int) -> dict[str, Any]:
-    """The full view a delta stands for, given the last full (or merged) view."""
-    merged = {name: full[name] for name in STATIC_FIELDS}
+    """The full view a delta stands for, given the last full (or merged) view: a delta
+    holds the events from `events_from` on, any other field that changed, and of the
+    environment only the entries that changed."""
+    merged = dict(full)
     merged.update(delta)
-    merged["events"] = full["events"][:events_from] + delta["events"]
+    merged[EVENTS] = full[EVENTS][:events_from] + delta[EVENTS]
+    if ENV in delta:
+        merged[ENV] = {**full[ENV], **delta[ENV]}
     return merged
 
 
 def view_from_payload(data: dict[str, Any]) -> RoleView:
     """Rebuild the RoleView a server sent (raise ValueError/KeyError if it is damaged)."""
-    menu = data["menu"]
-    events = tuple(_event(e) for e in data["events"])
-    step = data["next_tariff_step"]
-    return RoleView(
-        role=data["role"],
-        delegation=Role.model_validate(data["delegation"]),
-        counterpart=data["counterpart"],
-        counterpart_wants=data["counterpart_wants"],
-        scenario_id=data["scenario_id"],
-        title=data["title"],
-        phase=data["phase"],
-        phase_label=data["phase_label"],
-        actor=data["actor"],
-        date=data["date"],
-        day=data["day"],
-        tariff_rate=data["tariff_rate"],
-        tariff_status=data["tariff_status"],
-        next_tariff_step=(step[0], step[1]) if step else None,
-        meters=tuple(MeterReading(**m) for m in data["meters"]),
-        offer=data["offer"],
-        offer_by=data["offer_by"],
-        deal=data["deal"],
-        menu=MoveMenu(
-            menu["role"],
-            tuple(Move.from_json(m) for m in menu["moves"]),
-            {k: tuple(v) for k, v in menu["offer_space"].items()},
-        ),
-        moves_made=data["moves_made"],
-        max_moves=data["max_moves"],
-        ending=data["ending"],
-        clock_paused=data["clock_paused"],
-        next_tariff_in_days=data["next_tariff_in_days"],
-        env=dict(data["env"]),
-        history=tuple(Move.from_json(m) for m in data["history"]),
-        log=events,
-        log_length=len(events),
-    )
+    return ViewReader().read(data)
 
 
-def timeline_payload(state: GameState, role: str) -> dict[str, list[float]]:
-    """The meters `role` may see, over time (for the charts)."""
+class ViewReader:
+    """Rebuilds the RoleViews of one seat's successive payloads. A merged payload keeps
+    the very objects of the one before for what did not change (see `merge_view`), so
+    the events, the delegation and the history read before are taken again as they
+    are: reading a view costs what changed, not the whole game so far."""
+
+    def __init__(self) -> None:
+        self._raw_events: list[dict[str, Any]] = []
+        self._events: list[Event] = []
+        self._raw_static: tuple[object, object] | None = None
+        self._static: tuple[Role, tuple[Move, ...]] | None = None
+
+    def read(self, data: dict[str, Any]) -> RoleView:
+        """The RoleView of `data` (raise ValueError/KeyError if it is damaged)."""
+        menu = data["menu"]
+        events = self._read_events(data["events"])
+        delegation, history = self._read_static(data["delegation"], data["history"])
+        step = data["next_tariff_step"]
+        return RoleView(
+            role=data["role"],
+            delegation=delegation,
+            counterpart=data["counterpart"],
+            counterpart_wants=data["counterpart_wants"],
+            scenario_id=data["scenario_id"],
+            title=data["title"],
+            phase=data["phase"],
+            phase_label=data["phase_label"],
+            actor=data["actor"],
+            date=data["date"],
+            day=data["day"],
+            tariff_rate=data["tariff_rate"],
+            tariff_status=data["tariff_status"],
+            next_tariff_step=(step[0], step[1]) if step else None,
+            meters=tuple(MeterReading(**m) for m in data["meters"]),
+            offer=data["offer"],
+            offer_by=data["offer_by"],
+            deal=data["deal"],
+            menu=MoveMenu(
+                menu["role"],
+                tuple(Move.from_json(m) for m in menu["moves"]),
+                {k: tuple(v) for k, v in menu["offer_space"].items()},
+            ),
+            moves_made=data["moves_made"],
+            max_moves=data["max_moves"],
+            ending=data["ending"],
+            clock_paused=data["clock_paused"],
+            next_tariff_in_days=data["next_tariff_in_days"],
+            env=dict(data["env"]),
+            history=history,
+            log=events,
+            log_length=len(events),
+        )
+
+    def _read_events(self, raw: list[dict[str, Any]]) -> tuple[Event, ...]:
+        same = 0
+        for before, now in zip(self._raw_events, raw, strict=False):
+            if before is not now:
+                break
+            same += 1
+        self._events[same:] = [_event(e) for e in raw[same:]]
+        self._raw_events = list(raw)
+        return tuple(self._events)
+
+    def _read_static(self, delegation: Any, history: Any) -> tuple[Role, tuple[Move, ...]]:
+        raw = self._raw_static
+        if self._static is None or raw is None or raw[0] is not delegation or raw[1] is not history:
+            self._static = (
+                Role.model_validate(delegation),
+                tuple(Move.from_json(m) for m in history),
+            )
+            self._raw_static = (delegation, history)
+        return self._static
+
+
+def timeline_payload(state: GameState, role: str, start: int = 0) -> dict[str, list[float]]:
+    """The meters `role` may see, over time (for the charts), from point `start` on."""
     visible = [n for n, m in state.game.scenario.meters.items() if role in m.visible_to]
-    return {name: [snap.meters.get(name, 0.0) for snap in state.timeline] for name in visible}
+    points = state.timeline[start:]
+    return {name: [snap.meters.get(name, 0.0) for snap in points] for name in visible}
 
 
 def scoped_scenario(scenario: Scenario, role: str | None) -> dict[str, Any]:
@@ -168,7 +220,3 @@ def _event(data: dict[str, Any]) -> Event:
         visible_to=tuple(data["visible_to"]),
         data=dict(data.get("data") or {}),
     )
-
-
-def _plain(value: object) -> bool:
-    return value is None or isinstance(value, str | int | float | bool)

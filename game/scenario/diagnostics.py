@@ -70,6 +70,7 @@ CODES: dict[str, str] = {
     "BRK504": "condition never changes",
     "BRK505": "rule never fired in random play",
     "BRK506": "invented rule without a note",
+    "BRK507": "text missing in one of the scenario's languages",
     # 9xx: command line usage
     "BRK901": "scenario not found",
 }

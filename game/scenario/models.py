@@ -28,7 +28,7 @@ from pydantic import (
     model_validator,
 )
 
-from game.i18n import Lang
+from game.i18n import Lang, LocalText
 from game.scenario.prose import Prose, scenario_language, short_prose
 
 # Names that appear inside condition expressions must be plain identifiers.
@@ -376,7 +376,14 @@ class TariffStep(Strict):
 
 
 class TariffLadder(Strict):
-    label: Prose = Field(default="Tariff on imports", description="What the tariff is.")
+    label: Prose = Field(
+        default_factory=lambda: LocalText.of(
+            {"en": "Tariff on imports", "es": "Arancel a las importaciones"}
+        ),
+        description="What the tariff is.",
+        # The schema shows the English default (a LocalText is not plain JSON).
+        json_schema_extra={"default": "Tariff on imports"},
+    )
     steps: list[TariffStep] = Field(min_length=1, description="Steps in date order, rising.")
     source: SourceRef = Field(description="Where the schedule comes from.")
 
@@ -592,8 +599,10 @@ class Difficulty(Strict):
 
 
 def _difficulty(
-    concession: float, spread: float, hold: float, model: bool, text: str
+    concession: float, spread: float, hold: float, model: bool, en: str, es: str
 ) -> Difficulty:
+    # The defaults speak both languages, as an author's bilingual text would.
+    text = LocalText.of({"en": en, "es": es})
     return Difficulty(
         concession=concession, spread=spread, hold=hold, opponent_model=model, description=text
     )
@@ -601,16 +610,35 @@ def _difficulty(
 
 class AISettings(Strict):
     easy: Difficulty = Field(
-        default=_difficulty(2.5, 0.3, 0.2, False, "Gives ground early and trades blindly."),
+        default=_difficulty(
+            2.5,
+            0.3,
+            0.2,
+            False,
+            "Gives ground early and trades blindly.",
+            "Cede pronto y negocia a ciegas.",
+        ),
         description="The easy opponent.",
     )
     normal: Difficulty = Field(
-        default=_difficulty(1.0, 1.0, 0.44, True, "Concedes steadily as the deadline nears."),
+        default=_difficulty(
+            1.0,
+            1.0,
+            0.44,
+            True,
+            "Concedes steadily as the deadline nears.",
+            "Cede poco a poco conforme se acerca el plazo.",
+        ),
         description="The normal opponent.",
     )
     hard: Difficulty = Field(
         default=_difficulty(
-            0.35, 0.3, 0.55, True, "Holds out until the last hours and reads your priorities."
+            0.35,
+            0.3,
+            0.55,
+            True,
+            "Holds out until the last hours and reads your priorities.",
+            "Resiste hasta las últimas horas y adivina sus prioridades.",
         ),
         description="The hard opponent.",
     )

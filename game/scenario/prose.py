@@ -131,6 +131,16 @@ class _BothForms:
         return schema
 
 
+def is_prose(annotation: Any) -> bool:
+    """Whether an annotation is a prose type (for the generated reference)."""
+    return is_prose_metadata(getattr(annotation, "__metadata__", ()))
+
+
+def is_prose_metadata(metadata: Any) -> bool:
+    """Whether a field's metadata (pydantic keeps it apart) marks a prose field."""
+    return any(isinstance(m, _BothForms) for m in metadata)
+
+
 _FORMS = "a plain string in the scenario's `language`, or `{en: ..., es: ...}`"
 # Typed `str` for the code that reads it (a LocalText is one, and a default or a model
 # built in code may pass a plain string); at run time a validated value is a LocalText.

@@ -1,6 +1,7 @@
 """`brink lint`: what validation cannot see — unreachable phases, endings random play
 never reaches, declarations nothing uses, conditions that never change, rules that never
-fire, and how much of the scenario is invented rather than sourced.
+fire, how much of the scenario is invented rather than sourced, and how much of its text
+each language has.
 
 Static findings come from the phase graph; dynamic ones from random games (seeded, so
 the report is the same every run).
@@ -20,6 +21,7 @@ from game.engine.api import MoveMenu
 from game.rules.expressions import Compiled
 from game.rules.ruleset import CompiledRule, Ruleset
 from game.scenario.checks import DESIGNER
+from game.scenario.coverage import LANGUAGE_NAMES, Coverage, coverage, languages_used, summary
 from game.scenario.diagnostics import Diagnostic
 
 MAX_SAMPLES = 4000
@@ -31,6 +33,8 @@ class LintReport:
     games: int = 0
     sourced: int = 0
     designer: int = 0
+    # Each language's share of the texts (`coverage_lines` words it).
+    coverage: list[Coverage] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -203,6 +207,7 @@ class _Linter:
         self.constant_conditions()
         self.never_fired()
         self.sources()
+        self.translations()
         return self.report
 
     def unreachable(self) -> None:
@@ -369,6 +374,37 @@ class _Linter:
                 self.report.designer += 1
             else:
                 self.report.sourced += 1
+
+    def translations(self) -> None:
+        """A bilingual scenario (any text written in two languages) warns at each text
+        one of its languages lacks; a one-language scenario only reports its coverage."""
+        self.report.coverage = coverage(self.s)
+        used = languages_used(self.s)
+        if len(used) < 2:
+            return
+        for cover in self.report.coverage:
+            if cover.lang not in used:
+                continue
+            language = LANGUAGE_NAMES.get(cover.lang, cover.lang)
+            for text in cover.missing:
+                field_name = str(text.path[-1])
+                self.add(
+                    text.path,
+                    "BRK507",
+                    f"`{text.name}` has no {language} version",
+                    "warning",
+                    f"write it per language: `{field_name}: {{en: ..., es: ...}}`",
+                )
+
+
+def coverage_lines(report: LintReport, ruleset: Ruleset, verbose: bool = False) -> list[str]:
+    """One line per language the scenario is not complete in, for the lint summary:
+    `Spanish: 212 of 230 texts (92%); missing: issues.asylum.label (line 120), …`
+    (the first few; `verbose` lists them all)."""
+    source = ruleset.file.source
+    return [
+        summary(cover, source, None if verbose else 8) for cover in report.coverage if cover.missing
+    ]
 
 
 def lint(ruleset: Ruleset, games: int = 200, seed: int = 0) -> LintReport:

@@ -16,6 +16,7 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import BaseModel
 
 from game.scenario import models
+from game.scenario.prose import is_prose, is_prose_metadata
 from game.tools import scenario_tests
 
 FIELDS_START, FIELDS_END = "<!-- fields:start -->", "<!-- fields:end -->"
@@ -333,8 +334,11 @@ EXAMPLES: dict[type[BaseModel], Example] = {
     ),
     models.CodexEntry: Example(
         "codex:\n"
-        "  - term: National Guard\n"
-        "    text: Mexico's new security force; in 2019 it was sent to control migration.\n"
+        "  - term: {en: National Guard, es: Guardia Nacional}\n"
+        "    text:\n"
+        "      en: Mexico's new security force; in 2019 it was sent to control migration.\n"
+        "      es: La nueva fuerza de seguridad de México; en 2019 se envió a contener la\n"
+        "        migración.\n"
         "    source: wayne-2019-07\n",
         ("codex", 0),
     ),
@@ -404,6 +408,8 @@ EXAMPLES: dict[type[BaseModel], Example] = {
         ("meters", "apprehensions"),
     ),
 }
+# How a prose field's type reads: see "Writing in Spanish, English or both".
+PROSE = "text¹"
 
 
 def reachable_models(root: type[BaseModel]) -> set[type[BaseModel]]:
@@ -429,6 +435,8 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 def _type_name(annotation: Any) -> str:
     origin = get_origin(annotation)
     if origin is Annotated:
+        if is_prose(annotation):
+            return PROSE
         return _type_name(get_args(annotation)[0])
     args = [a for a in get_args(annotation) if a is not type(None)]
     if origin is None:
@@ -455,7 +463,8 @@ def field_reference(order: list[type[BaseModel]] | None = None) -> str:
         for name, info in model.model_fields.items():
             required = "yes" if info.is_required() else "no"
             description = (info.description or "").replace("|", "\\|")
-            out.append(f"| `{name}` | {_type_name(info.annotation)} | {required} | {description} |")
+            kind = PROSE if is_prose_metadata(info.metadata) else _type_name(info.annotation)
+            out.append(f"| `{name}` | {kind} | {required} | {description} |")
         example = EXAMPLES.get(model)
         if example is not None:
             out.append(f"\nExample:\n\n```yaml\n{example.text}```")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.i18n import LocalText, localise
 from game.rules.ruleset import load_ruleset
 from game.scenario.diagnostics import ScenarioError
 from game.scenario.models import Scenario
+from game.scenario.yaml_source import load_yaml
 from tests.conftest import FIXTURES
 
 MINI = (FIXTURES / "mini.yaml").read_text()
@@ -127,3 +131,97 @@ def test_the_schema_offers_both_forms():
     assert title["anyOf"][1] == {"$ref": "#/$defs/Translations"}
     assert set(schema["$defs"]["Translations"]["properties"]) == {"en", "es"}
     assert schema["properties"]["language"]["enum"] == ["en", "es"]
+
+
+# --------------------------------------------------------------------------- properties
+
+# Prose fields of mini.yaml, by path in its data.
+PROSE_PATHS = [
+    ("title",),
+    ("period",),
+    ("summary",),
+    ("roles", "us", "briefing"),
+    ("roles", "mexico", "name"),
+    ("roles", "us", "objectives", 0, "text"),
+    ("issues", 0, "label"),
+    ("issues", 1, "options", 0, "label"),
+    ("meters", "apprehensions", "unit"),
+    ("phases", 2, "label"),
+    ("endings", 0, "summary"),
+    ("rules", 0, "then", 2, "news"),
+    ("events", 0, "then", 0, "news", "headline"),
+]
+FORMS = st.sampled_from(["plain", "en", "es", "both"])
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzáéíóúñ ", min_size=1, max_size=20).map(
+    lambda s: "t" + s.strip()
+)
+
+
+def _set(data, path, value):
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def _get(data, path):
+    for part in path:
+        data = data[part]
+    return data
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    language=st.sampled_from([None, "en", "es"]),
+    choices=st.lists(
+        st.tuples(FORMS, WORDS, WORDS), min_size=len(PROSE_PATHS), max_size=len(PROSE_PATHS)
+    ),
+)
+def test_any_mix_of_plain_and_mapped_texts_localises_right(tmp_path, language, choices):
+    data, _ = load_yaml(MINI, "mini.yaml")  # the game's reading: `on:` stays a key
+    if language:
+        data["language"] = language
+    plain_lang = language or "en"
+    expected = {}
+    for path, (form, en, es) in zip(PROSE_PATHS, choices, strict=True):
+        if form == "plain":
+            _set(data, path, en)
+            versions = {plain_lang: en}
+        elif form == "en":
+            versions = {"en": en}
+        elif form == "es":
+            versions = {"es": es}
+        else:
+            versions = {"en": en, "es": es}
+        if form != "plain":
+            _set(data, path, dict(versions))
+        expected[path] = versions
+    scenario = load(tmp_path, yaml.safe_dump(data, allow_unicode=True))
+    dumped = scenario.model_dump()
+    for path, versions in expected.items():
+        text = _attr(scenario, path)
+        primary = versions.get("en") or next(iter(versions.values()))
+        assert text == primary
+        for lang in ("en", "es"):
+            assert localise(text, lang) == versions.get(lang, primary)
+        assert _get(dumped, path) is not None
+
+
+def _attr(node, path):
+    for part in path:
+        node = node[part] if isinstance(node, dict | list) else getattr(node, part)
+    return node
+
+
+@pytest.mark.parametrize("name", ["mini.yaml", "border-closure.yaml"])
+def test_english_only_files_read_exactly_as_written(name):
+    from game.scenario.coverage import texts
+
+    raw, _ = load_yaml((FIXTURES / name).read_text(), name)
+    scenario = load_ruleset(FIXTURES / name).scenario
+    found = list(texts(scenario))
+    assert found
+    for text in found:
+        assert text.text == _get(raw, text.path)
+        assert dict(text.text.versions) == {"en": _get(raw, text.path)}
