@@ -15,6 +15,7 @@ from typing import Protocol
 
 from game.engine.api import RoleView
 from game.engine.moves import Move
+from game.scenario.models import RoleId
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Agent(Protocol):
         ...
 
 
-def agent_rng(seed: int, role: str, moves_made: int) -> random.Random:
+def agent_rng(seed: int, role: RoleId, moves_made: int) -> random.Random:
     """The generator for one decision: a function of the game seed, the role and the
     number of moves made, so an agent's draws never disturb the game's own chance events
     and a game resumed from a save plays on exactly as it would have."""

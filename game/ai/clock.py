@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, PROPOSE
+from game.scenario.models import RoleId
 
 PROPOSAL_EVENT = "move"
 
@@ -94,7 +95,7 @@ def _talks_began(view: RoleView) -> float:
     return view.day
 
 
-def offers_from(view: RoleView, role: str) -> list[dict[str, str]]:
+def offers_from(view: RoleView, role: RoleId) -> list[dict[str, str]]:
     """The offers `role` has made, oldest first, as seen in the view's log."""
     offers = []
     for event in view.log[: view.log_length]:

@@ -25,6 +25,7 @@ import math
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from operator import add, contains, itemgetter
 
 from game.ai import explain
@@ -295,29 +296,33 @@ def plan_offer(
     # `ranked` is sorted by falling utility: find where it drops below the target.
     cut = max(1, bisect.bisect_left(ranked, -target + 1e-12, key=lambda pair: -pair[0]))
     full = _unrestricted(prefs, space)
-    allowed = _offerable(prefs, space)
     ceiling = ranked[cut - 1][0] + BID_BAND
     band = bisect.bisect_left(ranked, -ceiling - 1e-12, key=lambda pair: -pair[0])
     # With every offer allowed the nearest ones are plenty; when the rules or the
     # agent's own earlier concessions rule some out, it looks through the whole band.
     lowest = max(band, cut - BID_WINDOW) if full else band
+    ids = prefs.issue_ids
+    if full and model is not None and lowest < cut:
+        # The usual case, the path below without building the window of keys: the same
+        # scores, and the same draw among the best (a pair at the index of its key).
+        scores = _ranked_scores(prefs, model.tables(ids), lowest, cut)
+        bar = max(scores) - 1e-9
+        _, key = rng.choice(list(compress(ranked[lowest:cut], map(bar.__le__, scores))))
+        return dict(zip(ids, key, strict=True))
+    allowed = _offerable(prefs, space)
     keys = map(_KEY, ranked[lowest:cut])
     window = list(keys) if full else list(filter(allowed, keys))
     if not window:
         window = _nearest(ranked, cut, allowed, target)
     if not window:
         return None
-    ids = prefs.issue_ids
     if model is None:
         key = rng.choice(window)
     else:
-        if full and window and len(window) == cut - lowest:
-            columns = [column[lowest:cut] for column in prefs.ranked_columns()]
-        else:
-            columns = [list(column) for column in zip(*window, strict=True)]
+        columns = [list(column) for column in zip(*window, strict=True)]
         scores = _model_scores(model.tables(ids), columns)
-        top = max(scores)
-        key = rng.choice([k for s, k in zip(scores, window, strict=True) if s >= top - 1e-9])
+        bar = max(scores) - 1e-9
+        key = rng.choice(list(compress(window, map(bar.__le__, scores))))
     return dict(zip(ids, key, strict=True))
 
 
@@ -333,6 +338,31 @@ def _model_scores(tables: list[dict[str, float]], columns: list[list[str]]) -> l
         values = list(map(table.__getitem__, column))
         totals = values if totals is None else list(map(add, totals, values))
     return totals or []
+
+
+def _ranked_scores(
+    prefs: Preferences, tables: list[dict[str, float]], lowest: int, cut: int
+) -> list[float]:
+    """`_model_scores` of the ranked offers `lowest:cut`, quicker: the leading issues are
+    looked up together, in a table of every combination of their options built for this
+    model (each entry summed issue after issue, so every total is the same float)."""
+    size, depth = 1, 0
+    for issue in prefs.issues:
+        size *= len(issue.values)
+        if size > cut - lowest:  # a table no larger than the window pays for itself
+            break
+        depth += 1
+    columns = prefs.ranked_columns()
+    if depth < 2:
+        return _model_scores(tables, [column[lowest:cut] for column in columns])
+    combined: list[float] = []
+    for issue, table in zip(prefs.issues[:depth], tables, strict=False):
+        row = [table[o] for o in issue.values]
+        combined = row if not combined else [total + v for total in combined for v in row]
+    totals = list(map(combined.__getitem__, prefs.ranked_prefix(depth)[lowest:cut]))
+    for table, column in zip(tables[depth:], columns[depth:], strict=True):
+        totals = list(map(add, totals, map(table.__getitem__, column[lowest:cut])))
+    return totals
 
 
 def _nearest(

@@ -14,6 +14,7 @@ from game.ai.clock import Deadline, time_left
 from game.ai.commitments import Retraction
 from game.ai.opponent import OpponentModel
 from game.ai.preferences import IssueValues, Preferences
+from game.scenario.models import RoleId
 
 MAX_ISSUE_REASONS = 3
 
@@ -184,7 +185,7 @@ def trades(
     return reasons
 
 
-def _change(issue: IssueValues, role: str, gain: bool, mine: str, was: str) -> str:
+def _change(issue: IssueValues, role: RoleId, gain: bool, mine: str, was: str) -> str:
     """One term of ours against theirs, in words that fit whose conduct the issue is:
     we ask them for their conduct and for shared terms, hold to or offer our own, and
     accept theirs. (A loss is left open for the reason its caller adds.)"""

@@ -40,7 +40,7 @@ class IssueValues:
 class Preferences:
     """One role's utility function over offers, plus its reservation and action values."""
 
-    role: str
+    role: RoleId
     issues: tuple[IssueValues, ...]
     red_lines: dict[tuple[str, str], str]
     reservation_value: Quantity
@@ -51,6 +51,10 @@ class Preferences:
     # `ranked()` issue by issue (the options of every offer, per issue), with the list it
     # was taken from, so that a reset `_ranked` is noticed.
     _columns: tuple[list[tuple[float, OfferKey]], list[list[str]]] | None = field(
+        default=None, repr=False
+    )
+    # `ranked_prefix(depth)` by depth, with the list it was taken from.
+    _prefixes: tuple[list[tuple[float, OfferKey]], dict[int, list[int]]] | None = field(
         default=None, repr=False
     )
 
@@ -104,6 +108,23 @@ class Preferences:
             columns = [list(column) for column in zip(*(key for _, key in ranked), strict=True)]
             self._columns = (ranked, columns)
         return self._columns[1]
+
+    def ranked_prefix(self, depth: int) -> list[int]:
+        """For each offer of `ranked()`, which combination of options it takes on the first
+        `depth` issues: their option indices (in `values` order) read as one mixed-radix
+        number, the first issue the most significant."""
+        ranked = self.ranked()
+        if self._prefixes is None or self._prefixes[0] is not ranked:
+            self._prefixes = (ranked, {})
+        found = self._prefixes[1]
+        if depth not in found:
+            codes = [0] * len(ranked)
+            for issue, column in zip(self.issues[:depth], self.ranked_columns(), strict=False):
+                index = {option: n for n, option in enumerate(issue.values)}
+                radix = len(index)
+                codes = [code * radix + index[o] for code, o in zip(codes, column, strict=True)]
+            found[depth] = codes
+        return found[depth]
 
     def _candidate_keys(self) -> list[OfferKey]:
         options = [list(i.values) for i in self.issues]

@@ -18,14 +18,8 @@ from collections.abc import Iterable
 
 from game.engine.creation import game_for, new_game
 from game.engine.events import Event
-from game.engine.legality import (
-    BASIC_MOVES,
-    MAX_EXTENSION_DAYS,
-    MoveMenu,
-    check_move,
-    legal_moves,
-)
-from game.engine.moves import IllegalMove, Move
+from game.engine.legality import MAX_EXTENSION_DAYS, MoveMenu, check_move, legal_moves
+from game.engine.moves import BASIC_MOVES, IllegalMove, Move
 from game.engine.outcome import ObjectiveResult, Outcome, outcome
 from game.engine.resolution import Resolution
 from game.engine.state import GameState

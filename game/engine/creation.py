@@ -13,7 +13,7 @@ def game_for(ruleset: Ruleset) -> Game:
     """The shared Game of a ruleset, built once (machines are costly to build)."""
     cached = ruleset.game_cache
     if not isinstance(cached, Game):
-        cached = Game(ruleset)
+        cached = Game.build(ruleset)
         ruleset.game_cache = cached
     return cached
 

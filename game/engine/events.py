@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.rules.effects import Cause
+from game.scenario.models import ROLES, RoleId
 
-BOTH = ("us", "mexico")
+BOTH: tuple[RoleId, ...] = ROLES
 # The kinds a reader follows, in the news feed and the printed transcript; meter changes
 # are left to the meters tab and the charts.
 STORY_KINDS = (
@@ -36,7 +37,7 @@ class Event:
     kind: str  # move, phase, meter, flag, tariff, deadline, news, deal, schedule, ending
     text: str
     cause: Cause
-    visible_to: tuple[str, ...] = BOTH
+    visible_to: tuple[RoleId, ...] = BOTH
     data: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def line(self, text: str | None = None) -> str:

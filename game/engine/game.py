@@ -1,88 +1,169 @@
 """A scenario made playable: the shared, unchanging part of every game of it.
 
-`Game` holds the compiled ruleset, the two state machines and the scenario's clocks;
-`GameState` holds one game in progress. The OpenSpiel-like functions in
+`Game` is a frozen index over the compiled ruleset (the two state machines, the clocks
+and the lookup tables the engine reads on every move), built once per ruleset by
+`Game.build`; `GameState` holds one game in progress. The OpenSpiel-like functions in
 `game.engine.api` are thin wrappers over the methods here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from game.engine.clocks import clock_specs
+from transitions import Machine
+
+from game.engine.clocks import ClockSpec, clock_specs
 from game.engine.machines import build_clock_machine, build_phase_machine
-from game.engine.moves import MOVE_KINDS, Move
+from game.engine.moves import BASIC_MOVES, MOVE_KINDS, Move
 from game.engine.state import GameState
 from game.rules.expressions import Compiled
-from game.rules.ruleset import Ruleset
-from game.scenario.models import ROLES, Meter, RoleId, Transition
+from game.rules.ruleset import CompiledRule, Ruleset
+from game.scenario.models import (
+    ROLES,
+    Meter,
+    PhaseActor,
+    RoleId,
+    Scenario,
+    ScenarioEvent,
+    Transition,
+)
 
 
+class IssueEnvNames(NamedTuple):
+    """The environment names of one issue (see `game.rules.namespace`)."""
+
+    offer: str
+    offer_level: str
+    deal: str
+    deal_level: str
+
+
+class ClockEnvNames(NamedTuple):
+    """The environment names of one clock (the tariff ladder or a deadline)."""
+
+    level: str
+    status: str
+    days_left: str
+
+
+# The rule triggers the engine runs at fixed points of a move (see `resolution`).
+RULE_TRIGGERS = ("move", "tick", "month")
+
+
+@dataclass(frozen=True, slots=True)
 class Game:
-    def __init__(self, ruleset: Ruleset) -> None:
+    """Everything the engine looks up while playing, computed once and never changed:
+    games share it, and a state refers to it rather than copying it."""
+
+    ruleset: Ruleset
+    scenario: Scenario
+    phase_machine: Machine
+    clock_machine: Machine
+    clocks: tuple[ClockSpec, ...]
+    phase_actor: Mapping[str, PhaseActor]
+    move_days: Mapping[str, float]
+    issue_ids: tuple[str, ...]
+    # Names written on every move: spelled once here rather than formatted each time.
+    issue_env_names: Mapping[str, IssueEnvNames]
+    clock_env_names: Mapping[str, ClockEnvNames]
+    option_levels: Mapping[tuple[str, str], float]
+    default_offer: Mapping[str, str]
+    # Each role's meters, visible and hidden, for its views.
+    visible_meters: Mapping[RoleId, tuple[tuple[str, Meter], ...]]
+    hidden_meters: Mapping[RoleId, tuple[str, ...]]
+    # Every move a role could make, before legality: the basic moves, then its actions.
+    role_moves: Mapping[RoleId, tuple[Move, ...]]
+    # (trigger, phase) -> ((transition, compiled condition), ...), in declared order.
+    transitions_from: Mapping[tuple[str, str], tuple[tuple[Transition, Compiled | None], ...]]
+    # Month starts as scenario days.
+    month_starts: tuple[float, ...]
+    end_day: float
+    rules_by_trigger: Mapping[str, tuple[CompiledRule, ...]]
+    rule_once: Mapping[str, bool]
+    event_once: Mapping[str, bool]
+    chance_events: tuple[ScenarioEvent, ...]
+    # (day, event id) of every dated event, in date order.
+    dated_events: tuple[tuple[float, str], ...]
+    # The scenario's historical moves as engine moves.
+    history: tuple[Move, ...]
+    # The clock stops on the first of each month only if something listens there.
+    month_listeners: bool
+
+    @classmethod
+    def build(cls, ruleset: Ruleset) -> Game:
         scenario = ruleset.scenario
-        self.ruleset = ruleset
-        self.scenario = scenario
-        self.phase_machine = build_phase_machine(ruleset)
-        self.clock_machine = build_clock_machine()
-        self.clocks = clock_specs(scenario)
-        self.phase_actor = {p.id: p.actor for p in scenario.phases}
-        self.move_days = {p.id: p.move_days for p in scenario.phases}
-        self.issue_ids = [i.id for i in scenario.issues]
-        self.option_levels = {(i.id, o.id): o.level for i in scenario.issues for o in i.options}
-        self.default_offer = {i.id: i.default_option() for i in scenario.issues}
-        # Each role's meters, visible and hidden, for its views.
-        self.visible_meters: dict[RoleId, tuple[tuple[str, Meter], ...]] = {
-            r: tuple((name, m) for name, m in scenario.meters.items() if r in m.visible_to)
-            for r in ROLES
-        }
-        self.hidden_meters: dict[RoleId, tuple[str, ...]] = {
-            r: tuple(name for name, m in scenario.meters.items() if r not in m.visible_to)
-            for r in ROLES
-        }
-        # (trigger, phase) -> [(transition, compiled condition)], in declared order.
-        self.transitions_from: dict[tuple[str, str], list[tuple[Transition, Compiled | None]]] = {}
         phase_ids = [p.id for p in scenario.phases]
+        transitions_from: dict[tuple[str, str], list[tuple[Transition, Compiled | None]]] = {}
         for transition, condition in zip(scenario.transitions, ruleset.transitions, strict=True):
             sources = phase_ids if "*" in transition.sources() else transition.sources()
             for phase in sources:
                 key = (transition.trigger, phase)
-                self.transitions_from.setdefault(key, []).append((transition, condition))
-        # Month starts as scenario days, computed once.
-        self.month_starts = _month_starts(scenario.start_date, scenario.end_date)
-        self.end_day = float((scenario.end_date - scenario.start_date).days)
-        self.rules_by_trigger = {
-            kind: [
+                transitions_from.setdefault(key, []).append((transition, condition))
+        rules_by_trigger = {
+            kind: tuple(
                 r
                 for r, model in zip(ruleset.rules, scenario.rules, strict=True)
                 if model.on == kind
-            ]
-            for kind in ("move", "tick", "month")
+            )
+            for kind in RULE_TRIGGERS
         }
-        self.rule_once = {r.id: r.once for r in scenario.rules}
-        self.event_once = {e.id: e.once for e in scenario.events}
-        self.chance_events = [e for e in scenario.events if e.chance is not None]
-        self.dated_events = sorted(
-            (
-                (float((e.at - scenario.start_date).days), e.id)
-                for e in scenario.events
-                if e.at is not None
+        chance_events = tuple(e for e in scenario.events if e.chance is not None)
+        clocks = clock_specs(scenario)
+        return cls(
+            ruleset=ruleset,
+            scenario=scenario,
+            phase_machine=build_phase_machine(ruleset),
+            clock_machine=build_clock_machine(),
+            clocks=clocks,
+            phase_actor={p.id: p.actor for p in scenario.phases},
+            move_days={p.id: p.move_days for p in scenario.phases},
+            issue_ids=tuple(i.id for i in scenario.issues),
+            issue_env_names={
+                i.id: IssueEnvNames(
+                    f"offer_{i.id}", f"offer_{i.id}_level", f"deal_{i.id}", f"deal_{i.id}_level"
+                )
+                for i in scenario.issues
+            },
+            clock_env_names={
+                c.id: ClockEnvNames(f"{c.id}_level", f"{c.id}_status", f"{c.id}_days_left")
+                for c in clocks
+            },
+            option_levels={(i.id, o.id): o.level for i in scenario.issues for o in i.options},
+            default_offer={i.id: i.default_option() for i in scenario.issues},
+            visible_meters={
+                r: tuple((name, m) for name, m in scenario.meters.items() if r in m.visible_to)
+                for r in ROLES
+            },
+            hidden_meters={
+                r: tuple(name for name, m in scenario.meters.items() if r not in m.visible_to)
+                for r in ROLES
+            },
+            role_moves={
+                r: (
+                    *(Move(r, kind) for kind in BASIC_MOVES),
+                    *(Move.act(r, a.id) for a in scenario.actions if a.role == r),
+                )
+                for r in ROLES
+            },
+            transitions_from={key: tuple(found) for key, found in transitions_from.items()},
+            month_starts=_month_starts(scenario.start_date, scenario.end_date),
+            end_day=float((scenario.end_date - scenario.start_date).days),
+            rules_by_trigger=rules_by_trigger,
+            rule_once={r.id: r.once for r in scenario.rules},
+            event_once={e.id: e.once for e in scenario.events},
+            chance_events=chance_events,
+            dated_events=tuple(
+                sorted(
+                    (float((e.at - scenario.start_date).days), e.id)
+                    for e in scenario.events
+                    if e.at is not None
+                )
             ),
-        )
-
-        # The clock stops on the first of each month only if something listens there.
-        self.history = self._history()
-        self.month_listeners = bool(self.rules_by_trigger["month"] or self.chance_events)
-
-    def _history(self) -> tuple[Move, ...]:
-        """The scenario's historical moves as engine moves."""
-        return tuple(
-            Move.propose(m.role, m.offer)
-            if m.move == "propose"
-            else Move(m.role, m.move)
-            if m.move in MOVE_KINDS
-            else Move.act(m.role, m.move)
-            for m in self.scenario.history
+            history=_history(scenario),
+            month_listeners=bool(rules_by_trigger["month"] or chance_events),
         )
 
     def new_state(self, seed: int) -> GameState:
@@ -102,7 +183,19 @@ class Game:
         return state
 
 
-def _month_starts(start: dt.date, end: dt.date) -> list[float]:
+def _history(scenario: Scenario) -> tuple[Move, ...]:
+    """The scenario's historical moves as engine moves."""
+    return tuple(
+        Move.propose(m.role, m.offer)
+        if m.move == "propose"
+        else Move(m.role, m.move)
+        if m.move in MOVE_KINDS
+        else Move.act(m.role, m.move)
+        for m in scenario.history
+    )
+
+
+def _month_starts(start: dt.date, end: dt.date) -> tuple[float, ...]:
     """Scenario days of every first-of-month from `start` to one month past `end`."""
     days = []
     first = dt.date(start.year, start.month, 1)
@@ -110,4 +203,4 @@ def _month_starts(start: dt.date, end: dt.date) -> list[float]:
         if first >= start:
             days.append(float((first - start).days))
         first = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    return days
+    return tuple(days)

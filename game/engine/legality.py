@@ -19,16 +19,14 @@ from game.engine.moves import (
     Move,
 )
 from game.engine.state import GameState
-from game.scenario.models import ROLES
-
-BASIC_MOVES = (ACCEPT, REJECT, WALK_OUT)
+from game.scenario.models import ROLES, RoleId
 
 
 @dataclass(frozen=True)
 class MoveMenu:
     """What a role may do now: concrete moves, and the options it may put in an offer."""
 
-    role: str
+    role: RoleId
     moves: tuple[Move, ...] = ()
     offer_space: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -58,16 +56,34 @@ class MoveMenu:
         return Move.propose(self.role, offer)
 
 
-def legal_moves(state: GameState, role: str) -> MoveMenu:
-    if state.actor != role:
-        return MoveMenu(role)
-    candidates = [Move(role, kind) for kind in BASIC_MOVES]
-    candidates += [Move.act(role, a.id) for a in state.game.scenario.actions if a.role == role]
-    moves = tuple(m for m in candidates if check_move(state, m) is None)
+def legal_moves(state: GameState, role: RoleId) -> MoveMenu:
+    if state.actor != role or role not in ROLES:
+        return MoveMenu(role)  # not this role's turn (the other's, the clock's, or over)
+    moves = tuple(m for m in state.game.role_moves[role] if _allowed(state, m))
     space: dict[str, tuple[str, ...]] = {}
-    if _blocked_by_phase(state, Move(role, PROPOSE)) is None:
+    if _phase_allows(state, PROPOSE):
         space = _offer_space(state)
     return MoveMenu(role, moves, space)
+
+
+def _allowed(state: GameState, move: Move) -> bool:
+    """`check_move(state, move) is None` for one of the actor's own argument-free moves
+    or actions, without wording the reasons: the menu is asked for on every turn of every
+    simulated game, and most candidates fail."""
+    if move.kind == ACT:
+        compiled = state.game.ruleset.actions[move.action].when
+        if compiled is not None and not compiled.evaluate(state.env):
+            return False
+    elif move.kind != WALK_OUT and (state.offer is None or state.offer_by == move.role):
+        return False  # accept or reject with no offer from the other side
+    return _phase_allows(state, move.trigger)
+
+
+def _phase_allows(state: GameState, trigger: str) -> bool:
+    for _, condition in state.game.transitions_from.get((trigger, state.phase), ()):
+        if condition is None or condition.evaluate(state.env):
+            return True
+    return False
 
 
 def _offer_space(state: GameState) -> dict[str, tuple[str, ...]]:
@@ -78,7 +94,7 @@ def _offer_space(state: GameState) -> dict[str, tuple[str, ...]]:
         allowed = tuple(
             o.id
             for o in issue.options
-            if (issue.id, o.id) not in options or options[(issue.id, o.id)](env)
+            if (issue.id, o.id) not in options or options[(issue.id, o.id)].evaluate(env)
         )
         space[issue.id] = allowed
     return space
@@ -170,7 +186,7 @@ def _check_offer(state: GameState, move: Move) -> str | None:
 def _blocked_by_phase(state: GameState, move: Move) -> str | None:
     """The phase machine must have a transition for this move whose condition holds."""
     scenario = state.game.scenario
-    matching = state.game.transitions_from.get((move.trigger, state.phase), [])
+    matching = state.game.transitions_from.get((move.trigger, state.phase), ())
     if not matching:
         phase = scenario.phase(state.phase)
         return f"you cannot {move.trigger.replace('_', ' ')} now ({phase.label})"

@@ -26,9 +26,11 @@ LADDER_STATES = ["none", "threatened", "imposed", "suspended", "lifted"]
 
 
 def _condition(compiled: Compiled) -> Callable[[EventData], bool]:
+    evaluate = compiled.evaluate  # called on every move: one call, not two
+
     def check(event: EventData) -> bool:
         model: Any = event.model
-        return bool(compiled(model.env))
+        return bool(evaluate(model.env))
 
     return check
 

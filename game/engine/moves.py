@@ -5,16 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, TypeGuard
+
+from game.scenario.models import ROLES, RoleId
 
 PROPOSE, ACCEPT, REJECT, WALK_OUT, ACT = "propose", "accept", "reject", "walk_out", "act"
 # The instructor's interventions: recorded in the game's moves so a replay repeats them.
-INSTRUCTOR = "instructor"
+INSTRUCTOR: Literal["instructor"] = "instructor"
 INJECT, PAUSE, RESUME, EXTEND = "inject", "pause", "resume", "extend"
 INSTRUCTOR_KINDS = (INJECT, PAUSE, RESUME, EXTEND)
 MOVE_KINDS = (PROPOSE, ACCEPT, REJECT, WALK_OUT, ACT, *INSTRUCTOR_KINDS)
+# The moves that need no argument: open to a delegation whenever its phase allows them.
+BASIC_MOVES = (ACCEPT, REJECT, WALK_OUT)
 
 Offer = Mapping[str, str]  # issue id -> option id
+# Who makes a move: a delegation, or the instructor stepping in.
+MoveRole = RoleId | Literal["instructor"]
+MOVE_ROLES: tuple[MoveRole, ...] = (*ROLES, INSTRUCTOR)
+
+
+def is_move_role(value: object) -> TypeGuard[MoveRole]:
+    return value in MOVE_ROLES
 
 
 class IllegalMove(Exception):
@@ -23,7 +34,7 @@ class IllegalMove(Exception):
 
 @dataclass(frozen=True)
 class Move:
-    role: str
+    role: MoveRole
     kind: str
     # For `propose`: the options, as sorted (issue, option) pairs so moves hash and compare.
     offer: tuple[tuple[str, str], ...] = ()
@@ -33,11 +44,11 @@ class Move:
     note: str = field(default="", compare=False)
 
     @classmethod
-    def propose(cls, role: str, offer: Offer, note: str = "") -> Move:
+    def propose(cls, role: RoleId, offer: Offer, note: str = "") -> Move:
         return cls(role, PROPOSE, tuple(sorted(offer.items())), note=note)
 
     @classmethod
-    def act(cls, role: str, action: str) -> Move:
+    def act(cls, role: RoleId, action: str) -> Move:
         return cls(role, ACT, action=action)
 
     @classmethod
@@ -77,7 +88,7 @@ class Move:
         if not isinstance(data, Mapping):
             raise ValueError("a move must be an object")
         role, kind = data.get("role"), data.get("kind")
-        if not isinstance(role, str) or not isinstance(kind, str) or kind not in MOVE_KINDS:
+        if not is_move_role(role) or not isinstance(kind, str) or kind not in MOVE_KINDS:
             raise ValueError(f"bad move role/kind: {role!r}/{kind!r}")
         offer = data.get("offer", {})
         if not isinstance(offer, Mapping) or not all(

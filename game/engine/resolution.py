@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from game.engine.clocks import TARIFF, ClockState
 from game.engine.events import BOTH, Event
@@ -28,6 +28,7 @@ from game.engine.moves import (
     ACT,
     EXTEND,
     INJECT,
+    INSTRUCTOR,
     PAUSE,
     PROPOSE,
     REJECT,
@@ -38,7 +39,7 @@ from game.engine.moves import (
 from game.engine.state import GameState
 from game.rules.effects import Cause, apply_all
 from game.rules.ruleset import CompiledRule
-from game.scenario.models import News
+from game.scenario.models import News, RoleId
 
 CLOCK = Cause("clock", "", "")
 # A clock phase that never moves on still ends: time runs out at the end date.
@@ -53,21 +54,18 @@ class Resolution:
 
     # ------------------------------------------------------------------ recording
     def record(
-        self, kind: str, text: str, cause: Cause, visible_to: Iterable[str] = BOTH, **data: object
+        self,
+        kind: str,
+        text: str,
+        cause: Cause,
+        visible_to: Iterable[RoleId] = BOTH,
+        **data: object,
     ) -> None:
         state = self.state
-        state.log.append(
-            Event(
-                len(state.log),
-                state.day,
-                state.date_iso,
-                kind,
-                text,
-                cause,
-                tuple(visible_to),
-                dict(data),
-            )
-        )
+        # `data` is this call's own keyword dict, so the event may keep it as it is.
+        audience = visible_to if type(visible_to) is tuple else tuple(visible_to)
+        log = state.log
+        log.append(Event(len(log), state.day, state.date_iso, kind, text, cause, audience, data))
 
     # ------------------------------------------------------------------ EffectTarget
     def _meter_value(self, name: str, value: float) -> float:
@@ -138,9 +136,10 @@ class Resolution:
         if (clock.status, clock.level) == (before_status, before_level):
             return
         ident = clock.spec.id
-        state.env[f"{ident}_level"] = clock.level
-        state.env[f"{ident}_status"] = clock.status
-        state.env[f"{ident}_days_left"] = clock.days_left(state.day)
+        names = self.game.clock_env_names[ident]
+        state.env[names.level] = clock.level
+        state.env[names.status] = clock.status
+        state.env[names.days_left] = clock.days_left(state.day)
         if clock.spec.is_tariff:
             state.env["tariff_rate"] = state.tariff_rate
             state.env["tariff_status"] = state.tariff_status
@@ -196,9 +195,9 @@ class Resolution:
         state.deal = None
         state.env["deal"] = False
         state.env["days_since_deal"] = 0.0
-        for issue in self.game.issue_ids:
-            state.env[f"deal_{issue}"] = ""
-            state.env[f"deal_{issue}_level"] = 0.0
+        for names in self.game.issue_env_names.values():
+            state.env[names.deal] = ""
+            state.env[names.deal_level] = 0.0
         self.record("deal", "The agreement does not stand", cause)
 
     # ------------------------------------------------------------------ phases
@@ -214,7 +213,7 @@ class Resolution:
         return True
 
     # ------------------------------------------------------------------ rules
-    def run_rules(self, rules: list[CompiledRule], kind: str = "rule") -> None:
+    def run_rules(self, rules: Sequence[CompiledRule], kind: str = "rule") -> None:
         state = self.state
         env = state.env
         for rule in rules:
@@ -234,7 +233,7 @@ class Resolution:
         return self.game.event_once.get(ident, True)
 
     def fire_event(self, event_id: str) -> None:
-        self.run_rules([self.game.ruleset.events[event_id]], "event")
+        self.run_rules((self.game.ruleset.events[event_id],), "event")
 
     # ------------------------------------------------------------------ start
     def start(self) -> None:
@@ -250,7 +249,8 @@ class Resolution:
 
     # ------------------------------------------------------------------ moves
     def play(self, move: Move) -> None:
-        if move.by_instructor:
+        role = move.role
+        if role == INSTRUCTOR:
             self.intervene(move)
             return
         state = self.state
@@ -260,12 +260,12 @@ class Resolution:
         env = state.env
         env["moves"] = float(state.move_count)
         env["last_move"] = move.trigger
-        env["last_actor"] = move.role
+        env["last_actor"] = role
         if move.kind == PROPOSE:
             offer = dict(self.game.default_offer)
             offer.update(move.offer)
-            state.offer, state.offer_by = offer, move.role
-            state.counters[f"proposals_{move.role}"] += 1
+            state.offer, state.offer_by = offer, role
+            state.counters[f"proposals_{role}"] += 1
         elif move.kind == ACCEPT and state.offer is not None:
             state.deal, state.deal_day = dict(state.offer), state.day
             self.record(
@@ -399,8 +399,9 @@ class Resolution:
         state.env["day_of_month"] = float(date.day)
         if state.deal is not None:
             state.env["days_since_deal"] = day - state.deal_day
+        names = self.game.clock_env_names
         for ident, clock in state.clocks.items():
-            state.env[f"{ident}_days_left"] = clock.days_left(day)
+            state.env[names[ident].days_left] = clock.days_left(day)
 
     def _stop_here(self) -> None:
         """Everything the calendar holds for the current day, in a fixed order."""

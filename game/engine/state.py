@@ -11,14 +11,20 @@ import copy
 import datetime as dt
 import random
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from game.engine.clocks import TARIFF, ClockState
 from game.engine.events import Event
 from game.engine.moves import Move
+from game.scenario.models import PhaseActor, RoleId
 
 if TYPE_CHECKING:
     from game.engine.game import Game
+
+
+# Who is to move: a delegation, the clock (a phase that only lets time pass), or nobody
+# once the game is over ("").
+Actor = PhaseActor | Literal[""]
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ class GameState:
         self.interventions = 0  # of `moves`, how many were the instructor's
         self.clock_paused = False  # by the instructor: moves take no time
         self.offer: dict[str, str] | None = None
-        self.offer_by = ""
+        self.offer_by: RoleId | Literal[""] = ""
         self.deal: dict[str, str] | None = None
         self.deal_day = 0.0
         self.scheduled: list[tuple[float, int, str]] = []
@@ -116,7 +122,7 @@ class GameState:
         return best
 
     @property
-    def actor(self) -> str:
+    def actor(self) -> Actor:
         """Who moves now: `us`, `mexico`, or `` when the game is over."""
         if self.ending is not None:
             return ""
@@ -145,21 +151,23 @@ class GameState:
         env["tariff_status"] = self.tariff_status
         self.refresh_clock_env()
         levels = self.game.option_levels
-        for issue in self.game.issue_ids:
-            offered = self.offer.get(issue, "") if self.offer else ""
-            agreed = self.deal.get(issue, "") if self.deal else ""
-            env[f"offer_{issue}"] = offered
-            env[f"offer_{issue}_level"] = levels.get((issue, offered), 0.0)
-            env[f"deal_{issue}"] = agreed
-            env[f"deal_{issue}_level"] = levels.get((issue, agreed), 0.0)
+        offer, deal = self.offer or {}, self.deal or {}
+        for issue, names in self.game.issue_env_names.items():
+            offered = offer.get(issue, "")
+            agreed = deal.get(issue, "")
+            env[names.offer] = offered
+            env[names.offer_level] = levels.get((issue, offered), 0.0)
+            env[names.deal] = agreed
+            env[names.deal_level] = levels.get((issue, agreed), 0.0)
 
     def refresh_clock_env(self) -> None:
         """`<id>_level`, `<id>_status`, `<id>_days_left` of every clock (the tariff too)."""
         env = self.env
         for ident, clock in self.clocks.items():
-            env[f"{ident}_level"] = clock.level
-            env[f"{ident}_status"] = clock.status
-            env[f"{ident}_days_left"] = clock.days_left(self.day)
+            names = self.game.clock_env_names[ident]
+            env[names.level] = clock.level
+            env[names.status] = clock.status
+            env[names.days_left] = clock.days_left(self.day)
 
     @property
     def move_count(self) -> int:

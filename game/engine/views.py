@@ -11,7 +11,7 @@ from game.engine.events import Event
 from game.engine.legality import MoveMenu, legal_moves
 from game.engine.moves import Move
 from game.engine.state import GameState
-from game.scenario.models import Role, RoleId, as_role, other_role
+from game.scenario.models import Role, RoleId, other_role
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,9 @@ class RoleView:
         return self.actor == self.role and self.ending is None
 
 
-def view(state: GameState, role: str) -> RoleView:
+def view(state: GameState, role: RoleId) -> RoleView:
     scenario = state.game.scenario
-    me = as_role(role)
+    me = role
     other = other_role(me)
     step = state.next_tariff_step()
     next_step = None

@@ -27,7 +27,7 @@ from game.net.protocol import Ack, ViewPush, Welcome
 from game.net.views import ViewReader
 from game.play.interface import Reply
 from game.saves import SaveError
-from game.scenario.models import ROLES, Scenario
+from game.scenario.models import ROLES, RoleId, Scenario, as_role
 
 if TYPE_CHECKING:
     from game.play.session import Session
@@ -57,7 +57,7 @@ class RemoteSession:
         self.client = client
         self.welcome = welcome
         self.table = welcome.seat.table or 0
-        self.role: str = welcome.seat.role or ""
+        self.role: RoleId = as_role(welcome.seat.role or "")
         self._scenario = seat_scenario(welcome.scenario)
         self.listener: Listener | None = None
         self._push = first
@@ -222,7 +222,7 @@ class RemoteSession:
         if view.ending is not None:
             return "the game is over"
         if move.role != self.role:
-            return f"this seat plays {self._scenario.roles[self.role].name}"  # type: ignore[index]
+            return f"this seat plays {self._scenario.roles[self.role].name}"
         if not view.my_turn:
             return f"it is not your turn: waiting for {view.counterpart}"
         if move not in view.menu:

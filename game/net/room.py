@@ -33,6 +33,7 @@ from game.net.views import timeline_payload, view_payload
 from game.play.session import Session
 from game.rules.ruleset import Ruleset
 from game.saves import capture
+from game.scenario.models import RoleId
 
 Clock = Callable[[], float]
 
@@ -109,7 +110,7 @@ class Room:
 
     # ------------------------------------------------------------------ moves
     def play(
-        self, table_no: int, role: str, message_id: str, based_on: int, move: Move
+        self, table_no: int, role: RoleId, message_id: str, based_on: int, move: Move
     ) -> Ack | Refused:
         """A seat's move: refused with a reason, or applied and acknowledged — an answer
         to send only once `last_pending` is committed."""
@@ -118,7 +119,7 @@ class Room:
         if message_id in table.applied:
             return Ack(id=message_id, moves=table.applied[message_id], duplicate=True)
         if move.role != role:
-            side = self.ruleset.scenario.roles[role].name  # type: ignore[index]
+            side = self.ruleset.scenario.roles[role].name
             return Refused(id=message_id, reason=f"you sit for the {side}; that move is not yours")
         if based_on != table.moves:
             return Refused(id=message_id, reason=self._moved_on(table, role, based_on))

@@ -48,7 +48,7 @@ from game.net.protocol import (
 )
 from game.net.room import Pending, Room
 from game.net.views import scoped_scenario
-from game.scenario.models import ROLES
+from game.scenario.models import ROLES, is_role
 
 log = logging.getLogger("brink.class")
 
@@ -366,7 +366,8 @@ class ClassServer:
 
     def _move(self, conn: Connection, request: MoveRequest) -> None:
         seat = conn.seat
-        if seat.instructor or seat.table is None:
+        role = seat.role
+        if not is_role(role) or seat.table is None:  # the instructor's seat
             conn.send(
                 encode(
                     Error(
@@ -383,7 +384,7 @@ class ClassServer:
             conn.send(encode(Error(code=err.code, message=err.message, id=request.id)))
             return
         table = seat.table
-        answer = self.room.play(table, seat.role, request.id, request.based_on, move)
+        answer = self.room.play(table, role, request.id, request.based_on, move)
         if isinstance(answer, Refused):
             conn.send(encode(answer))
             return

@@ -42,7 +42,7 @@ from game.saves import (
     slot_path,
     write_save,
 )
-from game.scenario.models import ROLES, Scenario, as_role, other_role
+from game.scenario.models import ROLES, Scenario, as_role, is_role, other_role
 from game.userdirs import AUTO_PREFIX, is_auto_slot
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ class Session:
         return True
 
     def view(self, role: str) -> RoleView:
-        return view(self.state, role)
+        return view(self.state, as_role(role))
 
     def reply(self, role: str) -> Reply | None:
         return self.replies.get(role)
@@ -225,8 +225,7 @@ class Session:
     def run_ai(self) -> list[Reply]:
         """Let the AI move until a human must (or the game ends)."""
         replies = []
-        while not self.over and self.state.actor in self.agents:
-            role = self.state.actor
+        while not self.over and (role := self.state.actor) in self.agents and is_role(role):
             rng = agent_rng(self.seed, role, len(self.state.moves))
             decision = self.agents[role].decide(self.view(role), rng)
             reply = Reply(role, decision, apply(self.state, decision.move))

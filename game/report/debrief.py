@@ -15,7 +15,7 @@ from game.engine.state import GameState, Snapshot
 from game.i18n import LocalText, lower_first, tx
 from game.rules.ruleset import Ruleset
 from game.saves import SaveError, SaveGame, ruleset_for
-from game.scenario.models import ROLES, RoleId, Scenario
+from game.scenario.models import ROLES, RoleId, Scenario, is_role
 from game.scenario.models import Deadline as ScenarioDeadline
 
 HUMAN = "human"
@@ -119,10 +119,10 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "
                 f"{where} is damaged: move {number} ({move.role} {move.kind}): {problem}"
             )
         reasons: tuple[str, ...] = ()
-        agent = agents.get(move.role) if not move.by_instructor else None
-        if agent is not None:
-            rng = agent_rng(save.seed, move.role, len(state.moves))
-            decision = agent.decide(view(state, move.role), rng)
+        role = move.role  # an instructor's move has no agent's reasons
+        if is_role(role) and (agent := agents.get(role)) is not None:
+            rng = agent_rng(save.seed, role, len(state.moves))
+            decision = agent.decide(view(state, role), rng)
             if decision.move == move:
                 reasons = tuple(r.text for r in decision.reasons)
         date = state.date.isoformat()

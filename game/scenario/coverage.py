@@ -15,13 +15,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from game.i18n import LANGUAGES, LocalText
+from game.i18n import LANGUAGES, N_, LocalText, _
 from game.scenario.models import Scenario
 from game.scenario.yaml_source import SourceMap
 
 Path = tuple[str | int, ...]
 # English names, as the lint report and docs use them; the CLI translates its lines.
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish")}
 
 
 @dataclass(frozen=True)
@@ -101,15 +101,20 @@ def coverage(scenario: Scenario) -> list[Coverage]:
 def summary(cover: Coverage, source: SourceMap, most: int | None = 8) -> str:
     """`Spanish: 212 of 230 texts (92%); missing: issues.asylum.label (line 120), …`;
     `most` caps the list (None lists every one)."""
-    head = (
-        f"{LANGUAGE_NAMES.get(cover.lang, cover.lang)}: {cover.written} of {cover.total} "
-        f"texts ({cover.percent}%)"
+    head = _("{language}: {written} of {total} texts ({percent}%)").format(
+        language=_(LANGUAGE_NAMES.get(cover.lang, cover.lang)).capitalize(),
+        written=cover.written,
+        total=cover.total,
+        percent=cover.percent,
     )
     if not cover.missing:
         return head
     shown = cover.missing if most is None else cover.missing[:most]
-    items = [f"{t.name} (line {source.locate(t.path).line})" for t in shown]
+    items = [
+        _("{name} (line {line})").format(name=t.name, line=source.locate(t.path).line)
+        for t in shown
+    ]
     rest = len(cover.missing) - len(shown)
     if rest:
-        items.append(f"… and {rest} more")
-    return f"{head}; missing: " + ", ".join(items)
+        items.append(_("… and {n} more").format(n=rest))
+    return _("{head}; missing: {items}").format(head=head, items=", ".join(items))

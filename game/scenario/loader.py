@@ -75,6 +75,10 @@ def check_scenario_file(path: Path) -> Checked:
 def _checked(scenario: Scenario, source: SourceMap, path: Path) -> Checked:
     problems = Checker(scenario, source).run()
     problems += period_problems(scenario, source) + impossible_conditions(scenario, source)
+    # The checks are done with `scenario.nodes` (a pair per node of the file, cached for
+    # them): dropped, so that the cycle collector does not walk them for the rest of the
+    # run. A later reader (lint) takes the walk again.
+    vars(scenario).pop("nodes", None)
     return ScenarioFile(scenario, source, path, digest_text(source.text)), problems
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeGuard
 
 from pydantic import (
     BaseModel,
@@ -83,6 +83,8 @@ GameDate = Annotated[
 ]
 ShortProse: Any = short_prose(12)
 RoleId = Literal["us", "mexico"]
+# Who moves in a phase: a delegation, or the clock (time passes until a transition fires).
+PhaseActor = Literal["us", "mexico", "clock"]
 ROLES: tuple[RoleId, ...] = ("us", "mexico")
 
 
@@ -113,6 +115,11 @@ def walk(node: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
 def other_role(role: RoleId) -> RoleId:
     """The delegation across the table."""
     return "mexico" if role == "us" else "us"
+
+
+def is_role(value: object) -> TypeGuard[RoleId]:
+    """Whether `value` names a delegation (rather than the clock, the instructor or no one)."""
+    return value == "us" or value == "mexico"
 
 
 def as_role(value: str) -> RoleId:
@@ -340,7 +347,7 @@ MoveKind = Literal["propose", "accept", "reject", "walk_out"]
 class Phase(Strict):
     id: Name = Field(description="Identifier, the value of `phase` in expressions.")
     label: Prose = Field(description="Shown on the clock, e.g. `Talks at the White House`.")
-    actor: Literal["us", "mexico", "clock"] = Field(
+    actor: PhaseActor = Field(
         description="Who moves in this phase; `clock` phases advance time until a rule moves on."
     )
     move_days: float = Field(

@@ -15,6 +15,14 @@ from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.i18n import tx
@@ -37,14 +45,31 @@ class Mark:
     column: int
 
 
+_COLUMN_BITS = 32
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+
+
+def _pack(mark: Any) -> int:
+    """A PyYAML mark (0-based) as one int: 1-based line above, 1-based column below."""
+    line: int = mark.line
+    column: int = mark.column
+    return (line + 1) << _COLUMN_BITS | (column + 1)
+
+
+def _unpack(packed: int | None) -> Mark | None:
+    return None if packed is None else Mark(packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
+
+
 class SourceMap:
     """Positions of every node of a loaded document, by path of keys and indices."""
 
     def __init__(self, filename: str, text: str) -> None:
         self.filename = filename
         self.text = text
-        self._values: dict[Path, Mark] = {}
-        self._keys: dict[Path, Mark] = {}
+        # Positions packed into one int each (see `_pack`): a big scenario has tens of
+        # thousands, and plain ints cost the cycle collector nothing, unlike objects.
+        self._values: dict[Path, int] = {}
+        self._keys: dict[Path, int] = {}
         self._styles: dict[Path, str | None] = {}
         # Plain words YAML read as true/false (`yes`, `no`, `on`, `off`), as written.
         self._booleans: dict[Path, str] = {}
@@ -53,10 +78,10 @@ class SourceMap:
         self._split: dict[Path, Path] = {}
 
     def value(self, path: Path) -> Mark | None:
-        return self._values.get(tuple(path))
+        return _unpack(self._values.get(tuple(path)))
 
     def key(self, path: Path) -> Mark | None:
-        return self._keys.get(tuple(path))
+        return _unpack(self._keys.get(tuple(path)))
 
     def scalar_style(self, path: Path) -> str | None:
         return self._styles.get(tuple(path))
@@ -72,9 +97,9 @@ class SourceMap:
     def locate(self, path: Sequence[str | int], at_key: bool = False) -> Mark:
         path = tuple(path)
         while path:
-            mark = (self._keys.get(path) if at_key else None) or self._values.get(path)
-            if mark is not None:
-                return mark
+            packed = (self._keys.get(path) if at_key else None) or self._values.get(path)
+            if packed is not None:
+                return Mark(packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
             path = path[:-1]
             at_key = False
         return Mark(1, 1)
@@ -136,33 +161,92 @@ class _Composer(_base_loader()):  # type: ignore[misc]
         self.depth = 0
         self.alias_nodes = 0
         self.sizes: dict[int, int] = {}
+        # Tags of plain scalars by (text, implicit): the resolver tries a dozen patterns,
+        # and a scenario repeats the same few words and numbers many times.
+        self.scalar_tags: dict[tuple[str, Any], str] = {}
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event: Any = self.peek_event()
-            anchor = event.anchor
-            if anchor in self.anchors:
-                self.alias_nodes += _size(self.anchors[anchor], self.sizes)
-                if self.alias_nodes > MAX_ALIAS_NODES:
-                    raise _Refusal(
-                        "BRK006",
-                        tx("too many alias expansions"),
-                        event.start_mark,
-                        tx(
-                            "aliases may expand to at most {MAX_ALIAS_NODES} nodes",
-                            MAX_ALIAS_NODES=format(MAX_ALIAS_NODES, ","),
-                        ),
-                    )
+        """PyYAML's `Composer.compose_node` with the node builders it calls folded in (a
+        big scenario has tens of thousands of nodes, and the calls were most of the
+        composing time), plus the depth limit and the alias budget. The same nodes, tags
+        and errors; path resolvers, which nothing registers, keep PyYAML's own path."""
+        event: Any = self.peek_event()
+        kind = type(event)
+        anchors = self.anchors
+        anchor = event.anchor
+        if kind is AliasEvent and anchor in anchors:
+            self.alias_nodes += _size(anchors[anchor], self.sizes)
+            if self.alias_nodes > MAX_ALIAS_NODES:
+                raise _Refusal(
+                    "BRK006",
+                    tx("too many alias expansions"),
+                    event.start_mark,
+                    tx(
+                        "aliases may expand to at most {MAX_ALIAS_NODES} nodes",
+                        MAX_ALIAS_NODES=format(MAX_ALIAS_NODES, ","),
+                    ),
+                )
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Refusal(
                 "BRK007",
                 tx("nesting deeper than {MAX_DEPTH} levels", MAX_DEPTH=MAX_DEPTH),
-                self.peek_event().start_mark,
+                event.start_mark,
                 tx("flatten the structure"),
             )
         try:
-            return super().compose_node(parent, index)
+            if self.yaml_path_resolvers:  # pragma: no cover - registered by no one
+                return super().compose_node(parent, index)
+            if kind is AliasEvent:
+                self.get_event()
+                if anchor not in anchors:
+                    raise ComposerError(
+                        None, None, f"found undefined alias {anchor!r}", event.start_mark
+                    )
+                return anchors[anchor]
+            if anchor is not None and anchor in anchors:
+                raise ComposerError(
+                    f"found duplicate anchor {anchor!r}; first occurrence",
+                    anchors[anchor].start_mark,
+                    "second occurrence",
+                    event.start_mark,
+                )
+            self.get_event()
+            tag = event.tag
+            node: Any
+            if kind is ScalarEvent:
+                if tag is None or tag == "!":
+                    key = (event.value, event.implicit)
+                    tag = self.scalar_tags.get(key)
+                    if tag is None:
+                        tag = self.scalar_tags[key] = self.resolve(ScalarNode, *key)
+                node = ScalarNode(
+                    tag, event.value, event.start_mark, event.end_mark, style=event.style
+                )
+                if anchor is not None:
+                    anchors[anchor] = node
+                return node
+            if kind is SequenceStartEvent:
+                if tag is None or tag == "!":
+                    tag = self.resolve(SequenceNode, None, event.implicit)
+                node = SequenceNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
+                if anchor is not None:
+                    anchors[anchor] = node
+                items = node.value
+                while not self.check_event(SequenceEndEvent):
+                    items.append(self.compose_node(node, len(items)))
+            else:
+                if tag is None or tag == "!":
+                    tag = self.resolve(MappingNode, None, event.implicit)
+                node = MappingNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
+                if anchor is not None:
+                    anchors[anchor] = node
+                pairs = node.value
+                while not self.check_event(MappingEndEvent):
+                    key_node = self.compose_node(node, None)
+                    pairs.append((key_node, self.compose_node(node, key_node)))
+            node.end_mark = self.get_event().end_mark
+            return node
         finally:
             self.depth -= 1
 
@@ -209,7 +293,7 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_ALIAS_NODES * 20:
             raise _Refusal("BRK006", tx("document expands to too many nodes"), node.start_mark)
-        self.src._values[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        self.src._values[path] = _pack(node.start_mark)
         if node.tag not in _STANDARD_TAGS:
             self.problem(
                 "BRK005",
@@ -232,6 +316,10 @@ class _Builder:
     def scalar(self, node: ScalarNode) -> Any:
         try:
             value = self.scalars.construct_object(node, deep=True)
+            # The constructor remembers every node it built (for aliases, which scalars
+            # do not need): forgotten at once, so the loaded file's nodes and marks do
+            # not outlive the load and weigh on the cycle collector afterwards.
+            del self.scalars.constructed_objects[node]
         except (ValueError, OverflowError):  # 5,000 digits, 2019-02-30: say where it is
             shown = node.value if len(node.value) <= 24 else f"{node.value[:20]}…"
             number = node.tag.endswith((":int", ":float"))
@@ -282,9 +370,7 @@ class _Builder:
                 continue
             first[key] = key_node.start_mark.line + 1
             child = (*path, key)
-            self.src._keys[child] = Mark(
-                key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            )
+            self.src._keys[child] = _pack(key_node.start_mark)
             result[key] = self.build(value_node, child)
             if node.flow_style and first and _is_cut_text(key_node, value_node):
                 previous = list(first)[-2] if len(first) > 1 else None

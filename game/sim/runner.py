@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from game.ai import agent_rng, make_agent
 from game.engine.api import (
     apply,
-    check_move,
     is_terminal,
     legal_moves,
     new_game,
     outcome,
     view,
 )
+from game.engine.moves import IllegalMove
 from game.engine.state import GameState
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.models import ROLES, RoleId, Scenario
+from game.scenario.models import ROLES, RoleId, Scenario, is_role
 
 
 def game_seed(batch_seed: int, index: int) -> int:
@@ -43,7 +43,7 @@ def play_game(ruleset: Ruleset, seed: int, agents: Mapping[str, str]) -> GameSta
     players = {role: make_agent(name, ruleset, seed) for role, name in agents.items()}
     while not is_terminal(state):
         role = state.actor
-        if role not in players:  # the clock holds the turn but the game has not ended
+        if not is_role(role) or role not in players:  # the clock holds the turn, not over
             raise GameStalled(_stalled(state, seed))
         rng = agent_rng(seed, role, len(state.moves))
         try:
@@ -52,14 +52,15 @@ def play_game(ruleset: Ruleset, seed: int, agents: Mapping[str, str]) -> GameSta
             if not legal_moves(state, role):
                 raise GameStalled(_stalled(state, seed)) from None
             raise
-        if check_move(state, move) is not None:
+        try:
+            apply(state, move)  # checks the move before it changes anything
+        except IllegalMove:
             # An agent's fallback (say, walking out) may not exist in an unusual scenario;
             # a simulation then plays a legal move of the same seeded draw instead of dying.
             menu = legal_moves(state, role)
             if not menu:
-                raise GameStalled(_stalled(state, seed))
-            move = menu.sample(rng)
-        apply(state, move)
+                raise GameStalled(_stalled(state, seed)) from None
+            apply(state, menu.sample(rng))
     return state
 
 

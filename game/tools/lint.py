@@ -18,11 +18,13 @@ from typing import Any
 
 from game.engine import Move, apply, is_terminal, legal_moves, new_game
 from game.engine.api import MoveMenu
+from game.i18n import tx
 from game.rules.expressions import Compiled
 from game.rules.ruleset import CompiledRule, Ruleset
 from game.scenario.checks import DESIGNER
 from game.scenario.coverage import LANGUAGE_NAMES, Coverage, coverage, languages_used, summary
 from game.scenario.diagnostics import Diagnostic
+from game.scenario.models import is_role
 
 MAX_SAMPLES = 4000
 
@@ -73,7 +75,8 @@ def _play(ruleset: Ruleset, games: int, seed: int) -> _Play:
             states.append(dict(state.env, **{_STOPS: len(state.timeline)}))
             if is_terminal(state):
                 break
-            menu = legal_moves(state, state.actor)
+            actor = state.actor
+            menu = legal_moves(state, actor) if is_role(actor) else None
             if not menu:  # stuck (validate reports a stuck opening as BRK405)
                 break
             apply(state, _drag(menu, rng) if index >= games else menu.sample(rng))
@@ -217,9 +220,13 @@ class _Linter:
                 self.add(
                     ("phases", i, "id"),
                     "BRK501",
-                    f"phase `{phase.id}` cannot be reached from `{self.s.first_phase}`",
+                    tx(
+                        "phase `{id}` cannot be reached from `{first_phase}`",
+                        id=phase.id,
+                        first_phase=self.s.first_phase,
+                    ),
                     "error",
-                    "add a transition into it, or remove it",
+                    tx("add a transition into it, or remove it"),
                 )
         if not self.report.games:
             return
@@ -228,9 +235,13 @@ class _Linter:
                 self.add(
                     ("endings", i, "id"),
                     "BRK502",
-                    f"ending `{ending.id}` was not reached in {self.report.games} random games",
+                    tx(
+                        "ending `{id}` was not reached in {games} random games",
+                        id=ending.id,
+                        games=self.report.games,
+                    ),
                     "warning",
-                    "it may need deliberate play; check its condition and a scenario test",
+                    tx("it may need deliberate play; check its condition and a scenario test"),
                 )
 
     def unused(self) -> None:
@@ -246,7 +257,7 @@ class _Linter:
                 self.add(
                     ("meters", name),
                     "BRK503",
-                    f"meter `{name}` is never read or changed",
+                    tx("meter `{name}` is never read or changed", name=name),
                     "warning",
                     at_key=True,
                 )
@@ -255,7 +266,7 @@ class _Linter:
                 self.add(
                     ("flags", name),
                     "BRK503",
-                    f"flag `{name}` is never read",
+                    tx("flag `{name}` is never read", name=name),
                     "warning",
                     at_key=True,
                 )
@@ -264,8 +275,11 @@ class _Linter:
                 self.add(
                     ("issues", i, "id"),
                     "BRK503",
-                    f"issue `{issue.id}` has no effect: no condition reads "
-                    f"`offer_{issue.id}` or `deal_{issue.id}`",
+                    tx(
+                        "issue `{id}` has no effect: no condition reads `offer_{id}` or "
+                        "`deal_{id}`",
+                        id=issue.id,
+                    ),
                     "warning",
                 )
         self.unused_options(read)
@@ -279,7 +293,7 @@ class _Linter:
                 self.add(
                     ("sources", i, "id"),
                     "BRK503",
-                    f"source `{source.id}` is never cited",
+                    tx("source `{id}` is never cited", id=source.id),
                     "warning",
                 )
 
@@ -307,8 +321,12 @@ class _Linter:
                     self.add(
                         ("issues", i, "options", j, "id"),
                         "BRK503",
-                        f"option `{option.id}` of `{issue.id}` changes nothing: no "
-                        "condition names it or reads the issue's level",
+                        tx(
+                            "option `{id}` of `{id2}` changes nothing: no condition names it or "
+                            "reads the issue's level",
+                            id=option.id,
+                            id2=issue.id,
+                        ),
                         "warning",
                     )
 
@@ -327,11 +345,17 @@ class _Linter:
                 self.add(
                     path,
                     "BRK504",
-                    f"condition is always {value} in {len(self.play.samples)} sampled states",
+                    tx(
+                        "condition is always {value} in {n_samples} sampled states",
+                        value=value,
+                        n_samples=len(self.play.samples),
+                    ),
                     "warning",
-                    "check the names and thresholds it uses (the states come from random "
-                    "games, games that drag the talks out to the end date, and every day "
-                    "the clock stopped on)",
+                    tx(
+                        "check the names and thresholds it uses (the states come from random "
+                        "games, games that drag the talks out to the end date, and every day the "
+                        "clock stopped on)"
+                    ),
                 )
 
     def _held_in_play(self, path: tuple[str | int, ...]) -> bool:
@@ -351,7 +375,11 @@ class _Linter:
                 self.add(
                     ("rules", i, "id"),
                     "BRK505",
-                    f"rule `{rule.id}` never fired in {self.report.games} random games",
+                    tx(
+                        "rule `{id}` never fired in {games} random games",
+                        id=rule.id,
+                        games=self.report.games,
+                    ),
                     "warning",
                 )
 
@@ -363,9 +391,12 @@ class _Linter:
                     self.add(
                         ("rules", i, "source"),
                         "BRK506",
-                        f"rule `{rule.id}` is a designer's invention with no `note:` explaining it",
+                        tx(
+                            "rule `{id}` is a designer's invention with no `note:` explaining it",
+                            id=rule.id,
+                        ),
                         "warning",
-                        "say why the mechanic exists, for the debrief",
+                        tx("say why the mechanic exists, for the debrief"),
                     )
             else:
                 self.report.sourced += 1
@@ -385,15 +416,18 @@ class _Linter:
         for cover in self.report.coverage:
             if cover.lang not in used:
                 continue
-            language = LANGUAGE_NAMES.get(cover.lang, cover.lang)
+            language = tx(LANGUAGE_NAMES.get(cover.lang, cover.lang))
             for text in cover.missing:
                 field_name = str(text.path[-1])
                 self.add(
                     text.path,
                     "BRK507",
-                    f"`{text.name}` has no {language} version",
+                    tx("`{name}` has no {language} version", name=text.name, language=language),
                     "warning",
-                    f"write it per language: `{field_name}: {{en: ..., es: ...}}`",
+                    tx(
+                        "write it per language: `{field_name}: {{en: ..., es: ...}}`",
+                        field_name=field_name,
+                    ),
                 )
 
 

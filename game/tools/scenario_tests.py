@@ -28,6 +28,7 @@ from game.engine import GameState, Move, apply, check_move, new_game, view
 from game.engine.moves import MOVE_KINDS
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import ScenarioError
+from game.scenario.models import RoleId, is_role
 from game.scenario.validation import model_diagnostics
 from game.scenario.yaml_source import read_scenario_file
 
@@ -141,7 +142,8 @@ def load_suite(path: Path) -> SuiteFile:
 
 
 def _move(step: ScriptedStep) -> Move:
-    role, kind = ("us", step.us) if step.us is not None else ("mexico", str(step.mexico))
+    role: RoleId = "us" if step.us is not None else "mexico"
+    kind = step.us if step.us is not None else str(step.mexico)
     if kind == "propose":
         return Move.propose(role, dict(step.offer))
     if kind in MOVE_KINDS:
@@ -159,7 +161,10 @@ def _agent_disagrees(
         agent = make_agent(agent_name, ruleset, seed)
     except ValueError as err:
         return str(err)
-    decision = agent.decide(view(state, move.role), agent_rng(seed, move.role, state.move_count))
+    role = move.role
+    if not is_role(role):
+        return f"{agent_name} does not play the instructor's moves"
+    decision = agent.decide(view(state, role), agent_rng(seed, role, state.move_count))
     if decision.move == move:
         return None
     return f"{agent_name} chose {decision.move.trigger} instead of {move.trigger}: " + " ".join(

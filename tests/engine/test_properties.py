@@ -34,6 +34,9 @@ def _play(ruleset, seed: int, choice_seed: int):
     while not is_terminal(state):
         menu = legal_moves(state, state.actor)
         assert menu, f"no legal move in phase {state.phase}"
+        # The menu's quick test agrees with check_move's worded one, move for move.
+        candidates = state.game.role_moves[state.actor]
+        assert menu.moves == tuple(m for m in candidates if check_move(state, m) is None)
         move = menu.sample(rng)
         assert move in menu
         assert check_move(state, move) is None
