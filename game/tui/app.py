@@ -6,6 +6,7 @@ game starts, so the title screen paints about as fast as Textual itself can star
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from game.net.remote_session import RemoteSession
     from game.play.interface import GameSession
     from game.tui.remote import SessionChanged
+    from game.tui.screens.table import TableScreen
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -42,7 +44,9 @@ class TooSmallScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.show()
-        self.app._check_size()  # type: ignore[attr-defined]
+        app = self.app
+        if isinstance(app, BrinkApp):
+            app._check_size()
 
     def show(self) -> None:
         w, h = self.app.size
@@ -66,11 +70,11 @@ class BrinkApp(App[None]):
         return Path(__file__).with_name("brink.tcss")
 
     BINDINGS = [
-        Binding("f1", "help", N_("Help")),
-        Binding("ctrl+s", "save", N_("Save"), priority=True),
-        Binding("ctrl+q", "quit_game", N_("Quit"), priority=True),
-        Binding("ctrl+t", "toggle_theme", N_("Theme"), show=False),
-        Binding("f2", "instructor", N_("Instructor"), show=False),
+        Binding("f1", "help", N_("Help"), id="app-help"),
+        Binding("ctrl+s", "save", N_("Save"), priority=True, id="app-save"),
+        Binding("ctrl+q", "quit_game", N_("Quit"), priority=True, id="app-quit-game"),
+        Binding("ctrl+t", "toggle_theme", N_("Theme"), show=False, id="app-toggle-theme"),
+        Binding("f2", "instructor", N_("Instructor"), show=False, id="app-instructor"),
     ]
 
     def __init__(
@@ -164,6 +168,7 @@ class BrinkApp(App[None]):
         apply_change(self, message.change)
 
     async def on_unmount(self) -> None:
+        gc.unfreeze()  # what the game kept may be collected again
         if self.remote is not None:
             await self.remote.close()
 
@@ -255,6 +260,7 @@ class BrinkApp(App[None]):
         self.briefed = set()
         self.seat_langs = dict(seat_langs or {})
         use(self.lang)
+        _settle_heap()
         if session.over:
             self.show_ending()
         elif session.hot_seat:
@@ -285,12 +291,14 @@ class BrinkApp(App[None]):
 
         session = self.session
         assert session is not None
+        from game.scenario.models import as_role
+
         # The incoming seat reads from here on in its own language, hand-over included.
         use(self.seat_langs.get(role, self.lang))
         if last:  # the other seat's move, told in this seat's words
             move = session.last_move(other(role))
             last = describe_move(session.scenario, move) if move is not None else last
-        name = localise(session.scenario.roles[role].name)  # type: ignore[index]
+        name = localise(session.scenario.roles[as_role(role)].name)
         self._show(HandoverScreen(role, name, last))
 
     def handover_done(self, role: str) -> None:
@@ -320,11 +328,10 @@ class BrinkApp(App[None]):
         elif session.hot_seat and session.to_move and session.to_move != role:
             self.show_handover(session.to_move, description)
         else:
-            screen = self.screen
-            refresh = getattr(screen, "refresh_all", None)
-            if refresh is not None:
-                refresh()
-                screen.set_status(_("Done: {move}.").format(move=description))  # type: ignore[attr-defined]
+            table = _table(self.screen)
+            if table is not None:
+                table.refresh_all()
+                table.set_status(_("Done: {move}.").format(move=description))
 
     # ------------------------------------------------------------------ saves
     def _folder(self) -> Path:
@@ -417,9 +424,9 @@ class BrinkApp(App[None]):
             if self.session.over:
                 self.show_ending()
                 return
-            refresh = getattr(self.screen, "refresh_all", None)
-            if refresh is not None:
-                refresh()
+            table = _table(self.screen)
+            if table is not None:
+                table.refresh_all()
 
         self.push_screen(InstructorScreen(session), done)
 
@@ -536,8 +543,8 @@ class BrinkApp(App[None]):
                 self.action_instructor,
             )
         yield from self._screen_commands(screen)
-        table = type(screen).__name__ == "TableScreen"
-        if table:
+        table = _table(screen)
+        if table is not None:
             for action, title in (
                 ("propose", N_("Propose my offer")),
                 ("accept", N_("Accept their offer")),
@@ -547,7 +554,7 @@ class BrinkApp(App[None]):
                 ("briefing", N_("Open my briefing")),
             ):
                 yield SystemCommand(
-                    _(title), _("At the negotiating table"), getattr(screen, f"action_{action}")
+                    _(title), _("At the negotiating table"), getattr(table, f"action_{action}")
                 )
         yield SystemCommand(
             _("Quit Brinkmanship"), _("Leave (asks if unsaved)"), self.action_quit_game
@@ -583,13 +590,34 @@ class BrinkApp(App[None]):
             _("Offers, their reply, meters, news"),
             partial(self.show_table, role),
         )
-        if type(screen).__name__ == "TableScreen":
+        table = _table(screen)
+        if table is not None:
             for tab, title, text in (
                 ("reply", N_("Reply tab"), N_("The other side's answer and its reasons (key Y)")),
                 ("meters", N_("Meters tab"), N_("Your meters and their course (key E)")),
                 ("news", N_("News tab"), N_("What happened, why, and the source (key N)")),
             ):
-                yield SystemCommand(_(title), _(text), partial(screen.action_show_tab, tab))  # type: ignore[attr-defined]
+                yield SystemCommand(_(title), _(text), partial(table.action_show_tab, tab))
+
+
+def _table(screen: Screen[object]) -> TableScreen | None:
+    """`screen` if it is the negotiating table. Its module is loaded only once a game is
+    shown, so the title screen never imports it to find out."""
+    if type(screen).__name__ != "TableScreen":
+        return None
+    from game.tui.screens.table import TableScreen
+
+    return screen if isinstance(screen, TableScreen) else None
+
+
+def _settle_heap() -> None:
+    """Set aside everything loaded so far (modules, the scenario, the compiled rules, the
+    AI's ranked offers): it lives as long as the game, and without this every full pass
+    of the cycle collector walks it again, a pause of 50-100 ms in the middle of a key
+    press. The pass here, at the start of a game, clears what loading left behind."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _first_line(error: Exception) -> str:

@@ -15,11 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from game.i18n import LocalText
 
-_FIELD = re.compile(r"^(id|title|period|language):\s*(.*?)\s*$")
+_FIELD = re.compile(r"^(id|title|period):\s*(.*?)\s*$")
 _VERSION = re.compile(r"^\s+(en|es):\s*(.+?)\s*$")
 
 
@@ -52,8 +50,8 @@ def _top_fields(path: Path) -> dict[str, str]:
             for _, line in zip(range(60), handle, strict=False):
                 match = _FIELD.match(line)
                 version = _VERSION.match(line) if field else None
-                if match and match.group(2).startswith("{"):
-                    found[match.group(1)], field = _inline(match.group(2)), None
+                if match and match.group(2).startswith("{"):  # {en: …, es: …} on one line
+                    versions[match.group(1)], field = _flow_mapping(match.group(2)), None
                 elif match and match.group(2):
                     found[match.group(1)], field = _unquote(match.group(2)), None
                 elif match:
@@ -65,23 +63,23 @@ def _top_fields(path: Path) -> dict[str, str]:
     except (OSError, UnicodeDecodeError):
         pass
     for name, texts in versions.items():
-        found[name] = LocalText.of(texts, found.get("language", "en"))
+        if texts:
+            found[name] = LocalText.of(texts)
     return found
 
 
-def _inline(text: str) -> str:
-    """A one-line `{en: ..., es: ...}` mapping, else the text as written."""
+def _flow_mapping(text: str) -> dict[str, str]:
+    """A title written `{en: …, es: …}` (as a YAML dumper writes it): read by the YAML
+    parser, which only such a file pays for."""
+    import yaml
+
     try:
-        versions = yaml.safe_load(text)
+        value = yaml.safe_load(text)
     except yaml.YAMLError:
-        return _unquote(text)
-    if (
-        isinstance(versions, dict)
-        and versions
-        and all(isinstance(k, str) and isinstance(v, str) for k, v in versions.items())
-    ):
-        return LocalText.of(versions)
-    return _unquote(text)
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): str(v) for k, v in value.items() if isinstance(v, str | int | float)}
 
 
 def _unquote(text: str) -> str:

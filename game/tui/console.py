@@ -71,16 +71,16 @@ class ConsoleApp(App[None]):
     .watch-side NewsFeed { height: 1fr; }
     """
     BINDINGS = [
-        Binding("p", "pause", N_("Pause/resume")),
-        Binding("P", "all('pause')", N_("Pause all")),
-        Binding("R", "all('resume')", N_("Resume all")),
-        Binding("d", "extend", N_("Deadline +7d")),
-        Binding("D", "all('extend')", N_("All +7d"), show=False),
-        Binding("i", "inject", N_("Inject")),
-        Binding("I", "inject_all", N_("Inject all"), show=False),
-        Binding("enter,o", "open", N_("Open table")),
-        Binding("c", "collect", N_("Collect")),
-        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
+        Binding("p", "pause", N_("Pause/resume"), id="console-pause"),
+        Binding("P", "all('pause')", N_("Pause all"), id="console-pause-all"),
+        Binding("R", "all('resume')", N_("Resume all"), id="console-resume-all"),
+        Binding("d", "extend", N_("Deadline +7d"), id="console-extend"),
+        Binding("D", "all('extend')", N_("All +7d"), show=False, id="console-extend-all"),
+        Binding("i", "inject", N_("Inject"), id="console-inject"),
+        Binding("I", "inject_all", N_("Inject all"), show=False, id="console-inject-all"),
+        Binding("enter,o", "open", N_("Open table"), id="console-open"),
+        Binding("c", "collect", N_("Collect"), id="console-collect"),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="console-quit"),
     ]
 
     def __init__(
@@ -329,7 +329,7 @@ class ConsoleApp(App[None]):
 
 
 class InjectPicker(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="inject-picker-dismiss")]
 
     def __init__(self, injects: dict[str, str], where: str) -> None:
         super().__init__()
@@ -353,7 +353,9 @@ class WatchScreen(Screen[None]):
     """One table read-only: both delegations' views side by side, as each sees it, with
     the AI's reasons for both chairs (the instructor may read them)."""
 
-    BINDINGS = [Binding("escape,o", "app.pop_screen", N_("Back to all tables"))]
+    BINDINGS = [
+        Binding("escape,o", "app.pop_screen", N_("Back to all tables"), id="watch-pop-screen")
+    ]
 
     def __init__(self, table: int, scenario: Scenario) -> None:
         super().__init__()
@@ -383,6 +385,7 @@ class WatchScreen(Screen[None]):
     def show(self, push: ViewPush) -> None:
         from game.engine.moves import Move
         from game.net.views import view_from_payload
+        from game.scenario.models import as_role
         from game.tui.text import describe_move
         from game.tui.widgets.dashboard import Dashboard
         from game.tui.widgets.news import NewsFeed
@@ -398,7 +401,9 @@ class WatchScreen(Screen[None]):
         self.query_one(f"#dash-{role}", Dashboard).show(view, whose, mine=False)
         text = Text()
         if view.offer:
-            by = localise(self.scenario.roles[view.offer_by].short) if view.offer_by else ""  # type: ignore[index]
+            by = (
+                localise(self.scenario.roles[as_role(view.offer_by)].short) if view.offer_by else ""
+            )
             text.append(clean(_("On the table ({by}): ").format(by=by)), style="bold")
             text.append(clean(", ".join(f"{i}={o}" for i, o in view.offer.items())) + "\n")
         reply = push.replies.get(role)

@@ -8,7 +8,7 @@ from game.engine.api import RoleView
 from game.engine.clocks import DeadlineReading
 from game.engine.moves import ACCEPT, ACT, PROPOSE, REJECT, WALK_OUT, Move
 from game.i18n import N_, _, current, localise, ngettext
-from game.scenario.models import Scenario
+from game.scenario.models import Scenario, as_role
 
 
 def _babel_date(d: dt.date, pattern: str) -> str:
@@ -115,7 +115,7 @@ def option_label(scenario: Scenario, issue_id: str, option_id: str) -> str:
 
 
 def describe_move(scenario: Scenario, move: Move) -> str:
-    who = localise(scenario.roles[move.role].short)  # type: ignore[index]
+    who = localise(scenario.roles[as_role(move.role)].short)
     if move.kind == PROPOSE:
         return _("{who} proposes").format(who=who)
     if move.kind == ACCEPT:

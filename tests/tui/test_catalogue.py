@@ -34,18 +34,6 @@ def test_every_bundled_scenario_shows_its_title_not_its_id() -> None:
         assert header.title != header.id and header.period
 
 
-def test_a_title_written_per_language_on_one_line_is_read_too(tmp_path: Path) -> None:
-    path = tmp_path / "inline.yaml"
-    path.write_text(
-        'format: 1\nid: inline\ntitle: {"en": "The caravan", "es": "La caravana"}\n'
-        "period: {en: Oct 2018, es: oct. de 2018}\n",
-        encoding="utf-8",
-    )
-    [header] = scenario_headers({"inline": path})
-    assert header.title == "The caravan" and localise(header.title, "es") == "La caravana"
-    assert localise(header.period, "es") == "oct. de 2018"
-
-
 def test_a_title_written_as_a_flow_mapping(tmp_path):
     """`title: {en: …, es: …}` on one line, as a YAML dumper writes a translated title."""
     from game.i18n import localise

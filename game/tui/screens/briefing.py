@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Markdown, TabbedContent, TabPane
 
 from game.i18n import N_, _, localise, ngettext
 from game.play.interface import GameSession
-from game.scenario.models import Person, Scenario, as_role, other_role
+from game.scenario.models import Person, RoleId, Scenario, as_role, other_role
 from game.tui.plain import clean, md, md_block
+from game.tui.screens.base import BrinkScreen
 from game.tui.widgets.footer import Footer
 
 
@@ -36,7 +36,7 @@ def _people(people: list[Person], bold: bool = False) -> str:
 
 def who_you_are(scenario: Scenario, role: str) -> str:
     """The player's part, first thing in the briefing: who they are, and who they face."""
-    r = scenario.roles[role]  # type: ignore[index]
+    r = scenario.roles[as_role(role)]
     other = scenario.roles["mexico" if role == "us" else "us"]
     return _(
         "You are {you}, at the head of the {delegation}. Across the table: {them}, for the {other}."
@@ -49,7 +49,7 @@ def who_you_are(scenario: Scenario, role: str) -> str:
 
 
 def dossier(scenario: Scenario, role: str) -> str:
-    r = scenario.roles[role]  # type: ignore[index]
+    r = scenario.roles[as_role(role)]
     other = scenario.roles[other_role(as_role(role))]
     lines = [
         "# " + _("{delegation} — confidential").format(delegation=md(localise(r.name))),
@@ -105,14 +105,16 @@ def codex(scenario: Scenario) -> str:
     return "\n".join(lines)
 
 
-class BriefingScreen(Screen[None]):
+class BriefingScreen(BrinkScreen):
     BINDINGS = [
-        Binding("enter", "to_table", N_("To the table")),
-        Binding("escape", "to_table", N_("To the table"), show=False),
-        Binding("d", "tab('dossier')", N_("Dossier")),
-        Binding("x", "tab('codex')", N_("Codex")),
-        Binding("pagedown", "page(1)", N_("Page down"), show=False),
-        Binding("pageup", "page(-1)", N_("Page up"), show=False),
+        Binding("enter", "to_table", N_("To the table"), id="briefing-to-table"),
+        Binding(
+            "escape", "to_table", N_("To the table"), show=False, id="briefing-to-table-escape"
+        ),
+        Binding("d", "tab('dossier')", N_("Dossier"), id="briefing-tab-dossier"),
+        Binding("x", "tab('codex')", N_("Codex"), id="briefing-tab-codex"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="briefing-page-next"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="briefing-page-previous"),
     ]
     HELP = N_(
         "Your confidential briefing: read your objectives and red lines, what the other "
@@ -123,7 +125,7 @@ class BriefingScreen(Screen[None]):
     def __init__(self, session: GameSession, role: str, tab: str = "dossier") -> None:
         super().__init__()
         self.session = session
-        self.role = role
+        self.role: RoleId = as_role(role)
         self.initial_tab = tab
 
     def compose(self) -> ComposeResult:
@@ -137,7 +139,7 @@ class BriefingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        name = localise(self.session.scenario.roles[self.role].name)  # type: ignore[index]
+        name = localise(self.session.scenario.roles[self.role].name)
         self.sub_title = _("Briefing — {delegation}").format(delegation=clean(name))
 
     def action_tab(self, tab: str) -> None:
@@ -153,4 +155,4 @@ class BriefingScreen(Screen[None]):
             text.scroll_page_up()
 
     def action_to_table(self) -> None:
-        self.app.show_table(self.role)  # type: ignore[attr-defined]
+        self.brink.show_table(self.role)

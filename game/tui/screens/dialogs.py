@@ -37,7 +37,7 @@ ends in one of several **endings**, scored against your briefing's objectives.
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", N_("Close"))]
+    BINDINGS = [Binding("escape,f1,q", "dismiss", N_("Close"), id="help-dismiss")]
 
     def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
@@ -109,7 +109,7 @@ def _binding_parts(binding: object) -> tuple[str, str]:
 
 
 class SaveDialog(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="save-dialog-cancel")]
 
     def __init__(self, default: str) -> None:
         super().__init__()
@@ -146,7 +146,7 @@ class SaveDialog(ModalScreen[str | None]):
 class LoadScreen(ModalScreen[str | None]):
     """Saved games in the save folder, newest first; damaged files are left out."""
 
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="load-cancel")]
 
     def __init__(self, folder: object) -> None:
         super().__init__()
@@ -188,7 +188,7 @@ class LoadScreen(ModalScreen[str | None]):
 class QuitDialog(ModalScreen[str]):
     """Asked on Ctrl+Q when moves have been made since the last named save."""
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", N_("Cancel"))]
+    BINDINGS = [Binding("escape", "dismiss('cancel')", N_("Cancel"), id="quit-dialog-dismiss")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="quit-box"):
@@ -211,7 +211,7 @@ class QuitDialog(ModalScreen[str]):
 
 
 class ErrorDialog(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter", "dismiss", N_("Close"))]
+    BINDINGS = [Binding("escape,enter", "dismiss", N_("Close"), id="error-dismiss")]
 
     def __init__(self, message: str) -> None:
         super().__init__()

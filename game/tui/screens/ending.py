@@ -100,10 +100,10 @@ def _printable_hint(session: GameSession) -> str:
 
 class EndingScreen(Screen[None]):
     BINDINGS = [
-        Binding("d", "debrief", N_("Debrief")),
-        Binding("n", "app.new_game", N_("New game")),
-        Binding("t", "app.show_title", N_("Title screen")),
-        Binding("q", "app.quit_game", N_("Quit")),
+        Binding("d", "debrief", N_("Debrief"), id="ending-debrief"),
+        Binding("n", "app.new_game", N_("New game"), id="ending-new-game"),
+        Binding("t", "app.show_title", N_("Title screen"), id="ending-show-title"),
+        Binding("q", "app.quit_game", N_("Quit"), id="ending-quit-game"),
     ]
     HELP = N_("The game is over. Read how each side did and how it compares with 2019.")
 
@@ -124,7 +124,9 @@ class EndingScreen(Screen[None]):
 class DebriefScreen(Screen[None]):
     """The same debrief `brink report` writes, read in the terminal."""
 
-    BINDINGS = [Binding("escape,d", "app.pop_screen", N_("Back to the ending"))]
+    BINDINGS = [
+        Binding("escape,d", "app.pop_screen", N_("Back to the ending"), id="debrief-pop-screen")
+    ]
     HELP = N_(
         "The debrief of this game: what was agreed beside 2019, the course of the crisis, "
         "scores, turning points, questions for discussion and the transcript with the AI's "

@@ -5,16 +5,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
-from textual.screen import Screen
 from textual.widgets import Static
 
 from game.i18n import N_, _
 from game.tui.plain import filled, styled
+from game.tui.screens.base import BrinkScreen
 from game.tui.widgets.footer import Footer
 
 
-class HandoverScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "ready", N_("Ready"))]
+class HandoverScreen(BrinkScreen):
+    BINDINGS = [Binding("enter", "ready", N_("Ready"), id="handover-ready")]
     HELP = N_(
         "Two players share this keyboard. Each sees only their own briefing, offers in "
         "progress and private meters. Pass the keyboard, then press Enter."
@@ -48,4 +48,4 @@ class HandoverScreen(Screen[None]):
         yield Footer()
 
     def action_ready(self) -> None:
-        self.app.handover_done(self.role)  # type: ignore[attr-defined]
+        self.brink.handover_done(self.role)

@@ -20,7 +20,7 @@ EXTENSION_DAYS = 7
 class InstructorScreen(ModalScreen[str | None]):
     """Returns a sentence saying what was done, or None if nothing was."""
 
-    BINDINGS = [Binding("escape,f2", "dismiss(None)", N_("Close"))]
+    BINDINGS = [Binding("escape,f2", "dismiss(None)", N_("Close"), id="instructor-dismiss")]
     HELP = N_(
         "For the instructor of a class session: pause the clock (moves then take no time), "
         "move the next deadline a week later, or fire one of the scenario's injects — a "

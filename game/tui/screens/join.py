@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Center, Middle, Vertical
-from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from game.i18n import N_, _
 from game.tui.plain import plain
+from game.tui.screens.base import BrinkScreen
 from game.tui.widgets.footer import Footer
 
 
-class JoinScreen(Screen[None]):
+class JoinScreen(BrinkScreen):
     HELP = N_(
         "Type the code your instructor gave your team (letters and digits; case does not "
         "matter) and press Enter. Several people may join the same seat with one code: "
@@ -58,7 +58,7 @@ class JoinScreen(Screen[None]):
     def join(self, code: str) -> None:
         self.query_one(Input).disabled = True
         self.show_status(_("Joining with {code}…").format(code=code.upper()))
-        self.run_worker(self.app.join_class(self.classroom, code), exclusive=True)  # type: ignore[attr-defined]
+        self.run_worker(self.brink.join_class(self.classroom, code), exclusive=True)
 
     def failed(self, message: str) -> None:
         field = self.query_one(Input)

@@ -7,7 +7,6 @@ import random
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Header,
@@ -23,6 +22,7 @@ from game.play.session import HUMAN, OPPONENTS
 from game.scenario.registry import bundled_scenarios
 from game.tui.catalogue import scenario_headers
 from game.tui.plain import plain
+from game.tui.screens.base import BrinkScreen
 from game.tui.widgets.footer import Footer
 
 SIDES = {
@@ -45,10 +45,10 @@ def opponent_label(name: str) -> str:
     return _(label) if label else OPPONENTS.get(name, name)
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(BrinkScreen):
     BINDINGS = [
-        Binding("escape", "back", N_("Back")),
-        Binding("ctrl+n", "start", N_("Start"), priority=True),
+        Binding("escape", "back", N_("Back"), id="setup-back"),
+        Binding("ctrl+n", "start", N_("Start"), priority=True, id="setup-start"),
     ]
     HELP = N_(
         "Pick the scenario, the delegation you lead, and your opponent: the AI at three "
@@ -162,7 +162,7 @@ class SetupScreen(Screen[None]):
             self.query_one("#setup-error", Label).update(_("The seed must be a whole number."))
             return
         opponent = self._choice("opponent") or "ai-normal"
-        self.app.start_game(  # type: ignore[attr-defined]
+        self.brink.start_game(
             self._choice("scenario") or self.initial,
             self._choice("side") or "us",
             opponent,
@@ -171,4 +171,4 @@ class SetupScreen(Screen[None]):
         )
 
     def action_back(self) -> None:
-        self.app.show_title()  # type: ignore[attr-defined]
+        self.brink.show_title()

@@ -7,15 +7,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Header, Static, TabbedContent, TabPane
 
+from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, ACT, IllegalMove, Move
 from game.i18n import N_, _, localise
 from game.play.interface import GameSession
 from game.play.session import HUMAN, other
-from game.scenario.models import as_role
+from game.scenario.models import RoleId, as_role
 from game.tui.plain import clean, plain
+from game.tui.screens.base import BrinkScreen
 from game.tui.text import describe_move
 from game.tui.widgets.dashboard import Dashboard
 from game.tui.widgets.footer import Footer
@@ -24,24 +25,32 @@ from game.tui.widgets.news import NewsFeed
 from game.tui.widgets.offer import OfferTable
 
 
-class TableScreen(Screen[None]):
+class TableScreen(BrinkScreen):
     BINDINGS = [
         # Not in the footer: the move buttons carry these keys, underlined.
-        Binding("p", "propose", N_("Propose"), show=False),
-        Binding("a", "accept", N_("Accept"), show=False),
-        Binding("r", "reject", N_("Reject"), show=False),
-        Binding("w", "walk_out", N_("Walk out"), show=False),
+        Binding("p", "propose", N_("Propose"), show=False, id="table-propose"),
+        Binding("a", "accept", N_("Accept"), show=False, id="table-accept"),
+        Binding("r", "reject", N_("Reject"), show=False, id="table-reject"),
+        Binding("w", "walk_out", N_("Walk out"), show=False, id="table-walk-out"),
         # In the help and the palette; the footer keeps its room for the tabs' keys.
-        Binding("m", "match", N_("Match theirs"), show=False),
-        Binding("b", "briefing", N_("Briefing")),
+        Binding("m", "match", N_("Match theirs"), show=False, id="table-match"),
+        Binding("b", "briefing", N_("Briefing"), id="table-briefing"),
         # The right-hand tabs, each with its own key (Tab cycles through them).
-        Binding("y", "show_tab('reply')", N_("Reply")),
-        Binding("e", "show_tab('meters')", N_("Meters")),
-        Binding("n", "show_tab('news')", N_("News")),
-        Binding("1", "act(1)", N_("Take numbered action 1 (2…9 likewise)"), show=False),
+        Binding("y", "show_tab('reply')", N_("Reply"), id="table-show-tab-reply"),
+        Binding("e", "show_tab('meters')", N_("Meters"), id="table-show-tab-meters"),
+        Binding("n", "show_tab('news')", N_("News"), id="table-show-tab-news"),
+        Binding(
+            "1",
+            "act(1)",
+            N_("Take numbered action 1 (2…9 likewise)"),
+            show=False,
+            id="table-act-1",
+        ),
         # No description: the help lists the numbered actions once, on the line above.
-        *(Binding(str(n), f"act({n})", "", show=False) for n in range(2, 10)),
-        Binding("tab", "next_tab", N_("Next tab: Reply, Meters, News"), show=False),
+        *(Binding(str(n), f"act({n})", "", show=False, id=f"table-act-{n}") for n in range(2, 10)),
+        Binding(
+            "tab", "next_tab", N_("Next tab: Reply, Meters, News"), show=False, id="table-next-tab"
+        ),
     ]
     HELP = N_(
         "Up/Down pick an issue, Left/Right (or Enter) change your option; the selected "
@@ -54,7 +63,7 @@ class TableScreen(Screen[None]):
     def __init__(self, session: GameSession, role: str) -> None:
         super().__init__()
         self.session = session
-        self.role = as_role(role)
+        self.role: RoleId = as_role(role)
         self.scenario = session.scenario
         self.action_buttons: list[Button] = []
         # A move sent to a class server and not yet answered (its description).
@@ -92,7 +101,7 @@ class TableScreen(Screen[None]):
         self.sub_title = clean(f"{localise(role.name)} — {delegates}")
         table = self.query_one(OfferTable)
         view = self.session.view(self.role)
-        mine = self.app.drafts.get(self.role)  # type: ignore[attr-defined]
+        mine = self.brink.drafts.get(self.role)
         table.load(
             view.offer if view.offer_by == other(self.role) else None,
             view.menu.offer_space,
@@ -107,7 +116,11 @@ class TableScreen(Screen[None]):
         self.__dict__.pop("actions", None)
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width >= 150 and self.size.height >= 40, "wide")
+        wide = self.size.width >= 150 and self.size.height >= 40
+        if wide and not self.has_class("wide"):
+            self.add_class("wide")
+            self._show_meters(self.session.view(self.role))
+        self.set_class(wide, "wide")
 
     # ------------------------------------------------------------------ rendering
     def refresh_all(self) -> None:
@@ -133,10 +146,15 @@ class TableScreen(Screen[None]):
             button.disabled = not legal
         self._show_actions(view)
         self.query_one("#reasons", Static).update(self._reply_text())
-        history = self._meter_history()
-        for panel in self.query(MeterPanel):
-            panel.show(view.meters, history)
+        self._show_meters(view)
         self.query_one(NewsFeed).show(view.events)
+
+    def _show_meters(self, view: RoleView) -> None:
+        history = self._meter_history()
+        self.query_one("#meter-panel", MeterPanel).show(view.meters, history)
+        # The panel beside the table is hidden below 150x40: it is filled when it shows.
+        if self.has_class("wide"):
+            self.query_one("#wide-meters", MeterPanel).show(view.meters, history)
 
     def _show_actions(self, view) -> None:  # type: ignore[no-untyped-def]
         actions = [m for m in view.menu.moves if m.kind == ACT]
@@ -165,7 +183,7 @@ class TableScreen(Screen[None]):
         other_role = other(self.role)
         reply = self.session.reply(other_role)
         text = Text()
-        name = localise(self.scenario.roles[other_role].short)  # type: ignore[index]
+        name = localise(self.scenario.roles[as_role(other_role)].short)
         if self.session.players.get(other_role) == HUMAN:
             last = self.session.last_move(other_role)
             text.append(
@@ -204,7 +222,7 @@ class TableScreen(Screen[None]):
     # ------------------------------------------------------------------ events
     def on_offer_table_changed(self, event: OfferTable.Changed) -> None:
         table = self.query_one(OfferTable)
-        self.app.drafts[self.role] = dict(table.mine)  # type: ignore[attr-defined]
+        self.brink.drafts[self.role] = dict(table.mine)
         self.query_one("#detail", Static).update(table.detail())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -239,7 +257,7 @@ class TableScreen(Screen[None]):
         self.query_one(OfferTable).copy_theirs()
 
     def action_briefing(self) -> None:
-        self.app.show_briefing(self.role)  # type: ignore[attr-defined]
+        self.brink.show_briefing(self.role)
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
@@ -265,4 +283,4 @@ class TableScreen(Screen[None]):
             self.sent = description
             self.set_status(_("Sent: {move} — waiting for the table…").format(move=description))
             return
-        self.app.after_move(self.role, description)  # type: ignore[attr-defined]
+        self.brink.after_move(self.role, description)

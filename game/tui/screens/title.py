@@ -6,7 +6,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -14,6 +13,7 @@ from game.i18n import N_, _, current, localise
 from game.scenario.registry import bundled_scenarios, data_dir
 from game.tui.catalogue import scenario_headers
 from game.tui.plain import plain, styled
+from game.tui.screens.base import BrinkScreen
 from game.tui.widgets.footer import Footer
 
 
@@ -34,14 +34,14 @@ def _keyed(key: str, label: str) -> Text:
     return Text.assemble(label[:at], (label[at], "bold underline"), label[at + 1 :])
 
 
-class TitleScreen(Screen[None]):
+class TitleScreen(BrinkScreen):
     BINDINGS = [
-        Binding("n", "new_game", N_("New game")),
-        Binding("c", "continue_game", N_("Continue")),
-        Binding("l", "load_game", N_("Load")),
-        Binding("q", "app.quit_game", N_("Quit")),
+        Binding("n", "new_game", N_("New game"), id="title-new-game"),
+        Binding("c", "continue_game", N_("Continue"), id="title-continue-game"),
+        Binding("l", "load_game", N_("Load"), id="title-load-game"),
+        Binding("q", "app.quit_game", N_("Quit"), id="title-quit-game"),
         # Named in the language it switches to, so a reader of either can find it.
-        Binding("e", "app.switch_language", N_("Español")),
+        Binding("e", "app.switch_language", N_("Español"), id="title-switch-language"),
     ]
     HELP = N_(
         "Choose **New game** to pick a scenario and a side, **Continue** to resume the "
@@ -63,7 +63,8 @@ class TitleScreen(Screen[None]):
         yield Footer()
 
     def _menu(self) -> list[Option]:
-        can_continue = self.app.can_continue()  # type: ignore[attr-defined]
+        can_continue = self.brink.can_continue()
+        self.menu_fresh = True  # the first resume follows at once: no second look needed
         return [
             Option(_keyed("n", _("New game")), id="new"),
             Option(_keyed("c", _("Continue")), id="continue", disabled=not can_continue),
@@ -107,8 +108,11 @@ class TitleScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from a game: there may now be an auto-save to continue.
+        if getattr(self, "menu_fresh", False):
+            self.menu_fresh = False
+            return
         menu = self.query_one("#menu", OptionList)
-        can_continue = self.app.can_continue()  # type: ignore[attr-defined]
+        can_continue = self.brink.can_continue()
         if can_continue:
             menu.enable_option("continue")
         else:
@@ -116,22 +120,22 @@ class TitleScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "scenarios":
-            self.app.open_setup(event.option.id)  # type: ignore[attr-defined]
+            self.brink.open_setup(event.option.id)
             return
         actions = {
             "new": self.action_new_game,
             "continue": self.action_continue_game,
             "load": self.action_load_game,
-            "quit": self.app.action_quit_game,  # type: ignore[attr-defined]
+            "quit": self.brink.action_quit_game,
         }
         actions[event.option.id or "new"]()
 
     def action_new_game(self) -> None:
         highlighted = self.query_one("#scenarios", OptionList).highlighted_option
-        self.app.open_setup(highlighted.id if highlighted else None)  # type: ignore[attr-defined]
+        self.brink.open_setup(highlighted.id if highlighted else None)
 
     def action_continue_game(self) -> None:
-        self.app.continue_game()  # type: ignore[attr-defined]
+        self.brink.continue_game()
 
     def action_load_game(self) -> None:
-        self.app.open_load()  # type: ignore[attr-defined]
+        self.brink.open_load()

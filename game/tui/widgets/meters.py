@@ -6,7 +6,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Sparkline
 
 from game.engine.api import MeterReading
-from game.i18n import localise
+from game.i18n import current, localise
 from game.tui.plain import styled
 
 
@@ -27,6 +27,9 @@ class MeterPanel(VerticalScroll):
         # Rows are kept by meter name, not found by id: a removal finishes only later, and
         # a fixed id mounted again before it would clash.
         self.rows: dict[str, tuple[Label, Sparkline]] = {}
+        # What each row shows now: a move changes few meters, and a row left alone costs
+        # nothing to repaint.
+        self.shown: dict[str, tuple[object, object]] = {}
 
     def show(self, meters: tuple[MeterReading, ...], history: dict[str, list[float]]) -> None:
         names = [m.name for m in meters]
@@ -36,12 +39,27 @@ class MeterPanel(VerticalScroll):
                 label.remove()
                 chart.remove()
             self.rows = {m.name: (Label(), Sparkline([])) for m in meters}
+            self.shown = {}
             self.mount_all(w for row in self.rows.values() for w in row)
         for m in meters:
             series = history.get(m.name) or [m.value]
             change = series[-1] - series[0] if len(series) > 1 else 0.0
             arrow = "▲" if change > 0 else "▼" if change < 0 else "·"
             label, chart = self.rows[m.name]
-            value = _format(m.value, localise(m.unit))
-            label.update(styled(f"{localise(m.label)}: ", (value, "bold"), f" {arrow}"))
-            chart.data = series
+            before = self.shown.get(m.name)
+            # The language is part of the look: switching it must repaint every label.
+            look_text = (current(), m.label, m.value, m.unit, arrow)
+            self.shown[m.name] = look = (look_text, _chart_look(series))
+            if before is None or before[0] != look[0]:
+                value = _format(m.value, localise(m.unit))
+                label.update(styled(f"{localise(m.label)}: ", (value, "bold"), f" {arrow}"))
+            if before is None or before[1] != look[1]:
+                chart.data = series
+
+
+def _chart_look(series: list[float]) -> object:
+    """What decides a sparkline's drawing: a level series of two or more values is the
+    same flat line however long it grows, so most meters need no repaint after a move."""
+    if len(series) > 1 and min(series) == max(series):
+        return "flat"
+    return tuple(series)

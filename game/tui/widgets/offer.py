@@ -9,21 +9,32 @@ from __future__ import annotations
 
 import textwrap
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Span, Text
 from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.events import Resize
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from game.i18n import N_, _, localise
 from game.scenario.models import Scenario
 from game.tui.plain import clean
 
+COLUMNS = ("issue", "theirs", "mine")
+ELSEWHERE = Coordinate(-2, 0)  # below the header row (-1): on no row of the table
+# A cell's text, style, wrapping and spans (rich's `Text ==` compares only the first and
+# the last).
+CellLook = tuple[str, str, bool | None, tuple[Span, ...]]
+
 
 class OfferTable(DataTable[Text]):
     BINDINGS = [
-        Binding("left", "cycle(-1)", N_("Option ◀"), show=False),
-        Binding("right", "cycle(1)", N_("Option ▶"), show=False),
-        Binding("enter", "cycle(1)", N_("Next option"), show=False),
+        Binding("left", "cycle(-1)", N_("Option ◀"), show=False, id="offer-cycle-previous"),
+        Binding("right", "cycle(1)", N_("Option ▶"), show=False, id="offer-cycle-next"),
+        Binding("enter", "cycle(1)", N_("Next option"), show=False, id="offer-cycle-enter"),
     ]
 
     class Changed(Message):
@@ -35,6 +46,9 @@ class OfferTable(DataTable[Text]):
         self.mine: dict[str, str] = {i.id: (i.default or i.options[0].id) for i in scenario.issues}
         self.theirs: dict[str, str] | None = None
         self.space: dict[str, tuple[str, ...]] = {}
+        self._fitted_width = -1
+        # What each cell shows, so that only the cells that change are updated.
+        self._shown: dict[tuple[str, str], CellLook] = {}
 
     def on_mount(self) -> None:
         self.add_column(_("Issue"), key="issue", width=16)
@@ -45,10 +59,20 @@ class OfferTable(DataTable[Text]):
         self._fit()
 
     def _add_rows(self) -> None:
+        self._shown = {}
         for issue in self.scenario.issues:
-            self.add_row(*self._cells(issue.id), key=issue.id, height=self.row_lines)
+            cells = self._cells(issue.id)
+            self.add_row(*cells, key=issue.id, height=self.row_lines)
+            for column, cell in zip(COLUMNS, cells, strict=True):
+                self._shown[issue.id, column] = _look(cell)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width == self._fitted_width:
+            # Only the height changed (the detail under the table grew or shrank): the
+            # rendered rows stay valid, so DataTable's handler, which throws away every
+            # rendered cell, is skipped. That halves the cost of a key press.
+            event.prevent_default()
+        self._fitted_width = event.size.width
         self._fit()
 
     def on_show(self) -> None:
@@ -67,7 +91,7 @@ class OfferTable(DataTable[Text]):
         issue = longest if longest <= usable * 0.4 else max(12, int(usable * 0.34))
         rest = (usable - issue) // 2
         for key, width in (("issue", issue), ("theirs", rest), ("mine", usable - issue - rest)):
-            column = self.columns[key]  # type: ignore[index]
+            column = self.columns[ColumnKey(key)]
             column.width = width
             column.auto_width = False
         cut = issue < longest or rest < self._longest_option()
@@ -77,7 +101,7 @@ class OfferTable(DataTable[Text]):
             issue = max(issue, min(_two_line_width(self.scenario), usable - 24))
             rest = (usable - issue) // 2
             for key, width in (("issue", issue), ("theirs", rest), ("mine", usable - issue - rest)):
-                self.columns[key].width = width  # type: ignore[index]
+                self.columns[ColumnKey(key)].width = width
         if lines != self.row_lines:
             self.row_lines = lines
             row = self.cursor_row
@@ -107,11 +131,57 @@ class OfferTable(DataTable[Text]):
     def refresh_rows(self) -> None:
         if not self.columns:
             return
+        changed: set[str] = set()
         for issue in self.scenario.issues:
-            issue_cell, theirs, mine = self._cells(issue.id)
-            self.update_cell(issue.id, "issue", issue_cell)
-            self.update_cell(issue.id, "theirs", theirs)
-            self.update_cell(issue.id, "mine", mine)
+            for column, cell in zip(COLUMNS, self._cells(issue.id), strict=True):
+                look = _look(cell)
+                if self._shown.get((issue.id, column)) != look:
+                    self._shown[issue.id, column] = look
+                    self._data[RowKey(issue.id)][ColumnKey(column)] = cell
+                    changed.add(issue.id)
+        if changed:
+            self._forget_rows(changed)
+            self.refresh()
+
+    def _forget_rows(self, issue_ids: set[str]) -> None:
+        """Drop what DataTable rendered of these rows. Its `update_cell` marks every
+        rendered cell of the table stale, so changing one option rendered all rows again
+        (and left the old renders in its caches): here only the changed rows are."""
+        rows = {RowKey(i) for i in issue_ids}
+        indexes = {self._row_locations.get(row) for row in rows}
+        for cell in list(self._cell_render_cache.keys()):
+            if cell[0] in rows:
+                self._cell_render_cache.discard(cell)
+        for line in list(self._row_render_cache.keys()):
+            if line[0] in rows:
+                self._row_render_cache.discard(line)
+        for renderables in list(self._row_renderable_cache.keys()):
+            if renderables[1] in indexes:
+                self._row_renderable_cache.discard(renderables)
+        self._line_cache.clear()  # lines are put together from the rows, cheaply
+
+    def _render_line_in_row(
+        self,
+        row_key: RowKey,
+        line_no: int,
+        base_style: Style,
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> tuple[list[list[Segment]], list[list[Segment]]]:
+        # DataTable keys each rendered row by where the cursor is, so moving the cursor
+        # renders every row again. With a row cursor, a row the cursor (or the mouse) is
+        # not on looks the same wherever it is: such rows are keyed as "elsewhere", and
+        # a move renders only the two rows it leaves and enters.
+        if self.cursor_type == "row":
+            row = self._row_locations.get(row_key)
+            row = -1 if row is None else row
+            if cursor_location.row != row:
+                cursor_location = ELSEWHERE
+            if hover_location.row != row:
+                hover_location = ELSEWHERE
+        return super()._render_line_in_row(
+            row_key, line_no, base_style, cursor_location, hover_location
+        )
 
     def _cells(self, issue_id: str) -> tuple[Text, Text, Text]:
         issue = self.scenario.issue(issue_id)
@@ -159,7 +229,7 @@ class OfferTable(DataTable[Text]):
         are two lines tall)."""
         if not self.columns:
             return False
-        width = self.columns["issue"].width  # type: ignore[index]
+        width = self.columns[ColumnKey("issue")].width
         return len(textwrap.wrap(label, max(1, width))) <= self.row_lines
 
     def copy_theirs(self) -> None:
@@ -200,3 +270,7 @@ def _two_line_width(scenario: Scenario) -> int:
 
 def _cell(label: str, style: str, wrap: bool = False) -> Text:
     return Text(clean(label), style=style, no_wrap=not wrap, overflow="ellipsis")
+
+
+def _look(cell: Text) -> CellLook:
+    return cell.plain, str(cell.style), cell.no_wrap, tuple(cell.spans)
