@@ -27,11 +27,16 @@ def register(sub: Any, name: str) -> None:
     )
     parser.add_argument("--seed", type=seed_number, default=0)
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help=_("list every text a language lacks, not only the first few"),
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.tools.lint import lint
+    from game.tools.lint import coverage_lines, lint
 
     ruleset = load_or_report(args.scenario)
     report = lint(ruleset, max(0, args.games), args.seed)
@@ -42,6 +47,11 @@ def run(args: argparse.Namespace) -> int:
                     "diagnostics": [d.as_dict() for d in report.diagnostics],
                     "games": report.games,
                     "designer_share": round(report.designer_share, 4),
+                    "coverage": {
+                        c.lang: {"texts": c.total, "written": c.written,
+                                 "missing": [t.name for t in c.missing]}
+                        for c in report.coverage
+                    },
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -60,4 +70,6 @@ def run(args: argparse.Namespace) -> int:
         )
         share = f"{100 * report.designer_share:.0f}%"
         print(f"{ruleset.file.path}: {counts} ({games}); {designer} ({share})")
+        for line in coverage_lines(report, ruleset, verbose=args.verbose):
+            print(line)
     return 1 if report.errors else 0
