@@ -14,9 +14,9 @@ below the view layers ever reads it.
 """
 
 from game.i18n.active import N_, _, current, ngettext, use, using
-from game.i18n.compose import tx_capital, tx_cat, tx_date, tx_join, tx_lower
+from game.i18n.compose import tx_capital, tx_cat, tx_date, tx_join, tx_lower, tx_lower_first
 from game.i18n.language import DEFAULT, LANGUAGES, Lang, choose_language, parse_lang
-from game.i18n.text import LocalText, localise, lower_first, tx
+from game.i18n.text import LocalText, localise, tx
 
 __all__ = [
     "DEFAULT",
@@ -28,7 +28,6 @@ __all__ = [
     "choose_language",
     "current",
     "localise",
-    "lower_first",
     "ngettext",
     "parse_lang",
     "tx",
@@ -37,6 +36,7 @@ __all__ = [
     "tx_date",
     "tx_join",
     "tx_lower",
+    "tx_lower_first",
     "use",
     "using",
 ]

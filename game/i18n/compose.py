@@ -64,6 +64,15 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def tx_lower_first(text: object) -> LocalText:
+    """`Tariff on imports` → `tariff on imports`, in every language."""
+    return _Derived(text, _lower_first)
+
+
 def tx_lower(text: object) -> LocalText:
     """`text.lower()` in every language."""
     return _Derived(text, lowered)

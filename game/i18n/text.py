@@ -22,12 +22,11 @@ from game.i18n.active import current, gettext_in
 class LocalText(str):
     """A string with versions in other languages. Behaves as its primary version."""
 
-    __slots__ = ("_args", "_message", "_parts", "_versions")
+    __slots__ = ("_args", "_message", "_versions")
 
     _versions: Mapping[str, str]
     _message: str | None
     _args: Mapping[str, Any]
-    _parts: tuple[str, ...]
 
     def __new__(
         cls,
@@ -41,7 +40,6 @@ class LocalText(str):
         self._versions = versions or {}
         self._message = message
         self._args = args or {}
-        self._parts = ()
         return self
 
     @classmethod
@@ -68,22 +66,22 @@ class LocalText(str):
 
     def __add__(self, other: str) -> LocalText:
         # `tx(...) + " more"` keeps both pieces translatable; plain str + str is untouched.
-        return _joined((self, other))
+        from game.i18n.compose import tx_cat
+
+        return tx_cat(self, other)
 
     def __radd__(self, other: str) -> LocalText:
-        return _joined((other, self))
+        from game.i18n.compose import tx_cat
+
+        return tx_cat(other, self)
 
     def has(self, lang: str) -> bool:
         """Whether a reader of `lang` gets a version written for them."""
         if self._message is not None:
             return True
-        if self._parts:
-            return all(not isinstance(p, LocalText) or p.has(lang) for p in self._parts)
         return lang in self._versions
 
     def in_lang(self, lang: str) -> str:
-        if self._parts:
-            return "".join(localise(part, lang) for part in self._parts)
         if self._message is not None:
             if lang == "en":
                 return str.__str__(self)
@@ -103,15 +101,8 @@ class LocalText(str):
             dict(self._versions),
             self._message,
             dict(self._args),
-            self._parts,
         )
         return (_rebuild, state)
-
-
-def _joined(parts: tuple[str, ...]) -> LocalText:
-    joined = LocalText("".join(str.__str__(p) for p in parts))
-    joined._parts = parts
-    return joined
 
 
 def _rebuild(
@@ -119,11 +110,8 @@ def _rebuild(
     versions: dict[str, str],
     message: str | None,
     args: dict[str, Any],
-    parts: tuple[str, ...] = (),
 ) -> LocalText:
-    text = LocalText(primary, versions, message=message, args=args)
-    text._parts = parts
-    return text
+    return LocalText(primary, versions, message=message, args=args)
 
 
 def tx(message: str, /, **args: Any) -> LocalText:
@@ -132,17 +120,6 @@ def tx(message: str, /, **args: Any) -> LocalText:
     the template."""
     english = message.format(**args) if args else message
     return LocalText(english, message=message, args=args)
-
-
-def lower_first(text: str) -> str:
-    """`Tariff on imports` → `tariff on imports`, in every version of a LocalText."""
-    if isinstance(text, LocalText):
-        return text.map(_lower_first)
-    return _lower_first(text)
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def localise(text: object, lang: str | None = None) -> str:

@@ -12,7 +12,7 @@ from game.engine.api import Outcome, apply, check_move, new_game, outcome, view
 from game.engine.events import Event
 from game.engine.moves import ACCEPT, PROPOSE, IllegalMove, Move
 from game.engine.state import GameState, Snapshot
-from game.i18n import LocalText, lower_first, tx, tx_date
+from game.i18n import LocalText, tx, tx_date, tx_lower, tx_lower_first
 from game.rules.ruleset import Ruleset
 from game.saves import SaveError, SaveGame, ruleset_for
 from game.scenario.models import ROLES, RoleId, Scenario, is_role
@@ -86,7 +86,7 @@ class Debrief:
 
 def _deadline_question(d: Debrief, deadline: ScenarioDeadline) -> LocalText:
     """The tariff's question, asked of a declared threat in its own name."""
-    what = lower_first(deadline.label)
+    what = tx_lower_first(deadline.label)
     steps = d.imposed(deadline.id)
     if steps:
         return tx(
@@ -259,7 +259,7 @@ def _questions(d: Debrief) -> list[LocalText]:
                 "On {issue}, you agreed “{agreed}”; the 2019 delegations agreed "
                 "“{historical}”. Which side gained from that difference, and what did it "
                 "give in return?",
-                issue=t.label.map(str.lower) if isinstance(t.label, LocalText) else t.label.lower(),
+                issue=tx_lower(t.label),
                 agreed=t.agreed,
                 historical=t.historical,
             )

@@ -107,7 +107,7 @@ def _one(
             "BRK101",
             tx("`{name}` is required in {value}", name=name, value=_describe(parent)),
             at_key=bool(parent),
-            hint=f"add `{name}:` here",
+            hint=tx("add `{name}:` here", name=name),
         )
     if kind == "extra_forbidden":
         name = str(loc[-1]) if loc else "?"
@@ -208,7 +208,7 @@ _PYDANTIC_WORDS = {
 
 
 def _describe(path: tuple[str | int, ...]) -> str:
-    return "`" + ".".join(str(p) for p in path) + "`" if path else "the scenario"
+    return "`" + ".".join(str(p) for p in path) + "`" if path else tx("the scenario")
 
 
 def _value_at(data: Any, loc: tuple[str | int, ...]) -> Any:
