@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from game.i18n import _, ngettext
+from game.i18n import _, localise, ngettext
 from game.rules.ruleset import Ruleset, load_ruleset
 from game.scenario.diagnostics import ScenarioError
 
@@ -28,6 +28,11 @@ def report_scenario_error(err: ScenarioError, stream: TextIO | None = None) -> N
     stream = stream or sys.stderr
     print(err.render(), file=stream)
     print(count_summary(len(err.errors), len(err.diagnostics) - len(err.errors)), file=stream)
+
+
+def error_line(command: str, error: object) -> str:
+    """`brink COMMAND: error: …`, in the reader's language."""
+    return _("brink {command}: error: {error}").format(command=command, error=localise(error))
 
 
 def count_summary(errors: int, warnings: int) -> str:
@@ -109,10 +114,7 @@ def stuck_games_reported(command: str) -> Callable[[Command], Command]:
             try:
                 return run(args)
             except GameStalled as err:
-                print(
-                    _("brink {command}: error: {error}").format(command=command, error=err),
-                    file=sys.stderr,
-                )
+                print(error_line(command, err), file=sys.stderr)
                 raise CommandFailed(1) from None
 
         return guarded

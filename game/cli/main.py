@@ -13,10 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from game import __version__
-from game.cli.common import CommandFailed
+from game.cli.common import CommandFailed, error_line
 from game.cli.language import add_lang_option, apply_language
 from game.cli.messages import CleanMessages
-from game.i18n import N_, _, localise
+from game.i18n import N_, _
 
 # Subcommand name -> module in game.cli.commands; each has `register(sub)` and `run(args)`.
 COMMANDS = {
@@ -121,19 +121,19 @@ def _run(arguments: list[str]) -> int:
     except CommandFailed as failed:
         return failed.status
     except UsageError as err:
-        print(_error(args.command, err), file=sys.stderr)
+        print(error_line(args.command, err), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except OSError as err:  # the file system said no (a name too long, a full disk, …)
         where = f"{err.filename}: " if err.filename else ""
-        print(_error(args.command, f"{where}{err.strerror or err}"), file=sys.stderr)
+        print(error_line(args.command, f"{where}{err.strerror or err}"), file=sys.stderr)
         return 1
     except Exception as err:  # a bug; say so plainly instead of a traceback
         from game.ai.historical import NoHistory  # here: keeps the title screen's start fast
 
         if isinstance(err, NoHistory):  # an agent chosen for a scenario it cannot play
-            print(_error(args.command, err), file=sys.stderr)
+            print(error_line(args.command, err), file=sys.stderr)
             return 2
         if os.environ.get("BRINK_DEBUG"):
             raise
@@ -145,10 +145,6 @@ def _run(arguments: list[str]) -> int:
             file=sys.stderr,
         )
         return 70
-
-
-def _error(command: str, error: object) -> str:
-    return _("brink {command}: error: {error}").format(command=command, error=localise(error))
 
 
 def _title_screen() -> int:
