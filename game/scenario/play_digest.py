@@ -25,6 +25,10 @@ from game.i18n import LocalText
 PREFIX = "play:sha256:"
 # Fields that describe the file's history, not the game.
 _NOT_PLAY = frozenset({"earlier_versions"})
+# Prose that was hashed as plain text before it became translatable: its primary text
+# stays in the digest, so the saves made then still match (its other versions do not
+# count, so translating it keeps every save).
+_HASHED_AS_TEXT = frozenset({("Source", "outlet")})
 
 
 def play_digest(scenario: BaseModel) -> str:
@@ -36,10 +40,12 @@ def _play_data(value: Any) -> Any:
     if isinstance(value, LocalText):
         return None  # prose, in any language: not part of the game
     if isinstance(value, BaseModel):
+        kind = type(value).__name__
         return {
-            name: _play_data(getattr(value, name))
+            name: _as_text(field) if (kind, name) in _HASHED_AS_TEXT else _play_data(field)
             for name in type(value).model_fields
             if name not in _NOT_PLAY
+            for field in (getattr(value, name),)
         }
     if isinstance(value, dict):
         return {str(k): _play_data(v) for k, v in value.items()}
@@ -48,3 +54,7 @@ def _play_data(value: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     return str(value)  # dates, enums: their canonical text
+
+
+def _as_text(value: Any) -> Any:
+    return str.__str__(value) if isinstance(value, str) else _play_data(value)

@@ -89,20 +89,22 @@ class SetupScreen(BrinkScreen):
                             yield RadioButton(
                                 plain(opponent_label(name)), value=name == "ai-normal", name=name
                             )
+                    # Hot-seat only: the second player reads the game in their own
+                    # language. Under the choice that shows it, on one line, so the
+                    # summary below still fits at 80x24.
+                    with Vertical(id="other-lang-group"):
+                        yield Label(_("Second player's language"), classes="group-title")
+                        with RadioSet(id="other-lang"):
+                            mine = self.app.lang  # type: ignore[attr-defined]
+                            for lang in LANGUAGES:
+                                yield RadioButton(
+                                    plain(LANGUAGE_NAMES[lang]), value=lang == mine, name=lang
+                                )
                 with Vertical(classes="setup-group", id="seed-group"):
                     yield Label(_("Seed"), classes="group-title")
                     yield Input(str(self.seed), id="seed", type="integer")
                     yield Label("", id="setup-error")
                     yield Button(_("Start"), id="start", variant="primary")
-            # Hot-seat only: the second player reads the game in their own language.
-            with Vertical(classes="setup-group", id="other-lang-group"):
-                yield Label(_("Second player's language"), classes="group-title")
-                with RadioSet(id="other-lang"):
-                    mine = self.app.lang  # type: ignore[attr-defined]
-                    for lang in LANGUAGES:
-                        yield RadioButton(
-                            plain(LANGUAGE_NAMES[lang]), value=lang == mine, name=lang
-                        )
             # The choices in words: radio dots are told apart by colour alone, which
             # NO_COLOR terminals do not show.
             yield Static("", id="setup-summary")
