@@ -35,12 +35,14 @@ def short_date(iso: str) -> str:
     return f"{d.day} {d:%b}"
 
 
-def source_date(date: dt.date) -> str:
-    """A source's publication date: `2019-06-07` (as the English screens always showed
-    it); `7 jun 2019` in Spanish, the style of the table's own dates."""
+def date_label(date: dt.date | str) -> str:
+    """A date outside the game's calendar line (a source's publication, a save's day):
+    `2019-06-07` as the English screens always showed it; `7 jun 2019` in Spanish, the
+    style of the table's own dates."""
+    d = date if isinstance(date, dt.date) else dt.date.fromisoformat(date)
     if current() == "es":
-        return _babel_date(date, "d MMM y")
-    return date.isoformat()
+        return _babel_date(d, "d MMM y")
+    return d.isoformat()
 
 
 def source_line(scenario: Scenario, ref: str) -> str:
@@ -51,7 +53,7 @@ def source_line(scenario: Scenario, ref: str) -> str:
         return ref
     details = [localise(source.outlet)] if source.outlet else []
     if source.date:
-        details.append(source_date(source.date))
+        details.append(date_label(source.date))
     return f"“{source.title}”" + (f" ({', '.join(details)})" if details else "")
 
 

@@ -12,7 +12,7 @@ from game.play.interface import GameSession
 from game.scenario.models import Person, RoleId, Scenario, as_role, other_role
 from game.tui.plain import clean, md, md_block
 from game.tui.screens.base import BrinkScreen
-from game.tui.text import source_date
+from game.tui.text import date_label
 from game.tui.widgets.footer import Footer
 
 
@@ -101,7 +101,7 @@ def codex(scenario: Scenario) -> str:
         lines.append("")
     lines += ["## " + _("Sources"), ""]
     for s in scenario.sources:
-        when = f", {md(source_date(s.date))}" if s.date else ""
+        when = f", {md(date_label(s.date))}" if s.date else ""
         outlet = f", {md(localise(s.outlet))}" if s.outlet else ""
         lines.append(f"- {md(s.title)}{outlet}{when}")
     return "\n".join(lines)

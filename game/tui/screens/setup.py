@@ -45,6 +45,17 @@ def opponent_label(name: str) -> str:
     return _(label) if label else OPPONENTS.get(name, name)
 
 
+def side_name(role: str) -> str:
+    """`United States`, `Mexico`: the side without its delegates."""
+    label = SIDES.get(role)
+    return _(label).split(" — ")[0] if label else role
+
+
+def player_label(name: str) -> str:
+    """Who sat in a chair of a saved game: a person, or an agent as the set-up names it."""
+    return _("player") if name == HUMAN else opponent_label(name)
+
+
 class SetupScreen(BrinkScreen):
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="setup-back"),
@@ -135,7 +146,7 @@ class SetupScreen(BrinkScreen):
         self._show_language_choice()
         titles = {h.id: localise(h.title) for h in self.headers}
         scenario = titles.get(self._choice("scenario") or self.initial, "")
-        side = _(SIDES.get(self._choice("side") or "us", "")).split(" — ")[0]
+        side = side_name(self._choice("side") or "us")
         opponent = opponent_label(self._choice("opponent") or "ai-normal")
         self.query_one("#setup-summary", Static).update(
             plain(
