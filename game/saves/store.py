@@ -18,6 +18,7 @@ from pathlib import Path
 
 from game.i18n import tx
 from game.saves.format import SaveError, SaveGame
+from game.scenario.models import RoleId
 from game.userdirs import SAVE_DIR_ENV as ENV_VAR  # noqa: F401  (re-exported)
 from game.userdirs import SAVE_SUFFIX as SUFFIX
 from game.userdirs import save_dir as save_dir  # re-exported
@@ -163,7 +164,7 @@ class SlotInfo:
     saved: str
     moves: int
     # What the label says, for a reader of another language to word it afresh.
-    players: dict[str, str] = field(default_factory=dict)
+    players: dict[RoleId, str] = field(default_factory=dict)
     scenario_date: str = ""
 
 

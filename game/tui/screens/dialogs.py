@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -149,7 +151,7 @@ class LoadScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="load-cancel")]
 
-    def __init__(self, folder: object) -> None:
+    def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
 
@@ -157,7 +159,7 @@ class LoadScreen(ModalScreen[str | None]):
         from game.scenario.registry import bundled_scenarios
         from game.tui.catalogue import scenario_headers
 
-        slots = list_slots(self.folder)  # type: ignore[arg-type]
+        slots = list_slots(self.folder)
         titles = {h.id: localise(h.title) for h in scenario_headers(bundled_scenarios())}
         with Vertical(classes="dialog", id="load-box"):
             yield Label(plain(_("Saved games in {folder}:").format(folder=self.folder)))
@@ -248,10 +250,7 @@ def slot_label(slot: SlotInfo, titles: dict[str, str]) -> str:
     except ValueError:
         return slot.label
     # The delegations in the scenario's order (the English label's), whoever saved.
-    order = sorted(
-        slot.players,
-        key=lambda role: (role not in ROLES, ROLES.index(role) if role in ROLES else 0),
-    )
+    order = sorted(slot.players, key=ROLES.index)
     who = "; ".join(f"{side_name(role)}: {player_label(slot.players[role])}" for role in order)
     return f"{title} — {when} ({who})"
 
