@@ -148,7 +148,11 @@ class SetupScreen(BrinkScreen):
         titles = {h.id: localise(h.title) for h in self.headers}
         scenario = titles.get(self._choice("scenario") or self.initial, "")
         side = side_name(self._choice("side") or "us")
-        opponent = opponent_label(self._choice("opponent") or "ai-normal")
+        chosen = self._choice("opponent") or "ai-normal"
+        # Mid-sentence, the radio label's capital would read oddly: «contra Segundo…».
+        opponent = (
+            _("a second player on this keyboard") if chosen == HUMAN else opponent_label(chosen)
+        )
         self.query_one("#setup-summary", Static).update(
             plain(
                 _("Chosen: {scenario} · you lead {side} · against {opponent}").format(
