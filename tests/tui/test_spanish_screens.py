@@ -167,3 +167,14 @@ async def test_shrinking_the_terminal_shows_the_notice_and_growing_it_takes_it_a
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert not isinstance(app.screen, TooSmallScreen)
+
+
+def test_the_class_console_is_titled_in_the_instructors_language() -> None:
+    from game.tui.console import ConsoleApp
+
+    assert ConsoleApp("http://127.0.0.1:1", "CODE", lang="es").title == (
+        "Brinkmanship — consola de la clase"
+    )
+    assert ConsoleApp("http://127.0.0.1:1", "CODE", lang="en").title == (
+        "Brinkmanship — class console"
+    )
