@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal, TypeGuard
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -277,6 +278,39 @@ class Role(Strict):
         "AI reads the options as ordered weakest first and assumes the US wants the "
         "strongest and Mexico the weakest.",
     )
+
+
+# --------------------------------------------------------------------------- flags
+
+
+class Flag(Strict):
+    """A yes/no fact the rules track, with words for players (the short form is its value)."""
+
+    start: bool = Field(default=False, description="Value when the scenario starts.")
+    label: Prose = Field(
+        default="",
+        description="The fact in words, for the transcript and the debrief, which print "
+        "`<label>: yes` when a rule sets it, e.g. `A tariff has been imposed`. Without it "
+        "they print the flag's name as words.",
+    )
+
+    def play_value(self) -> bool:
+        """What the flag is to the game (see `play_digest`): its starting value. Its label
+        is wording, so `x: false` and `x: {start: false, label: ...}` play alike."""
+        return self.start
+
+
+def _flag_from_value(value: Any) -> Any:
+    # The short form, `name: false`, is the flag's starting value; anything but a mapping
+    # is checked as that value, so `name: maybe` is reported as "not a yes/no value".
+    if isinstance(value, dict | Flag):
+        return value
+    return {"start": value}
+
+
+FlagEntry = Annotated[
+    Flag, BeforeValidator(_flag_from_value, json_schema_input_type=bool | Flag)
+]
 
 
 # --------------------------------------------------------------------------- meters
@@ -735,8 +769,10 @@ class Scenario(Strict):
     meters: dict[Name, Meter] = Field(
         default_factory=dict, description="Quantities the game tracks, by name."
     )
-    flags: dict[Name, bool] = Field(
-        default_factory=dict, description="Yes/no facts the rules track, with starting values."
+    flags: dict[Name, FlagEntry] = Field(
+        default_factory=dict,
+        description="Yes/no facts the rules track: each a starting value (`aid_cut: false`) "
+        "or `{start: false, label: ...}` with the fact in words.",
     )
     issues: list[Issue] = Field(min_length=1, description="What is negotiated, in table order.")
     phases: list[Phase] = Field(min_length=1, description="States of the phase machine.")
@@ -847,6 +883,15 @@ class Scenario(Strict):
         """The option `option_id` of issue `issue_id`, or None if either is unknown."""
         issue = self.issues_by_id.get(issue_id)
         return issue.options_by_id.get(option_id) if issue is not None else None
+
+    def flag_label(self, name: str) -> LocalText:
+        """The flag's label, or its name in words (`tariff_ever_imposed` → `Tariff ever
+        imposed`) when it has none."""
+        flag = self.flags.get(name)
+        if flag is not None and flag.label:
+            return flag.label
+        words = name.replace("_", " ")
+        return LocalText(words[:1].upper() + words[1:])
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
