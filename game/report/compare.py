@@ -7,7 +7,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from game.i18n import _, localise, ngettext
+from game.i18n import _, localise, ngettext, tx_date
 from game.report.debrief import Debrief
 from game.report.document import Document, Heading, Paragraph, Table, cells
 from game.report.html_page import render_html
@@ -36,7 +36,8 @@ class Team:
         out = [self.tariff] if scenario.tariff_ladder is not None else []
         for deadline in scenario.deadlines:
             steps = self.debrief.imposed(deadline.id)
-            out.append(_("from {date}").format(date=steps[0].date) if steps else _("never"))
+            when = localise(tx_date(steps[0].date)) if steps else ""
+            out.append(_("from {date}").format(date=when) if steps else _("never"))
         return out
 
 

@@ -93,13 +93,32 @@ CAUSE_KINDS = {
     "action": N_("action"),
     "clock": N_("the clock"),
     "start": N_("start"),
+    "instructor": N_("instructor"),
+    "inject": N_("inject"),
+}
+# Causes whose id is the engine's own word rather than a scenario's id: said whole, so a
+# Spanish reader never meets `propose` or `time ran out`.
+CAUSE_PHRASES = {
+    ("move", "propose"): N_("move propose"),
+    ("move", "accept"): N_("move accept"),
+    ("move", "reject"): N_("move reject"),
+    ("move", "walk_out"): N_("move walk_out"),
+    ("ladder", "step"): N_("tariff ladder step"),
+    ("clock", "time ran out"): N_("the clock: time ran out"),
+    ("clock", "the move limit was reached"): N_("the clock: the move limit was reached"),
+    ("instructor", "pause"): N_("instructor pause"),
+    ("instructor", "resume"): N_("instructor resume"),
 }
 
 
 def _why(d: Debrief, event: Event) -> str:
     cause = event.cause
-    name = _(CAUSE_KINDS[cause.kind]) if cause.kind in CAUSE_KINDS else cause.kind
-    kind = name if not cause.id else f"{name} {cause.id}"
+    phrase = CAUSE_PHRASES.get((cause.kind, cause.id))
+    if phrase is not None:
+        kind = _(phrase)
+    else:
+        name = _(CAUSE_KINDS[cause.kind]) if cause.kind in CAUSE_KINDS else cause.kind
+        kind = name if not cause.id else f"{name} {cause.id}"
     source = _source(d, cause.source)
     return f"{kind}; {source}" if source else kind
 
@@ -150,8 +169,10 @@ def _headline(d: Debrief) -> Headline:
             Fixed(" "),
             " ".join(localise(ending.history).split()),
         )
+    # A title that ends in an abbreviation (`EE. UU.`) has its full stop already.
+    stop = "" if localise(title).endswith(".") else "."
     return Headline(
-        (Strong((Fixed(_("Ending: ")), title, Fixed("."))), Fixed(" "), summary),
+        (Strong((Fixed(_("Ending: ")), title, Fixed(stop))), Fixed(" "), summary),
         tuple(facts),
         history,
     )
@@ -170,16 +191,23 @@ def _agreement(d: Debrief) -> list[Block]:
         for term in d.terms
     )
     source = _source(d, d.history_source)
+    legend: Text = (
+        (Fixed(_("differs from 2019. The 2019 terms: ")), source, Fixed("."))
+        if source
+        else (Fixed(_("differs from 2019.")),)  # no recorded deal to cite
+    )
     return [
         *blocks,
         Table((Fixed(_("Issue")), Fixed(_("This game")), Fixed("2019")), rows),
-        Legend((Fixed(_("differs from 2019. The 2019 terms: ")), source, Fixed("."))),
+        Legend(legend),
     ]
 
 
 def _charts(d: Debrief) -> Charts:
     series = tuple(Series(t, u, tuple(v)) for t, u, v in key_series(d))
-    return Charts(tuple(snap.date for snap in _daily(d)), series)
+    # Dates as the reader writes them (ISO in English, `15 de octubre de 2018` in Spanish);
+    # each stays its ISO text underneath, which the charts place points by.
+    return Charts(tuple(tx_date(snap.date) for snap in _daily(d)), series)
 
 
 def _scores(d: Debrief) -> list[Block]:
