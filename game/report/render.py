@@ -79,7 +79,7 @@ def _source(d: Debrief, ref: str) -> str:
     if source is None:
         return ref
     outlet = f", {source.outlet}" if source.outlet else ""
-    when = f", {source.date}" if source.date else ""
+    when = f", {localise(tx_date(source.date))}" if source.date else ""
     return f"“{source.title}”{outlet}{when}"
 
 
