@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed, load_or_report
-from game.i18n import _, localise
+from game.i18n import _, localise, ngettext
 
 DEFAULT_PORT = 8765
 MAX_TABLES = 200
@@ -112,14 +112,15 @@ def run(args: argparse.Namespace) -> int:
         url = f"http://{_url_host(host)}:{port}"
         seats.listening(host, port)
         opened = (
-            _("Resumed a classroom: {title}, {tables} tables, seed {seed}")
+            _("Resumed a classroom: {title}, {tables}, seed {seed}")
             if resumed
-            else _("Opened a classroom: {title}, {tables} tables, seed {seed}")
+            else _("Opened a classroom: {title}, {tables}, seed {seed}")
         )
+        tables = room.settings.tables
         print(
             opened.format(
                 title=localise(ruleset.scenario.title),
-                tables=room.settings.tables,
+                tables=ngettext("{n} table", "{n} tables", tables).format(n=tables),
                 seed=room.settings.seed,
             )
         )

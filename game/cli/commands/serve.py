@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
-from game.i18n import _
+from game.i18n import _, ngettext
 
 DEFAULT_MAX_GAMES = 8  # each game is a Python process of some 100 MB
 VISITOR_COOKIE = "brink_visitor"
@@ -103,9 +103,11 @@ def run(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         _warn_public(args.host, args.port)
     print(
-        _("Brinkmanship: open {url} in a browser (up to {n} games at once; Ctrl+C stops)").format(
-            url=f"http://{_url_host(args.host)}:{args.port}", n=args.max_games
-        ),
+        ngettext(
+            "Brinkmanship: open {url} in a browser (up to {n} game at once; Ctrl+C stops)",
+            "Brinkmanship: open {url} in a browser (up to {n} games at once; Ctrl+C stops)",
+            args.max_games,
+        ).format(url=f"http://{_url_host(args.host)}:{args.port}", n=args.max_games),
         flush=True,
     )
     with tempfile.TemporaryDirectory(prefix="brink-serve-") as templates:

@@ -99,8 +99,10 @@ def _save_one(ruleset: Any, seed: int, agents: dict[str, str], path: Path) -> in
         print(f"brink simulate: {err}", file=sys.stderr)
         return 1
     print(
-        _("saved to {path}: ending {ending} after {moves} moves").format(
-            path=path, ending=state.ending, moves=len(state.moves)
+        _("saved to {path}: ending {ending} after {moves}").format(
+            path=path,
+            ending=state.ending,
+            moves=ngettext("{n} move", "{n} moves", len(state.moves)).format(n=len(state.moves)),
         )
     )
     return 0
@@ -111,9 +113,9 @@ def _print_text(report: Any, ruleset: Any) -> None:
 
     scenario = ruleset.scenario
     print(
-        _("{title}: {runs} games, seed {seed}, US {us} vs Mexico {mexico}").format(
+        _("{title}: {runs}, seed {seed}, US {us} vs Mexico {mexico}").format(
             title=localise(scenario.title),
-            runs=report.runs,
+            runs=ngettext("{n} game", "{n} games", report.runs).format(n=report.runs),
             seed=report.seed,
             us=report.agents["us"],
             mexico=report.agents["mexico"],

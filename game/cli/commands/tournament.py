@@ -15,7 +15,7 @@ from game.cli.common import (
     seed_number,
     stuck_games_reported,
 )
-from game.i18n import _, localise
+from game.i18n import _, localise, ngettext
 
 
 def register(sub: Any, name: str) -> None:
@@ -81,10 +81,12 @@ def _print_text(report: Any, ruleset: Any) -> None:
         return "-" if x is None else fmt.format(x)
 
     print(
-        _("{title}: {pairs} pairings x {runs} games, seed {seed}").format(
+        _("{title}: {pairs} x {runs}, seed {seed}").format(
             title=localise(ruleset.scenario.title),
-            pairs=len(report.pairs),
-            runs=report.runs,
+            pairs=ngettext("{n} pairing", "{n} pairings", len(report.pairs)).format(
+                n=len(report.pairs)
+            ),
+            runs=ngettext("{n} game", "{n} games", report.runs).format(n=report.runs),
             seed=report.seed,
         )
     )
