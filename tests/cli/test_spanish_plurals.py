@@ -25,16 +25,16 @@ def test_validate_counts_agree_in_spanish(tmp_path, capsys):
     status, out, _ = _run(capsys, "--lang", "es", "validate", str(path))
     assert status == 0
     assert "1 tema, 2 reglas, 0 sucesos, 3 desenlaces" in out and "1 temas" not in out
-    status, out, _ = _run(capsys, "--lang", "en", "validate", str(path))
+    _status, out, _ = _run(capsys, "--lang", "en", "validate", str(path))
     assert "1 issue, 2 rules, 0 events, 3 endings" in out
 
 
 def test_lint_counts_agree_in_spanish(capsys):
-    status, out, err = _run(capsys, "--lang", "es", "lint", "caravan-2018", "--games", "1")
+    _status, out, err = _run(capsys, "--lang", "es", "lint", "caravan-2018", "--games", "1")
     assert "(1 partida aleatoria)" in out
     assert "1 de 14 reglas y desenlaces es invención del diseñador" in out
     assert "no se alcanzó en 1 partida aleatoria" in err and "1 partidas" not in err
-    status, out, err = _run(capsys, "--lang", "en", "lint", "caravan-2018", "--games", "1")
+    _status, out, err = _run(capsys, "--lang", "en", "lint", "caravan-2018", "--games", "1")
     assert "1 of 14 rules and endings is a designer invention" in out
     assert "was not reached in 1 random game\n" in err
 
