@@ -29,7 +29,7 @@ from pydantic import (
     model_validator,
 )
 
-from game.i18n import Lang, LocalText
+from game.i18n import Lang, LocalText, tx
 from game.scenario.prose import Prose, scenario_language, short_prose
 
 # Names that appear inside condition expressions must be plain identifiers.
@@ -308,9 +308,7 @@ def _flag_from_value(value: Any) -> Any:
     return {"start": value}
 
 
-FlagEntry = Annotated[
-    Flag, BeforeValidator(_flag_from_value, json_schema_input_type=bool | Flag)
-]
+FlagEntry = Annotated[Flag, BeforeValidator(_flag_from_value, json_schema_input_type=bool | Flag)]
 
 
 # --------------------------------------------------------------------------- meters
@@ -334,9 +332,22 @@ class Meter(Strict):
     @model_validator(mode="after")
     def _range(self) -> Meter:
         if self.min > self.max:
-            raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+            raise ValueError(
+                tx(
+                    "min ({min}) is greater than max ({max})",
+                    min=format(self.min, "g"),
+                    max=format(self.max, "g"),
+                )
+            )
         if not self.min <= self.start <= self.max:
-            raise ValueError(f"start ({self.start:g}) is outside [{self.min:g}, {self.max:g}]")
+            raise ValueError(
+                tx(
+                    "start ({start}) is outside [{min}, {max}]",
+                    start=format(self.start, "g"),
+                    min=format(self.min, "g"),
+                    max=format(self.max, "g"),
+                )
+            )
         return self
 
 
@@ -557,7 +568,9 @@ class Effect(Strict):
         given = [k for k in type(self).model_fields if getattr(self, k) is not None]
         if len(given) != 1:
             keys = ", ".join(type(self).model_fields)
-            raise ValueError(f"an effect has exactly one of: {keys} (found {len(given)})")
+            raise ValueError(
+                tx("an effect has exactly one of: {keys} (found {n})", keys=keys, n=len(given))
+            )
         return self
 
     @property
@@ -833,10 +846,13 @@ class Scenario(Strict):
         missing = [r for r in ROLES if r not in self.roles]
         if missing:
             raise ValueError(
-                "roles must define both `us` and `mexico`; missing " + ", ".join(missing)
+                tx(
+                    "roles must define both `us` and `mexico`; missing {missing}",
+                    missing=", ".join(missing),
+                )
             )
         if self.end_date <= self.start_date:
-            raise ValueError("end_date must come after start_date")
+            raise ValueError(tx("end_date must come after start_date"))
         return self
 
     # Lookups by id, used throughout the engine: dicts built on first use (the model is

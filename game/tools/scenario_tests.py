@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from game.engine import GameState, Move, apply, check_move, new_game, view
 from game.engine.moves import MOVE_KINDS
+from game.i18n import tx
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import ScenarioError
 from game.scenario.models import RoleId, is_role
@@ -91,9 +92,9 @@ class ScriptedStep(_Strict):
     @model_validator(mode="after")
     def _one_role(self) -> ScriptedStep:
         if (self.us is None) == (self.mexico is None):
-            raise ValueError("a move names exactly one role: `us: <move>` or `mexico: <move>`")
+            raise ValueError(tx("a move names exactly one role: `us: <move>` or `mexico: <move>`"))
         if self.offer and (self.us or self.mexico) != "propose":
-            raise ValueError("`offer:` goes with a `propose` move")
+            raise ValueError(tx("`offer:` goes with a `propose` move"))
         return self
 
 
