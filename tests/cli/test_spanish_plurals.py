@@ -46,3 +46,31 @@ def test_simulate_and_class_report_count_one_in_spanish(capsys):
     status, out, _ = _run(capsys, "--lang", "es", "report", "--class", save)
     assert status == 0 and "1 equipo." in out and "| 0 de 1 equipo |" in out
     assert "1 equipos" not in out
+
+
+def test_scenario_test_failures_read_in_spanish(tmp_path, capsys):
+    path = _one_issue_scenario(tmp_path)
+    (tmp_path / "one.tests.yaml").write_text(
+        "scenario: one\n"
+        "tests:\n"
+        "  - name: todo mal\n"
+        "    moves:\n"
+        "      - {mexico: walk_out}\n"
+        "    expect:\n"
+        "      ending: deal-holds\n"
+        "      fired: [deal-suspends-tariff]\n"
+        "  - name: jugada imposible\n"
+        "    moves:\n"
+        "      - {us: accept}\n"
+        "    expect: {ending: stalemate}\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["--lang", "es", "test", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "desenlace: se esperaba deal-holds, se obtuvo trade-war" in out
+    assert "`deal-suspends-tariff` nunca se activó" in out
+    assert "la jugada 1 (us accept) no está permitida:" in out
+    assert "0 aprobadas, 2 fallidas" in out
+    for english in ("expected", "never fired", "is illegal", "phase "):
+        assert english not in out

@@ -121,15 +121,17 @@ def _print_text(report: Any, ruleset: Any) -> None:
             mexico=report.agents["mexico"],
         )
     )
+    # Words looked up outside the f-strings, where Babel can find them.
+    ci, final, mean, median = _("95% CI"), _("Final meters"), _("mean"), _("median")
     print("\n" + _("Endings"))
     for ending in scenario.endings:
         count = report.endings[ending.id]
         low, high = wilson_interval(count, report.runs)
         print(
             f"  {ending.id:<28} {count:>6}  {100 * count / report.runs:5.1f}%  "
-            f"({_('95% CI')} {100 * low:4.1f}–{100 * high:4.1f}%)"
+            f"({ci} {100 * low:4.1f}–{100 * high:4.1f}%)"
         )
-    print(f"\n{_('Final meters'):<42} {_('mean'):>10} {'p10':>10} {_('median'):>10} {'p90':>10}")
+    print(f"\n{final:<42} {mean:>10} {'p10':>10} {median:>10} {'p90':>10}")
     for name, meter in scenario.meters.items():
         _low, p10, median, p90, _high = report.meter_spread[name]
         print(
