@@ -21,12 +21,19 @@ def register(sub: Any, name: str) -> None:
             "phase graph and seeded random games. Exit 1 when there are errors."
         ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID")
+    parser.add_argument("scenario", metavar="PATH|ID", help=_("scenario id or file"))
     parser.add_argument(
         "--games", type=count(0, 100_000), default=200, help=_("random games to play (200)")
     )
-    parser.add_argument("--seed", type=seed_number, default=0)
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--seed", type=seed_number, default=0, help=_("seed of the random games (0)")
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_("json: the findings as one object, for editors and continuous integration"),
+    )
     parser.add_argument(
         "--verbose",
         action="store_true",

@@ -21,7 +21,11 @@ def register(sub: Any, name: str) -> None:
             "the command (--lang)."
         ),
     )
-    parser.add_argument("id", metavar="ID")
+    parser.add_argument(
+        "id",
+        metavar="ID",
+        help=_("id of the new scenario: lower-case letters, digits, hyphens, underscores"),
+    )
     parser.add_argument("--dir", type=Path, default=Path("."), help=_("folder (default: here)"))
     parser.add_argument("--force", action="store_true", help=_("overwrite existing files"))
     parser.set_defaults(run=run)

@@ -28,7 +28,7 @@ def register(sub: Any, name: str) -> None:
             "was reached and the mean final meters. Same arguments, same output."
         ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID")
+    parser.add_argument("scenario", metavar="PATH|ID", help=_("scenario id or file"))
     parser.add_argument(
         "--runs", type=count(1, 1_000_000), default=100, help=_("games to play (100)")
     )

@@ -20,7 +20,7 @@ def register(sub: Any, name: str) -> None:
             "scenario, or --file) and check their expected endings, meters and rules."
         ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID")
+    parser.add_argument("scenario", metavar="PATH|ID", help=_("scenario id or file"))
     parser.add_argument("--file", type=Path, help=_("tests file (default: beside the scenario)"))
     parser.set_defaults(run=run)
 

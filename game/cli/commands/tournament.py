@@ -29,7 +29,7 @@ def register(sub: Any, name: str) -> None:
             "Pareto frontier and the Nash bargaining solution. Same arguments, same output."
         ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID")
+    parser.add_argument("scenario", metavar="PATH|ID", help=_("scenario id or file"))
     parser.add_argument(
         "--runs", type=count(1, 100_000), default=100, help=_("games per pairing (100)")
     )

@@ -21,7 +21,7 @@ def register(sub: Any, name: str) -> None:
             "problem is reported as file:line:col: CODE message, with a hint where one exists."
         ),
     )
-    parser.add_argument("scenarios", nargs="+", metavar="PATH|ID")
+    parser.add_argument("scenarios", nargs="+", metavar="PATH|ID", help=_("scenario ids or files"))
     parser.add_argument(
         "--format",
         choices=("text", "json"),
