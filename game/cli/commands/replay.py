@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
-from game.i18n import _, localise, ngettext
+from game.i18n import _, localise, ngettext, tx_date
 
 
 def register(sub: Any, name: str) -> None:
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         moves = ngettext("{n} move", "{n} moves", len(state.moves)).format(n=len(state.moves))
         progress = _("in progress: {moves}, {date}").format(
-            moves=moves, date=state.date.isoformat()
+            moves=moves, date=localise(tx_date(state.date))
         )
         print(f"# {progress}")
     return 0

@@ -50,8 +50,9 @@ def _agent_list(text: str) -> tuple[str, ...]:
     unknown = [n for n in names if n not in AGENTS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
-            f"unknown agent {unknown[0] if unknown else '(none)'!r}; choose from "
-            + ", ".join(AGENTS)
+            _("unknown agent {name!r}; choose from {agents}").format(
+                name=unknown[0] if unknown else "", agents=", ".join(AGENTS)
+            )
         )
     return names
 
