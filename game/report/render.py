@@ -29,9 +29,17 @@ from game.report.document import (
 )
 from game.report.html_page import render_html
 from game.report.markdown import render_markdown
+from game.rules.effects import Cause
 from game.scenario.models import ROLES
 
-__all__ = ["TRANSCRIPT_KINDS", "debrief_document", "key_series", "to_html", "to_markdown"]
+__all__ = [
+    "TRANSCRIPT_KINDS",
+    "cause_words",
+    "debrief_document",
+    "key_series",
+    "to_html",
+    "to_markdown",
+]
 
 # Event kinds worth a line in the printed transcript (meter changes are in the charts).
 TRANSCRIPT_KINDS = STORY_KINDS
@@ -111,14 +119,19 @@ CAUSE_PHRASES = {
 }
 
 
-def _why(d: Debrief, event: Event) -> str:
-    cause = event.cause
+def cause_words(cause: Cause) -> str:
+    """What caused an event, in the reader's words: `rule flows-respond`, `move propose`
+    (`regla flows-respond`, `jugada: proponer`); ids stay as written."""
     phrase = CAUSE_PHRASES.get((cause.kind, cause.id))
     if phrase is not None:
-        kind = _(phrase)
-    else:
-        name = _(CAUSE_KINDS[cause.kind]) if cause.kind in CAUSE_KINDS else cause.kind
-        kind = name if not cause.id else f"{name} {cause.id}"
+        return _(phrase)
+    name = _(CAUSE_KINDS[cause.kind]) if cause.kind in CAUSE_KINDS else cause.kind
+    return name if not cause.id else f"{name} {cause.id}"
+
+
+def _why(d: Debrief, event: Event) -> str:
+    cause = event.cause
+    kind = cause_words(cause)
     source = _source(d, cause.source)
     return f"{kind}; {source}" if source else kind
 

@@ -25,6 +25,19 @@ def register(sub: Any, name: str) -> None:
     parser.set_defaults(run=run)
 
 
+def _cause(event: Any) -> str | None:
+    """The cause in the reader's words; None keeps the engine's English, which is the
+    transcript's own deterministic form."""
+    from game.i18n import current
+    from game.report.render import cause_words
+
+    if current() == "en":
+        return None
+    source = event.cause.source
+    sourced = _("; source: {id}").format(id=source) if source else ""
+    return cause_words(event.cause) + sourced
+
+
 def run(args: argparse.Namespace) -> int:
     from game.engine.api import outcome
     from game.report.debrief import build_debrief
@@ -46,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     # Every event in order; under each move, the AI's reasons for it.
     reasons = {step.events[0].seq: step.reasons for step in debrief.steps if step.events}
     for event in state.log:
-        print(one_line(event.line(localise(event.text))))
+        print(one_line(event.line(localise(event.text), _cause(event))))
         for reason in reasons.get(event.seq, ()):
             print(one_line("    " + _("why: {reason}").format(reason=localise(reason))))
     result = outcome(state)
