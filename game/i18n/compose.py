@@ -154,9 +154,8 @@ def tx_n(singular: str, plural: str, n: int, /, **args: object) -> LocalText:
     values = {"n": n, **args}
     english = (singular if n == 1 else plural).format(**values)
     made = _Plural(english, message=singular, args=values)
-    self = cast(_Plural, made)
-    self._plural, self._n = plural, n
-    return self
+    made._plural, made._n = plural, n
+    return made
 
 
 def _plural_again(singular: str, plural: str, n: int, values: dict[str, object]) -> LocalText:

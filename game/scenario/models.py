@@ -904,7 +904,7 @@ class Scenario(Strict):
         """The flag's label, or its name in words (`tariff_ever_imposed` → `Tariff ever
         imposed`) when it has none."""
         flag = self.flags.get(name)
-        if flag is not None and flag.label:
+        if flag is not None and isinstance(flag.label, LocalText) and flag.label:
             return flag.label
         words = name.replace("_", " ")
         return LocalText(words[:1].upper() + words[1:])
