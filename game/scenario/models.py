@@ -909,5 +909,9 @@ class Scenario(Strict):
         words = name.replace("_", " ")
         return LocalText(words[:1].upper() + words[1:])
 
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self.sources_by_id.get(source_id)
