@@ -75,3 +75,10 @@ def test_every_argument_has_spanish_help(capsys, command):
     bare = [e for e in entries if e.strip().split()[-1].isupper() and len(e.split()) <= 2]
     assert not bare, bare
     assert "ARCHIVO" not in out
+
+
+def test_the_scenario_list_is_spanish(capsys):
+    _status, out, _err = _run(capsys, "--lang", "es", "scenarios")
+    assert "Sala Roosevelt, junio de 2019" in out and "Roosevelt Room" not in out
+    _status, out, _err = _run(capsys, "--lang", "es", "scenarios", "--json")
+    assert "Roosevelt Room, June 2019" in out  # JSON keeps the primary text
