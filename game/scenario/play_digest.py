@@ -40,6 +40,11 @@ def _play_data(value: Any) -> Any:
     if isinstance(value, LocalText):
         return None  # prose, in any language: not part of the game
     if isinstance(value, BaseModel):
+        played = getattr(value, "play_value", None)
+        if callable(played):
+            # A model with words around one value (a flag's label beside its start)
+            # plays as that value, written either way.
+            return _play_data(played())
         kind = type(value).__name__
         return {
             name: _as_text(field) if (kind, name) in _HASHED_AS_TEXT else _play_data(field)
