@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Any, Literal, TypeGuard
+from typing import Annotated, Any, ClassVar, Literal, TypeGuard
 
 from pydantic import (
     BaseModel,
@@ -611,6 +611,16 @@ class ScenarioEvent(Strict):
     once: bool = Field(default=True, description="Happen at most once per game.")
     source: SourceRef = Field(description="Article this event is drawn from, or `designer`.")
     note: Prose = Field(default="", description="Why the event exists, for the debrief.")
+    label: Prose = Field(
+        default="",
+        description="What happens, in a few words, for the line that announces it when a "
+        "`schedule` effect sets its date, e.g. `The 45-day review`. Without it the line "
+        "shows the event's id as words.",
+    )
+
+    # Prose fields added after saves began to record play digests: left out of the
+    # digest by name, so that those saves still match (see game.scenario.play_digest).
+    added_prose: ClassVar[frozenset[str]] = frozenset({"label"})
 
 
 class Action(Strict):
@@ -875,6 +885,10 @@ class Scenario(Strict):
         return {e.id: e for e in self.endings}
 
     @cached_property
+    def events_by_id(self) -> dict[str, ScenarioEvent]:
+        return {e.id: e for e in self.events}
+
+    @cached_property
     def actions_by_id(self) -> dict[str, Action]:
         return {a.id: a for a in self.actions}
 
@@ -907,6 +921,14 @@ class Scenario(Strict):
         if flag is not None and isinstance(flag.label, LocalText) and flag.label:
             return flag.label
         words = name.replace("_", " ")
+        return LocalText(words[:1].upper() + words[1:])
+
+    def event_label(self, event_id: str) -> LocalText:
+        """The event's label, or its id in words (`review-45` → `Review 45`)."""
+        event = self.events_by_id.get(event_id)
+        if event is not None and isinstance(event.label, LocalText) and event.label:
+            return event.label
+        words = event_id.replace("-", " ").replace("_", " ")
         return LocalText(words[:1].upper() + words[1:])
 
     @cached_property
