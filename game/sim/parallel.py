@@ -22,12 +22,16 @@ from game.sim.stats import BatchReport, batch_report
 from game.sim.tally import Tally
 
 Progress = Callable[[int, int], None]
-# Chunks per worker: many small ones, handed out as workers come free, so that at the
-# end no worker sits idle while another finishes a long chunk (the spread of finishing
-# times is at most one chunk, a few hundredths of a second). A task costs a fraction of
-# a millisecond and its answer is a small tally, so many chunks are cheap.
-_CHUNKS_PER_JOB = 32
+# In one process, chunks only pace the progress reports.
+_CHUNKS_PER_RUN = 32
 _MAX_CHUNK = 100
+# Across workers, guided self-scheduling: each chunk is a share of the games not yet
+# handed out, so the first are long (few tasks: little work for the parent) and the last
+# are a few games each, so the workers finish within milliseconds of each other. Each
+# answer is one small tally, whatever the chunk's length.
+_SHARE_DIVISOR_PER_JOB = 2
+_MIN_SHARED_CHUNK = 8
+_MAX_SHARED_CHUNK = 1000  # a progress report every second or so, even in huge batches
 
 _worker_ruleset: Ruleset | None = None
 _worker_agents: Mapping[str, str] = {}
@@ -62,8 +66,19 @@ def play_chunk(
 
 
 def chunk_bounds(runs: int, jobs: int) -> list[tuple[int, int]]:
-    chunk = max(1, min(_MAX_CHUNK, runs // (jobs * _CHUNKS_PER_JOB) or 1))
-    return [(i, min(i + chunk, runs)) for i in range(0, runs, chunk)]
+    """Consecutive (first, stop) game ranges covering `runs` games; for several jobs,
+    shrinking towards the end of the batch. Results never depend on them."""
+    if jobs <= 1:
+        chunk = max(1, min(_MAX_CHUNK, runs // _CHUNKS_PER_RUN))
+        return [(i, min(i + chunk, runs)) for i in range(0, runs, chunk)]
+    bounds = []
+    start = 0
+    while start < runs:
+        share = -(-(runs - start) // (_SHARE_DIVISOR_PER_JOB * jobs))  # rounded up
+        size = max(_MIN_SHARED_CHUNK, min(_MAX_SHARED_CHUNK, share))
+        bounds.append((start, min(start + size, runs)))
+        start += size
+    return bounds
 
 
 def simulate(
