@@ -334,27 +334,32 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_ALIAS_NODES * 20:
             raise _Refusal("BRK006", tx("document expands to too many nodes"), node.start_mark)
-        self.src._values[path] = _pack(node.start_mark)
+        mark = node.start_mark
+        src = self.src
+        src._values[path] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)  # `_pack`
         if self.depth_limit is not None and len(path) > self.depth_limit:
             raise _TooDeep
-        if node.tag not in _STANDARD_TAGS:
+        tag = node.tag
+        if tag not in _STANDARD_TAGS:
             self.problem(
                 "BRK005",
-                tx("unsupported tag `{tag}`", tag=node.tag),
-                node.start_mark,
+                tx("unsupported tag `{tag}`", tag=tag),
+                mark,
                 tx("scenario files use plain YAML values only"),
             )
             return None
+        if isinstance(node, ScalarNode):  # most nodes: tested first
+            src._styles[path] = node.style
+            if tag == _STR:
+                return node.value  # what the constructor gives for a string
+            value = self.scalar(node)
+            if isinstance(value, bool) and not node.style:  # plain: None or ""
+                src._booleans[path] = node.value
+            return value
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        self.src._styles[path] = node.style
-        value = self.scalar(node)
-        if isinstance(value, bool) and not node.style:  # plain: None or ""
-            self.src._booleans[path] = node.value
-        return value
+        assert isinstance(node, SequenceNode)
+        return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
 
     def scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
@@ -394,6 +399,8 @@ class _Builder:
     def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first: dict[str, int] = {}
+        keys = self.src._keys
+        flow = node.flow_style
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(
@@ -416,11 +423,12 @@ class _Builder:
                     tx("`{key}` is already set on line {value}", key=key, value=first[key]),
                 )
                 continue
-            first[key] = key_node.start_mark.line + 1
+            mark = key_node.start_mark
+            first[key] = mark.line + 1
             child = (*path, key)
-            self.src._keys[child] = _pack(key_node.start_mark)
+            keys[child] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)  # `_pack`
             result[key] = self.build(value_node, child)
-            if node.flow_style and first and _is_cut_text(key_node, value_node):
+            if flow and first and _is_cut_text(key_node, value_node):
                 previous = list(first)[-2] if len(first) > 1 else None
                 if previous is not None:
                     self.src._split[child] = (*path, previous)
