@@ -263,14 +263,25 @@ def _libyaml_composer() -> type | None:
             yaml.resolver.Resolver.__init__(self)
             self.scalar_tags: dict[tuple[str, Any], str] = {}
 
+        # The composer calls these three for every node. Path resolvers, all that the
+        # first two track, are registered by no one (`_quick_load` checks), so a
+        # collection's tag is the default one.
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is SequenceNode:
+                return self.DEFAULT_SEQUENCE_TAG
+            if kind is MappingNode:
+                return self.DEFAULT_MAPPING_TAG
             # As `_Composer` does: the same few words and numbers recur many times.
-            resolve = super().resolve
-            if kind is not ScalarNode:
-                return resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
             key = (value, implicit)
             tag = self.scalar_tags.get(key)
             if tag is None:
+                resolve = super().resolve
                 tag = self.scalar_tags[key] = resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
             return tag
 
@@ -531,7 +542,7 @@ def _quick_load(text: str, filename: str) -> tuple[Any, SourceMap] | None:
     problem the builder finds, deep nesting) this gives None, so that the full path
     reads the file again and reports exactly what it always did. The nodes are the same
     either way (same parser, same resolver), so are the values and the positions."""
-    if _LibyamlComposer is None or "&" in text:
+    if _LibyamlComposer is None or "&" in text or yaml.resolver.Resolver.yaml_path_resolvers:
         return None
     source = SourceMap(filename, text)
     try:
