@@ -135,7 +135,7 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "
             Step(
                 number,
                 move,
-                save.players.get(move.role, HUMAN),
+                save.players.get(move.role, HUMAN) if is_role(move.role) else HUMAN,
                 date,
                 reasons,
                 tuple(state.log[start:]),

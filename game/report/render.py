@@ -4,6 +4,7 @@ Markdown hosts and the terminal) or as one self-contained HTML file."""
 from __future__ import annotations
 
 from game.engine.events import STORY_KINDS, Event
+from game.engine.moves import MoveRole
 from game.engine.state import Snapshot
 from game.i18n import N_, _, localise, ngettext, tx_date
 from game.report.debrief import Debrief, Step
@@ -104,7 +105,7 @@ def _why(d: Debrief, event: Event) -> str:
     return f"{kind}; {source}" if source else kind
 
 
-def _player(d: Debrief, role: str) -> str:
+def _player(d: Debrief, role: MoveRole) -> str:
     if role == "instructor":
         return _("the instructor")
     who = d.save.players.get(role, "human")

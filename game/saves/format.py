@@ -14,6 +14,7 @@ from typing import Any
 from game import __version__
 from game.engine.moves import Move
 from game.i18n import localise, tx
+from game.scenario.models import RoleId, is_role
 
 FORMAT = 1
 KIND = "brinkmanship-save"
@@ -35,7 +36,7 @@ class SaveGame:
     scenario_id: str
     scenario_digest: str
     seed: int
-    players: dict[str, str]
+    players: dict[RoleId, str]  # role -> "human" or an AI's name
     moves: list[Move]
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -113,7 +114,7 @@ class SaveGame:
                 tx("{where} is damaged: its seed is out of range (at most 19 digits)", where=where)
             )
         if not isinstance(players, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in players.items()
+            is_role(k) and isinstance(v, str) for k, v in players.items()
         ):
             raise SaveError(tx("{where} is damaged: its players are unreadable", where=where))
         if not isinstance(moves, list):

@@ -13,10 +13,11 @@ from game.i18n import tx
 from game.rules.ruleset import Ruleset, load_ruleset
 from game.saves.format import SaveError, SaveGame
 from game.scenario.diagnostics import ScenarioError
+from game.scenario.models import RoleId
 
 
 def capture(
-    state: GameState, players: Mapping[str, str], meta: Mapping[str, Any] | None = None
+    state: GameState, players: Mapping[RoleId, str], meta: Mapping[str, Any] | None = None
 ) -> SaveGame:
     """A save of `state`. The wall clock appears only in metadata, never in the game."""
     info: dict[str, Any] = {

@@ -930,5 +930,9 @@ class Scenario(Strict):
         issue = self.issues_by_id.get(issue_id)
         return issue.options_by_id.get(option_id) if issue is not None else None
 
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self.sources_by_id.get(source_id)

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from game.rules.ruleset import Ruleset, load_ruleset
+from game.scenario.models import RoleId
 from game.sim.runner import game_seed, play_game, summarise
 from game.sim.stats import BatchReport, batch_report
 from game.sim.tally import Tally
@@ -34,10 +35,10 @@ _MIN_SHARED_CHUNK = 8
 _MAX_SHARED_CHUNK = 1000  # a progress report every second or so, even in huge batches
 
 _worker_ruleset: Ruleset | None = None
-_worker_agents: Mapping[str, str] = {}
+_worker_agents: Mapping[RoleId, str] = {}
 
 
-def _adopt(ruleset: Ruleset | None, path: str, agents: Mapping[str, str]) -> None:
+def _adopt(ruleset: Ruleset | None, path: str, agents: Mapping[RoleId, str]) -> None:
     """Worker start-up, once per process. A forked worker already holds the parent's
     compiled ruleset (and its built machines); a spawned one loads the scenario from the
     same file, since compiled expressions are closures and cannot be pickled."""
@@ -46,7 +47,7 @@ def _adopt(ruleset: Ruleset | None, path: str, agents: Mapping[str, str]) -> Non
     _worker_agents = dict(agents)
 
 
-def _inherit(path: str, agents: Mapping[str, str]) -> None:
+def _inherit(path: str, agents: Mapping[RoleId, str]) -> None:
     _adopt(_worker_ruleset, path, agents)
 
 
@@ -56,7 +57,7 @@ def _run_chunk(seed: int, start: int, stop: int) -> Tally:
 
 
 def play_chunk(
-    ruleset: Ruleset, seed: int, start: int, stop: int, agents: Mapping[str, str]
+    ruleset: Ruleset, seed: int, start: int, stop: int, agents: Mapping[RoleId, str]
 ) -> Tally:
     """Games `start` to `stop - 1` of the batch, folded as they end (no list of them)."""
     result = Tally()
@@ -85,7 +86,7 @@ def simulate(
     ruleset: Ruleset,
     runs: int,
     seed: int,
-    agents: dict[str, str],
+    agents: dict[RoleId, str],
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> BatchReport:
@@ -105,7 +106,7 @@ def simulate(
 def _in_workers(
     ruleset: Ruleset,
     seed: int,
-    agents: dict[str, str],
+    agents: dict[RoleId, str],
     jobs: int,
     bounds: list[tuple[int, int]],
     runs: int,

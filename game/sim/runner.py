@@ -38,7 +38,7 @@ class GameStalled(Exception):
     (a transition's or action's condition) leaves it stuck. The message is for a person."""
 
 
-def play_game(ruleset: Ruleset, seed: int, agents: Mapping[str, str]) -> GameState:
+def play_game(ruleset: Ruleset, seed: int, agents: Mapping[RoleId, str]) -> GameState:
     state = new_game(ruleset, seed)
     players = {role: make_agent(name, ruleset, seed) for role, name in agents.items()}
     while not is_terminal(state):

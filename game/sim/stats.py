@@ -29,7 +29,7 @@ class BatchReport:
     scenario: str
     runs: int
     seed: int
-    agents: dict[str, str]
+    agents: dict[RoleId, str]
     endings: dict[str, int]
     mean_meters: dict[str, float]
     # Final-value distribution per meter: min, 10th, 50th, 90th percentile, max.
@@ -73,12 +73,14 @@ class BatchReport:
 
 
 def aggregate(
-    ruleset: Ruleset, seed: int, agents: dict[str, str], games: Sequence[GameSummary]
+    ruleset: Ruleset, seed: int, agents: dict[RoleId, str], games: Sequence[GameSummary]
 ) -> BatchReport:
     return batch_report(ruleset, seed, agents, tally(list(games)))
 
 
-def batch_report(ruleset: Ruleset, seed: int, agents: dict[str, str], games: Tally) -> BatchReport:
+def batch_report(
+    ruleset: Ruleset, seed: int, agents: dict[RoleId, str], games: Tally
+) -> BatchReport:
     """The statistics of the games folded into `games` (sums taken in game order, so the
     floats do not depend on how the batch was split)."""
     scenario = ruleset.scenario

@@ -60,6 +60,7 @@ def test_save_is_versioned_json(mini, tmp_path):
         (lambda t: t.replace('"format": 1', '"format": 99'), "save format 99"),
         (lambda t: t.replace('"seed": 5', '"seed": "five"'), "seed"),
         (lambda t: t.replace('"kind": "propose"', '"kind": "teleport"', 1), "move 1 is unreadable"),
+        (lambda t: t.replace('"players": {}', '"players": {"canada": "human"}'), "players"),
     ],
 )
 def test_damaged_saves_are_refused_clearly(mini, tmp_path, damage, message):

@@ -16,6 +16,7 @@ from typing import Any
 
 from game.cli.common import CommandFailed, load_or_report
 from game.i18n import _, localise
+from game.scenario.models import ROLES, RoleId, as_role
 
 DEFAULT_PORT = 8765
 MAX_TABLES = 200
@@ -80,9 +81,9 @@ def run(args: argparse.Namespace) -> int:
                 _fail("a new room needs --tables N", 2)
             if not 1 <= args.tables <= MAX_TABLES:
                 _fail(f"--tables must be between 1 and {MAX_TABLES}", 2)
-            players = {r: HUMAN for r in ("us", "mexico")}
+            players: dict[RoleId, str] = {r: HUMAN for r in ROLES}
             if args.ai:
-                players[args.ai] = f"ai-{args.ai_level}"
+                players[as_role(args.ai)] = f"ai-{args.ai_level}"
             settings = RoomSettings(
                 scenario=str(args.scenario),
                 scenario_id=ruleset.id,
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
                 tables=args.tables,
                 players=players,
             )
-            humans = [r for r, p in players.items() if p == HUMAN]
+            humans = [r for r in ROLES if players[r] == HUMAN]
             store.create(settings, new_roster(settings.tables, humans))
             resumed = False
         else:

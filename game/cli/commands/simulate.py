@@ -17,6 +17,7 @@ from game.cli.common import (
     stuck_games_reported,
 )
 from game.i18n import _, localise, ngettext
+from game.scenario.models import RoleId
 
 
 def register(sub: Any, name: str) -> None:
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         print(_("brink simulate: error: --save needs --runs 1"), file=sys.stderr)
         raise CommandFailed(2)
     ruleset = load_or_report(args.scenario)
-    agents = {"us": args.us, "mexico": args.mexico}
+    agents: dict[RoleId, str] = {"us": args.us, "mexico": args.mexico}
     if args.save is not None:
         return _save_one(ruleset, args.seed, agents, args.save)
     show_progress = not args.json and sys.stderr.isatty() and args.runs >= 500
@@ -88,7 +89,7 @@ def _progress(done: int, total: int) -> None:
     )
 
 
-def _save_one(ruleset: Any, seed: int, agents: dict[str, str], path: Path) -> int:
+def _save_one(ruleset: Any, seed: int, agents: dict[RoleId, str], path: Path) -> int:
     from game.saves import SaveError, capture, write_save
     from game.sim.runner import game_seed, play_game
 
