@@ -30,7 +30,7 @@ from game.engine.api import (
 from game.engine.events import Event
 from game.engine.moves import IllegalMove, Move
 from game.engine.state import GameState
-from game.i18n import N_
+from game.i18n import N_, tx
 from game.play.interface import Reply
 from game.rules.ruleset import Ruleset, load_ruleset
 from game.saves import (
@@ -117,7 +117,7 @@ class Session:
     @classmethod
     def load(cls, path: Path, folder: Path | None = None) -> Session:
         """Resume a save (raise SaveError with a sentence if it cannot be used)."""
-        session = cls.from_save(read_save(path), f"save {path.name}", folder)
+        session = cls.from_save(read_save(path), tx("save {name}", name=path.name), folder)
         session.slot = path.name.removesuffix(".brink.json")
         if is_auto_slot(session.slot) and _same_folder(path.parent, session.save_folder()):
             session.autosave_slot = session.slot  # the game goes on in its own save

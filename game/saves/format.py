@@ -23,6 +23,11 @@ KIND = "brinkmanship-save"
 SEED_LIMIT = 2**63 - 1
 
 
+# How a message names a save it has no file name for ("save is damaged: …"), in the
+# reader's language like the rest of the sentence.
+A_SAVE = tx("save")
+
+
 class SaveError(Exception):
     """A save that cannot be used; the message is for a person, in their language (it is
     a `tx` sentence, read in the language of the view that shows it)."""
@@ -56,7 +61,7 @@ class SaveGame:
         return json.dumps(self.to_json(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
     @classmethod
-    def loads(cls, text: str, where: str = "save") -> SaveGame:
+    def loads(cls, text: str, where: str = A_SAVE) -> SaveGame:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError) as err:  # JSONDecodeError, or a 5,000-digit number
@@ -78,7 +83,7 @@ class SaveGame:
         return cls.from_json(data, where)
 
     @classmethod
-    def from_json(cls, data: Any, where: str = "save") -> SaveGame:
+    def from_json(cls, data: Any, where: str = A_SAVE) -> SaveGame:
         if not isinstance(data, dict) or data.get("kind") != KIND:
             raise SaveError(tx("{where} is not a Brinkmanship save", where=where))
         version = data.get("format")
