@@ -94,14 +94,20 @@ def walk(node: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
     and children in order. A stack rather than nested generators: checks walk the whole
     scenario several times, and a chain of `yield from` costs its depth on every item."""
     stack: list[tuple[NodePath, Any]] = [(path, node)]
+    fields = _FIELD_NAMES
     while stack:
         path, node = stack.pop()
         yield path, node
+        kind = type(node)
+        if kind in _LEAVES:
+            continue
         if isinstance(node, BaseModel):
+            names = fields.get(kind)
+            if names is None:
+                names = fields[kind] = tuple(kind.model_fields)
+            values = vars(node)
             children = [
-                ((*path, name), value)
-                for name in type(node).model_fields
-                if (value := getattr(node, name)) is not None
+                ((*path, name), value) for name in names if (value := values.get(name)) is not None
             ]
         elif isinstance(node, list):
             children = [((*path, i), item) for i, item in enumerate(node)]
@@ -111,6 +117,13 @@ def walk(node: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
             continue
         children.reverse()
         stack.extend(children)
+
+
+# The field names of each model class, in declaration order (asking pydantic each time
+# goes through a descriptor), and the value types a walk never looks inside.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
+_NO_KEY = object()
 
 
 def other_role(role: RoleId) -> RoleId:
@@ -871,6 +884,75 @@ class Scenario(Strict):
     def nodes(self) -> tuple[tuple[NodePath, Any], ...]:
         """`walk(self)`, taken once: the checks go over every node several times."""
         return tuple(walk(self))
+
+    @property
+    def effect_nodes(self) -> list[tuple[NodePath, Effect]]:
+        """The effects among `nodes`, with their paths (three checks read only these)."""
+        return self._sorted_nodes[0]
+
+    @property
+    def timed_nodes(self) -> list[tuple[NodePath, dt.date | Schedule]]:
+        """The dates (and times) and the `schedule:` effects among `nodes`, in order."""
+        return self._sorted_nodes[1]
+
+    @property
+    def citation_nodes(self) -> list[tuple[NodePath, str]]:
+        """Every `source:` value among `nodes` (a source id), with its path."""
+        return self._sorted_nodes[2]
+
+    @cached_property
+    def _sorted_nodes(
+        self,
+    ) -> tuple[
+        list[tuple[NodePath, Effect]],
+        list[tuple[NodePath, dt.date | Schedule]],
+        list[tuple[NodePath, str]],
+    ]:
+        """The kinds of node the checks look for, as `nodes` has them (same paths, same
+        order), in one walk that makes a path only for what it keeps or goes into: the
+        scenario's leaves (tens of thousands of texts and numbers) cost no tuples."""
+        effects: list[tuple[NodePath, Effect]] = []
+        timed: list[tuple[NodePath, dt.date | Schedule]] = []
+        citations: list[tuple[NodePath, str]] = []
+        fields = _FIELD_NAMES
+        # (parent's path, key or index, node); the root has no key.
+        stack: list[tuple[NodePath, Any, Any]] = [((), _NO_KEY, self)]
+        while stack:
+            parent, key, node = stack.pop()
+            kind = type(node)
+            if kind is str:
+                if key == "source":
+                    citations.append(((*parent, key), node))
+                continue
+            if kind in _LEAVES and kind is not dt.date and kind is not dt.datetime:
+                continue
+            path = parent if key is _NO_KEY else (*parent, key)
+            children: list[tuple[NodePath, Any, Any]]
+            if isinstance(node, BaseModel):
+                if isinstance(node, Effect):
+                    effects.append((path, node))
+                elif isinstance(node, Schedule):
+                    timed.append((path, node))
+                names = fields.get(kind)
+                if names is None:
+                    names = fields[kind] = tuple(kind.model_fields)
+                values = vars(node)
+                children = [
+                    (path, name, value) for name in names if (value := values.get(name)) is not None
+                ]
+            elif isinstance(node, list):
+                children = [(path, i, item) for i, item in enumerate(node)]
+            elif isinstance(node, dict):
+                children = [(path, k, item) for k, item in node.items()]
+            else:
+                if isinstance(node, str) and path and path[-1] == "source":
+                    citations.append((path, node))
+                elif isinstance(node, dt.date):
+                    timed.append((path, node))
+                continue
+            children.reverse()
+            stack.extend(children)
+        return effects, timed, citations
 
     @cached_property
     def issues_by_id(self) -> dict[str, Issue]:
