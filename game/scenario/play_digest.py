@@ -25,10 +25,6 @@ from game.i18n import LocalText
 PREFIX = "play:sha256:"
 # Fields that describe the file's history, not the game.
 _NOT_PLAY = frozenset({"earlier_versions"})
-# Prose that was hashed as plain text before it became translatable: its primary text
-# stays in the digest, so the saves made then still match (its other versions do not
-# count, so translating it keeps every save).
-_HASHED_AS_TEXT = frozenset({("Source", "outlet")})
 
 
 def play_digest(scenario: BaseModel) -> str:
@@ -45,11 +41,16 @@ def _play_data(value: Any) -> Any:
             # A model with words around one value (a flag's label beside its start)
             # plays as that value, written either way.
             return _play_data(played())
-        kind = type(value).__name__
+        # Prose fields a model gained after saves began to record play digests are
+        # left out by name: as None they would still change the digest of every game.
+        added: frozenset[str] = getattr(value, "added_prose", frozenset())
+        # Fields that were plain text before they became prose keep their primary text
+        # in the digest, as they were hashed then; their other versions do not count.
+        as_text: frozenset[str] = getattr(value, "prose_hashed_as_text", frozenset())
         return {
-            name: _as_text(field) if (kind, name) in _HASHED_AS_TEXT else _play_data(field)
+            name: _as_text(field) if name in as_text else _play_data(field)
             for name in type(value).model_fields
-            if name not in _NOT_PLAY
+            if name not in _NOT_PLAY and name not in added
             for field in (getattr(value, name),)
         }
     if isinstance(value, dict):
