@@ -73,15 +73,17 @@ class ConsoleApp(App[None]):
     .watch-reply { height: auto; max-height: 8; }
     .watch-side NewsFeed { height: 1fr; }
     """
+    # At 80 columns the footer shows the per-table keys; the keys for every table at
+    # once (P, R, D, I) stay hidden there and are listed by the palette's "Keys" panel.
     BINDINGS = [
         Binding("p", "pause", N_("Pause/resume"), id="console-pause"),
-        Binding("P", "all('pause')", N_("Pause all"), id="console-pause-all"),
-        Binding("R", "all('resume')", N_("Resume all"), id="console-resume-all"),
-        Binding("d", "extend", N_("Deadline +7d"), id="console-extend"),
+        Binding("P", "all('pause')", N_("Pause all"), show=False, id="console-pause-all"),
+        Binding("R", "all('resume')", N_("Resume all"), show=False, id="console-resume-all"),
+        Binding("d", "extend", N_("+7 days"), id="console-extend"),
         Binding("D", "all('extend')", N_("All +7d"), show=False, id="console-extend-all"),
         Binding("i", "inject", N_("Inject"), id="console-inject"),
         Binding("I", "inject_all", N_("Inject all"), show=False, id="console-inject-all"),
-        Binding("enter,o", "open", N_("Open table"), id="console-open"),
+        Binding("enter,o", "open", N_("Open"), id="console-open"),
         Binding("c", "collect", N_("Collect"), id="console-collect"),
         Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="console-quit"),
     ]

@@ -46,9 +46,11 @@ class Footer(TextualFooter):
                 widget.description = _(widget.description)
                 if isinstance(widget.tooltip, str):
                     widget.tooltip = _(widget.tooltip)
-                # Compact (Spanish): a second key for the same thing (Q and Ctrl+Q, both
-                # Quit) gives its room to the keys after it; the help lists both.
-                if self.compact and widget.description and widget.description in said:
+                # A second key for the same thing (Q and Ctrl+Q, both Quit) gives its
+                # room to the keys after it, in either language: at 80 columns the
+                # English title and ending footers lost Save otherwise. The help and
+                # the command palette list both keys.
+                if widget.description and widget.description in said:
                     continue
                 said.add(widget.description)
             yield widget
