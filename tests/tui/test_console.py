@@ -81,3 +81,14 @@ def test_how_long_ago_reads_plainly():
     assert ago(95.0, 100.0) == "5s"
     assert ago(100.0 - 125, 100.0) == "2m"
     assert ago(100.0 - 3720, 100.0) == "1h02"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+async def test_the_console_footer_is_whole_at_80_columns(room, tmp_path, lang):
+    from tests.tui.test_fit_80x24 import assert_footer_whole
+
+    app = ConsoleApp(room.url, room.instructor, tmp_path / "games", lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: len(app.rows) == 2, "the table of tables")
+        await pilot.pause()
+        assert_footer_whole(app)
