@@ -89,3 +89,4 @@ def test_wheel_carries_the_bundled_scenarios(tmp_path):
     assert "game/engine/api.py" in names
     assert "game/tui/brink.tcss" in names
     assert "game/_bundled/assets/title.txt" in names
+    assert "game/_bundled/assets/title.es.txt" in names

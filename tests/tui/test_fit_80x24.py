@@ -80,3 +80,12 @@ async def test_the_load_dialog_scrolls_and_keeps_cancel_in_view(save_folder, lan
         await pilot.click("#cancel")
         await pilot.pause()
         assert type(app.screen).__name__ == "TitleScreen"
+
+
+@pytest.mark.parametrize(("lang", "city"), [("es", "CIUDAD DE MÉXICO"), ("en", "CIUDAD DE MEXICO")])
+async def test_the_title_art_spells_mexico_in_the_readers_language(lang: str, city: str) -> None:
+    app = BrinkApp(default_seed=1, lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any(line.rstrip().endswith(city) for line in lines), lines

@@ -17,12 +17,16 @@ from game.tui.screens.base import BrinkScreen
 from game.tui.widgets.footer import Footer
 
 
-def title_art() -> str:
-    path = data_dir("assets") / "title.txt"
-    try:
-        return path.read_text(encoding="utf-8").rstrip("\n")
-    except OSError:
-        return "BRINKMANSHIP"
+def title_art(lang: str | None = None) -> str:
+    """The banner in the reader's language: `title.<lang>.txt` where the art has words to
+    translate (Spanish writes «MÉXICO» with its accent), else `title.txt`."""
+    assets = data_dir("assets")
+    for path in (assets / f"title.{lang or current()}.txt", assets / "title.txt"):
+        try:
+            return path.read_text(encoding="utf-8").rstrip("\n")
+        except OSError:
+            continue
+    return "BRINKMANSHIP"
 
 
 def _keyed(key: str, label: str) -> Text:
