@@ -89,7 +89,7 @@ def _source(d: Debrief, ref: str) -> str:
         return ref
     outlet = f", {localise(source.outlet)}" if source.outlet else ""
     when = f", {localise(tx_date(source.date))}" if source.date else ""
-    return f"“{source.title}”{outlet}{when}"
+    return f"“{localise(source.title)}”{outlet}{when}"
 
 
 # What caused an event, in the reader's words (the id after it stays as written).

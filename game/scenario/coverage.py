@@ -62,9 +62,13 @@ def texts(scenario: Scenario) -> Iterator[Text]:
             continue
         children: list[tuple[Path, str, Any]] = []
         if isinstance(node, BaseModel):
+            published: frozenset[str] = getattr(node, "prose_as_published", frozenset())
             for key in type(node).model_fields:
+                value = getattr(node, key)
+                if key in published and _one_language(value):
+                    continue  # a headline as published, in its own language only
                 if key in node.model_fields_set:
-                    children.append(((*path, key), _join(name, key), getattr(node, key)))
+                    children.append(((*path, key), _join(name, key), value))
         elif isinstance(node, list):
             for i, item in enumerate(node):
                 label = getattr(item, "id", None) if isinstance(item, BaseModel) else None
@@ -74,6 +78,10 @@ def texts(scenario: Scenario) -> Iterator[Text]:
                 children.append(((*path, key), _join(name, str(key)), item))
         children.reverse()
         stack.extend(children)
+
+
+def _one_language(value: object) -> bool:
+    return isinstance(value, LocalText) and len(value.versions) <= 1
 
 
 def _join(name: str, part: str) -> str:

@@ -160,19 +160,29 @@ class Strict(BaseModel):
 
 class Source(Strict):
     id: Slug = Field(description="How rules and endings refer to this source.")
-    title: str = Field(description="Headline or title of the article.")
+    # A title is a published headline, which stays in the article's language, or a
+    # description the designer wrote ("Public record (…)", "Dispatch on …"), which
+    # readers get in their own: so it is prose, and one language is enough (see
+    # `prose_as_published`).
+    title: Prose = Field(
+        description="Headline or title of the article; a description of the source may "
+        "be written per language, a published headline stays as published."
+    )
     # The outlet is a publication's name or a kind of record ("News dispatch", "Essay"):
-    # the second is shown to readers in their language, so it is prose; the title stays
-    # in the article's own language.
+    # the second is shown to readers in their language, so it is prose.
     outlet: Prose = Field(default="", description="Publication or kind of record.")
     author: str = Field(default="", description="Author(s), if known.")
     date: dt.date | None = Field(default=None, description="Publication date, if known.")
     file: str = Field(default="", description="File name of the article among the seeds.")
     note: str = Field(default="", description="Anything a reader should know about it.")
 
-    # `outlet` was plain text when saves began to record play digests: its primary text
-    # stays in the digest, so those saves still match (see game.scenario.play_digest).
-    prose_hashed_as_text: ClassVar[frozenset[str]] = frozenset({"outlet"})
+    # `outlet` and `title` were plain text when saves began to record play digests: their
+    # primary text stays in the digest, so those saves still match (see
+    # game.scenario.play_digest).
+    prose_hashed_as_text: ClassVar[frozenset[str]] = frozenset({"outlet", "title"})
+    # A headline written in one language is complete: translation coverage does not ask
+    # for it in the others (see game.scenario.coverage).
+    prose_as_published: ClassVar[frozenset[str]] = frozenset({"title"})
 
 
 # --------------------------------------------------------------------------- roles

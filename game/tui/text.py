@@ -47,14 +47,15 @@ def date_label(date: dt.date | str) -> str:
 
 def source_line(scenario: Scenario, ref: str) -> str:
     """Where a text comes from, for the reader: `“Title” (Outlet, 2019-05-31)`, with the
-    outlet and the date in the reader's language; the title stays as published."""
+    outlet, the date and a described title in the reader's language; a headline stays
+    as published."""
     source = scenario.source(ref)
     if source is None:
         return ref
     details = [localise(source.outlet)] if source.outlet else []
     if source.date:
         details.append(date_label(source.date))
-    return f"“{source.title}”" + (f" ({', '.join(details)})" if details else "")
+    return f"“{localise(source.title)}”" + (f" ({', '.join(details)})" if details else "")
 
 
 def time_left(days: float) -> str:

@@ -23,7 +23,7 @@ def _source(scenario: Scenario, ref: str) -> str:
     if source is None:
         return md(ref)
     outlet = f", {md(localise(source.outlet))}" if source.outlet else ""
-    return f"“{md(source.title)}”{outlet}"
+    return f"“{md(localise(source.title))}”{outlet}"
 
 
 def _people(people: list[Person], bold: bool = False) -> str:
@@ -103,7 +103,7 @@ def codex(scenario: Scenario) -> str:
     for s in scenario.sources:
         when = f", {md(date_label(s.date))}" if s.date else ""
         outlet = f", {md(localise(s.outlet))}" if s.outlet else ""
-        lines.append(f"- {md(s.title)}{outlet}{when}")
+        lines.append(f"- {md(localise(s.title))}{outlet}{when}")
     return "\n".join(lines)
 
 
