@@ -90,7 +90,7 @@ class Session:
         }
         for role in self.agents:
             # Rank the AI's offers now, while the briefing is read, not on its first reply.
-            preferences_for(ruleset, as_role(role)).ranked_columns()
+            preferences_for(ruleset, as_role(role)).ranked()
         self.replies: dict[str, Reply] = {}
         self.saved_moves = len(self.state.moves)  # moves covered by the last named save
         self.slot: str | None = None
