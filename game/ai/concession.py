@@ -362,18 +362,32 @@ def _leading_totals(
     many issues that is: they are looked up together, in a table of every combination
     of their options built for this model (each entry summed issue after issue, so every
     total is the same float), when such a table is no larger than the window."""
-    size, depth = 1, 0
-    for row in rows:
-        size *= len(row)
-        if size > cut - lowest:  # a table no larger than the window pays for itself
-            break
-        depth += 1
+    depth = _leading_depth(ranked, cut - lowest)
     if depth < 2:
         return 0, None
     combined: list[float] = []
     for row in rows[:depth]:
         combined = row if not combined else [total + v for total in combined for v in row]
     return depth, list(map(combined.__getitem__, ranked.prefix_codes(depth)[lowest:cut]))
+
+
+def _leading_depth(ranked: RankedOffers, window: int) -> int:
+    """How many leading issues have no more combinations of options than `window`
+    offers: a table of them is no larger than the window, and pays for itself."""
+    size, depth = 1, 0
+    for options in ranked.options:
+        size *= len(options)
+        if size > window:
+            break
+        depth += 1
+    return depth
+
+
+def prepare(prefs: Preferences) -> None:
+    """Build what bidding reads, ahead of the first decision (while the player reads the
+    briefing, say): the ranking, and the codes of the leading issues for any window."""
+    ranked = prefs.ranked()
+    ranked.prefix_codes(_leading_depth(ranked, BID_WINDOW))
 
 
 def _nearest(utilities: Sequence[float], cut: int, allowed: bytes, target: float) -> list[int]:

@@ -6,7 +6,6 @@ game starts, so the title screen paints about as fast as Textual itself can star
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -21,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from game.i18n import N_, Lang, _, choose_language, localise, use
+from game.tui import heap
 from game.tui.plain import clean, plain
 from game.userdirs import SAVE_SUFFIX, latest_save, save_dir
 
@@ -168,7 +168,7 @@ class BrinkApp(App[None]):
         apply_change(self, message.change)
 
     async def on_unmount(self) -> None:
-        gc.unfreeze()  # what the game kept may be collected again
+        heap.release()  # what the game kept may be collected again
         if self.remote is not None:
             await self.remote.close()
 
@@ -260,7 +260,7 @@ class BrinkApp(App[None]):
         self.briefed = set()
         self.seat_langs = dict(seat_langs or {})
         use(self.lang)
-        _settle_heap()
+        heap.settle()
         if session.over:
             self.show_ending()
         elif session.hot_seat:
@@ -608,16 +608,6 @@ def _table(screen: Screen[object]) -> TableScreen | None:
     from game.tui.screens.table import TableScreen
 
     return screen if isinstance(screen, TableScreen) else None
-
-
-def _settle_heap() -> None:
-    """Set aside everything loaded so far (modules, the scenario, the compiled rules, the
-    AI's ranked offers): it lives as long as the game, and without this every full pass
-    of the cycle collector walks it again, a pause of 50-100 ms in the middle of a key
-    press. The pass here, at the start of a game, clears what loading left behind."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 def _first_line(error: Exception) -> str:

@@ -15,6 +15,7 @@ from game.i18n import N_, _, localise
 from game.play.interface import GameSession
 from game.play.session import HUMAN, other
 from game.scenario.models import RoleId, as_role
+from game.tui import heap
 from game.tui.plain import clean, plain
 from game.tui.screens.base import BrinkScreen
 from game.tui.text import describe_move
@@ -109,6 +110,12 @@ class TableScreen(BrinkScreen):
         )
         table.focus()
         self.refresh_all()
+        # The table stays up for the rest of the game: its widgets join the heap the
+        # collector's full passes skip (see `game.tui.heap`).
+        heap.set_aside()
+
+    def on_unmount(self) -> None:
+        heap.release()
 
     def before_recompose(self) -> None:
         """The language changed: the action buttons are built again with the screen."""
