@@ -110,12 +110,9 @@ class TableScreen(BrinkScreen):
         )
         table.focus()
         self.refresh_all()
-        # The table stays up for the rest of the game: its widgets join the heap the
-        # collector's full passes skip (see `game.tui.heap`).
-        heap.set_aside()
 
     def on_unmount(self) -> None:
-        heap.release()
+        heap.release()  # the app set the table's widgets aside (`BrinkApp._show`)
 
     def before_recompose(self) -> None:
         """The language changed: the action buttons are built again with the screen."""
