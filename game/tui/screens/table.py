@@ -15,7 +15,7 @@ from game.i18n import N_, _, localise
 from game.play.interface import GameSession
 from game.play.session import HUMAN, other
 from game.scenario.models import RoleId, as_role
-from game.tui import heap
+from game.tui import heap, repaint
 from game.tui.plain import clean, plain
 from game.tui.screens.base import BrinkScreen
 from game.tui.text import describe_move
@@ -141,7 +141,7 @@ class TableScreen(BrinkScreen):
         table = self.query_one(OfferTable)
         theirs = view.offer if view.offer_by == other(self.role) else None
         table.load(theirs, view.menu.offer_space)
-        self.query_one("#detail", Static).update(table.detail())
+        repaint.show(self.query_one("#detail", Static), table.detail())
         for kind in ("propose", "accept", "reject", "walk_out"):
             button = self.query_one(f"#{kind}", Button)
             legal = (
@@ -149,7 +149,7 @@ class TableScreen(BrinkScreen):
             )
             button.disabled = not legal
         self._show_actions(view)
-        self.query_one("#reasons", Static).update(self._reply_text())
+        repaint.show(self.query_one("#reasons", Static), self._reply_text())
         self._show_meters(view)
         self.query_one(NewsFeed).show(view.events)
 
@@ -219,15 +219,14 @@ class TableScreen(BrinkScreen):
         return self.session.meter_history(self.role)
 
     def set_status(self, message: str, error: bool = False) -> None:
-        self.query_one("#status", Static).update(
-            plain(message, style="bold red" if error else "green")
-        )
+        text = plain(message, style="bold red" if error else "green")
+        repaint.show(self.query_one("#status", Static), text)
 
     # ------------------------------------------------------------------ events
     def on_offer_table_changed(self, event: OfferTable.Changed) -> None:
         table = self.query_one(OfferTable)
         self.brink.drafts[self.role] = dict(table.mine)
-        self.query_one("#detail", Static).update(table.detail())
+        repaint.show(self.query_one("#detail", Static), table.detail())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         ident = event.button.id or ""
