@@ -11,8 +11,9 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.i18n import tx
 from game.rules.effects import Op, Quantity
@@ -23,6 +24,9 @@ from game.scenario.loader import ScenarioFile, ShapeError, check_scenario_file
 from game.scenario.models import Effect, News, Preferences, RoleId, Scenario
 from game.scenario.registry import resolve
 from game.scenario.yaml_source import SourceMap
+
+if TYPE_CHECKING:
+    import rule_engine
 
 Path_ = tuple[str | int, ...]
 
@@ -115,8 +119,13 @@ class _Builder:
         self.s = scenario_file.scenario
         self.src: SourceMap = scenario_file.source
         self.namespace = build_namespace(self.s)
-        self.context = self.namespace.context()
         self.problems: list[Diagnostic] = list(problems)
+
+    @cached_property
+    def context(self) -> rule_engine.Context:
+        """rule-engine's typed names, shared by the expressions that take its path (built
+        only if one does: see `game.scenario.expression_syntax`)."""
+        return self.namespace.context()
 
     def build(self) -> Ruleset:
         s = self.s
@@ -242,7 +251,7 @@ class _Builder:
 
     def compile(self, path: Path_, text: str, expect: Any) -> Compiled | None:
         try:
-            return compile_expression(text, self.namespace, expect, self.context)
+            return compile_expression(text, self.namespace, expect, lambda: self.context)
         except ExpressionError as err:
             self.problems += [
                 self.src.diagnostic(
