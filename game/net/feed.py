@@ -26,6 +26,7 @@ from game.net.views import (
     view_fields,
     view_payload,
 )
+from game.scenario.models import RoleId
 
 # Tells a field the base lacks from one it has as None.
 _ABSENT = object()
@@ -47,7 +48,7 @@ def seat_push(
     table: int,
     state: GameState,
     view: RoleView,
-    replies: dict[str, Reply],
+    replies: dict[RoleId, Reply],
     base: Sent | None,
 ) -> tuple[ViewPush, Sent]:
     """The push that brings a receiver holding `base` up to `view` (a whole view when

@@ -8,12 +8,12 @@ diagnostic of the file, each positioned at the character where it starts.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from game.i18n import tx
 from game.rules.effects import Op, Quantity
@@ -27,6 +27,8 @@ from game.scenario.yaml_source import SourceMap
 
 if TYPE_CHECKING:
     import rule_engine
+
+T = TypeVar("T")
 
 Path_ = tuple[str | int, ...]
 
@@ -58,9 +60,11 @@ class Ruleset:
     # Each role's reservation value and action values (AI preferences), keyed by
     # (role, "reservation") or (role, action id).
     valuations: dict[tuple[str, str], Quantity] = field(default_factory=dict)
-    # The engine's playable form of this ruleset (`game.engine.creation.game_for`), built
-    # once on first use; typed there, since the rules layer does not know the engine.
-    game_cache: object = field(default=None, init=False, repr=False, compare=False)
+    # What higher layers derive from this ruleset once and reuse (the engine's playable
+    # Game, each role's AI preferences): see `derived`.
+    _derived: dict[Callable[[Ruleset], object], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def scenario(self) -> Scenario:
@@ -69,6 +73,17 @@ class Ruleset:
     @property
     def id(self) -> str:
         return self.scenario.id
+
+    def derived(self, build: Callable[[Ruleset], T]) -> T:
+        """`build(self)`, computed on the first call and kept for this ruleset's life.
+        Layers above the rules (engine, AI) keep their costly per-scenario structures
+        here, keyed by the function that builds them, without the rules layer knowing
+        their types."""
+        try:
+            return cast(T, self._derived[build])
+        except KeyError:
+            value = self._derived[build] = build(self)
+            return value
 
 
 def load_ruleset(reference: str | Path) -> Ruleset:
@@ -120,6 +135,12 @@ class _Builder:
         self.src: SourceMap = scenario_file.source
         self.namespace = build_namespace(self.s)
         self.problems: list[Diagnostic] = list(problems)
+        # Constant quantities and the `set:`/`add:` operations made of them, and compiled
+        # expressions, by value: each is immutable, and a big scenario repeats the same
+        # few many times, so one object serves them all (less to build and to collect).
+        self._constants: dict[float, Quantity] = {}
+        self._constant_ops: dict[tuple[str, str, float], Op] = {}
+        self._compiled: dict[tuple[str, str], Compiled] = {}
 
     @cached_property
     def context(self) -> rule_engine.Context:
@@ -194,10 +215,7 @@ class _Builder:
         kind = effect.kind
         if kind in ("set", "add"):
             values: dict[str, float | str] = getattr(effect, kind)
-            return [
-                Op(kind, meter, self.quantity((*path, kind, meter), value))
-                for meter, value in values.items()
-            ]
+            return [self.meter_op(path, kind, meter, value) for meter, value in values.items()]
         if kind == "flag":
             return [Op("flag", name, flag=value) for name, value in (effect.flag or {}).items()]
         if kind == "news":
@@ -240,18 +258,36 @@ class _Builder:
             out[(role_id, key)] = quantity
         return out
 
+    def meter_op(self, path: Path_, kind: str, meter: str, value: float | str) -> Op:
+        if not isinstance(value, int | float):
+            return Op(kind, meter, self.quantity((*path, kind, meter), value))
+        key = (kind, meter, float(value))
+        op = self._constant_ops.get(key)
+        if op is None:
+            op = self._constant_ops[key] = Op(kind, meter, self.constant(float(value)))
+        return op
+
     def quantity(self, path: Path_, value: float | str) -> Quantity:
         if isinstance(value, int | float):
-            return Quantity(constant=float(value))
+            return self.constant(float(value))
         compiled = self.compile(path, value, "number")
-        return Quantity(expression=compiled) if compiled else Quantity(constant=0.0)
+        return Quantity(expression=compiled) if compiled else self.constant(0.0)
+
+    def constant(self, value: float) -> Quantity:
+        quantity = self._constants.get(value)
+        if quantity is None:
+            quantity = self._constants[value] = Quantity(constant=value)
+        return quantity
 
     def condition(self, path: Path_, text: str | None) -> Compiled | None:
         return None if text is None else self.compile(path, text, "boolean")
 
     def compile(self, path: Path_, text: str, expect: Any) -> Compiled | None:
+        known = self._compiled.get((text, expect))
+        if known is not None:
+            return known
         try:
-            return compile_expression(text, self.namespace, expect, lambda: self.context)
+            compiled = compile_expression(text, self.namespace, expect, lambda: self.context)
         except ExpressionError as err:
             self.problems += [
                 self.src.diagnostic(
@@ -265,6 +301,8 @@ class _Builder:
                 for problem in (err, *err.more)
             ]
             return None
+        self._compiled[(text, expect)] = compiled
+        return compiled
 
     def _offset(self, path: Path_, offset: int) -> int:
         """Columns from the node's start to character `offset` of the expression:
