@@ -27,11 +27,12 @@ def look(text: Text) -> Look:
     )
 
 
-def show(widget: Static, text: Text, layout: bool = True) -> None:
-    """`widget.update(text)`, unless it shows that already. `layout=False` for a widget
-    whose size the text cannot change (a fixed height, say)."""
+def changed(widget: Static, text: Text) -> bool:
+    """Whether `widget` must be updated to show `text` (it shows something else); the
+    caller then updates it. `Static.update(text, layout=False)` suits a widget whose
+    size the text cannot change (a fixed height, say)."""
     seen = look(text)
     if getattr(widget, _SHOWN, None) == seen:
-        return
+        return False
     setattr(widget, _SHOWN, seen)
-    widget.update(text, layout=layout)
+    return True

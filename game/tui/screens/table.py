@@ -141,7 +141,7 @@ class TableScreen(BrinkScreen):
         table = self.query_one(OfferTable)
         theirs = view.offer if view.offer_by == other_role(self.role) else None
         table.load(theirs, view.menu.offer_space)
-        repaint.show(self.query_one("#detail", Static), table.detail())
+        self._show_detail(table)
         for kind in ("propose", "accept", "reject", "walk_out"):
             button = self.query_one(f"#{kind}", Button)
             legal = (
@@ -149,7 +149,10 @@ class TableScreen(BrinkScreen):
             )
             button.disabled = not legal
         self._show_actions(view)
-        repaint.show(self.query_one("#reasons", Static), self._reply_text())
+        reasons = self.query_one("#reasons", Static)
+        reply = self._reply_text()
+        if repaint.changed(reasons, reply):
+            reasons.update(reply)
         self._show_meters(view)
         self.query_one(NewsFeed).show(view.events)
 
@@ -218,14 +221,22 @@ class TableScreen(BrinkScreen):
         return self.session.meter_history(self.role)
 
     def set_status(self, message: str, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
         text = plain(message, style="bold red" if error else "green")
-        repaint.show(self.query_one("#status", Static), text)
+        if repaint.changed(status, text):
+            status.update(text)
 
     # ------------------------------------------------------------------ events
     def on_offer_table_changed(self, event: OfferTable.Changed) -> None:
         table = self.query_one(OfferTable)
         self.brink.drafts[self.role] = dict(table.mine)
-        repaint.show(self.query_one("#detail", Static), table.detail())
+        self._show_detail(table)
+
+    def _show_detail(self, table: OfferTable) -> None:
+        widget = self.query_one("#detail", Static)
+        detail = table.detail()
+        if repaint.changed(widget, detail):
+            widget.update(detail)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         ident = event.button.id or ""

@@ -47,4 +47,6 @@ class Dashboard(Static):
             style="dim",
         )
         # Two lines, always (a fixed height): a new text needs no new layout.
-        repaint.show(self, Text("\n").join([line1, line2]), layout=False)
+        text = Text("\n").join([line1, line2])
+        if repaint.changed(self, text):
+            self.update(text, layout=False)
