@@ -18,6 +18,7 @@ from game.net.protocol import Reply, ViewPush
 from game.net.views import (
     ENV,
     EVENTS,
+    EventJson,
     PLAIN,
     STATIC_FIELDS,
     event_json,
@@ -49,9 +50,11 @@ def seat_push(
     view: RoleView,
     replies: dict[str, Reply],
     base: Sent | None,
+    wire: EventJson = event_json,
 ) -> tuple[ViewPush, Sent]:
     """The push that brings a receiver holding `base` up to `view` (a whole view when
-    `base` is None or cannot be built on), and what the receiver holds after it."""
+    `base` is None or cannot be built on), and what the receiver holds after it.
+    `wire` makes each event's JSON (the table's `EventWire` makes each once)."""
     moves = len(state.moves)
     # The log, the timeline and the moves only grow during a game; a base from further
     # on belongs to a game given up since (a failed commit): start again whole.
@@ -61,7 +64,7 @@ def seat_push(
         base = None
     role = view.role
     if base is None:
-        data = view_payload(view)
+        data = view_payload(view, wire=wire)
         fields = {k: v for k, v in data.items() if k != EVENTS and k not in STATIC_FIELDS}
         push = ViewPush(
             table=table,
@@ -77,9 +80,9 @@ def seat_push(
         fields = view_fields(view, env=False)
         patch = _env_patch(base.fields[ENV], view.env)
         if patch is None:
-            return seat_push(table, state, view, replies, None)
+            return seat_push(table, state, view, replies, None, wire)
         fields[ENV] = {**base.fields[ENV], **patch} if patch else base.fields[ENV]
-        new_events = [event_json(e) for e in view.log[base.log : view.log_length]
+        new_events = [wire(e) for e in view.log[base.log : view.log_length]
                       if role in e.visible_to]  # fmt: skip
         # Plain values (whose turn, the date, the ending...) always come, so a reader of
         # the bare frames can tell the state of play; lists and mappings when changed;

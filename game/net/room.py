@@ -30,7 +30,7 @@ from game.net.protocol import (
     ViewPush,
 )
 from game.net.store import RoomSettings, RoomStore
-from game.net.views import timeline_payload, view_payload
+from game.net.views import EventWire, timeline_payload, view_payload
 from game.play.session import Session
 from game.rules.ruleset import Ruleset
 from game.saves import capture
@@ -65,6 +65,8 @@ class Table:
     last_move_at: float | None = None
     # Client message ids already applied here -> moves at the table after applying them.
     applied: dict[str, int] = field(default_factory=dict)
+    # Its events as JSON, made once for every seat and view.
+    wire: EventWire = field(default_factory=EventWire)
 
     @property
     def moves(self) -> int:
@@ -232,7 +234,7 @@ class Room:
             table=table_no,
             role=role,
             moves=table.moves,
-            view=view_payload(session.view(role), events_from),
+            view=view_payload(session.view(role), events_from, table.wire),
             full=events_from is None,
             events_from=events_from or 0,
             replies=self.replies(table_no, role, all_reasons),
@@ -245,9 +247,10 @@ class Room:
     ) -> tuple[ViewPush, Sent]:
         """The push that brings a receiver holding `base` of this seat up to date (whole
         if `base` is None), and what the receiver holds after it."""
-        session = self.tables[table_no].session
+        table = self.tables[table_no]
+        session = table.session
         replies = self.replies(table_no, role, all_reasons)
-        return seat_push(table_no, session.state, session.view(role), replies, base)
+        return seat_push(table_no, session.state, session.view(role), replies, base, table.wire)
 
     def replies(self, table_no: int, role: str, all_reasons: bool = False) -> dict[str, Reply]:
         """The AI chairs' last moves. AI reasons are private to their chair: only the

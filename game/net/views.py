@@ -4,6 +4,7 @@ with the other side's confidential parts taken out. The remote client rebuilds a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from game.engine.api import MeterReading, MoveMenu, RoleView
@@ -29,16 +30,20 @@ EVENTS = "events"
 ENV = "env"  # in a delta, only the entries that changed
 
 
-def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, Any]:
+def view_payload(
+    view: RoleView, events_from: int | None = None, wire: EventJson | None = None
+) -> dict[str, Any]:
     """A RoleView as JSON; only what `view.role` may see is in it. With `events_from`, a
     delta: only the events from that index on, and none of the static fields (the
-    receiver has them from the full view it got first; see `merge_view`)."""
+    receiver has them from the full view it got first; see `merge_view`). `wire` makes
+    each event's JSON (an `EventWire` shares them between views)."""
+    wire = wire or event_json
     data: dict[str, Any] = {} if events_from is not None else {
         "delegation": view.delegation.model_dump(mode="json"),
         "history": [m.to_json() for m in view.history],
     }  # fmt: skip
     data.update(view_fields(view))
-    data[EVENTS] = [event_json(e) for e in view.events[events_from or 0 :]]
+    data[EVENTS] = [wire(e) for e in view.events[events_from or 0 :]]
     return data
 
 
@@ -218,6 +223,26 @@ def event_json(event: Event) -> dict[str, Any]:
     data = event.to_json()
     data["text"] = to_wire(event.text)
     return data
+
+
+EventJson = Callable[[Event], dict[str, Any]]
+
+
+class EventWire:
+    """One table's events as JSON, each made once: both seats, the instructor's
+    watchers and every later whole view send the same dict (an event never changes
+    once logged). Kept by identity; each entry holds its event, so ids are never
+    reused while the table lives. Read the dicts, never change them."""
+
+    def __init__(self) -> None:
+        self._made: dict[int, tuple[Event, dict[str, Any]]] = {}
+
+    def __call__(self, event: Event) -> dict[str, Any]:
+        hit = self._made.get(id(event))
+        if hit is None or hit[0] is not event:
+            hit = (event, event_json(event))
+            self._made[id(event)] = hit
+        return hit[1]
 
 
 def _event(data: dict[str, Any]) -> Event:
