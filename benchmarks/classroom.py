@@ -35,6 +35,7 @@ from game.engine.moves import INSTRUCTOR
 from game.net.bots import SeatBot
 from game.net.client import ClassClient
 from game.net.room import TableSession
+from game.net.server import settle_memory
 from game.rules.ruleset import load_ruleset
 from game.saves import SaveGame
 from game.scenario.models import ROLES
@@ -102,6 +103,10 @@ async def play_seats(
         for t, role, code in seats
     ]
     await asyncio.gather(*(b.client.connect() for b in bots))
+    # Fifty clients in one process would have each of its full collections walk fifty
+    # clients' views, which a student's computer, with one client, never does: this
+    # process settles its memory as the server does.
+    settle_memory()
     if ready is not None:
         await asyncio.to_thread(ready.wait)
     server_start = cpu_seconds(server_pid) if server_pid is not None else None

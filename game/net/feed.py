@@ -18,9 +18,9 @@ from game.net.protocol import Reply, ViewPush
 from game.net.views import (
     ENV,
     EVENTS,
-    EventJson,
     PLAIN,
     STATIC_FIELDS,
+    EventJson,
     event_json,
     merge_view,
     timeline_payload,

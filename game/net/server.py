@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import html
 import logging
 import signal
@@ -549,6 +550,24 @@ async def _reply(ws: web.WebSocketResponse, message: Message) -> None:
         await ws.send_str(encode(message))
 
 
+# Container objects allocated (net of those freed) between young collections.
+GC_YOUNG_THRESHOLD = 10_000
+
+
+def settle_memory() -> None:
+    """Keep Python's cycle collector out of the moves' way. What the room holds once
+    loaded (the scenario, the catalogues, every table's game) lives as long as the
+    server, yet a full collection walked all of it: a pause of 50-150 ms in the middle
+    of a class's moves, on its own over the latency target. Frozen, it is never walked
+    again; and a move's garbage is freed as it goes (it has few cycles), so young
+    collections every 10,000 surviving objects instead of every 700 interrupt the moves
+    far less often for the same work."""
+    gc.collect()
+    gc.freeze()
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, older, oldest)
+
+
 def run_until_stopped(
     server: ClassServer, host: str, port: int, ready: Callable[[str, int], Any]
 ) -> None:
@@ -556,6 +575,7 @@ def run_until_stopped(
     Stopping commits what is pending: nothing a player was told is lost."""
 
     async def main() -> None:
+        settle_memory()
         bound = await server.start(host, port)
         ready(*bound)
         stop = asyncio.Event()

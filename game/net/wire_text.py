@@ -18,7 +18,6 @@ from pydantic_core import PydanticKnownError
 
 from game.i18n import LANGUAGES, LocalText
 
-
 # Texts already put on the wire, by identity (each entry holds its text, so an id is
 # never reused while it is here). A view carries the same scenario texts (meter labels,
 # the phase, the title) at every move to every seat, and making every language's
