@@ -54,7 +54,11 @@ def seat_push(
 ) -> tuple[ViewPush, Sent]:
     """The push that brings a receiver holding `base` up to `view` (a whole view when
     `base` is None or cannot be built on), and what the receiver holds after it.
-    `wire` makes each event's JSON (the table's `EventWire` makes each once)."""
+    `wire` makes each event's JSON (the table's `EventWire` makes each once).
+
+    The pushes are built with `model_construct`: every field is made here from the
+    engine's own values, so validating them again (and copying every chart point)
+    would be work spent at every seat at every move for nothing."""
     moves = len(state.moves)
     # The log, the timeline and the moves only grow during a game; a base from further
     # on belongs to a game given up since (a failed commit): start again whole.
@@ -66,7 +70,7 @@ def seat_push(
     if base is None:
         data = view_payload(view, wire=wire)
         fields = {k: v for k, v in data.items() if k != EVENTS and k not in STATIC_FIELDS}
-        push = ViewPush(
+        push = ViewPush.model_construct(
             table=table,
             role=role,
             moves=moves,
@@ -96,7 +100,7 @@ def seat_push(
         if patch:
             changed[ENV] = patch
         changed[EVENTS] = new_events
-        push = ViewPush(
+        push = ViewPush.model_construct(
             table=table,
             role=role,
             moves=moves,

@@ -116,6 +116,8 @@ class ViewReader:
         self._events: list[Event] = []
         self._raw_static: tuple[object, object] | None = None
         self._static: tuple[Role, tuple[Move, ...]] | None = None
+        # meter name -> the last JSON read for it and its reading
+        self._meters: dict[str, tuple[dict[str, Any], MeterReading]] = {}
 
     def read(self, data: dict[str, Any]) -> RoleView:
         """The RoleView of `data` (raise ValueError/KeyError if it is damaged)."""
@@ -138,10 +140,7 @@ class ViewReader:
             tariff_rate=data["tariff_rate"],
             tariff_status=data["tariff_status"],
             next_tariff_step=(step[0], step[1]) if step else None,
-            meters=tuple(
-                MeterReading(**{**m, "label": from_wire(m["label"]), "unit": from_wire(m["unit"])})
-                for m in data["meters"]
-            ),
+            meters=tuple(self._read_meter(m) for m in data["meters"]),
             offer=data["offer"],
             offer_by=data["offer_by"],
             deal=data["deal"],
@@ -160,6 +159,22 @@ class ViewReader:
             log=events,
             log_length=len(events),
         )
+
+    def _read_meter(self, raw: dict[str, Any]) -> MeterReading:
+        """A meter's reading; its label and unit (each every language's version) are
+        read again only when they changed, as a delta resends every meter's."""
+        name = raw["name"]
+        held = self._meters.get(name)
+        if held is not None and held[0] == raw:
+            return held[1]
+        if held is not None and held[0]["label"] == raw["label"] and held[0]["unit"] == raw["unit"]:
+            reading = MeterReading(name, held[1].label, raw["value"], held[1].unit)
+        else:
+            reading = MeterReading(
+                name, from_wire(raw["label"]), raw["value"], from_wire(raw["unit"])
+            )
+        self._meters[name] = (raw, reading)
+        return reading
 
     def _read_events(self, raw: list[dict[str, Any]]) -> tuple[Event, ...]:
         same = 0
