@@ -102,7 +102,7 @@ async def play_seats(
         SeatBot(ClassClient(url, code), seed=seed * 1000 + 2 * t + ROLES.index(role), think=think)
         for t, role, code in seats
     ]
-    await asyncio.gather(*(b.client.connect() for b in bots))
+    await asyncio.gather(*(b.join() for b in bots))
     # Fifty clients in one process would have each of its full collections walk fifty
     # clients' views, which a student's computer, with one client, never does: this
     # process settles its memory as the server does.
