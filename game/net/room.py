@@ -270,7 +270,10 @@ class Room:
         for number, table in self.tables.items():
             state = table.session.state
             last = state.moves[-1] if state.moves else None
-            lines = [e.text for e in state.log if e.kind in ("move", "instructor")]
+            # From the end: the console's rows are sent after every commit.
+            line = next(
+                (e.text for e in reversed(state.log) if e.kind in ("move", "instructor")), None
+            )
             rows.append(
                 TableRow(
                     table=number,
@@ -278,7 +281,7 @@ class Room:
                     date=state.date.isoformat(),
                     tariff_rate=state.tariff_rate,
                     to_move=state.actor if state.ending is None else "",
-                    last_move=lines[-1] if last is not None and lines else "",
+                    last_move=line if last is not None and line is not None else "",
                     last_move_at=table.last_move_at,
                     ending=state.ending,
                     moves=table.moves,
