@@ -85,6 +85,7 @@ def test_wheel_carries_the_bundled_scenarios(tmp_path):
     assert "game/_bundled/assets/scenario.schema.json" in names
     assert "game/_bundled/scenarios/roosevelt-room-2019.tests.yaml" in names
     assert "game/tools/templates/scenario.yaml" in names
+    assert "game/tools/templates/scenario.es.yaml" in names
     assert "game/engine/api.py" in names
     assert "game/tui/brink.tcss" in names
     assert "game/_bundled/assets/title.txt" in names

@@ -156,10 +156,15 @@ def party_of(issue_id: str, scenario: Scenario) -> str:
 
 def preferences_for(ruleset: Ruleset, role: RoleId) -> Preferences:
     """The role's preferences, built once per ruleset."""
-    cache: dict[str, Preferences] = ruleset.__dict__.setdefault("_preferences", {})
-    if role not in cache:
-        cache[role] = _build(ruleset, role)
-    return cache[role]
+    built = ruleset.derived(_no_preferences_yet)
+    if role not in built:
+        built[role] = _build(ruleset, role)
+    return built[role]
+
+
+def _no_preferences_yet(ruleset: Ruleset) -> dict[RoleId, Preferences]:
+    """The ruleset's table of built preferences, filled one role at a time."""
+    return {}
 
 
 def _build(ruleset: Ruleset, role_id: RoleId) -> Preferences:

@@ -78,10 +78,16 @@ def seed_number(text: str) -> int:
     digits = text.strip().removeprefix("-")
     if not digits.isdigit() or len(digits) > 19 or abs(int(text)) > SEED_LIMIT:
         raise argparse.ArgumentTypeError(
-            f"`{text[:24]}{'…' if len(text) > 24 else ''}` is not a seed: give a whole "
-            f"number between -{SEED_LIMIT} and {SEED_LIMIT}"
+            _("`{text}` is not a seed: give a whole number between -{limit} and {limit}").format(
+                text=_shortened(text), limit=SEED_LIMIT
+            )
         )
     return int(text)
+
+
+def _shortened(text: str) -> str:
+    """At most 24 characters of what the user typed, for a message quoting it."""
+    return text[:24] + ("…" if len(text) > 24 else "")
 
 
 def count(low: int, high: int) -> Callable[[str], int]:
@@ -92,11 +98,15 @@ def count(low: int, high: int) -> Callable[[str], int]:
         digits = text.strip().removeprefix("-")
         if not digits.isdigit() or len(digits) > 12:
             raise argparse.ArgumentTypeError(
-                f"`{text[:24]}{'…' if len(text) > 24 else ''}` is not a whole number"
+                _("`{text}` is not a whole number").format(text=_shortened(text))
             )
         value = int(text)
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{value} is out of range ({low} to {high:,})")
+            raise argparse.ArgumentTypeError(
+                _("{value} is out of range ({low} to {high})").format(
+                    value=value, low=low, high=f"{high:,}"
+                )
+            )
         return value
 
     return parse

@@ -11,11 +11,7 @@ from game.rules.ruleset import Ruleset, load_ruleset
 
 def game_for(ruleset: Ruleset) -> Game:
     """The shared Game of a ruleset, built once (machines are costly to build)."""
-    cached = ruleset.game_cache
-    if not isinstance(cached, Game):
-        cached = Game.build(ruleset)
-        ruleset.game_cache = cached
-    return cached
+    return ruleset.derived(Game.build)
 
 
 def new_game(scenario: str | Path | Ruleset, seed: int = 0) -> GameState:

@@ -40,13 +40,15 @@ class Event:
     visible_to: tuple[RoleId, ...] = BOTH
     data: dict[str, Any] = field(default_factory=dict, compare=False)
 
-    def line(self, text: str | None = None) -> str:
-        """One deterministic line of transcript; `text` puts the event's text in a
-        reader's language (the engine's own is English)."""
-        why = f"{self.cause.kind} {self.cause.id}" if self.cause.id else self.cause.kind
-        src = f"; source: {self.cause.source}" if self.cause.source else ""
+    def line(self, text: str | None = None, cause: str | None = None) -> str:
+        """One deterministic line of transcript; `text` and `cause` put the event's text
+        and its cause in a reader's language (the engine's own are English)."""
+        if cause is None:
+            why = f"{self.cause.kind} {self.cause.id}" if self.cause.id else self.cause.kind
+            src = f"; source: {self.cause.source}" if self.cause.source else ""
+            cause = why + src
         shown = self.text if text is None else text
-        return f"{self.date} d{self.day:05.1f} [{self.kind}] {shown}  ({why}{src})"
+        return f"{self.date} d{self.day:05.1f} [{self.kind}] {shown}  ({cause})"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -31,6 +31,12 @@ def is_move_role(value: object) -> TypeGuard[MoveRole]:
 class IllegalMove(Exception):
     """A move the rules do not allow now; the message says why, for the player."""
 
+    @property
+    def reason(self) -> str:
+        """The message with its translations (`str(err)` is only its English)."""
+        reason = self.args[0] if self.args else ""
+        return reason if isinstance(reason, str) else str(reason)
+
 
 @dataclass(frozen=True)
 class Move:

@@ -104,7 +104,7 @@ class Resolution:
             return
         state.flags[name] = value
         state.env[name] = value
-        text = tx("{flag} is now yes", flag=name) if value else tx("{flag} is now no", flag=name)
+        text = _flag_change(self.scenario.flag_label(name), value)
         self.record("flag", text, cause, flag=name, value=value)
 
     def move_tariff(self, operation: str, cause: Cause) -> None:
@@ -552,3 +552,9 @@ def describe_offer(game: object, offer: dict[str, str]) -> str:
 
 def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def _flag_change(label: str, value: bool) -> str:
+    """`A tariff has been imposed: yes`: the fact in the scenario's words (its name in
+    words when it has no label), never the name expressions use."""
+    return tx("{flag}: yes", flag=label) if value else tx("{flag}: no", flag=label)

@@ -55,7 +55,7 @@ class GameState:
         # The tariff ladder (id `tariff`) and every declared deadline, in that order.
         self.clocks: dict[str, ClockState] = {spec.id: ClockState(spec) for spec in game.clocks}
         self.meters: dict[str, float] = {k: m.start for k, m in scenario.meters.items()}
-        self.flags: dict[str, bool] = dict(scenario.flags)
+        self.flags: dict[str, bool] = {n: f.start for n, f in scenario.flags.items()}
         self.day = 0.0
         self._date_day = 0
         self._date = scenario.start_date

@@ -14,7 +14,15 @@ below the view layers ever reads it.
 """
 
 from game.i18n.active import N_, _, current, ngettext, use, using
-from game.i18n.compose import tx_capital, tx_cat, tx_date, tx_join, tx_lower, tx_lower_first
+from game.i18n.compose import (
+    tx_capital,
+    tx_cat,
+    tx_date,
+    tx_join,
+    tx_lower,
+    tx_lower_first,
+    tx_n,
+)
 from game.i18n.language import DEFAULT, LANGUAGES, Lang, choose_language, parse_lang
 from game.i18n.text import LocalText, localise, tx
 
@@ -37,6 +45,7 @@ __all__ = [
     "tx_join",
     "tx_lower",
     "tx_lower_first",
+    "tx_n",
     "use",
     "using",
 ]

@@ -125,3 +125,38 @@ class _Date(LocalText):
 def tx_date(iso: str | dt.date) -> LocalText:
     """A date for a sentence: `2019-06-10` in English, `10 de junio de 2019` in Spanish."""
     return _Date(iso.isoformat() if isinstance(iso, dt.date) else iso)
+
+
+class _Plural(LocalText):
+    """A generated sentence with a count: `1 random game`, `200 random games`; each
+    language picks its own form for the count (`1 partida aleatoria`)."""
+
+    __slots__ = ("_n", "_plural")
+
+    _plural: str
+    _n: int
+
+    def in_lang(self, lang: str) -> str:
+        if lang == "en":
+            return str.__str__(self)
+        from game.i18n.catalogs import translations
+
+        template = translations(lang).ngettext(self._message or "", self._plural, self._n)
+        return template.format(**{k: localise(v, lang) for k, v in self.args.items()})
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_plural_again, (self._message, self._plural, self._n, dict(self.args)))
+
+
+def tx_n(singular: str, plural: str, n: int, /, **args: object) -> LocalText:
+    """`tx` for a sentence about `n` things: `singular` or `plural` (both `str.format`
+    templates given `n` and `args`), chosen per language by the catalogue's plural rule."""
+    values = {"n": n, **args}
+    english = (singular if n == 1 else plural).format(**values)
+    made = _Plural(english, message=singular, args=values)
+    made._plural, made._n = plural, n
+    return made
+
+
+def _plural_again(singular: str, plural: str, n: int, values: dict[str, object]) -> LocalText:
+    return tx_n(singular, plural, n, **{k: v for k, v in values.items() if k != "n"})

@@ -1,6 +1,6 @@
 """Keep the catalogues in step with the source: `python -m game.i18n.extract`.
 
-Extracts every marked string (`_`, `N_`, `ngettext`, `tx`) with Babel, one domain per
+Extracts every marked string (`_`, `N_`, `ngettext`, `tx`, `tx_n`) with Babel, one domain per
 part of the program, and updates `game/locale/<lang>/LC_MESSAGES/<domain>.po`: new
 messages are added untranslated, translations of unchanged messages are kept, messages
 gone from the source are dropped. `--check` changes nothing and exits 1 if a catalogue
@@ -21,7 +21,7 @@ from game.i18n.catalogs import DOMAINS, LOCALE_DIR, po_path
 from game.i18n.language import LANGUAGES
 
 PACKAGE = LOCALE_DIR.parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "tx": None}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "tx": None, "tx_n": (1, 2)}
 # Which folders of the package feed which domain (a translator works on one at a time).
 SOURCES: dict[str, tuple[str, ...]] = {
     "core": ("engine", "ai", "play", "saves", "sim", "net", "i18n", "userdirs.py"),

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 import aiohttp
 
 from game.engine.moves import Move
+from game.net.codes import SeatKey
 from game.net.feed import merge_push
 from game.net.protocol import (
     MAX_SERVER_FRAME,
@@ -49,6 +50,7 @@ from game.net.protocol import (
     encode,
     parse_server,
 )
+from game.scenario.models import RoleId, is_role
 
 # Errors after which reconnecting cannot help: the code is wrong or revoked, the
 # versions differ, or the server judged this client abusive.
@@ -95,7 +97,7 @@ class ClassClient:
         self.state = CONNECTING
         self.welcome: Welcome | None = None
         self.tables: Tables | None = None
-        self.latest: dict[tuple[int, str], ViewPush] = {}
+        self.latest: dict[SeatKey, ViewPush] = {}
         # Every push (views, always whole, and instructor tables), in the order received.
         self.pushes: asyncio.Queue[ViewPush | Tables] = asyncio.Queue()
         self.connections = 0  # successful connections so far (reconnects = this - 1)
@@ -146,11 +148,12 @@ class ClassClient:
         await self.close()
 
     @property
-    def seat(self) -> tuple[int, str] | None:
+    def seat(self) -> SeatKey | None:
         """(table, role) of this client's seat; None for the instructor."""
         if self.welcome is None or self.welcome.seat.instructor:
             return None
-        return self.welcome.seat.table or 0, self.welcome.seat.role or ""
+        role = self.welcome.seat.role
+        return (self.welcome.seat.table or 0, role) if is_role(role) else None
 
     # ------------------------------------------------------------------ requests
     async def move(
@@ -208,7 +211,7 @@ class ClassClient:
         pushes = [p for (t, _), p in self.latest.items() if table is None or t == table]
         return max((p.moves for p in pushes), default=0)
 
-    def view(self, table: int | None = None, role: str | None = None) -> ViewPush | None:
+    def view(self, table: int | None = None, role: RoleId | None = None) -> ViewPush | None:
         if table is None or role is None:
             if self.seat is None:
                 return None

@@ -11,11 +11,15 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.engine.moves import INSTRUCTOR, MoveRole
 from game.saves import write_atomic
+from game.scenario.models import RoleId, is_role
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
-INSTRUCTOR = "instructor"
+
+# A seat of the room: a delegation's chair at one table.
+SeatKey = tuple[int, RoleId]
 
 
 def new_code() -> str:
@@ -31,19 +35,28 @@ def normalise(code: str) -> str:
 class SeatCode:
     code: str
     table: int | None  # None: the instructor
-    role: str  # "us", "mexico" or "instructor"
+    role: MoveRole  # a delegation, or "instructor"
     revoked: bool = False
 
     @property
     def instructor(self) -> bool:
         return self.role == INSTRUCTOR
 
+    @property
+    def seat(self) -> SeatKey | None:
+        """The (table, delegation) this code opens; None for the instructor's."""
+        if self.table is None or not is_role(self.role):
+            return None
+        return (self.table, self.role)
 
-def new_roster(tables: int, roles: list[str]) -> list[SeatCode]:
+
+def new_roster(tables: int, roles: list[RoleId]) -> list[SeatCode]:
     """One code per human seat of every table, and the instructor's; all distinct."""
     seen: set[str] = set()
     roster: list[SeatCode] = []
-    seats: list[tuple[int | None, str]] = [(t, r) for t in range(1, tables + 1) for r in roles]
+    seats: list[tuple[int | None, MoveRole]] = [
+        (t, r) for t in range(1, tables + 1) for r in roles
+    ]
     for table, role in [*seats, (None, INSTRUCTOR)]:
         code = new_code()
         while code in seen:

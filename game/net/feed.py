@@ -27,6 +27,7 @@ from game.net.views import (
     view_fields,
     view_payload,
 )
+from game.scenario.models import RoleId
 
 # Tells a field the base lacks from one it has as None.
 _ABSENT = object()
@@ -48,7 +49,7 @@ def seat_push(
     table: int,
     state: GameState,
     view: RoleView,
-    replies: dict[str, Reply],
+    replies: dict[RoleId, Reply],
     base: Sent | None,
     wire: EventJson = event_json,
 ) -> tuple[ViewPush, Sent]:

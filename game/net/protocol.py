@@ -17,8 +17,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 from pydantic_core import from_json
 
-from game.engine.moves import Move
+from game.engine.moves import Move, MoveRole
 from game.net.wire_text import WireStr, joined_translations, split_translations
+from game.scenario.models import RoleId
 
 VERSION = 1
 # A frame larger than this is refused (the server also tells aiohttp, which closes the
@@ -131,7 +132,7 @@ ClientMessage = Annotated[
 class Seat(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     table: int | None = None
-    role: str | None = None
+    role: MoveRole | None = None  # a delegation, or "instructor"
     instructor: bool = False
 
 
@@ -141,7 +142,7 @@ class Welcome(Message):
     scenario_id: str
     scenario_sha256: str
     seed: int
-    players: dict[str, str]  # the seat's table (empty for the instructor): role -> player
+    players: dict[RoleId, str]  # the seat's table (empty for the instructor): role -> player
     tables: int
     # The scenario as this seat may see it: for a delegation, the other side's briefing,
     # objectives, preferences, key figures and private meters are removed.
@@ -160,7 +161,7 @@ class Reply(BaseModel):
 class ViewPush(Message):
     type: Literal["view"] = "view"
     table: int
-    role: str
+    role: RoleId
     moves: int  # moves made at the table, AI and instructor moves included
     view: dict[str, Any]  # a RoleView, see game.net.views
     # A delta (full=False) builds on the last view this connection received of the seat
@@ -172,7 +173,7 @@ class ViewPush(Message):
     # (game.net.views.merge_view for the view alone) rebuilds the whole push.
     full: bool = True
     events_from: int = Field(default=0, ge=0)
-    replies: dict[str, Reply] = Field(default_factory=dict)
+    replies: dict[RoleId, Reply] = Field(default_factory=dict)
     # Visible meters over time, for charts: meter -> values, one per event of the clock.
     timeline: dict[str, list[float]] = Field(default_factory=dict)
     timeline_from: int = Field(default=0, ge=0)
@@ -255,7 +256,7 @@ class TableRow(BaseModel):
     ending: str | None
     moves: int
     clock_paused: bool = False
-    seats: dict[str, int] = Field(default_factory=dict)  # role -> connected clients
+    seats: dict[RoleId, int] = Field(default_factory=dict)  # role -> connected clients
 
 
 class Tables(Message):
@@ -274,7 +275,7 @@ class Reissued(Message):
     type: Literal["reissued"] = "reissued"
     id: str
     table: int
-    role: str
+    role: MoveRole
     code: str  # the seat's new code; the old one no longer opens it
 
 

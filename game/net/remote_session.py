@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
@@ -138,11 +138,11 @@ class RemoteSession:
         return self._scenario
 
     @property
-    def players(self) -> Mapping[str, str]:
+    def players(self) -> Mapping[RoleId, str]:
         return self.welcome.players
 
     @property
-    def humans(self) -> list[str]:
+    def humans(self) -> list[RoleId]:
         return [self.role]
 
     @property
@@ -154,7 +154,7 @@ class RemoteSession:
         return self._view.ending is not None
 
     @property
-    def to_move(self) -> str:
+    def to_move(self) -> RoleId | Literal[""]:
         return self.role if self._view.my_turn else ""
 
     @property
@@ -186,25 +186,25 @@ class RemoteSession:
         """Moves made at the table in the latest view."""
         return self._push.moves
 
-    def view(self, role: str) -> RoleView:
+    def view(self, role: RoleId) -> RoleView:
         if role != self.role:
             raise ValueError(f"this seat plays {self.role}; the {role} view is not sent here")
         return self._view
 
-    def reply(self, role: str) -> Reply | None:
+    def reply(self, role: RoleId) -> Reply | None:
         sent = self._push.replies.get(role)
         if sent is None:
             return None
         reasons = tuple(Reason(text) for text in sent.reasons)
         return Reply(role, Decision(Move.from_json(sent.move), reasons))
 
-    def last_move(self, role: str) -> Move | None:
+    def last_move(self, role: RoleId) -> Move | None:
         for data in reversed(self._push.move_list):
             if data.get("role") == role:
                 return Move.from_json(data)
         return None
 
-    def meter_history(self, role: str) -> dict[str, list[float]]:
+    def meter_history(self, role: RoleId) -> dict[str, list[float]]:
         self.view(role)  # the same refusal for another role
         return {name: list(values) for name, values in self._push.timeline.items()}
 

@@ -209,7 +209,7 @@ class Room:
             return False
         return True
 
-    def _moved_on(self, table: Table, role: str, based_on: int) -> str:
+    def _moved_on(self, table: Table, role: RoleId, based_on: int) -> str:
         if based_on > table.moves:
             return tx(
                 "the table has made {moves} moves, not {based_on}",
@@ -224,7 +224,7 @@ class Room:
 
     # ------------------------------------------------------------------ what seats see
     def push(
-        self, table_no: int, role: str, all_reasons: bool = False, events_from: int | None = None
+        self, table_no: int, role: RoleId, all_reasons: bool = False, events_from: int | None = None
     ) -> ViewPush:
         """The view of `role` at a table (without its static fields and with the events
         from `events_from` on, if given): see `replies` for what the AI's reasons show."""
@@ -243,7 +243,7 @@ class Room:
         )
 
     def feed(
-        self, table_no: int, role: str, base: Sent | None, all_reasons: bool = False
+        self, table_no: int, role: RoleId, base: Sent | None, all_reasons: bool = False
     ) -> tuple[ViewPush, Sent]:
         """The push that brings a receiver holding `base` of this seat up to date (whole
         if `base` is None), and what the receiver holds after it."""
@@ -252,7 +252,9 @@ class Room:
         replies = self.replies(table_no, role, all_reasons)
         return seat_push(table_no, session.state, session.view(role), replies, base, table.wire)
 
-    def replies(self, table_no: int, role: str, all_reasons: bool = False) -> dict[str, Reply]:
+    def replies(
+        self, table_no: int, role: RoleId, all_reasons: bool = False
+    ) -> dict[RoleId, Reply]:
         """The AI chairs' last moves. AI reasons are private to their chair: only the
         instructor (`all_reasons`) reads the other chair's; a seat sees the moves."""
         return {
@@ -265,7 +267,7 @@ class Room:
             for r, reply in self.tables[table_no].session.replies.items()
         }
 
-    def rows(self, seats: Callable[[int], dict[str, int]] | None = None) -> Tables:
+    def rows(self, seats: Callable[[int], dict[RoleId, int]] | None = None) -> Tables:
         rows = []
         for number, table in self.tables.items():
             state = table.session.state

@@ -22,7 +22,7 @@ from aiohttp import WSMsgType, web
 
 from game.engine.moves import IllegalMove
 from game.i18n import tx
-from game.net.codes import SeatCode, normalise
+from game.net.codes import SeatCode, SeatKey, normalise
 from game.net.feed import Sent
 from game.net.guard import CodeGuard, RateLimit
 from game.net.protocol import (
@@ -50,7 +50,7 @@ from game.net.protocol import (
 )
 from game.net.room import Pending, Room
 from game.net.views import scoped_scenario
-from game.scenario.models import ROLES, is_role
+from game.scenario.models import ROLES, RoleId, is_role
 
 log = logging.getLogger("brink.class")
 
@@ -72,7 +72,7 @@ class Connection:
     bad_messages: int = 0
     # (table, role) -> what this connection holds of that seat's view: the next view
     # it is sent is a delta from there.
-    sent: dict[tuple[int, str], Sent] = field(default_factory=dict)
+    sent: dict[SeatKey, Sent] = field(default_factory=dict)
 
     def send(self, frame: str) -> None:
         """Queue a frame; a client too slow to take them is disconnected."""
@@ -102,7 +102,7 @@ class ClassServer:
         self.room = room
         self.guard = guard or CodeGuard()
         self.rate = rate
-        self.seats: dict[tuple[int, str], set[Connection]] = {}
+        self.seats: dict[SeatKey, set[Connection]] = {}
         self.instructors: set[Connection] = set()
         self._address_locks: dict[str, asyncio.Lock] = {}
         self.app = web.Application()
@@ -121,7 +121,7 @@ class ClassServer:
         # has that many moves is sent a delta from it), and, for a table that had moves
         # given up, the moves it was rebuilt with: a client that saw more saw moves the
         # table no longer has, so it gets whole views.
-        self._seat_sent: dict[tuple[int, str], Sent] = {}
+        self._seat_sent: dict[SeatKey, Sent] = {}
         self._rolled_back: dict[int, int] = {}
         self._scoped: dict[str | None, dict[str, Any]] = {}
 
@@ -242,15 +242,15 @@ class ClassServer:
             self.instructors.add(conn)
             conn.send(encode(self.room.rows(self._seat_counts)))
         else:
-            assert seat.table is not None
-            key = (seat.table, seat.role)
+            key = seat.seat
+            assert key is not None  # not the instructor's code: a delegation's seat
             self.seats.setdefault(key, set()).add(conn)
             push, conn.sent[key] = self.room.feed(*key, self._resumable(key, hello.known_moves))
             conn.send(encode(push))
             self._push_tables()
         return conn
 
-    def _resumable(self, key: tuple[int, str], known_moves: int) -> Sent | None:
+    def _resumable(self, key: SeatKey, known_moves: int) -> Sent | None:
         """What a client that says it has seen `known_moves` moves holds of a seat, if
         the server knows it: views are decided by the moves, so a client that has seen
         as many as the seat was last sent holds that very view."""
@@ -272,10 +272,10 @@ class ClassServer:
             seed=settings.seed,
             players={} if seat.instructor else dict(settings.players),
             tables=settings.tables,
-            scenario=self._scenario_for(None if seat.instructor else seat.role),
+            scenario=self._scenario_for(seat.seat[1] if seat.seat else None),
         )
 
-    def _scenario_for(self, role: str | None) -> dict[str, Any]:
+    def _scenario_for(self, role: RoleId | None) -> dict[str, Any]:
         """The scenario as a role may see it, computed once per role."""
         if role not in self._scoped:
             self._scoped[role] = scoped_scenario(self.room.ruleset.scenario, role)
@@ -505,7 +505,7 @@ class ClassServer:
             self._push_tables()
 
     def _send_views(
-        self, key: tuple[int, str], conns: Iterable[Connection], all_reasons: bool
+        self, key: SeatKey, conns: Iterable[Connection], all_reasons: bool
     ) -> Sent | None:
         """Bring each connection's view of a seat up to date; what they hold after."""
         frames: list[tuple[Sent | None, str, Sent]] = []  # base -> frame, new base
@@ -541,13 +541,13 @@ class ClassServer:
             for conn in self.instructors:
                 conn.send(frame)
 
-    def _seat_counts(self, table: int) -> dict[str, int]:
+    def _seat_counts(self, table: int) -> dict[RoleId, int]:
         return {role: len(self.seats.get((table, role), ())) for role in ROLES}
 
     def _leave(self, conn: Connection) -> None:
         self.instructors.discard(conn)
-        if conn.seat.table is not None:
-            conns = self.seats.get((conn.seat.table, conn.seat.role))
+        if conn.seat.seat is not None:
+            conns = self.seats.get(conn.seat.seat)
             if conns is not None:
                 conns.discard(conn)
             self._push_tables()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from game.engine.moves import Move
 from game.net.codes import SeatCode
+from game.scenario.models import RoleId
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS room (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,7 +41,7 @@ class RoomSettings:
     scenario_sha256: str
     seed: int
     tables: int
-    players: dict[str, str]  # role -> "human" or an AI name, the same at every table
+    players: dict[RoleId, str]  # role -> "human" or an AI name, the same at every table
 
     def to_rows(self) -> list[tuple[str, str]]:
         return [

@@ -13,7 +13,7 @@ from game.engine.moves import Move
 from game.engine.state import GameState
 from game.net.wire_text import from_wire, to_wire
 from game.rules.effects import Cause
-from game.scenario.models import Role, Scenario
+from game.scenario.models import Role, RoleId, Scenario
 
 # Parts of the other delegation that only its own players may read.
 CONFIDENTIAL_ROLE_FIELDS = ("briefing", "objectives", "preferences", "key_figures")
@@ -197,14 +197,14 @@ class ViewReader:
         return self._static
 
 
-def timeline_payload(state: GameState, role: str, start: int = 0) -> dict[str, list[float]]:
+def timeline_payload(state: GameState, role: RoleId, start: int = 0) -> dict[str, list[float]]:
     """The meters `role` may see, over time (for the charts), from point `start` on."""
     visible = [n for n, m in state.game.scenario.meters.items() if role in m.visible_to]
     points = state.timeline[start:]
     return {name: [snap.meters.get(name, 0.0) for snap in points] for name in visible}
 
 
-def scoped_scenario(scenario: Scenario, role: str | None) -> dict[str, Any]:
+def scoped_scenario(scenario: Scenario, role: RoleId | None) -> dict[str, Any]:
     """The scenario as JSON for a seat of `role` (None: the instructor, who sees all).
     For display only: without the other side's objectives it is not a loadable file."""
     data = scenario.model_dump(mode="json")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from game.ai.agent import Decision
 from game.engine.events import Event
@@ -21,14 +21,14 @@ if TYPE_CHECKING:
     from game.engine.api import Outcome, RoleView
     from game.engine.moves import Move
     from game.report.debrief import Debrief
-    from game.scenario.models import Scenario
+    from game.scenario.models import RoleId, Scenario
 
 
 @dataclass
 class Reply:
     """A move the AI made, with its reasons and what followed."""
 
-    role: str
+    role: RoleId
     decision: Decision
     events: list[Event] = field(default_factory=list)
 
@@ -43,12 +43,12 @@ class GameSession(Protocol):
         ...
 
     @property
-    def players(self) -> Mapping[str, str]:
+    def players(self) -> Mapping[RoleId, str]:
         """Who sits in each chair: "human" or an AI's name."""
         ...
 
     @property
-    def humans(self) -> list[str]:
+    def humans(self) -> list[RoleId]:
         """The roles played from this machine."""
         ...
 
@@ -59,7 +59,7 @@ class GameSession(Protocol):
     def over(self) -> bool: ...
 
     @property
-    def to_move(self) -> str:
+    def to_move(self) -> RoleId | Literal[""]:
         """The role that must move now from this machine, or ''."""
         ...
 
@@ -88,15 +88,15 @@ class GameSession(Protocol):
         ...
 
     # ------------------------------------------------------------------ reading
-    def view(self, role: str) -> RoleView: ...
+    def view(self, role: RoleId) -> RoleView: ...
 
-    def reply(self, role: str) -> Reply | None:
+    def reply(self, role: RoleId) -> Reply | None:
         """The AI's last move for `role` with its reasons (None for a human chair)."""
         ...
 
-    def last_move(self, role: str) -> Move | None: ...
+    def last_move(self, role: RoleId) -> Move | None: ...
 
-    def meter_history(self, role: str) -> dict[str, list[float]]:
+    def meter_history(self, role: RoleId) -> dict[str, list[float]]:
         """Each meter `role` may see, one value per snapshot of the game, oldest first."""
         ...
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from game.ai import AGENTS, Agent, agent_rng, make_agent
 from game.ai.preferences import preferences_for
@@ -30,7 +30,7 @@ from game.engine.api import (
 from game.engine.events import Event
 from game.engine.moves import IllegalMove, Move
 from game.engine.state import GameState
-from game.i18n import N_
+from game.i18n import N_, tx
 from game.play.interface import Reply
 from game.rules.ruleset import Ruleset, load_ruleset
 from game.saves import (
@@ -43,13 +43,13 @@ from game.saves import (
     slot_path,
     write_save,
 )
-from game.scenario.models import ROLES, Scenario, as_role, is_role, other_role
+from game.scenario.models import ROLES, RoleId, Scenario, is_role, other_role
 from game.userdirs import AUTO_PREFIX, is_auto_slot
 
 if TYPE_CHECKING:
     from game.report.debrief import Debrief
 
-__all__ = ["HUMAN", "OPPONENTS", "Reply", "Session", "other"]
+__all__ = ["HUMAN", "OPPONENTS", "Reply", "Session"]
 
 HUMAN = "human"
 OPPONENTS = {
@@ -60,10 +60,6 @@ OPPONENTS = {
 }
 
 
-def other(role: str) -> str:
-    return other_role(as_role(role))
-
-
 class Session:
     """A game played on this machine; it implements `game.play.interface.GameSession`."""
 
@@ -71,7 +67,7 @@ class Session:
         self,
         ruleset: Ruleset,
         seed: int,
-        players: Mapping[str, str],
+        players: Mapping[RoleId, str],
         state: GameState | None = None,
         folder: Path | None = None,
     ) -> None:
@@ -83,15 +79,15 @@ class Session:
         self.players = dict(players)
         self.state = state if state is not None else new_game(ruleset, seed)
         self.folder = folder
-        self.agents: dict[str, Agent] = {
+        self.agents: dict[RoleId, Agent] = {
             role: make_agent(name, ruleset, seed)
             for role, name in self.players.items()
             if name != HUMAN
         }
         for role in self.agents:
             # Rank the AI's offers now, while the briefing is read, not on its first reply.
-            preferences_for(ruleset, as_role(role)).ranked_columns()
-        self.replies: dict[str, Reply] = {}
+            preferences_for(ruleset, role).ranked_columns()
+        self.replies: dict[RoleId, Reply] = {}
         self.saved_moves = len(self.state.moves)  # moves covered by the last named save
         self.slot: str | None = None
         # This game's own auto-save slot, named at its first auto-save (never shared with
@@ -105,7 +101,7 @@ class Session:
     def start(
         cls,
         scenario: str | Path | Ruleset,
-        role: str,
+        role: RoleId,
         opponent: str = "ai-normal",
         seed: int = 0,
         folder: Path | None = None,
@@ -113,7 +109,7 @@ class Session:
         ruleset = scenario if isinstance(scenario, Ruleset) else load_ruleset(scenario)
         if role not in ROLES:
             raise ValueError(f"role must be `us` or `mexico`, not {role!r}")
-        players: dict[str, str] = {role: HUMAN, other(role): opponent}
+        players: dict[RoleId, str] = {role: HUMAN, other_role(role): opponent}
         session = cls(ruleset, seed, players, folder=folder)
         session.run_ai()
         return session
@@ -121,7 +117,7 @@ class Session:
     @classmethod
     def load(cls, path: Path, folder: Path | None = None) -> Session:
         """Resume a save (raise SaveError with a sentence if it cannot be used)."""
-        session = cls.from_save(read_save(path), f"save {path.name}", folder)
+        session = cls.from_save(read_save(path), tx("save {name}", name=path.name), folder)
         session.slot = path.name.removesuffix(".brink.json")
         if is_auto_slot(session.slot) and _same_folder(path.parent, session.save_folder()):
             session.autosave_slot = session.slot  # the game goes on in its own save
@@ -132,12 +128,12 @@ class Session:
     def from_save(cls, save: SaveGame, where: str, folder: Path | None = None) -> Session:
         """The game a save records (raise SaveError if its scenario cannot be used)."""
         state = restore(save, where=where)
-        players: dict[str, str] = {r: save.players.get(r, HUMAN) for r in ROLES}
+        players: dict[RoleId, str] = {r: save.players.get(r, HUMAN) for r in ROLES}
         return cls(state.ruleset, save.seed, players, state, folder)
 
     # ------------------------------------------------------------------ state
     @property
-    def humans(self) -> list[str]:
+    def humans(self) -> list[RoleId]:
         return [r for r in ROLES if self.players.get(r) == HUMAN]
 
     @property
@@ -149,10 +145,10 @@ class Session:
         return is_terminal(self.state)
 
     @property
-    def to_move(self) -> str:
+    def to_move(self) -> RoleId | Literal[""]:
         """The human whose turn it is, or '' (the AI is thinking, or the game is over)."""
         actor = self.state.actor
-        return actor if self.players.get(actor) == HUMAN else ""
+        return actor if is_role(actor) and self.players.get(actor) == HUMAN else ""
 
     @property
     def unsaved(self) -> bool:
@@ -170,16 +166,16 @@ class Session:
     def saves_locally(self) -> bool:
         return True
 
-    def view(self, role: str) -> RoleView:
-        return view(self.state, as_role(role))
+    def view(self, role: RoleId) -> RoleView:
+        return view(self.state, role)
 
-    def reply(self, role: str) -> Reply | None:
+    def reply(self, role: RoleId) -> Reply | None:
         return self.replies.get(role)
 
-    def last_move(self, role: str) -> Move | None:
+    def last_move(self, role: RoleId) -> Move | None:
         return next((m for m in reversed(self.state.moves) if m.role == role), None)
 
-    def meter_history(self, role: str) -> dict[str, list[float]]:
+    def meter_history(self, role: RoleId) -> dict[str, list[float]]:
         visible = [m.name for m in self.view(role).meters]
         series: dict[str, list[float]] = {name: [] for name in visible}
         for snap in self.state.timeline:
@@ -205,7 +201,8 @@ class Session:
         if reason is not None:
             raise IllegalMove(reason)
         events = apply(self.state, move)
-        self.replies.pop(move.role, None)
+        if is_role(move.role):
+            self.replies.pop(move.role, None)
         for reply in self.run_ai():
             events += reply.events
         self.autosave()

@@ -16,7 +16,8 @@ def _number(value: float) -> str:
 
 
 def line_chart(title: str, dates: list[str], values: list[float], unit: str = "") -> str:
-    """A step line of `values` over `dates` (ISO), with its axis labels."""
+    """A step line of `values` over `dates` (ISO; a `tx_date` shows the reader's form on
+    the axis), with its axis labels."""
     if not values:
         return ""
     low, high = min(values), max(values)
@@ -49,9 +50,9 @@ def line_chart(title: str, dates: list[str], values: list[float], unit: str = ""
         f"{escape(_number(high))}</text>",
         f'<text x="{PAD_LEFT - 6}" y="{PAD_TOP + inner_h}" text-anchor="end" class="tick">'
         f"{escape(_number(low))}</text>",
-        f'<text x="{PAD_LEFT}" y="{HEIGHT - 8}" class="tick">{escape(dates[0])}</text>',
+        f'<text x="{PAD_LEFT}" y="{HEIGHT - 8}" class="tick">{escape(localise(dates[0]))}</text>',
         f'<text x="{WIDTH - PAD_RIGHT}" y="{HEIGHT - 8}" text-anchor="end" class="tick">'
-        f"{escape(dates[-1])}</text>",
+        f"{escape(localise(dates[-1]))}</text>",
         f'<polyline points="{points}" class="series"/>',
         "</svg>",
     ]

@@ -7,7 +7,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from game.i18n import _, localise, ngettext
+from game.i18n import _, localise, ngettext, tx_date
 from game.report.debrief import Debrief
 from game.report.document import Document, Heading, Paragraph, Table, cells
 from game.report.html_page import render_html
@@ -36,7 +36,8 @@ class Team:
         out = [self.tariff] if scenario.tariff_ladder is not None else []
         for deadline in scenario.deadlines:
             steps = self.debrief.imposed(deadline.id)
-            out.append(_("from {date}").format(date=steps[0].date) if steps else _("never"))
+            when = localise(tx_date(steps[0].date)) if steps else ""
+            out.append(_("from {date}").format(date=when) if steps else _("never"))
         return out
 
 
@@ -48,6 +49,11 @@ def _threat_names(scenario: Scenario) -> list[str]:
 
 def _options(team: Team) -> dict[str, str]:
     return {t.issue: t.agreed for t in team.debrief.terms}
+
+
+def _of_teams(n: int, total: int) -> str:
+    """`2 of 3 teams`, `1 of 1 team`: the noun agrees with the total."""
+    return ngettext("{n} of {total} team", "{n} of {total} teams", total).format(n=n, total=total)
 
 
 def _spread(values: list[int]) -> str:
@@ -108,14 +114,14 @@ def class_document(teams: list[Team]) -> Document:
     spread.append(cells(_("Endings"), "; ".join(f"{k}: {v}" for k, v in endings.most_common())))
     if scenario.tariff_ladder is not None:
         collected = sum(1 for t in teams if t.debrief.tariff_collected)
-        of_teams = _("{n} of {total} teams").format(n=collected, total=len(teams))
+        of_teams = _of_teams(collected, len(teams))
         spread.append(cells(_("Tariff collected"), of_teams))
     for deadline in scenario.deadlines:
         imposed = sum(1 for t in teams if t.debrief.imposed(deadline.id))
         spread.append(
             cells(
                 _("{threat} imposed").format(threat=localise(deadline.label)),
-                _("{n} of {total} teams").format(n=imposed, total=len(teams)),
+                _of_teams(imposed, len(teams)),
             )
         )
     terms = []

@@ -14,7 +14,7 @@ from game.engine.moves import ACCEPT, PROPOSE, IllegalMove, Move
 from game.engine.state import GameState, Snapshot
 from game.i18n import LocalText, tx, tx_date, tx_lower, tx_lower_first
 from game.rules.ruleset import Ruleset
-from game.saves import SaveError, SaveGame, ruleset_for
+from game.saves import A_SAVE, SaveError, SaveGame, ruleset_for
 from game.scenario.models import ROLES, RoleId, Scenario, is_role
 from game.scenario.models import Deadline as ScenarioDeadline
 
@@ -102,7 +102,7 @@ def _deadline_question(d: Debrief, deadline: ScenarioDeadline) -> LocalText:
     )
 
 
-def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save") -> Debrief:
+def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = A_SAVE) -> Debrief:
     """Replay the save move by move, asking each AI player again for its reasons (its
     decisions are a function of the seed and the position, so they come out the same)."""
     ruleset = ruleset_for(save, ruleset, where)
@@ -116,7 +116,14 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "
         problem = check_move(state, move)
         if problem is not None:
             raise SaveError(
-                f"{where} is damaged: move {number} ({move.role} {move.kind}): {problem}"
+                tx(
+                    "{where} is damaged: move {number} ({role} {kind}): {problem}",
+                    where=where,
+                    number=number,
+                    role=move.role,
+                    kind=move.kind,
+                    problem=problem,
+                )
             )
         reasons: tuple[str, ...] = ()
         role = move.role  # an instructor's move has no agent's reasons
@@ -130,12 +137,19 @@ def build_debrief(save: SaveGame, ruleset: Ruleset | None = None, where: str = "
         try:
             apply(state, move)
         except IllegalMove as err:  # the save does not fit the scenario
-            raise SaveError(f"{where} is damaged: move {number}: {err}") from None
+            raise SaveError(
+                tx(
+                    "{where} is damaged: move {number}: {error}",
+                    where=where,
+                    number=number,
+                    error=err.reason,
+                )
+            ) from None
         steps.append(
             Step(
                 number,
                 move,
-                save.players.get(move.role, HUMAN),
+                save.players.get(move.role, HUMAN) if is_role(move.role) else HUMAN,
                 date,
                 reasons,
                 tuple(state.log[start:]),
@@ -165,8 +179,15 @@ def _agents(save: SaveGame, ruleset: Ruleset, where: str) -> dict[str, Agent]:
             continue
         if name not in AGENTS:
             raise SaveError(
-                f"{where} is damaged: its {role} player `{name[:40]}` is neither `{HUMAN}` "
-                f"nor one of the agents ({', '.join(AGENTS)})"
+                tx(
+                    "{where} is damaged: its {role} player `{name}` is neither `{human}` nor "
+                    "one of the agents ({agents})",
+                    where=where,
+                    role=role,
+                    name=name[:40],
+                    human=HUMAN,
+                    agents=", ".join(AGENTS),
+                )
             )
         agents[role] = make_agent(name, ruleset, save.seed)
     return agents

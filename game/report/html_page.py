@@ -89,7 +89,8 @@ def _block(block: Block) -> str:
     if isinstance(block, Paragraph):
         return f"<p>{_text(block.text)}</p>"
     if isinstance(block, Legend):
-        return f"<p>{_('Bold:')} {_text(block.text)}</p>"
+        bold = _("Bold:")  # outside the f-string, where Babel finds it
+        return f"<p>{bold} {_text(block.text)}</p>"
     if isinstance(block, Table):
         head = "".join(f"<th>{_inline(c)}</th>" for c in block.header)
         rows = "".join(

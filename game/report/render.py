@@ -4,6 +4,7 @@ Markdown hosts and the terminal) or as one self-contained HTML file."""
 from __future__ import annotations
 
 from game.engine.events import STORY_KINDS, Event
+from game.engine.moves import MoveRole
 from game.engine.state import Snapshot
 from game.i18n import N_, _, localise, ngettext, tx_date
 from game.report.debrief import Debrief, Step
@@ -29,9 +30,17 @@ from game.report.document import (
 )
 from game.report.html_page import render_html
 from game.report.markdown import render_markdown
+from game.rules.effects import Cause
 from game.scenario.models import ROLES
 
-__all__ = ["TRANSCRIPT_KINDS", "debrief_document", "key_series", "to_html", "to_markdown"]
+__all__ = [
+    "TRANSCRIPT_KINDS",
+    "cause_words",
+    "debrief_document",
+    "key_series",
+    "to_html",
+    "to_markdown",
+]
 
 # Event kinds worth a line in the printed transcript (meter changes are in the charts).
 TRANSCRIPT_KINDS = STORY_KINDS
@@ -79,7 +88,7 @@ def _source(d: Debrief, ref: str) -> str:
     if source is None:
         return ref
     outlet = f", {source.outlet}" if source.outlet else ""
-    when = f", {source.date}" if source.date else ""
+    when = f", {localise(tx_date(source.date))}" if source.date else ""
     return f"“{source.title}”{outlet}{when}"
 
 
@@ -93,18 +102,42 @@ CAUSE_KINDS = {
     "action": N_("action"),
     "clock": N_("the clock"),
     "start": N_("start"),
+    "instructor": N_("instructor"),
+    "inject": N_("inject"),
 }
+# Causes whose id is the engine's own word rather than a scenario's id: said whole, so a
+# Spanish reader never meets `propose` or `time ran out`.
+CAUSE_PHRASES = {
+    ("move", "propose"): N_("move propose"),
+    ("move", "accept"): N_("move accept"),
+    ("move", "reject"): N_("move reject"),
+    ("move", "walk_out"): N_("move walk_out"),
+    ("ladder", "step"): N_("tariff ladder step"),
+    ("clock", "time ran out"): N_("the clock: time ran out"),
+    ("clock", "the move limit was reached"): N_("the clock: the move limit was reached"),
+    ("instructor", "pause"): N_("instructor pause"),
+    ("instructor", "resume"): N_("instructor resume"),
+}
+
+
+def cause_words(cause: Cause) -> str:
+    """What caused an event, in the reader's words: `rule flows-respond`, `move propose`
+    (`regla flows-respond`, `jugada: proponer`); ids stay as written."""
+    phrase = CAUSE_PHRASES.get((cause.kind, cause.id))
+    if phrase is not None:
+        return _(phrase)
+    name = _(CAUSE_KINDS[cause.kind]) if cause.kind in CAUSE_KINDS else cause.kind
+    return name if not cause.id else f"{name} {cause.id}"
 
 
 def _why(d: Debrief, event: Event) -> str:
     cause = event.cause
-    name = _(CAUSE_KINDS[cause.kind]) if cause.kind in CAUSE_KINDS else cause.kind
-    kind = name if not cause.id else f"{name} {cause.id}"
+    kind = cause_words(cause)
     source = _source(d, cause.source)
     return f"{kind}; {source}" if source else kind
 
 
-def _player(d: Debrief, role: str) -> str:
+def _player(d: Debrief, role: MoveRole) -> str:
     if role == "instructor":
         return _("the instructor")
     who = d.save.players.get(role, "human")
@@ -150,8 +183,10 @@ def _headline(d: Debrief) -> Headline:
             Fixed(" "),
             " ".join(localise(ending.history).split()),
         )
+    # A title that ends in an abbreviation (`EE. UU.`) has its full stop already.
+    stop = "" if localise(title).endswith(".") else "."
     return Headline(
-        (Strong((Fixed(_("Ending: ")), title, Fixed("."))), Fixed(" "), summary),
+        (Strong((Fixed(_("Ending: ")), title, Fixed(stop))), Fixed(" "), summary),
         tuple(facts),
         history,
     )
@@ -170,16 +205,23 @@ def _agreement(d: Debrief) -> list[Block]:
         for term in d.terms
     )
     source = _source(d, d.history_source)
+    legend: Text = (
+        (Fixed(_("differs from 2019. The 2019 terms: ")), source, Fixed("."))
+        if source
+        else (Fixed(_("differs from 2019.")),)  # no recorded deal to cite
+    )
     return [
         *blocks,
         Table((Fixed(_("Issue")), Fixed(_("This game")), Fixed("2019")), rows),
-        Legend((Fixed(_("differs from 2019. The 2019 terms: ")), source, Fixed("."))),
+        Legend(legend),
     ]
 
 
 def _charts(d: Debrief) -> Charts:
     series = tuple(Series(t, u, tuple(v)) for t, u, v in key_series(d))
-    return Charts(tuple(snap.date for snap in _daily(d)), series)
+    # Dates as the reader writes them (ISO in English, `15 de octubre de 2018` in Spanish);
+    # each stays its ISO text underneath, which the charts place points by.
+    return Charts(tuple(tx_date(snap.date) for snap in _daily(d)), series)
 
 
 def _scores(d: Debrief) -> list[Block]:

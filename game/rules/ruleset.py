@@ -8,11 +8,11 @@ diagnostic of the file, each positioned at the character where it starts.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from game.i18n import tx
 from game.rules.effects import Op, Quantity
@@ -23,6 +23,8 @@ from game.scenario.loader import ScenarioFile, ShapeError, check_scenario_file
 from game.scenario.models import Effect, News, Preferences, RoleId, Scenario
 from game.scenario.registry import resolve
 from game.scenario.yaml_source import SourceMap
+
+T = TypeVar("T")
 
 Path_ = tuple[str | int, ...]
 
@@ -54,9 +56,11 @@ class Ruleset:
     # Each role's reservation value and action values (AI preferences), keyed by
     # (role, "reservation") or (role, action id).
     valuations: dict[tuple[str, str], Quantity] = field(default_factory=dict)
-    # The engine's playable form of this ruleset (`game.engine.creation.game_for`), built
-    # once on first use; typed there, since the rules layer does not know the engine.
-    game_cache: object = field(default=None, init=False, repr=False, compare=False)
+    # What higher layers derive from this ruleset once and reuse (the engine's playable
+    # Game, each role's AI preferences): see `derived`.
+    _derived: dict[Callable[[Ruleset], object], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def scenario(self) -> Scenario:
@@ -65,6 +69,17 @@ class Ruleset:
     @property
     def id(self) -> str:
         return self.scenario.id
+
+    def derived(self, build: Callable[[Ruleset], T]) -> T:
+        """`build(self)`, computed on the first call and kept for this ruleset's life.
+        Layers above the rules (engine, AI) keep their costly per-scenario structures
+        here, keyed by the function that builds them, without the rules layer knowing
+        their types."""
+        try:
+            return cast(T, self._derived[build])
+        except KeyError:
+            value = self._derived[build] = build(self)
+            return value
 
 
 def load_ruleset(reference: str | Path) -> Ruleset:

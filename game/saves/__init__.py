@@ -1,6 +1,6 @@
 """Saved games: JSON, versioned, event-sourced, written atomically."""
 
-from game.saves.format import FORMAT, SaveError, SaveGame
+from game.saves.format import A_SAVE, FORMAT, SaveError, SaveGame
 from game.saves.games import capture, restore, ruleset_for
 from game.saves.store import (
     list_slots,
@@ -13,6 +13,7 @@ from game.saves.store import (
 )
 
 __all__ = [
+    "A_SAVE",
     "FORMAT",
     "SaveError",
     "SaveGame",

@@ -14,12 +14,18 @@ from typing import Any
 from game import __version__
 from game.engine.moves import Move
 from game.i18n import localise, tx
+from game.scenario.models import RoleId, is_role
 
 FORMAT = 1
 KIND = "brinkmanship-save"
 # Seeds are 64-bit at most: a save is a small file, and a seed of 100,000 digits is
 # damage, not a game (Python would even refuse to print it).
 SEED_LIMIT = 2**63 - 1
+
+
+# How a message names a save it has no file name for ("save is damaged: …"), in the
+# reader's language like the rest of the sentence.
+A_SAVE = tx("save")
 
 
 class SaveError(Exception):
@@ -35,7 +41,7 @@ class SaveGame:
     scenario_id: str
     scenario_digest: str
     seed: int
-    players: dict[str, str]
+    players: dict[RoleId, str]  # role -> "human" or an AI's name
     moves: list[Move]
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -55,7 +61,7 @@ class SaveGame:
         return json.dumps(self.to_json(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
     @classmethod
-    def loads(cls, text: str, where: str = "save") -> SaveGame:
+    def loads(cls, text: str, where: str = A_SAVE) -> SaveGame:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError) as err:  # JSONDecodeError, or a 5,000-digit number
@@ -77,7 +83,7 @@ class SaveGame:
         return cls.from_json(data, where)
 
     @classmethod
-    def from_json(cls, data: Any, where: str = "save") -> SaveGame:
+    def from_json(cls, data: Any, where: str = A_SAVE) -> SaveGame:
         if not isinstance(data, dict) or data.get("kind") != KIND:
             raise SaveError(tx("{where} is not a Brinkmanship save", where=where))
         version = data.get("format")
@@ -113,7 +119,7 @@ class SaveGame:
                 tx("{where} is damaged: its seed is out of range (at most 19 digits)", where=where)
             )
         if not isinstance(players, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in players.items()
+            is_role(k) and isinstance(v, str) for k, v in players.items()
         ):
             raise SaveError(tx("{where} is damaged: its players are unreadable", where=where))
         if not isinstance(moves, list):

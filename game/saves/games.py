@@ -11,12 +11,13 @@ from game.engine.moves import IllegalMove
 from game.engine.state import GameState
 from game.i18n import tx
 from game.rules.ruleset import Ruleset, load_ruleset
-from game.saves.format import SaveError, SaveGame
+from game.saves.format import A_SAVE, SaveError, SaveGame
 from game.scenario.diagnostics import ScenarioError
+from game.scenario.models import RoleId
 
 
 def capture(
-    state: GameState, players: Mapping[str, str], meta: Mapping[str, Any] | None = None
+    state: GameState, players: Mapping[RoleId, str], meta: Mapping[str, Any] | None = None
 ) -> SaveGame:
     """A save of `state`. The wall clock appears only in metadata, never in the game."""
     info: dict[str, Any] = {
@@ -35,7 +36,7 @@ def capture(
     )
 
 
-def restore(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save") -> GameState:
+def restore(save: SaveGame, ruleset: Ruleset | None = None, where: str = A_SAVE) -> GameState:
     """Replay a save. The scenario must be the very file the save was made with."""
     ruleset = ruleset_for(save, ruleset, where)
     try:
@@ -43,10 +44,10 @@ def restore(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save")
             return new_game(ruleset, save.seed)
         return replay(ruleset, save.seed, save.moves)
     except IllegalMove as err:
-        raise SaveError(tx("{where} is damaged: {error}", where=where, error=str(err))) from None
+        raise SaveError(tx("{where} is damaged: {error}", where=where, error=err.reason)) from None
 
 
-def ruleset_for(save: SaveGame, ruleset: Ruleset | None = None, where: str = "save") -> Ruleset:
+def ruleset_for(save: SaveGame, ruleset: Ruleset | None = None, where: str = A_SAVE) -> Ruleset:
     """The scenario a save was made with: loaded (unless given) and checked to be the very
     same file, since its moves only replay faithfully against it."""
     if ruleset is None:

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal, TypeGuard
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -28,7 +29,7 @@ from pydantic import (
     model_validator,
 )
 
-from game.i18n import Lang, LocalText
+from game.i18n import Lang, LocalText, tx
 from game.scenario.prose import Prose, scenario_language, short_prose
 
 # Names that appear inside condition expressions must be plain identifiers.
@@ -279,6 +280,37 @@ class Role(Strict):
     )
 
 
+# --------------------------------------------------------------------------- flags
+
+
+class Flag(Strict):
+    """A yes/no fact the rules track, with words for players (the short form is its value)."""
+
+    start: bool = Field(default=False, description="Value when the scenario starts.")
+    label: Prose = Field(
+        default="",
+        description="The fact in words, for the transcript and the debrief, which print "
+        "`<label>: yes` when a rule sets it, e.g. `A tariff has been imposed`. Without it "
+        "they print the flag's name as words.",
+    )
+
+    def play_value(self) -> bool:
+        """What the flag is to the game (see `play_digest`): its starting value. Its label
+        is wording, so `x: false` and `x: {start: false, label: ...}` play alike."""
+        return self.start
+
+
+def _flag_from_value(value: Any) -> Any:
+    # The short form, `name: false`, is the flag's starting value; anything but a mapping
+    # is checked as that value, so `name: maybe` is reported as "not a yes/no value".
+    if isinstance(value, dict | Flag):
+        return value
+    return {"start": value}
+
+
+FlagEntry = Annotated[Flag, BeforeValidator(_flag_from_value, json_schema_input_type=bool | Flag)]
+
+
 # --------------------------------------------------------------------------- meters
 
 
@@ -300,9 +332,22 @@ class Meter(Strict):
     @model_validator(mode="after")
     def _range(self) -> Meter:
         if self.min > self.max:
-            raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+            raise ValueError(
+                tx(
+                    "min ({min}) is greater than max ({max})",
+                    min=format(self.min, "g"),
+                    max=format(self.max, "g"),
+                )
+            )
         if not self.min <= self.start <= self.max:
-            raise ValueError(f"start ({self.start:g}) is outside [{self.min:g}, {self.max:g}]")
+            raise ValueError(
+                tx(
+                    "start ({start}) is outside [{min}, {max}]",
+                    start=format(self.start, "g"),
+                    min=format(self.min, "g"),
+                    max=format(self.max, "g"),
+                )
+            )
         return self
 
 
@@ -523,7 +568,9 @@ class Effect(Strict):
         given = [k for k in type(self).model_fields if getattr(self, k) is not None]
         if len(given) != 1:
             keys = ", ".join(type(self).model_fields)
-            raise ValueError(f"an effect has exactly one of: {keys} (found {len(given)})")
+            raise ValueError(
+                tx("an effect has exactly one of: {keys} (found {n})", keys=keys, n=len(given))
+            )
         return self
 
     @property
@@ -735,8 +782,10 @@ class Scenario(Strict):
     meters: dict[Name, Meter] = Field(
         default_factory=dict, description="Quantities the game tracks, by name."
     )
-    flags: dict[Name, bool] = Field(
-        default_factory=dict, description="Yes/no facts the rules track, with starting values."
+    flags: dict[Name, FlagEntry] = Field(
+        default_factory=dict,
+        description="Yes/no facts the rules track: each a starting value (`aid_cut: false`) "
+        "or `{start: false, label: ...}` with the fact in words.",
     )
     issues: list[Issue] = Field(min_length=1, description="What is negotiated, in table order.")
     phases: list[Phase] = Field(min_length=1, description="States of the phase machine.")
@@ -797,10 +846,13 @@ class Scenario(Strict):
         missing = [r for r in ROLES if r not in self.roles]
         if missing:
             raise ValueError(
-                "roles must define both `us` and `mexico`; missing " + ", ".join(missing)
+                tx(
+                    "roles must define both `us` and `mexico`; missing {missing}",
+                    missing=", ".join(missing),
+                )
             )
         if self.end_date <= self.start_date:
-            raise ValueError("end_date must come after start_date")
+            raise ValueError(tx("end_date must come after start_date"))
         return self
 
     # Lookups by id, used throughout the engine: dicts built on first use (the model is
@@ -848,5 +900,18 @@ class Scenario(Strict):
         issue = self.issues_by_id.get(issue_id)
         return issue.options_by_id.get(option_id) if issue is not None else None
 
+    def flag_label(self, name: str) -> LocalText:
+        """The flag's label, or its name in words (`tariff_ever_imposed` → `Tariff ever
+        imposed`) when it has none."""
+        flag = self.flags.get(name)
+        if flag is not None and isinstance(flag.label, LocalText) and flag.label:
+            return flag.label
+        words = name.replace("_", " ")
+        return LocalText(words[:1].upper() + words[1:])
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self.sources_by_id.get(source_id)

@@ -36,6 +36,11 @@ def _play_data(value: Any) -> Any:
     if isinstance(value, LocalText):
         return None  # prose, in any language: not part of the game
     if isinstance(value, BaseModel):
+        played = getattr(value, "play_value", None)
+        if callable(played):
+            # A model with words around one value (a flag's label beside its start)
+            # plays as that value, written either way.
+            return _play_data(played())
         return {
             name: _play_data(getattr(value, name))
             for name in type(value).model_fields

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from game.i18n import N_, tx
+from game.i18n import N_, LocalText, tx
 from game.scenario.diagnostics import Diagnostic, did_you_mean
 from game.scenario.prose import EMPTY_VERSION, LANGUAGE_HINT, UNKNOWN_LANGUAGE
 from game.scenario.yaml_source import SourceMap
@@ -98,7 +98,7 @@ def _one(
     error: Any, loc: tuple[str | int, ...], model: type[BaseModel], source: SourceMap, data: Any
 ) -> Diagnostic:
     kind = error["type"]
-    where = ".".join(str(p) for p in loc) or "the document"
+    where = ".".join(str(p) for p in loc) or tx("the document")
     if kind == "missing":
         parent = loc[:-1]
         name = loc[-1] if loc else "?"
@@ -139,7 +139,7 @@ def _one(
     value = _value_at(data, loc)
     hint = None
     if kind == "literal_error":
-        hint = "expected " + str(error.get("ctx", {}).get("expected", ""))
+        hint = tx("expected {expected}", expected=str(error.get("ctx", {}).get("expected", "")))
     elif kind == "string_pattern_mismatch":
         hint = tx("use lower-case letters, digits and underscores, starting with a letter")
     elif kind.startswith(("date_", "datetime_")):
@@ -162,9 +162,15 @@ def _plain_message(error: Any) -> str:
             return tx(known, **{k: _ctx_text(v) for k, v in ctx.items()})
         except (KeyError, IndexError):
             pass
-    msg = str(error["msg"])
-    # pydantic prefixes messages from our own validators with "Value error, ".
-    return msg.removeprefix("Value error, ")
+    raised = ctx.get("error")
+    if isinstance(raised, ValueError) and raised.args and isinstance(raised.args[0], LocalText):
+        # Our own validators raise a `tx` sentence: keep it, with its translations
+        # (pydantic's `msg` would be its English, after "Value error, ").
+        return raised.args[0]
+    # An error type we have no words for: a sentence in the reader's language, with
+    # pydantic's own (English) message as the detail.
+    detail = str(error["msg"]).removeprefix("Value error, ")
+    return tx("this value is not accepted here ({detail})", detail=detail)
 
 
 def _ctx_text(value: Any) -> str:

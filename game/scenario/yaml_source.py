@@ -8,6 +8,7 @@ alias expansion, deep nesting, huge files. Nothing in a file can construct an ob
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.i18n import tx
 from game.scenario.diagnostics import Diagnostic, ScenarioError, Severity
+from game.scenario.yaml_words import in_own_words
 
 MAX_BYTES = 1_048_576
 MAX_DEPTH = 64
@@ -446,7 +448,18 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
         # PyYAML 6.0.2+ refuses deep nesting itself, before our composer sees it.
         code = "BRK007" if "nesting depth" in problem else "BRK003"
         diagnostic = Diagnostic(code, problem, filename, line, col, hint=hint)
-        diagnostic = misindented(text, diagnostic) or colon_in_text(text, diagnostic) or diagnostic
+        if code == "BRK007":
+            diagnostic = dataclasses.replace(
+                diagnostic,
+                message=tx("lists and mappings are nested too deeply"),
+                hint=tx("a scenario needs only a few levels; check for runaway brackets"),
+            )
+        else:
+            diagnostic = (
+                misindented(text, diagnostic)
+                or colon_in_text(text, diagnostic)
+                or in_own_words(err, diagnostic)
+            )
         raise ScenarioError([diagnostic], text) from None
     except (
         yaml.YAMLError,
@@ -457,7 +470,15 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
         AttributeError,
     ) as err:
         raise ScenarioError(
-            [Diagnostic("BRK003", f"invalid YAML: {type(err).__name__}", filename)], text
+            [
+                Diagnostic(
+                    "BRK003",
+                    tx("this is not valid YAML"),
+                    filename,
+                    hint=tx("the YAML reader says: {detail}", detail=type(err).__name__),
+                )
+            ],
+            text,
         ) from None
     if builder.problems:
         raise ScenarioError(builder.problems, text)
@@ -585,7 +606,14 @@ def misindented(text: str, syntax: Diagnostic) -> Diagnostic | None:
         if _opens_block(above) and indent > max(_columns(above)):
             continue  # the first line of a new block may start anywhere to the right
         ranked = sorted(columns, key=lambda c: abs(c[0] - indent))[:2]
-        expected = " or ".join(f"column {c + 1} (as on line {n})" for c, n in ranked)
+        places = [
+            tx("column {column} (as on line {line})", column=c + 1, line=n) for c, n in ranked
+        ]
+        expected = (
+            places[0]
+            if len(places) == 1
+            else tx("{first} or {second}", first=places[0], second=places[1])
+        )
         word = line.strip().split(":")[0][:30]
         return Diagnostic(
             "BRK010",

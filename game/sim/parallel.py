@@ -40,10 +40,10 @@ _CHUNKS_PER_JOB = 4
 _MAX_CHUNK = 500
 
 _worker_ruleset: Ruleset | None = None
-_worker_agents: Mapping[str, str] = {}
+_worker_agents: Mapping[RoleId, str] = {}
 
 
-def _adopt(ruleset: Ruleset | None, path: str, agents: Mapping[str, str]) -> None:
+def _adopt(ruleset: Ruleset | None, path: str, agents: Mapping[RoleId, str]) -> None:
     """Worker start-up, once per process. A forked worker already holds the parent's
     compiled ruleset (and its built machines); a spawned one loads the scenario from the
     same file, since compiled expressions are closures and cannot be pickled."""
@@ -52,7 +52,7 @@ def _adopt(ruleset: Ruleset | None, path: str, agents: Mapping[str, str]) -> Non
     _worker_agents = dict(agents)
 
 
-def _inherit(path: str, agents: Mapping[str, str]) -> None:
+def _inherit(path: str, agents: Mapping[RoleId, str]) -> None:
     _adopt(_worker_ruleset, path, agents)
 
 
@@ -98,7 +98,7 @@ def simulate(
     ruleset: Ruleset,
     runs: int,
     seed: int,
-    agents: dict[str, str],
+    agents: dict[RoleId, str],
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> BatchReport:
@@ -118,7 +118,7 @@ def simulate(
 def _in_workers(
     ruleset: Ruleset,
     seed: int,
-    agents: dict[str, str],
+    agents: dict[RoleId, str],
     jobs: int,
     bounds: list[tuple[int, int]],
     runs: int,

@@ -38,7 +38,7 @@ class GameStalled(Exception):
     (a transition's or action's condition) leaves it stuck. The message is for a person."""
 
 
-def play_game(ruleset: Ruleset, seed: int, agents: Mapping[str, str]) -> GameState:
+def play_game(ruleset: Ruleset, seed: int, agents: Mapping[RoleId, str]) -> GameState:
     state = new_game(ruleset, seed)
     players = {role: make_agent(name, ruleset, seed) for role, name in agents.items()}
     while not is_terminal(state):
@@ -139,6 +139,6 @@ def imposed_rates(scenario: Scenario, games: Sequence[GameSummary]) -> dict[str,
 
 
 def play_batch(
-    ruleset: Ruleset, batch_seed: int, indices: range, agents: Mapping[str, str]
+    ruleset: Ruleset, batch_seed: int, indices: range, agents: Mapping[RoleId, str]
 ) -> list[GameSummary]:
     return [summarise(play_game(ruleset, game_seed(batch_seed, i), agents)) for i in indices]

@@ -29,7 +29,7 @@ class BatchReport:
     scenario: str
     runs: int
     seed: int
-    agents: dict[str, str]
+    agents: dict[RoleId, str]
     endings: dict[str, int]
     mean_meters: dict[str, float]
     # Final-value distribution per meter: min, 10th, 50th, 90th percentile, max.
@@ -73,7 +73,7 @@ class BatchReport:
 
 
 def aggregate(
-    ruleset: Ruleset, seed: int, agents: dict[str, str], games: Sequence[GameSummary]
+    ruleset: Ruleset, seed: int, agents: dict[RoleId, str], games: Sequence[GameSummary]
 ) -> BatchReport:
     scenario = ruleset.scenario
     n = len(games)

@@ -18,7 +18,7 @@ from typing import Any
 
 from game.engine import Move, apply, is_terminal, legal_moves, new_game
 from game.engine.api import MoveMenu
-from game.i18n import N_, tx
+from game.i18n import N_, tx, tx_n
 from game.rules.expressions import Compiled
 from game.rules.ruleset import CompiledRule, Ruleset
 from game.scenario.checks import DESIGNER
@@ -235,10 +235,11 @@ class _Linter:
                 self.add(
                     ("endings", i, "id"),
                     "BRK502",
-                    tx(
-                        "ending `{id}` was not reached in {games} random games",
+                    tx_n(
+                        "ending `{id}` was not reached in {n} random game",
+                        "ending `{id}` was not reached in {n} random games",
+                        self.report.games,
                         id=ending.id,
-                        games=self.report.games,
                     ),
                     "warning",
                     tx("it may need deliberate play; check its condition and a scenario test"),
@@ -341,11 +342,24 @@ class _Linter:
             if values == {False} and self._held_in_play(path):
                 continue  # true for an instant between samples: it fired
             if len(values) == 1:
-                template = _ALWAYS_TRUE if values.pop() else _ALWAYS_FALSE
+                samples = len(self.play.samples)
+                always = (
+                    tx_n(
+                        "condition is always true in {n} sampled state",
+                        "condition is always true in {n} sampled states",
+                        samples,
+                    )
+                    if values.pop()
+                    else tx_n(
+                        "condition is always false in {n} sampled state",
+                        "condition is always false in {n} sampled states",
+                        samples,
+                    )
+                )
                 self.add(
                     path,
                     "BRK504",
-                    tx(template, n_samples=len(self.play.samples)),
+                    always,
                     "warning",
                     tx(
                         "check the names and thresholds it uses (the states come from random "
@@ -371,10 +385,11 @@ class _Linter:
                 self.add(
                     ("rules", i, "id"),
                     "BRK505",
-                    tx(
-                        "rule `{id}` never fired in {games} random games",
+                    tx_n(
+                        "rule `{id}` never fired in {n} random game",
+                        "rule `{id}` never fired in {n} random games",
+                        self.report.games,
                         id=rule.id,
-                        games=self.report.games,
                     ),
                     "warning",
                 )
@@ -425,8 +440,6 @@ class _Linter:
 
 
 # BRK504, whole sentences: "true"/"false" are not words to slot into a translation.
-_ALWAYS_TRUE = N_("condition is always true in {n_samples} sampled states")
-_ALWAYS_FALSE = N_("condition is always false in {n_samples} sampled states")
 
 # BRK507, per language (the name of a language is not a word to slot into a sentence).
 _NO_VERSION = {

@@ -37,6 +37,7 @@ ORDER: list[type[BaseModel]] = [
     models.RedLine,
     models.Personality,
     models.Meter,
+    models.Flag,
     models.Issue,
     models.Option,
     models.Phase,
@@ -186,6 +187,16 @@ EXAMPLES: dict[type[BaseModel], Example] = {
         "    visible_to: [us, mexico]\n"
         "    source: wayne-2019-07\n",
         ("meters", "apprehensions"),
+    ),
+    models.Flag: Example(
+        "flags:\n"
+        "  treaty_signed: false\n"
+        "  tariff_ever_imposed:\n"
+        "    start: false\n"
+        "    label:\n"
+        "      en: A tariff has been imposed\n"
+        "      es: Ya se impuso un arancel\n",
+        ("flags", "tariff_ever_imposed"),
     ),
     models.Issue: Example(
         "issues:\n"

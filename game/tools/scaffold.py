@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+from game.i18n import _, current
 from game.scenario.registry import data_dir
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -24,18 +25,33 @@ def _schema_reference(folder: Path, name: str = "scenario.schema.json") -> str:
         return schema.as_uri()
 
 
-def scaffold(scenario_id: str, folder: Path, force: bool = False) -> list[Path]:
+def _template(name: str, lang: str) -> str:
+    """The template in `lang` (`scenario.es.yaml`), else the English one: a Spanish
+    author gets a `language: es` file with Spanish prose and comments."""
+    stem, _dot, suffix = name.rpartition(".")
+    localised = TEMPLATES / f"{stem}.{lang}.{suffix}"
+    path = localised if localised.is_file() else TEMPLATES / name
+    return path.read_text(encoding="utf-8")
+
+
+def scaffold(
+    scenario_id: str, folder: Path, force: bool = False, lang: str | None = None
+) -> list[Path]:
+    """Write the scenario and its tests in `lang` (the current language by default)."""
     if not ID.match(scenario_id):
         raise ScaffoldError(
-            f"`{scenario_id}` is not a usable id: use lower-case letters, "
-            "digits, hyphens and underscores"
+            _(
+                "`{id}` is not a usable id: use lower-case letters, digits, hyphens and underscores"
+            ).format(id=scenario_id)
         )
     folder.mkdir(parents=True, exist_ok=True)
     scenario = folder / f"{scenario_id}.yaml"
     tests = folder / f"{scenario_id}.tests.yaml"
     existing = [p for p in (scenario, tests) if p.exists()]
     if existing and not force:
-        raise ScaffoldError(f"{existing[0]} already exists (use --force to overwrite)")
+        raise ScaffoldError(
+            _("{path} already exists (use --force to overwrite)").format(path=existing[0])
+        )
     title = scenario_id.replace("-", " ").replace("_", " ").capitalize()
     values = {
         "id": scenario_id,
@@ -45,7 +61,7 @@ def scaffold(scenario_id: str, folder: Path, force: bool = False) -> list[Path]:
         "tests_schema": _schema_reference(folder, "scenario-tests.schema.json"),
     }
     for target, template in ((scenario, "scenario.yaml"), (tests, "scenario.tests.yaml")):
-        text = (TEMPLATES / template).read_text(encoding="utf-8")
+        text = _template(template, lang or current())
         for key, value in values.items():
             text = text.replace("{" + key + "}", value)
         target.write_text(text, encoding="utf-8")

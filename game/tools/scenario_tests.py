@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from game.engine import GameState, Move, apply, check_move, new_game, view
 from game.engine.moves import MOVE_KINDS
+from game.i18n import _, localise, tx, tx_date
 from game.rules.ruleset import Ruleset
 from game.scenario.diagnostics import ScenarioError
 from game.scenario.models import RoleId, is_role
@@ -91,9 +92,9 @@ class ScriptedStep(_Strict):
     @model_validator(mode="after")
     def _one_role(self) -> ScriptedStep:
         if (self.us is None) == (self.mexico is None):
-            raise ValueError("a move names exactly one role: `us: <move>` or `mexico: <move>`")
+            raise ValueError(tx("a move names exactly one role: `us: <move>` or `mexico: <move>`"))
         if self.offer and (self.us or self.mexico) != "propose":
-            raise ValueError("`offer:` goes with a `propose` move")
+            raise ValueError(tx("`offer:` goes with a `propose` move"))
         return self
 
 
@@ -160,15 +161,16 @@ def _agent_disagrees(
     try:
         agent = make_agent(agent_name, ruleset, seed)
     except ValueError as err:
-        return str(err)
+        return localise(err.args[0]) if err.args else str(err)
     role = move.role
     if not is_role(role):
-        return f"{agent_name} does not play the instructor's moves"
+        return _("{agent} does not play the instructor's moves").format(agent=agent_name)
     decision = agent.decide(view(state, role), agent_rng(seed, role, state.move_count))
     if decision.move == move:
         return None
-    return f"{agent_name} chose {decision.move.trigger} instead of {move.trigger}: " + " ".join(
-        r.text for r in decision.reasons
+    reasons = " ".join(localise(r.text) for r in decision.reasons)
+    return _("{agent} chose {chosen} instead of {wanted}: {reasons}").format(
+        agent=agent_name, chosen=decision.move.trigger, wanted=move.trigger, reasons=reasons
     )
 
 
@@ -180,46 +182,85 @@ def run_case(ruleset: Ruleset, case: Case) -> CaseResult:
         reason = check_move(state, move)
         if reason is not None:
             result.failures.append(
-                f"move {number} ({move.role} {move.trigger}) is illegal: "
-                f"{reason} (phase {state.phase}, {state.date_iso})"
+                _(
+                    "move {number} ({role} {move}) is illegal: {reason} (phase {phase}, {date})"
+                ).format(
+                    number=number,
+                    role=move.role,
+                    move=move.trigger,
+                    reason=localise(reason),
+                    phase=state.phase,
+                    date=localise(tx_date(state.date_iso)),
+                )
             )
             return result
         if step.chosen_by is not None:
             failure = _agent_disagrees(ruleset, case.seed, state, step.chosen_by, move)
             if failure is not None:
-                result.failures.append(f"move {number}: {failure}")
+                result.failures.append(
+                    _("move {number}: {failure}").format(number=number, failure=failure)
+                )
                 return result
         apply(state, move)
     expect = case.expect
     if expect.ending is not None and state.ending is None:
         result.failures.append(
-            f"ending: expected {expect.ending}, but the game had not ended after the last "
-            f"move (phase {state.phase}, {state.date_iso}); add the moves that end it, or "
-            "expect meters, flags and fired rules instead"
+            _(
+                "ending: expected {ending}, but the game had not ended after the last move "
+                "(phase {phase}, {date}); add the moves that end it, or expect meters, flags "
+                "and fired rules instead"
+            ).format(
+                ending=expect.ending, phase=state.phase, date=localise(tx_date(state.date_iso))
+            )
         )
     elif expect.ending is not None and state.ending != expect.ending:
-        result.failures.append(f"ending: expected {expect.ending}, got {state.ending}")
+        result.failures.append(
+            _("ending: expected {expected}, got {got}").format(
+                expected=expect.ending, got=state.ending
+            )
+        )
     for name, bounds in expect.meters.items():
         value = state.meters.get(name)
         if value is None:
-            result.failures.append(f"unknown meter `{name}`")
+            result.failures.append(_("unknown meter `{name}`").format(name=name))
         elif (bounds.min is not None and value < bounds.min) or (
             bounds.max is not None and value > bounds.max
         ):
-            result.failures.append(f"{name} = {value:g}, outside [{bounds.min}, {bounds.max}]")
+            result.failures.append(
+                _("{name} = {value}, outside [{min}, {max}]").format(
+                    name=name, value=format(value, "g"), min=bounds.min, max=bounds.max
+                )
+            )
     for name, wanted in expect.flags.items():
         if state.flags.get(name) != wanted:
-            result.failures.append(f"flag {name}: expected {wanted}, got {state.flags.get(name)}")
+            result.failures.append(
+                _("flag {name}: expected {wanted}, got {got}").format(
+                    name=name, wanted=_yes_no(wanted), got=_yes_no(state.flags.get(name))
+                )
+            )
     fired = {e.cause.id for e in state.log if e.cause.kind in ("rule", "event")}
-    result.failures += [f"`{r}` never fired" for r in expect.fired if r not in fired]
-    result.failures += [f"`{r}` fired" for r in expect.not_fired if r in fired]
+    result.failures += [
+        _("`{id}` never fired").format(id=r) for r in expect.fired if r not in fired
+    ]
+    result.failures += [_("`{id}` fired").format(id=r) for r in expect.not_fired if r in fired]
     return result
+
+
+def _yes_no(value: bool | None) -> str:
+    return "—" if value is None else _("yes") if value else _("no")
 
 
 def run_suite(ruleset: Ruleset, path: Path | None = None) -> list[CaseResult]:
     suite = load_suite(path or suite_path(ruleset))
     if suite.scenario != ruleset.id:
         return [
-            CaseResult("scenario", [f"these tests are for `{suite.scenario}`, not `{ruleset.id}`"])
+            CaseResult(
+                "scenario",
+                [
+                    _("these tests are for `{suite}`, not `{scenario}`").format(
+                        suite=suite.scenario, scenario=ruleset.id
+                    )
+                ],
+            )
         ]
     return [run_case(ruleset, case) for case in suite.tests]

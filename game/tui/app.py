@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -22,11 +22,13 @@ from textual.widgets import Static
 
 from game.i18n import N_, Lang, _, choose_language, localise, use
 from game.tui.plain import clean, plain
+from game.tui.screens.base import BrinkScreen
 from game.userdirs import SAVE_SUFFIX, latest_save, save_dir
 
 if TYPE_CHECKING:
     from game.net.remote_session import RemoteSession
     from game.play.interface import GameSession
+    from game.scenario.models import RoleId
     from game.tui.remote import SessionChanged
     from game.tui.screens.table import TableScreen
 
@@ -36,7 +38,7 @@ MIN_WIDTH, MIN_HEIGHT = 80, 24
 class TooSmallScreen(Screen[None]):
     """Shown instead of a cramped layout while the terminal is below 80x24."""
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
@@ -92,7 +94,7 @@ class BrinkApp(App[None]):
         # hot-seat game each seat has its own (`seat_langs`), set at the hand-over. A
         # property of the view only: the session and its saves never see it.
         self.lang: Lang = choose_language(lang)
-        self.seat_langs: dict[str, Lang] = {}
+        self.seat_langs: dict[RoleId, Lang] = {}
         use(self.lang)
         # `brink join URL [CODE]`: a seat of a class server's table instead of a local game.
         self.classroom = classroom
@@ -196,7 +198,8 @@ class BrinkApp(App[None]):
 
         chosen = parse_lang(lang)
         new: Lang = chosen if chosen is not None else LANGUAGES[1 - LANGUAGES.index(current())]
-        role = getattr(self.screen, "role", None)
+        screen = self.screen
+        role = screen.role if isinstance(screen, BrinkScreen) else None
         session = self.session
         if session is not None and session.hot_seat and role and not session.over:
             self.seat_langs[role] = new
@@ -237,12 +240,13 @@ class BrinkApp(App[None]):
         self._show(SetupScreen(scenario_id, self.default_seed))
 
     def start_game(
-        self, scenario: str, role: str, opponent: str, seed: int, other_lang: str | None = None
+        self, scenario: str, role: RoleId, opponent: str, seed: int, other_lang: str | None = None
     ) -> None:
         """Start a game; in a hot-seat game `other_lang` is the second player's language
         (the first player reads the app's)."""
-        from game.play.session import Session, other
+        from game.play.session import Session
         from game.scenario.diagnostics import ScenarioError
+        from game.scenario.models import other_role
 
         try:
             session = Session.start(scenario, role, opponent, seed, folder=self.save_folder)
@@ -251,10 +255,10 @@ class BrinkApp(App[None]):
             return
         langs = None
         if other_lang is not None:
-            langs = {role: self.lang, other(role): choose_language(other_lang)}
+            langs = {role: self.lang, other_role(role): choose_language(other_lang)}
         self.begin(session, langs)
 
-    def begin(self, session: GameSession, seat_langs: dict[str, Lang] | None = None) -> None:
+    def begin(self, session: GameSession, seat_langs: dict[RoleId, Lang] | None = None) -> None:
         self.session = session
         self.drafts = {}
         self.briefed = set()
@@ -268,14 +272,14 @@ class BrinkApp(App[None]):
         else:
             self.show_briefing(session.humans[0] if session.humans else "us")
 
-    def show_briefing(self, role: str, tab: str = "dossier") -> None:
+    def show_briefing(self, role: RoleId, tab: str = "dossier") -> None:
         from game.tui.screens.briefing import BriefingScreen
 
         assert self.session is not None
         self.briefed.add(role)
         self._show(BriefingScreen(self.session, role, tab))
 
-    def show_table(self, role: str) -> None:
+    def show_table(self, role: RoleId) -> None:
         from game.tui.screens.table import TableScreen
 
         assert self.session is not None
@@ -284,24 +288,22 @@ class BrinkApp(App[None]):
             return
         self._show(TableScreen(self.session, role))
 
-    def show_handover(self, role: str, last: str = "") -> None:
-        from game.play.session import other
+    def show_handover(self, role: RoleId, last: str = "") -> None:
+        from game.scenario.models import other_role
         from game.tui.screens.handover import HandoverScreen
         from game.tui.text import describe_move
 
         session = self.session
         assert session is not None
-        from game.scenario.models import as_role
-
         # The incoming seat reads from here on in its own language, hand-over included.
         use(self.seat_langs.get(role, self.lang))
         if last:  # the other seat's move, told in this seat's words
-            move = session.last_move(other(role))
+            move = session.last_move(other_role(role))
             last = describe_move(session.scenario, move) if move is not None else last
-        name = localise(session.scenario.roles[as_role(role)].name)
+        name = localise(session.scenario.roles[role].name)
         self._show(HandoverScreen(role, name, last))
 
-    def handover_done(self, role: str) -> None:
+    def handover_done(self, role: RoleId) -> None:
         if role in self.briefed:
             self.show_table(role)
         else:
@@ -313,7 +315,7 @@ class BrinkApp(App[None]):
         assert self.session is not None
         self._show(EndingScreen(self.session))
 
-    def after_move(self, role: str, description: str) -> None:
+    def after_move(self, role: RoleId, description: str) -> None:
         """Called by the table after a move was played (and the AI has replied)."""
         session = self.session
         assert session is not None
@@ -572,7 +574,11 @@ class BrinkApp(App[None]):
             return
         # Whose papers: the role on the screen, or the one player of a solo game. Never
         # from the hand-over screen of a hot-seat game, which keeps each side's secrets.
-        role = getattr(screen, "role", None) if type(screen).__name__ != "HandoverScreen" else None
+        role = (
+            screen.role
+            if isinstance(screen, BrinkScreen) and screen.shows_papers
+            else None
+        )
         if role is None and not session.hot_seat and session.humans:
             role = session.humans[0]
         if role is None:

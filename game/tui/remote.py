@@ -107,9 +107,9 @@ def place_banner(app: BrinkApp) -> None:
 
 def _their_move_arrived(table: TableScreen) -> None:
     """Their move, pushed while this seat waited, in the status line."""
-    from game.play.session import other
+    from game.scenario.models import other_role
     from game.tui.text import describe_move
 
-    last = table.session.last_move(other(table.role))
+    last = table.session.last_move(other_role(table.role))
     if last is not None:
         table.set_status(_("{move} — your move.").format(move=describe_move(table.scenario, last)))

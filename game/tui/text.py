@@ -125,6 +125,6 @@ def describe_move(scenario: Scenario, move: Move) -> str:
     if move.kind == WALK_OUT:
         return _("{who} walks out of the talks").format(who=who)
     if move.kind == ACT:
-        action = next((a for a in scenario.actions if a.id == move.action), None)
+        action = scenario.actions_by_id.get(move.action)
         return f"{who}: {localise(action.label) if action else move.action}"
     return f"{who} {move.kind}"

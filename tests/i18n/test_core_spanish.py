@@ -37,6 +37,7 @@ def _catalogued(message: str) -> bool:
 # Templates whose Spanish is the same text (figures and labels only).
 _SAME_IN_SPANISH = {
     "no",
+    "{flag}: no",
 }
 
 

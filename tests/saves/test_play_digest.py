@@ -80,3 +80,19 @@ def test_bundled_saves_from_before_translation_still_load(scenario_id: str) -> N
     assert save.scenario_digest.startswith("sha256:")
     state = restore(save)
     assert len(state.moves) == len(save.moves) > 0
+
+
+def test_a_flag_given_a_label_keeps_the_play_digest(tmp_path: Path) -> None:
+    """`warned: false` and `warned: {start: false, label: …}` are the same game."""
+    short = _variant(tmp_path, "a.yaml", MINI)
+    labelled = MINI.replace(
+        "  warned: false\n",
+        "  warned:\n    start: false\n    label: {en: Warned, es: Advertido}\n",
+        1,
+    )
+    long = _variant(tmp_path, "b.yaml", labelled)
+    assert long.scenario.flags["warned"].label.versions == {"en": "Warned", "es": "Advertido"}
+    assert short.file.play_digest == long.file.play_digest
+    restore(_played(short), long)
+    started = _variant(tmp_path, "c.yaml", labelled.replace("start: false", "start: true"))
+    assert started.file.play_digest != short.file.play_digest  # the value is the game

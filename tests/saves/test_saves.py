@@ -60,6 +60,7 @@ def test_save_is_versioned_json(mini, tmp_path):
         (lambda t: t.replace('"format": 1', '"format": 99'), "save format 99"),
         (lambda t: t.replace('"seed": 5', '"seed": "five"'), "seed"),
         (lambda t: t.replace('"kind": "propose"', '"kind": "teleport"', 1), "move 1 is unreadable"),
+        (lambda t: t.replace('"players": {}', '"players": {"canada": "human"}'), "players"),
     ],
 )
 def test_damaged_saves_are_refused_clearly(mini, tmp_path, damage, message):
@@ -135,3 +136,28 @@ def test_example_save_replays_to_the_historical_ending(flagship):
     state = restore(read_save(path), flagship)
     assert is_terminal(state)
     assert flagship.scenario.ending(state.ending).historical
+
+
+def test_a_save_error_names_the_save_in_the_readers_language(mini, flagship, tmp_path):
+    """No English word at the head of a Spanish message: «la partida guardada pertenece…»."""
+    from game.i18n import using
+    from game.play.session import Session
+    from game.saves import write_save
+
+    save = capture(_random_game(mini, 1, stop_after=2), {})
+    with pytest.raises(SaveError) as caught:
+        restore(save, flagship)
+    assert str(caught.value).startswith("save belongs to scenario `mini`")
+    with using("es"):
+        assert str(caught.value).startswith("la partida guardada pertenece al escenario `mini`")
+    save.moves.append(save.moves[0])  # a move that no longer fits: the save is damaged
+    with pytest.raises(SaveError) as caught:
+        restore(save, mini)
+    with using("es"):
+        assert str(caught.value).startswith("la partida guardada está dañada: ")
+        assert "save" not in str(caught.value)
+    path = write_save(capture(_random_game(mini, 1, stop_after=2), {}), tmp_path / "x.brink.json")
+    with pytest.raises(SaveError) as caught:
+        Session.load(path)  # a save of the mini fixture, which is not a bundled scenario
+    with using("es"):
+        assert str(caught.value).startswith("la partida guardada x.brink.json necesita")

@@ -115,4 +115,5 @@ def test_unclosed_bracket_hint_points_at_its_opening():
         load_yaml("id: broken\ntitle: [unclosed\n", "t.yaml")
     [d] = caught.value.diagnostics
     assert d.code == "BRK003"
-    assert d.hint == "while parsing a flow sequence that started at line 2, column 8"
+    assert d.message == "a list in square brackets is never closed"
+    assert d.hint == "close it with `]`; it opens at line 2, column 8"

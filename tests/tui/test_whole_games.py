@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from game.engine.moves import ACCEPT, ACT, REJECT, Move
-from game.play.session import Session, other
+from game.play.session import Session
+from game.scenario.models import other_role
 from game.scenario.registry import bundled_scenarios
 from game.tui.app import BrinkApp
 
@@ -50,7 +51,7 @@ def _key_for(session: Session, role: str, step: int) -> list[str]:
         number = 1 + step % min(len(actions), 9)
         return [str(number)]
     if menu.can_propose:
-        theirs = view.offer is not None and view.offer_by == other(role)
+        theirs = view.offer is not None and view.offer_by == other_role(role)
         return ["m", "p"] if theirs else ["p"]
     if Move(role, REJECT) in menu:
         return ["r"]

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed, load_or_report
-from game.i18n import _, localise
+from game.i18n import _, localise, ngettext
+from game.scenario.models import ROLES, RoleId, as_role
 
 DEFAULT_PORT = 8765
 MAX_TABLES = 200
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     from game.saves import SaveError
 
     if not 0 <= args.port < 65536:
-        _fail("--port must be between 0 and 65535", 2)
+        _fail(_("--port must be between 0 and 65535"), 2)
     ruleset = load_or_report(args.scenario)
     db = args.db or Path(f"{ruleset.id}-class.db")
     try:
@@ -77,12 +78,12 @@ def run(args: argparse.Namespace) -> int:
         settings = store.settings()
         if settings is None:
             if args.tables is None:
-                _fail("a new room needs --tables N", 2)
+                _fail(_("a new room needs --tables N"), 2)
             if not 1 <= args.tables <= MAX_TABLES:
-                _fail(f"--tables must be between 1 and {MAX_TABLES}", 2)
-            players = {r: HUMAN for r in ("us", "mexico")}
+                _fail(_("--tables must be between 1 and {max}").format(max=MAX_TABLES), 2)
+            players: dict[RoleId, str] = {r: HUMAN for r in ROLES}
             if args.ai:
-                players[args.ai] = f"ai-{args.ai_level}"
+                players[as_role(args.ai)] = f"ai-{args.ai_level}"
             settings = RoomSettings(
                 scenario=str(args.scenario),
                 scenario_id=ruleset.id,
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
                 tables=args.tables,
                 players=players,
             )
-            humans = [r for r, p in players.items() if p == HUMAN]
+            humans = [r for r in ROLES if players[r] == HUMAN]
             store.create(settings, new_roster(settings.tables, humans))
             resumed = False
         else:
@@ -112,14 +113,15 @@ def run(args: argparse.Namespace) -> int:
         url = f"http://{_url_host(host)}:{port}"
         seats.listening(host, port)
         opened = (
-            _("Resumed a classroom: {title}, {tables} tables, seed {seed}")
+            _("Resumed a classroom: {title}, {tables}, seed {seed}")
             if resumed
-            else _("Opened a classroom: {title}, {tables} tables, seed {seed}")
+            else _("Opened a classroom: {title}, {tables}, seed {seed}")
         )
+        tables = room.settings.tables
         print(
             opened.format(
                 title=localise(ruleset.scenario.title),
-                tables=room.settings.tables,
+                tables=ngettext("{n} table", "{n} tables", tables).format(n=tables),
                 seed=room.settings.seed,
             )
         )
@@ -157,8 +159,18 @@ def run(args: argparse.Namespace) -> int:
                 1,
             )
         if err.errno == errno.EACCES:
-            _fail(f"not allowed to listen on port {args.port}; choose one above 1024", 1)
-        _fail(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}", 1)
+            _fail(
+                _("not allowed to listen on port {port}; choose one above 1024").format(
+                    port=args.port
+                ),
+                1,
+            )
+        _fail(
+            _("cannot listen on {address}: {error}").format(
+                address=f"{args.host}:{args.port}", error=err.strerror or err
+            ),
+            1,
+        )
     except KeyboardInterrupt:  # a second Ctrl+C while closing
         print(_("Classroom closed; every move is kept in {db}").format(db=db), file=sys.stderr)
     finally:
@@ -169,14 +181,27 @@ def run(args: argparse.Namespace) -> int:
 def _check_same_room(settings: Any, ruleset: Any, args: argparse.Namespace, db: Path) -> None:
     if settings.scenario_id != ruleset.id or not ruleset.file.accepts(settings.scenario_sha256):
         _fail(
-            f"{db} holds a room of scenario `{settings.scenario_id}` made with another "
-            f"version of its file; give that scenario, or a new --db",
+            _(
+                "{db} holds a room of scenario `{scenario}` made with another version of its "
+                "file; give that scenario, or a new --db"
+            ).format(db=db, scenario=settings.scenario_id),
             1,
         )
     if args.tables is not None and args.tables != settings.tables:
-        _fail(f"{db} holds a room of {settings.tables} tables; drop --tables or use a new --db", 2)
+        tables = ngettext("{n} table", "{n} tables", settings.tables).format(n=settings.tables)
+        _fail(
+            _("{db} holds a room of {tables}; drop --tables or use a new --db").format(
+                db=db, tables=tables
+            ),
+            2,
+        )
     if args.seed is not None and args.seed != settings.seed:
-        _fail(f"{db} holds a room with seed {settings.seed}; drop --seed or use a new --db", 2)
+        _fail(
+            _("{db} holds a room with seed {seed}; drop --seed or use a new --db").format(
+                db=db, seed=settings.seed
+            ),
+            2,
+        )
 
 
 def _print_codes(roster: list[Any]) -> None:

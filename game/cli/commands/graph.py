@@ -18,8 +18,13 @@ def register(sub: Any, name: str) -> None:
             "diagram (pastes into Markdown) or as Graphviz dot."
         ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID")
-    parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    parser.add_argument("scenario", metavar="PATH|ID", help=_("scenario id or file"))
+    parser.add_argument(
+        "--format",
+        choices=("mermaid", "dot"),
+        default="mermaid",
+        help=_("mermaid (pastes into Markdown) or dot (Graphviz); default mermaid"),
+    )
     parser.set_defaults(run=run)
 
 

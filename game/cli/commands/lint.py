@@ -21,12 +21,19 @@ def register(sub: Any, name: str) -> None:
             "phase graph and seeded random games. Exit 1 when there are errors."
         ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID")
+    parser.add_argument("scenario", metavar="PATH|ID", help=_("scenario id or file"))
     parser.add_argument(
         "--games", type=count(0, 100_000), default=200, help=_("random games to play (200)")
     )
-    parser.add_argument("--seed", type=seed_number, default=0)
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--seed", type=seed_number, default=0, help=_("seed of the random games (0)")
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_("json: the findings as one object, for editors and continuous integration"),
+    )
     parser.add_argument(
         "--verbose",
         action="store_true",
@@ -48,8 +55,11 @@ def run(args: argparse.Namespace) -> int:
                     "games": report.games,
                     "designer_share": round(report.designer_share, 4),
                     "coverage": {
-                        c.lang: {"texts": c.total, "written": c.written,
-                                 "missing": [t.name for t in c.missing]}
+                        c.lang: {
+                            "texts": c.total,
+                            "written": c.written,
+                            "missing": [t.name for t in c.missing],
+                        }
                         for c in report.coverage
                     },
                 },
@@ -65,9 +75,11 @@ def run(args: argparse.Namespace) -> int:
         counts = ngettext("{n} error", "{n} errors", errors).format(n=errors)
         counts += ", " + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
         games = ngettext("{n} random game", "{n} random games", report.games).format(n=report.games)
-        designer = _("{designer} of {total} rules and endings are designer inventions").format(
-            designer=report.designer, total=report.designer + report.sourced
-        )
+        designer = ngettext(
+            "{designer} of {total} rules and endings is a designer invention",
+            "{designer} of {total} rules and endings are designer inventions",
+            report.designer,
+        ).format(designer=report.designer, total=report.designer + report.sourced)
         share = f"{100 * report.designer_share:.0f}%"
         print(f"{ruleset.file.path}: {counts} ({games}); {designer} ({share})")
         for line in coverage_lines(report, ruleset, verbose=args.verbose):

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from game.i18n import _
+from game.i18n import _, localise
 from game.scenario.diagnostics import ScenarioError
 from game.scenario.loader import load_scenario_file
 from game.scenario.registry import bundled_scenarios
@@ -27,12 +27,15 @@ def run(args: argparse.Namespace) -> int:
     for scenario_id, path in bundled_scenarios().items():
         try:
             s = load_scenario_file(path).scenario
-            rows.append({"id": s.id, "title": s.title, "period": s.period, "path": str(path)})
+            # The reader's language for people; `--json` keeps the scenario's primary text.
+            title = s.title if args.json else localise(s.title)
+            period = s.period if args.json else localise(s.period)
+            rows.append({"id": s.id, "title": title, "period": period, "path": str(path)})
         except ScenarioError:
             rows.append(
                 {
                     "id": scenario_id,
-                    "title": "(invalid: run brink validate)",
+                    "title": _("(invalid: run brink validate)"),
                     "period": "",
                     "path": str(path),
                 }

@@ -17,20 +17,28 @@ def register(sub: Any, name: str) -> None:
         help=_("create a new scenario to start from"),
         description=_(
             "Write <ID>.yaml (a small, commented scenario that validates, lints and "
-            "passes its tests) and <ID>.tests.yaml into a folder."
+            "passes its tests) and <ID>.tests.yaml into a folder, in the language of "
+            "the command (--lang)."
         ),
     )
-    parser.add_argument("id", metavar="ID")
+    parser.add_argument(
+        "id",
+        metavar="ID",
+        help=_("id of the new scenario: lower-case letters, digits, hyphens, underscores"),
+    )
     parser.add_argument("--dir", type=Path, default=Path("."), help=_("folder (default: here)"))
     parser.add_argument("--force", action="store_true", help=_("overwrite existing files"))
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.i18n import current
     from game.tools.scaffold import ScaffoldError, scaffold
 
     try:
-        paths = scaffold(args.id, args.dir, args.force)
+        # The scaffold is written in the author's language: `brink --lang es new` gives a
+        # `language: es` scenario with Spanish prose and comments.
+        paths = scaffold(args.id, args.dir, args.force, lang=current())
     except ScaffoldError as err:
         print(f"brink new: {err}", file=sys.stderr)
         raise CommandFailed(1) from None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
-from game.i18n import _, localise, ngettext
+from game.i18n import _, localise, ngettext, tx_date
 
 
 def register(sub: Any, name: str) -> None:
@@ -23,6 +23,19 @@ def register(sub: Any, name: str) -> None:
     parser.add_argument("save", metavar="SAVE")
     parser.add_argument("--save-dir", metavar="DIR", help=_("folder of save slots"))
     parser.set_defaults(run=run)
+
+
+def _cause(event: Any) -> str | None:
+    """The cause in the reader's words; None keeps the engine's English, which is the
+    transcript's own deterministic form."""
+    from game.i18n import current
+    from game.report.render import cause_words
+
+    if current() == "en":
+        return None
+    source = event.cause.source
+    sourced = _("; source: {id}").format(id=source) if source else ""
+    return cause_words(event.cause) + sourced
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     # Every event in order; under each move, the AI's reasons for it.
     reasons = {step.events[0].seq: step.reasons for step in debrief.steps if step.events}
     for event in state.log:
-        print(one_line(event.line(localise(event.text))))
+        print(one_line(event.line(localise(event.text), _cause(event))))
         for reason in reasons.get(event.seq, ()):
             print(one_line("    " + _("why: {reason}").format(reason=localise(reason))))
     result = outcome(state)
@@ -60,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         moves = ngettext("{n} move", "{n} moves", len(state.moves)).format(n=len(state.moves))
         progress = _("in progress: {moves}, {date}").format(
-            moves=moves, date=state.date.isoformat()
+            moves=moves, date=localise(tx_date(state.date))
         )
         print(f"# {progress}")
     return 0

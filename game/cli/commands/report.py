@@ -59,7 +59,10 @@ def run(args: argparse.Namespace) -> int:
         try:
             path = resolve_save(reference, save_dir(args.save_dir))
             debriefs.append(
-                (Path(path).name.removesuffix(".brink.json"), build_debrief(read_save(path)))
+                (
+                    Path(path).name.removesuffix(".brink.json"),
+                    build_debrief(read_save(path), where=str(path)),
+                )
             )
         except SaveError as err:
             # Most messages name the file already; name it once.

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed
-from game.i18n import _
+from game.i18n import _, ngettext
 
 DEFAULT_MAX_GAMES = 8  # each game is a Python process of some 100 MB
 VISITOR_COOKIE = "brink_visitor"
@@ -93,9 +93,9 @@ def run(args: argparse.Namespace) -> int:
         )
         raise CommandFailed(1) from None
     if not 0 < args.port < 65536:
-        _fail(2, "--port must be between 1 and 65535")
+        _fail(2, _("--port must be between 1 and 65535"))
     if args.max_games < 1:
-        _fail(2, "--max-games must be at least 1")
+        _fail(2, _("--max-games must be at least 1"))
     _check_can_listen(args.host, args.port)
     from game.userdirs import save_dir
 
@@ -103,9 +103,11 @@ def run(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         _warn_public(args.host, args.port)
     print(
-        _("Brinkmanship: open {url} in a browser (up to {n} games at once; Ctrl+C stops)").format(
-            url=f"http://{_url_host(args.host)}:{args.port}", n=args.max_games
-        ),
+        ngettext(
+            "Brinkmanship: open {url} in a browser (up to {n} game at once; Ctrl+C stops)",
+            "Brinkmanship: open {url} in a browser (up to {n} games at once; Ctrl+C stops)",
+            args.max_games,
+        ).format(url=f"http://{_url_host(args.host)}:{args.port}", n=args.max_games),
         flush=True,
     )
     with tempfile.TemporaryDirectory(prefix="brink-serve-") as templates:
@@ -121,7 +123,12 @@ def run(args: argparse.Namespace) -> int:
         try:
             server.serve()
         except OSError as err:  # lost the port between the check and the start
-            _fail(1, f"cannot listen on {args.host}:{args.port}: {err.strerror or err}")
+            _fail(
+                1,
+                _("cannot listen on {address}: {error}").format(
+                    address=f"{args.host}:{args.port}", error=err.strerror or err
+                ),
+            )
     return 0
 
 
@@ -136,7 +143,12 @@ def _check_can_listen(host: str, port: int) -> None:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (socket.gaierror, UnicodeError) as err:
         reason = err.strerror if isinstance(err, socket.gaierror) else str(err)
-        _fail(2, f"--host {host!r} is not an address or a name of this machine ({reason})")
+        _fail(
+            2,
+            _("--host {host!r} is not an address or a name of this machine ({reason})").format(
+                host=host, reason=reason
+            ),
+        )
         return
     for family, kind, proto, _name, address in infos:
         with socket.socket(family, kind, proto) as probe:

@@ -17,6 +17,7 @@ from game.cli.common import (
     stuck_games_reported,
 )
 from game.i18n import _, localise, ngettext
+from game.scenario.models import RoleId
 
 
 def register(sub: Any, name: str) -> None:
@@ -28,7 +29,7 @@ def register(sub: Any, name: str) -> None:
             "was reached and the mean final meters. Same arguments, same output."
         ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID")
+    parser.add_argument("scenario", metavar="PATH|ID", help=_("scenario id or file"))
     parser.add_argument(
         "--runs", type=count(1, 1_000_000), default=100, help=_("games to play (100)")
     )
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         print(_("brink simulate: error: --save needs --runs 1"), file=sys.stderr)
         raise CommandFailed(2)
     ruleset = load_or_report(args.scenario)
-    agents = {"us": args.us, "mexico": args.mexico}
+    agents: dict[RoleId, str] = {"us": args.us, "mexico": args.mexico}
     if args.save is not None:
         return _save_one(ruleset, args.seed, agents, args.save)
     show_progress = not args.json and sys.stderr.isatty() and args.runs >= 500
@@ -88,7 +89,7 @@ def _progress(done: int, total: int) -> None:
     )
 
 
-def _save_one(ruleset: Any, seed: int, agents: dict[str, str], path: Path) -> int:
+def _save_one(ruleset: Any, seed: int, agents: dict[RoleId, str], path: Path) -> int:
     from game.saves import SaveError, capture, write_save
     from game.sim.runner import game_seed, play_game
 
@@ -99,8 +100,10 @@ def _save_one(ruleset: Any, seed: int, agents: dict[str, str], path: Path) -> in
         print(f"brink simulate: {err}", file=sys.stderr)
         return 1
     print(
-        _("saved to {path}: ending {ending} after {moves} moves").format(
-            path=path, ending=state.ending, moves=len(state.moves)
+        _("saved to {path}: ending {ending} after {moves}").format(
+            path=path,
+            ending=state.ending,
+            moves=ngettext("{n} move", "{n} moves", len(state.moves)).format(n=len(state.moves)),
         )
     )
     return 0
@@ -111,23 +114,25 @@ def _print_text(report: Any, ruleset: Any) -> None:
 
     scenario = ruleset.scenario
     print(
-        _("{title}: {runs} games, seed {seed}, US {us} vs Mexico {mexico}").format(
+        _("{title}: {runs}, seed {seed}, US {us} vs Mexico {mexico}").format(
             title=localise(scenario.title),
-            runs=report.runs,
+            runs=ngettext("{n} game", "{n} games", report.runs).format(n=report.runs),
             seed=report.seed,
             us=report.agents["us"],
             mexico=report.agents["mexico"],
         )
     )
+    # Words looked up outside the f-strings, where Babel can find them.
+    ci, final, mean, median = _("95% CI"), _("Final meters"), _("mean"), _("median")
     print("\n" + _("Endings"))
     for ending in scenario.endings:
         count = report.endings[ending.id]
         low, high = wilson_interval(count, report.runs)
         print(
             f"  {ending.id:<28} {count:>6}  {100 * count / report.runs:5.1f}%  "
-            f"({_('95% CI')} {100 * low:4.1f}–{100 * high:4.1f}%)"
+            f"({ci} {100 * low:4.1f}–{100 * high:4.1f}%)"
         )
-    print(f"\n{_('Final meters'):<42} {_('mean'):>10} {'p10':>10} {_('median'):>10} {'p90':>10}")
+    print(f"\n{final:<42} {mean:>10} {'p10':>10} {median:>10} {'p90':>10}")
     for name, meter in scenario.meters.items():
         _low, p10, median, p90, _high = report.meter_spread[name]
         print(

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from game.cli.common import CommandFailed, load_or_report, report_scenario_error
-from game.i18n import _
+from game.i18n import _, ngettext
 
 
 def register(sub: Any, name: str) -> None:
@@ -20,7 +20,7 @@ def register(sub: Any, name: str) -> None:
             "scenario, or --file) and check their expected endings, meters and rules."
         ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID")
+    parser.add_argument("scenario", metavar="PATH|ID", help=_("scenario id or file"))
     parser.add_argument("--file", type=Path, help=_("tests file (default: beside the scenario)"))
     parser.set_defaults(run=run)
 
@@ -40,9 +40,16 @@ def run(args: argparse.Namespace) -> int:
         report_scenario_error(err)
         raise CommandFailed(1) from None
     for result in results:
-        print(f"{_('PASS') if result.passed else _('FAIL')}  {result.name}")
+        status = _("PASS") if result.passed else _("FAIL")  # outside the f-string: extracted
+        print(f"{status}  {result.name}")
         for failure in result.failures:
             print(f"      {failure}")
     failed = sum(not r.passed for r in results)
-    print(_("{passed} passed, {failed} failed").format(passed=len(results) - failed, failed=failed))
+    passed = len(results) - failed
+    # Each count agrees with its own word: «1 aprobada, 2 fallidas».
+    print(
+        ngettext("{n} passed", "{n} passed", passed).format(n=passed)
+        + ", "
+        + ngettext("{n} failed", "{n} failed", failed).format(n=failed)
+    )
     return 1 if failed else 0

@@ -15,7 +15,7 @@ from game.cli.common import (
     seed_number,
     stuck_games_reported,
 )
-from game.i18n import _, localise
+from game.i18n import _, localise, ngettext
 
 
 def register(sub: Any, name: str) -> None:
@@ -29,7 +29,7 @@ def register(sub: Any, name: str) -> None:
             "Pareto frontier and the Nash bargaining solution. Same arguments, same output."
         ),
     )
-    parser.add_argument("scenario", metavar="PATH|ID")
+    parser.add_argument("scenario", metavar="PATH|ID", help=_("scenario id or file"))
     parser.add_argument(
         "--runs", type=count(1, 100_000), default=100, help=_("games per pairing (100)")
     )
@@ -50,8 +50,9 @@ def _agent_list(text: str) -> tuple[str, ...]:
     unknown = [n for n in names if n not in AGENTS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
-            f"unknown agent {unknown[0] if unknown else '(none)'!r}; choose from "
-            + ", ".join(AGENTS)
+            _("unknown agent {name!r}; choose from {agents}").format(
+                name=unknown[0] if unknown else "", agents=", ".join(AGENTS)
+            )
         )
     return names
 
@@ -81,10 +82,12 @@ def _print_text(report: Any, ruleset: Any) -> None:
         return "-" if x is None else fmt.format(x)
 
     print(
-        _("{title}: {pairs} pairings x {runs} games, seed {seed}").format(
+        _("{title}: {pairs} x {runs}, seed {seed}").format(
             title=localise(ruleset.scenario.title),
-            pairs=len(report.pairs),
-            runs=report.runs,
+            pairs=ngettext("{n} pairing", "{n} pairings", len(report.pairs)).format(
+                n=len(report.pairs)
+            ),
+            runs=ngettext("{n} game", "{n} games", report.runs).format(n=report.runs),
             seed=report.seed,
         )
     )

@@ -21,7 +21,7 @@ def register(sub: Any, name: str) -> None:
             "problem is reported as file:line:col: CODE message, with a hint where one exists."
         ),
     )
-    parser.add_argument("scenarios", nargs="+", metavar="PATH|ID")
+    parser.add_argument("scenarios", nargs="+", metavar="PATH|ID", help=_("scenario ids or files"))
     parser.add_argument(
         "--format",
         choices=("text", "json"),
@@ -60,11 +60,20 @@ def check_all(args: argparse.Namespace) -> int:
             continue
         if args.format == "text":
             s = ruleset.scenario
-            counts = _("{issues} issues, {rules} rules, {events} events, {endings} endings").format(
-                issues=len(s.issues),
-                rules=len(s.rules),
-                events=len(s.events),
-                endings=len(s.endings),
+            # One plural per count: «1 tema, 19 reglas», never «1 temas».
+            issues, rules, events, endings = (
+                len(s.issues),
+                len(s.rules),
+                len(s.events),
+                len(s.endings),
+            )
+            counts = ", ".join(
+                (
+                    ngettext("{n} issue", "{n} issues", issues).format(n=issues),
+                    ngettext("{n} rule", "{n} rules", rules).format(n=rules),
+                    ngettext("{n} event", "{n} events", events).format(n=events),
+                    ngettext("{n} ending", "{n} endings", endings).format(n=endings),
+                )
             )
             print(f"{ruleset.file.path}: ok — {localise(s.title)}: {counts}")
     if args.format == "json":

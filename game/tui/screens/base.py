@@ -12,10 +12,19 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from game.scenario.models import RoleId
     from game.tui.app import BrinkApp
 
 
 class BrinkScreen(Screen[None]):
+    # The delegation this screen belongs to (briefing, table, hand-over), None for the
+    # screens that are no one's (title, set-up, help): it picks whose language a hot-seat
+    # switch changes and whose papers the command palette offers.
+    role: RoleId | None = None
+    # Whether the palette may open this role's papers from here: not from a hot-seat
+    # hand-over, which must keep each side's secrets from the other.
+    shows_papers = True
+
     @property
     def brink(self) -> BrinkApp:
         # Imported here: the app module imports the screens when it shows them.

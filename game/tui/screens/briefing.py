@@ -122,10 +122,10 @@ class BriefingScreen(BrinkScreen):
         "Press Enter to go to the negotiating table; B there brings you back."
     )
 
-    def __init__(self, session: GameSession, role: str, tab: str = "dossier") -> None:
+    def __init__(self, session: GameSession, role: RoleId, tab: str = "dossier") -> None:
         super().__init__()
         self.session = session
-        self.role: RoleId = as_role(role)
+        self.role: RoleId = role
         self.initial_tab = tab
 
     def compose(self) -> ComposeResult:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -148,12 +150,12 @@ class LoadScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="load-cancel")]
 
-    def __init__(self, folder: object) -> None:
+    def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
 
     def compose(self) -> ComposeResult:
-        slots = list_slots(self.folder)  # type: ignore[arg-type]
+        slots = list_slots(self.folder)
         with Vertical(classes="dialog", id="load-box"):
             yield Label(plain(_("Saved games in {folder}:").format(folder=self.folder)))
             if slots:

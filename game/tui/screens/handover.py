@@ -8,6 +8,7 @@ from textual.containers import Center, Middle
 from textual.widgets import Static
 
 from game.i18n import N_, _
+from game.scenario.models import RoleId
 from game.tui.plain import filled, styled
 from game.tui.screens.base import BrinkScreen
 from game.tui.widgets.footer import Footer
@@ -20,9 +21,11 @@ class HandoverScreen(BrinkScreen):
         "progress and private meters. Pass the keyboard, then press Enter."
     )
 
-    def __init__(self, role: str, name: str, last: str = "") -> None:
+    shows_papers = False
+
+    def __init__(self, role: RoleId, name: str, last: str = "") -> None:
         super().__init__()
-        self.role = role
+        self.role: RoleId = role
         self.delegation = name
         self.last = last
 

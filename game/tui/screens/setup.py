@@ -19,6 +19,7 @@ from textual.widgets import (
 
 from game.i18n import LANGUAGES, N_, _, current, localise
 from game.play.session import HUMAN, OPPONENTS
+from game.scenario.models import as_role
 from game.scenario.registry import bundled_scenarios
 from game.tui.catalogue import scenario_headers
 from game.tui.plain import plain
@@ -98,7 +99,7 @@ class SetupScreen(BrinkScreen):
             with Vertical(classes="setup-group", id="other-lang-group"):
                 yield Label(_("Second player's language"), classes="group-title")
                 with RadioSet(id="other-lang"):
-                    mine = self.app.lang  # type: ignore[attr-defined]
+                    mine = self.brink.lang
                     for lang in LANGUAGES:
                         yield RadioButton(
                             plain(LANGUAGE_NAMES[lang]), value=lang == mine, name=lang
@@ -164,7 +165,7 @@ class SetupScreen(BrinkScreen):
         opponent = self._choice("opponent") or "ai-normal"
         self.brink.start_game(
             self._choice("scenario") or self.initial,
-            self._choice("side") or "us",
+            as_role(self._choice("side") or "us"),
             opponent,
             seed,
             other_lang=self._choice("other-lang") if opponent == HUMAN else None,

@@ -13,8 +13,8 @@ from game.engine.api import RoleView
 from game.engine.moves import ACCEPT, ACT, IllegalMove, Move
 from game.i18n import N_, _, localise
 from game.play.interface import GameSession
-from game.play.session import HUMAN, other
-from game.scenario.models import RoleId, as_role
+from game.play.session import HUMAN
+from game.scenario.models import RoleId, other_role
 from game.tui.plain import clean, plain
 from game.tui.screens.base import BrinkScreen
 from game.tui.text import describe_move
@@ -60,10 +60,10 @@ class TableScreen(BrinkScreen):
         "actions are what you can do next."
     )
 
-    def __init__(self, session: GameSession, role: str) -> None:
+    def __init__(self, session: GameSession, role: RoleId) -> None:
         super().__init__()
         self.session = session
-        self.role: RoleId = as_role(role)
+        self.role: RoleId = role
         self.scenario = session.scenario
         self.action_buttons: list[Button] = []
         # A move sent to a class server and not yet answered (its description).
@@ -103,7 +103,7 @@ class TableScreen(BrinkScreen):
         view = self.session.view(self.role)
         mine = self.brink.drafts.get(self.role)
         table.load(
-            view.offer if view.offer_by == other(self.role) else None,
+            view.offer if view.offer_by == other_role(self.role) else None,
             view.menu.offer_space,
             mine or view.offer or None,
         )
@@ -135,7 +135,7 @@ class TableScreen(BrinkScreen):
             whose = _("Waiting for {other}").format(other=localise(view.counterpart))
         self.query_one(Dashboard).show(view, whose, mine=not view.ending and actor == self.role)
         table = self.query_one(OfferTable)
-        theirs = view.offer if view.offer_by == other(self.role) else None
+        theirs = view.offer if view.offer_by == other_role(self.role) else None
         table.load(theirs, view.menu.offer_space)
         self.query_one("#detail", Static).update(table.detail())
         for kind in ("propose", "accept", "reject", "walk_out"):
@@ -156,7 +156,7 @@ class TableScreen(BrinkScreen):
         if self.has_class("wide"):
             self.query_one("#wide-meters", MeterPanel).show(view.meters, history)
 
-    def _show_actions(self, view) -> None:  # type: ignore[no-untyped-def]
+    def _show_actions(self, view: RoleView) -> None:
         actions = [m for m in view.menu.moves if m.kind == ACT]
         if actions == getattr(self, "actions", None):
             return  # rebuilding buttons on every move costs more than the move itself
@@ -176,16 +176,15 @@ class TableScreen(BrinkScreen):
             buttons.pop().remove()
 
     def _action_label(self, move: Move) -> str:
-        action = next(a for a in self.scenario.actions if a.id == move.action)
-        return localise(action.label)
+        return localise(self.scenario.actions_by_id[move.action].label)
 
     def _reply_text(self) -> Text:
-        other_role = other(self.role)
-        reply = self.session.reply(other_role)
+        them = other_role(self.role)
+        reply = self.session.reply(them)
         text = Text()
-        name = localise(self.scenario.roles[as_role(other_role)].short)
-        if self.session.players.get(other_role) == HUMAN:
-            last = self.session.last_move(other_role)
+        name = localise(self.scenario.roles[them].short)
+        if self.session.players.get(them) == HUMAN:
+            last = self.session.last_move(them)
             text.append(
                 clean(
                     describe_move(self.scenario, last)
