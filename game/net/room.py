@@ -179,9 +179,20 @@ class Room:
         return batch
 
     def write(self, batch: list[Pending]) -> None:
-        """Commit a batch in one transaction (safe to run in a worker thread); raise if
-        the database refuses it — then call `failed`."""
+        """Commit a batch in one transaction; raise if the database refuses it — then
+        call `failed`."""
         self.store.append_many([(p.table, p.first, p.message_id, p.moves, p.at) for p in batch])
+        for pending in batch:
+            pending.committed = True
+
+    def stage(self, batch: list[Pending]) -> None:
+        """Write a batch in an open transaction, for `commit` to end (the store is locked
+        meanwhile); raise if the database refuses it — then call `failed`."""
+        self.store.stage_many([(p.table, p.first, p.message_id, p.moves, p.at) for p in batch])
+
+    def commit(self, batch: list[Pending]) -> None:
+        """Commit the staged batch (the disk sync: safe to run in a worker thread)."""
+        self.store.commit_staged()
         for pending in batch:
             pending.committed = True
 

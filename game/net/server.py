@@ -450,7 +450,9 @@ class ClassServer:
             callbacks, self._callbacks = self._callbacks, []
             if batch:
                 try:
-                    await asyncio.to_thread(self.room.write, batch)
+                    # Written here, synced in a worker thread: see RoomStore.stage_many.
+                    self.room.stage(batch)
+                    await asyncio.to_thread(self.room.commit, batch)
                 except Exception:
                     log.exception("could not record %d moves", len(batch))
                     for table in sorted({p.table for p in self.room.failed(batch)}):
