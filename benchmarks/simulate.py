@@ -32,17 +32,29 @@ from game.sim.runner import game_seed, play_game
 AGENTS = {"us": "random", "mexico": "random"}
 
 
-def timed(run: Callable[[], object], games: int) -> tuple[float, float]:
-    """Games per wall-clock second, and per CPU-second of this process and its children."""
-    wall, cpu = time.perf_counter(), _cpu_seconds()
+def timed(run: Callable[[], object], games: int) -> tuple[float, float, float, float]:
+    """Games per wall-clock second and per CPU-second of this process and its children,
+    and the CPU microseconds per game of this process and of its children apart."""
+    wall, (parent, children) = time.perf_counter(), _cpu_seconds()
     run()
-    return games / (time.perf_counter() - wall), games / max(1e-9, _cpu_seconds() - cpu)
+    elapsed = time.perf_counter() - wall
+    parent_after, children_after = _cpu_seconds()
+    parent, children = parent_after - parent, children_after - children
+    return (
+        games / elapsed,
+        games / max(1e-9, parent + children),
+        1e6 * parent / games,
+        1e6 * children / games,
+    )
 
 
-def median_rates(run: Callable[[], object], games: int, repeat: int) -> tuple[float, float]:
+def median_rates(
+    run: Callable[[], object], games: int, repeat: int
+) -> tuple[float, float, float, float]:
     """`timed`, the median of `repeat` runs of each measure."""
     rates = [timed(run, games) for _ in range(repeat)]
-    return statistics.median(r[0] for r in rates), statistics.median(r[1] for r in rates)
+    a, b, c, d = (statistics.median(r[i] for r in rates) for i in range(4))
+    return a, b, c, d
 
 
 def load_average() -> str:
@@ -52,9 +64,10 @@ def load_average() -> str:
         return "unknown"
 
 
-def _cpu_seconds() -> float:
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU seconds of this process, and of its children that have ended (the workers)."""
     t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
+    return t.user + t.system, t.children_user + t.children_system
 
 
 def main() -> None:
@@ -68,10 +81,10 @@ def main() -> None:
     simulate(ruleset, 50, 0, AGENTS)  # warm up caches and imports
     load_before = load_average()
     cores = available_cores()
-    one_core, one_cpu = median_rates(
+    one_core, one_cpu, one_us, _ = median_rates(
         lambda: simulate(ruleset, args.runs, 1, AGENTS, jobs=1), args.runs, args.repeat
     )
-    all_cores, all_cpu = median_rates(
+    all_cores, all_cpu, parent_us, workers_us = median_rates(
         lambda: simulate(ruleset, args.runs, 1, AGENTS, jobs=cores), args.runs, args.repeat
     )
 
@@ -118,6 +131,10 @@ def main() -> None:
     print(
         f"  CPU cost:          {one_cpu:8.0f} games/CPU-s on 1 core, {all_cpu:8.0f} with "
         f"{cores} workers (ratio {all_cpu / one_cpu:.2f}; 1.00 = no parallel overhead)"
+    )
+    print(
+        f"  CPU per game:      {one_us:8.0f} us on 1 core; with {cores} workers "
+        f"{parent_us:.0f} us in the parent + {workers_us:.0f} us in the workers"
     )
     print(f"  replay with rules: {full_replay:8.0f} games/s")
     print(f"  bare loop (no rules/events): {bare:8.0f} games/s")

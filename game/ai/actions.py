@@ -20,6 +20,7 @@ from game.ai.preferences import Preferences
 from game.engine.api import RoleView
 from game.engine.moves import ACT, REJECT
 from game.i18n import LocalText, tx
+from game.scenario.models import Scenario
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
@@ -54,7 +55,9 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def choose_action(view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:
+def choose_action(
+    view: RoleView, prefs: Preferences, rng: random.Random, scenario: Scenario
+) -> Decision:
     """The most valuable legal action, with the scenario's reason for it filled in with
     the figures the role sees, and the value of the next best."""
     moves = list(view.menu.moves)
@@ -78,8 +81,8 @@ def choose_action(view: RoleView, prefs: Preferences, rng: random.Random) -> Dec
         reasons.append(
             Reason(
                 tx(
-                    "The next best, {action}, is worth {value}.",
-                    action=runner.action.replace("_", " "),
+                    "The next best, “{action}”, is worth {value}.",
+                    action=scenario.actions_by_id[runner.action].label,
                     value=_pct(scored[1][0]),
                 )
             )

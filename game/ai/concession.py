@@ -132,7 +132,7 @@ class ConcessionAgent:
     def decide(self, view: RoleView, rng: random.Random) -> Decision:
         prefs = preferences_for(self.ruleset, view.role)
         if not view.menu.can_propose and Move(view.role, ACCEPT) not in view.menu:
-            return choose_action(view, prefs, rng)
+            return choose_action(view, prefs, rng, self.ruleset.scenario)
         return self._bargain(view, prefs, rng)
 
     def _bargain(self, view: RoleView, prefs: Preferences, rng: random.Random) -> Decision:

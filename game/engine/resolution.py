@@ -195,7 +195,11 @@ class Resolution:
         date = self.scenario.start_date + dt.timedelta(days=int(when))
         self.record(
             "schedule",
-            tx("{event} scheduled for {date}", event=event_id, date=tx_date(date)),
+            tx(
+                "{event}: due on {date}",
+                event=self.scenario.event_label(event_id),
+                date=tx_date(date),
+            ),
             cause,
             event=event_id,
             day=when,

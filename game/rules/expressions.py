@@ -52,6 +52,19 @@ class Namespace:
     """The declared names of a scenario, as seen by expressions."""
 
     symbols: dict[str, Symbol] = field(default_factory=dict)
+    # Closures of `name <op> constant` and `not name`, shared by every expression of the
+    # scenario that contains the same test (see `_Compiler._direct`).
+    shared: dict[tuple[Any, ...], Evaluator] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # Sets of names read by expressions, one object per distinct set.
+    name_sets: dict[frozenset[str], frozenset[str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def names(self, used: set[str]) -> frozenset[str]:
+        names = frozenset(used)
+        return self.name_sets.setdefault(names, names)
 
     def declare(
         self,
@@ -143,7 +156,7 @@ def compile_expression(
             if expect == "boolean"
             else None,
         )
-    return Compiled(text, result, frozenset(compiler.names), evaluate)
+    return Compiled(text, result, namespace.names(compiler.names), evaluate)
 
 
 def _compile_common_shape(text: str, namespace: Namespace, expect: TypeName) -> Compiled | None:
@@ -159,7 +172,7 @@ def _compile_common_shape(text: str, namespace: Namespace, expect: TypeName) -> 
         return None
     if result != expect:
         return None
-    return Compiled(text, result, frozenset(compiler.names), evaluate)
+    return Compiled(text, result, namespace.names(compiler.names), evaluate)
 
 
 def _too_deep(text: str) -> ExpressionError:
@@ -363,6 +376,12 @@ class _Compiler:
 
     # operators ---------------------------------------------------------------
     def _LogicExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
+        operands = _chain(node) if node.type in _CHAINS else None
+        if operands is not None:
+            # `a and b and c` parses as `(a and b) and c`: one closure tests the operands
+            # in turn, in the same order, with the same result (checked in that order too).
+            tests = [self._boolean(operand, node.type) for operand in operands]
+            return _CHAINS[node.type](*tests), "boolean"
         left = self._boolean(node.left, node.type)
         right = self._boolean(node.right, node.type)
         if node.type == "and":
@@ -392,7 +411,8 @@ class _Compiler:
                 raise self.error(
                     "BRK303", tx("`not` needs true/false, got a {kind}", kind=kind), "not"
                 )
-            return (lambda env: not fn(env)), "boolean"
+            direct = self._direct("not", node.right, None, (fn,))
+            return direct or (lambda env: not fn(env)), "boolean"
         if kind != "number":
             raise self.error(
                 "BRK303", tx("unary minus needs a number, got a {kind}", kind=kind), "-"
@@ -451,7 +471,8 @@ class _Compiler:
                 hint=tx("`<`, `>`, `<=`, `>=` compare two numbers or two strings"),
             )
         op = _ORDERING[node.type]
-        return (lambda env: op(left(env), right(env))), "boolean"
+        direct = self._direct(node.type, node.left, node.right, (left, right))
+        return direct or (lambda env: op(left(env), right(env))), "boolean"
 
     def _ComparisonExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
         left, lk = self.compile(node.left)
@@ -469,9 +490,42 @@ class _Compiler:
             )
         self._check_choice(node.left, node.right)
         self._check_choice(node.right, node.left)
+        direct = self._direct(node.type, node.left, node.right, (left, right))
+        if direct is not None:
+            return direct, "boolean"
         if node.type == "eq":
             return (lambda env: left(env) == right(env)), "boolean"
         return (lambda env: left(env) != right(env)), "boolean"
+
+    def _direct(
+        self, op: str, left: Any, right: Any, fns: tuple[Evaluator, ...]
+    ) -> Evaluator | None:
+        """One closure, shared across the scenario, for the commonest tests: a name
+        against a constant (`apprehensions > 100000`, `"g600" == offer_guard`) and
+        `not name`. The same operation on the same values as the general closures, so
+        the same result; but one call per test instead of three, and no new closure for
+        a test another rule already made. `fns` are the operands' checked closures."""
+        shared = self.namespace.shared
+        key: tuple[Any, ...]
+        if op == "not":
+            if not isinstance(left, ast.SymbolExpression):
+                return None
+            key = (op, left.name)
+            if key not in shared:
+                shared[key] = _not_name(left.name)
+        elif isinstance(left, ast.SymbolExpression) and isinstance(right, _CONSTANTS):
+            value = fns[1](_EMPTY)
+            key = (op, left.name, type(value), value)
+            if key not in shared:
+                shared[key] = _name_first(_TESTS[op], left.name, value)
+        elif isinstance(left, _CONSTANTS) and isinstance(right, ast.SymbolExpression):
+            value = fns[0](_EMPTY)
+            key = (op, type(value), value, right.name)
+            if key not in shared:
+                shared[key] = _name_last(_TESTS[op], value, right.name)
+        else:
+            return None
+        return shared[key]
 
     def _check_choice(self, symbol_node: Any, literal_node: Any) -> None:
         """`offer_guard == "g600"`: the string must be one of the option ids."""
@@ -545,3 +599,111 @@ def _shown(number: Any) -> str:
         return re.sub(r"\.?0+(?=e)", "", format(number, ".6g"))
     except (TypeError, ValueError):
         return str(number)[:20]
+
+
+_CONSTANTS = (ast.FloatExpression, ast.StringExpression, ast.BooleanExpression)
+
+
+def _not_name(name: str) -> Evaluator:
+    def test(env: Env, name: str = name) -> bool:
+        return not env[name]
+
+    return test
+
+
+# The shared tests of `_Compiler._direct`: name, value and operator are bound as defaults
+# rather than closed over (two objects per test instead of five, which counts in a
+# scenario with thousands of them), and a test is one call instead of three.
+def _name_first(op: Callable[[Any, Any], Any], name: str, value: Any) -> Evaluator:
+    def test(
+        env: Env, op: Callable[[Any, Any], Any] = op, name: str = name, value: Any = value
+    ) -> Any:
+        return op(env[name], value)
+
+    return test
+
+
+def _name_last(op: Callable[[Any, Any], Any], value: Any, name: str) -> Evaluator:
+    def test(
+        env: Env, op: Callable[[Any, Any], Any] = op, value: Any = value, name: str = name
+    ) -> Any:
+        return op(value, env[name])
+
+    return test
+
+
+_TESTS: dict[str, Callable[[Any, Any], Any]] = {
+    **_ORDERING,
+    "eq": operator.eq,
+    "ne": operator.ne,
+}
+
+
+def _chain(node: Any) -> list[Any] | None:
+    """The operands of a whole chain of two to four `and`s (or `or`s), left to right;
+    None for a longer one, which compiles pairwise as it always did."""
+    operands = [node.right]
+    first = node.left
+    while isinstance(first, ast.LogicExpression) and first.type == node.type:
+        if len(operands) == 3:
+            return None
+        operands.append(first.right)
+        first = first.left
+    operands.append(first)
+    operands.reverse()
+    return operands
+
+
+# The chains bind their operands as defaults, not in a closure: two objects per chain
+# instead of up to six (see `_name_first`).
+def _and(*tests: Evaluator) -> Evaluator:
+    if len(tests) == 2:
+        a, b = tests
+
+        def both(env: Env, a: Evaluator = a, b: Evaluator = b) -> Any:
+            return a(env) and b(env)
+
+        return both
+    if len(tests) == 3:
+        a, b, c = tests
+
+        def all3(env: Env, a: Evaluator = a, b: Evaluator = b, c: Evaluator = c) -> Any:
+            return a(env) and b(env) and c(env)
+
+        return all3
+    a, b, c, d = tests
+
+    def all4(
+        env: Env, a: Evaluator = a, b: Evaluator = b, c: Evaluator = c, d: Evaluator = d
+    ) -> Any:
+        return a(env) and b(env) and c(env) and d(env)
+
+    return all4
+
+
+def _or(*tests: Evaluator) -> Evaluator:
+    if len(tests) == 2:
+        a, b = tests
+
+        def either(env: Env, a: Evaluator = a, b: Evaluator = b) -> Any:
+            return a(env) or b(env)
+
+        return either
+    if len(tests) == 3:
+        a, b, c = tests
+
+        def any3(env: Env, a: Evaluator = a, b: Evaluator = b, c: Evaluator = c) -> Any:
+            return a(env) or b(env) or c(env)
+
+        return any3
+    a, b, c, d = tests
+
+    def any4(
+        env: Env, a: Evaluator = a, b: Evaluator = b, c: Evaluator = c, d: Evaluator = d
+    ) -> Any:
+        return a(env) or b(env) or c(env) or d(env)
+
+    return any4
+
+
+_CHAINS: dict[str, Callable[..., Evaluator]] = {"and": _and, "or": _or}

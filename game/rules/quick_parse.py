@@ -111,70 +111,71 @@ def quick_parse(text: str, symbols: Mapping[str, object]) -> Any | None:
     try:
         parser = _Parser(_tokens(text), symbols)
         tree = parser.disjunction()
-        if parser.position != len(parser.tokens):
+        if parser.position != len(parser.tokens) - 1:  # all but the end marker
             return None
         return tree
     except (_Unsupported, RecursionError):
         return None
 
 
+_END = ("", "")  # after the last token: matches no operator, and `take` refuses it
+_OR, _AND, _NOT = ("name", "or"), ("name", "and"), ("name", "not")
+_PLUS, _MINUS, _TIMES, _DIVIDED = ("op", "+"), ("op", "-"), ("op", "*"), ("op", "/")
+
+
 def _tokens(text: str) -> list[tuple[str, str]]:
+    """The tokens, then `_END`; `_Unsupported` at a character no token starts with."""
     tokens = []
     position = 0
     stop = len(text.rstrip(" \t\n"))
-    while position < stop:
-        match = _TOKEN.match(text, position)
-        if match is None or match.end() == position:
+    for match in _TOKEN.finditer(text, 0, stop):
+        if match.start() != position:
             raise _Unsupported
         kind = match.lastgroup
         assert kind is not None
         tokens.append((kind, match.group(kind)))
         position = match.end()
-    if not tokens:
+    if position != stop or not tokens:
         raise _Unsupported
+    tokens.append(_END)
     return tokens
 
 
 class _Parser:
     """Recursive descent, loosest first, following rule-engine's precedence table:
     or < and < not < == != (non-associative) < < <= > >= (non-associative)
-    < + - < * / < unary minus < names, numbers, strings, true/false, parentheses."""
+    < + - < * / < unary minus < names, numbers, strings, true/false, parentheses.
+    The token list ends with `_END`, so looking ahead never runs off its end."""
 
     def __init__(self, tokens: list[tuple[str, str]], symbols: Mapping[str, object]) -> None:
         self.tokens = tokens
         self.symbols = symbols
         self.position = 0
 
-    def peek(self) -> tuple[str, str]:
-        return self.tokens[self.position] if self.position < len(self.tokens) else ("", "")
-
     def take(self) -> tuple[str, str]:
-        token = self.peek()
-        if not token[0]:
+        token = self.tokens[self.position]
+        if token is _END:
             raise _Unsupported
         self.position += 1
         return token
 
-    def word(self, value: str) -> bool:
-        return self.peek() == ("name", value)
-
     def disjunction(self) -> Any:
         node = self.conjunction()
-        while self.word("or"):
-            self.take()
+        while self.tokens[self.position] == _OR:
+            self.position += 1
             node = _binary(LogicExpression, "or", node, self.conjunction())
         return node
 
     def conjunction(self) -> Any:
         node = self.negation()
-        while self.word("and"):
-            self.take()
+        while self.tokens[self.position] == _AND:
+            self.position += 1
             node = _binary(LogicExpression, "and", node, self.negation())
         return node
 
     def negation(self) -> Any:
-        if self.word("not"):
-            self.take()
+        if self.tokens[self.position] == _NOT:
+            self.position += 1
             operand = self.negation()
             if isinstance(operand, _LITERALS):
                 raise _Unsupported
@@ -183,46 +184,50 @@ class _Parser:
 
     def equality(self) -> Any:
         node = self.ordering()
-        kind, value = self.peek()
+        kind, value = self.tokens[self.position]
         if kind == "op" and value in _EQUALITY:
-            self.take()
+            self.position += 1
             node = _binary(ComparisonExpression, _EQUALITY[value], node, self.ordering())
-            if self.peek()[1] in _EQUALITY:
+            if self.tokens[self.position][1] in _EQUALITY:
                 raise _Unsupported  # non-associative: a syntax error for rule-engine
         return node
 
     def ordering(self) -> Any:
         node = self.sum()
-        kind, value = self.peek()
+        kind, value = self.tokens[self.position]
         if kind == "op" and value in _ORDERING:
-            self.take()
+            self.position += 1
             node = _binary(ArithmeticComparisonExpression, _ORDERING[value], node, self.sum())
-            if self.peek()[1] in _ORDERING:
+            if self.tokens[self.position][1] in _ORDERING:
                 raise _Unsupported
         return node
 
     def sum(self) -> Any:
         node = self.product()
-        while self.peek() in (("op", "+"), ("op", "-")):
-            _, value = self.take()
-            if value == "+":
+        token = self.tokens[self.position]
+        while token in (_PLUS, _MINUS):
+            self.position += 1
+            if token == _PLUS:
                 node = _binary(AddExpression, "add", node, self.product())
             else:
                 node = _binary(SubtractExpression, "sub", node, self.product())
+            token = self.tokens[self.position]
         return node
 
     def product(self) -> Any:
         node = self.unary()
-        while self.peek() in (("op", "*"), ("op", "/")):
-            _, value = self.take()
+        token = self.tokens[self.position]
+        while token in (_TIMES, _DIVIDED):
+            self.position += 1
             node = _binary(
-                ArithmeticExpression, "mul" if value == "*" else "tdiv", node, self.unary()
+                ArithmeticExpression, "mul" if token == _TIMES else "tdiv", node, self.unary()
             )
+            token = self.tokens[self.position]
         return node
 
     def unary(self) -> Any:
-        if self.peek() == ("op", "-"):
-            self.take()
+        if self.tokens[self.position] == _MINUS:
+            self.position += 1
             operand = self.unary()
             if isinstance(operand, FloatExpression):
                 # rule-engine folds `-5` to the constant -5; negation is exact either way.

@@ -132,6 +132,12 @@ class _Builder:
         self.namespace = build_namespace(self.s)
         self.context = self.namespace.context()
         self.problems: list[Diagnostic] = list(problems)
+        # Constant quantities and the `set:`/`add:` operations made of them, and compiled
+        # expressions, by value: each is immutable, and a big scenario repeats the same
+        # few many times, so one object serves them all (less to build and to collect).
+        self._constants: dict[float, Quantity] = {}
+        self._constant_ops: dict[tuple[str, str, float], Op] = {}
+        self._compiled: dict[tuple[str, str], Compiled] = {}
 
     def build(self) -> Ruleset:
         s = self.s
@@ -200,10 +206,7 @@ class _Builder:
         kind = effect.kind
         if kind in ("set", "add"):
             values: dict[str, float | str] = getattr(effect, kind)
-            return [
-                Op(kind, meter, self.quantity((*path, kind, meter), value))
-                for meter, value in values.items()
-            ]
+            return [self.meter_op(path, kind, meter, value) for meter, value in values.items()]
         if kind == "flag":
             return [Op("flag", name, flag=value) for name, value in (effect.flag or {}).items()]
         if kind == "news":
@@ -246,18 +249,36 @@ class _Builder:
             out[(role_id, key)] = quantity
         return out
 
+    def meter_op(self, path: Path_, kind: str, meter: str, value: float | str) -> Op:
+        if not isinstance(value, int | float):
+            return Op(kind, meter, self.quantity((*path, kind, meter), value))
+        key = (kind, meter, float(value))
+        op = self._constant_ops.get(key)
+        if op is None:
+            op = self._constant_ops[key] = Op(kind, meter, self.constant(float(value)))
+        return op
+
     def quantity(self, path: Path_, value: float | str) -> Quantity:
         if isinstance(value, int | float):
-            return Quantity(constant=float(value))
+            return self.constant(float(value))
         compiled = self.compile(path, value, "number")
-        return Quantity(expression=compiled) if compiled else Quantity(constant=0.0)
+        return Quantity(expression=compiled) if compiled else self.constant(0.0)
+
+    def constant(self, value: float) -> Quantity:
+        quantity = self._constants.get(value)
+        if quantity is None:
+            quantity = self._constants[value] = Quantity(constant=value)
+        return quantity
 
     def condition(self, path: Path_, text: str | None) -> Compiled | None:
         return None if text is None else self.compile(path, text, "boolean")
 
     def compile(self, path: Path_, text: str, expect: Any) -> Compiled | None:
+        known = self._compiled.get((text, expect))
+        if known is not None:
+            return known
         try:
-            return compile_expression(text, self.namespace, expect, self.context)
+            compiled = compile_expression(text, self.namespace, expect, self.context)
         except ExpressionError as err:
             self.problems += [
                 self.src.diagnostic(
@@ -271,6 +292,8 @@ class _Builder:
                 for problem in (err, *err.more)
             ]
             return None
+        self._compiled[(text, expect)] = compiled
+        return compiled
 
     def _offset(self, path: Path_, offset: int) -> int:
         """Columns from the node's start to character `offset` of the expression:

@@ -20,7 +20,7 @@ import rule_engine
 from game.i18n import tx
 from game.scenario.checks import Path
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.models import NO_STEP_AHEAD, Effect, Scenario
+from game.scenario.models import NO_STEP_AHEAD, Scenario
 from game.scenario.yaml_source import SourceMap
 
 BOTH = frozenset({True, False})
@@ -165,7 +165,7 @@ def _hull(values: list[float]) -> Interval:
 def _conditions(scenario: Scenario) -> list[tuple[Path, str, str]]:
     """(path, what it is, text) of every ending and objective condition; an ending that
     an `end:` effect reaches is reachable whatever its condition."""
-    ended = {node.end for _, node in scenario.nodes if isinstance(node, Effect) and node.end}
+    ended = {node.end for _, node in scenario.effect_nodes if node.end}
     found: list[tuple[Path, str, str]] = [
         (("endings", i, "when"), f"ending `{e.id}` can never be reached", e.when)
         for i, e in enumerate(scenario.endings)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from game.i18n import tx
 from game.scenario.diagnostics import Diagnostic, did_you_mean
-from game.scenario.models import Effect, Scenario
+from game.scenario.models import Scenario
 from game.scenario.yaml_source import SourceMap
 
 Path = tuple[str | int, ...]
@@ -102,6 +102,8 @@ class Checker:
                 first[ident] = path
 
     def _ref(self, path: Path, name: str, pool: Iterable[str], code: str, what: str) -> bool:
+        if isinstance(pool, set | frozenset) and name in pool:
+            return True  # the common case, without copying the pool
         pool = list(pool)
         if name in pool:
             return True
@@ -154,8 +156,9 @@ class Checker:
 
     def sources(self) -> None:
         known = [src.id for src in self.s.sources] + [DESIGNER]
-        for path, node in self.s.nodes:
-            if path and path[-1] == "source" and isinstance(node, str) and path[0] != "transitions":
+        cited = set(known)
+        for path, node in self.s.citation_nodes:
+            if path[0] != "transitions" and node not in cited:
                 self._ref(path, node, known, "BRK201", "source")
 
     def names(self) -> None:
@@ -281,11 +284,7 @@ class Checker:
             )
 
     def _triggers_fired(self) -> set[str]:
-        return {
-            node.trigger
-            for _, node in self.s.nodes
-            if isinstance(node, Effect) and node.trigger is not None
-        }
+        return {node.trigger for _, node in self.s.effect_nodes if node.trigger is not None}
 
     def effects(self) -> None:
         meters = list(self.s.meters)
@@ -294,9 +293,10 @@ class Checker:
         endings = [e.id for e in self.s.endings]
         triggers = {t.trigger for t in self.s.transitions}
         clocks = [d.id for d in self.s.deadlines] + (["tariff"] if self.s.tariff_ladder else [])
-        for path, node in self.s.nodes:
-            if not isinstance(node, Effect):
-                continue
+        # Sets to test against; the ordered lists make the suggestions when a name is unknown.
+        known_meters, known_flags, known_events = set(meters), set(flags), set(events)
+        known_endings, known_clocks = set(endings), set(clocks)
+        for path, node in self.s.effect_nodes:
             for key in ("set", "add"):
                 for meter in getattr(node, key) or {}:
                     if meter == "tariff_rate":
@@ -308,15 +308,16 @@ class Checker:
                             at_key=True,
                             span=len(meter),
                         )
-                    else:
+                    elif meter not in known_meters:
                         self._ref((*path, key, meter), meter, meters, "BRK203", "meter")
             for flag in node.flag or {}:
-                self._ref((*path, "flag", flag), flag, flags, "BRK203", "flag")
-            if node.schedule is not None:
+                if flag not in known_flags:
+                    self._ref((*path, "flag", flag), flag, flags, "BRK203", "flag")
+            if node.schedule is not None and node.schedule.event not in known_events:
                 self._ref(
                     (*path, "schedule", "event"), node.schedule.event, events, "BRK206", "event"
                 )
-            if node.end is not None:
+            if node.end is not None and node.end not in known_endings:
                 self._ref((*path, "end"), node.end, endings, "BRK205", "ending")
             if node.trigger is not None:
                 self._ref(
@@ -327,7 +328,8 @@ class Checker:
                     tx("trigger (no transition uses it)"),
                 )
             for ident in node.deadline or {}:
-                self._ref((*path, "deadline", ident), ident, clocks, "BRK212", "deadline")
+                if ident not in known_clocks:
+                    self._ref((*path, "deadline", ident), ident, clocks, "BRK212", "deadline")
             if node.tariff is not None and self.s.tariff_ladder is None:
                 self.report(
                     (*path, "tariff"),

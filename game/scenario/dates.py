@@ -45,7 +45,7 @@ def period_problems(scenario: Scenario, source: SourceMap) -> list[Diagnostic]:
     period = f"{start.isoformat()} to {end.isoformat()}"
     length = (end - start).days
     out: list[Diagnostic] = []
-    for path, node in scenario.nodes:
+    for path, node in scenario.timed_nodes:
         if not path or path[0] in _NOT_IN_PLAY:
             continue
         if isinstance(node, dt.date) and not start <= node <= end:

@@ -78,7 +78,8 @@ def _checked(scenario: Scenario, source: SourceMap, path: Path) -> Checked:
     # The checks are done with `scenario.nodes` (a pair per node of the file, cached for
     # them): dropped, so that the cycle collector does not walk them for the rest of the
     # run. A later reader (lint) takes the walk again.
-    vars(scenario).pop("nodes", None)
+    for cached in ("nodes", "_sorted_nodes"):
+        vars(scenario).pop(cached, None)
     return ScenarioFile(scenario, source, path, digest_text(source.text)), problems
 
 

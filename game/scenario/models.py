@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Any, Literal, TypeGuard
+from typing import Annotated, Any, ClassVar, Literal, TypeGuard
 
 from pydantic import (
     BaseModel,
@@ -94,14 +94,20 @@ def walk(node: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
     and children in order. A stack rather than nested generators: checks walk the whole
     scenario several times, and a chain of `yield from` costs its depth on every item."""
     stack: list[tuple[NodePath, Any]] = [(path, node)]
+    fields = _FIELD_NAMES
     while stack:
         path, node = stack.pop()
         yield path, node
+        kind = type(node)
+        if kind in _LEAVES:
+            continue
         if isinstance(node, BaseModel):
+            names = fields.get(kind)
+            if names is None:
+                names = fields[kind] = tuple(kind.model_fields)
+            values = vars(node)
             children = [
-                ((*path, name), value)
-                for name in type(node).model_fields
-                if (value := getattr(node, name)) is not None
+                ((*path, name), value) for name in names if (value := values.get(name)) is not None
             ]
         elif isinstance(node, list):
             children = [((*path, i), item) for i, item in enumerate(node)]
@@ -111,6 +117,13 @@ def walk(node: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
             continue
         children.reverse()
         stack.extend(children)
+
+
+# The field names of each model class, in declaration order (asking pydantic each time
+# goes through a descriptor), and the value types a walk never looks inside.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
+_NO_KEY = object()
 
 
 def other_role(role: RoleId) -> RoleId:
@@ -611,6 +624,16 @@ class ScenarioEvent(Strict):
     once: bool = Field(default=True, description="Happen at most once per game.")
     source: SourceRef = Field(description="Article this event is drawn from, or `designer`.")
     note: Prose = Field(default="", description="Why the event exists, for the debrief.")
+    label: Prose = Field(
+        default="",
+        description="What happens, in a few words, for the line that announces it when a "
+        "`schedule` effect sets its date, e.g. `The 45-day review`. Without it the line "
+        "shows the event's id as words.",
+    )
+
+    # Prose fields added after saves began to record play digests: left out of the
+    # digest by name, so that those saves still match (see game.scenario.play_digest).
+    added_prose: ClassVar[frozenset[str]] = frozenset({"label"})
 
 
 class Action(Strict):
@@ -862,6 +885,75 @@ class Scenario(Strict):
         """`walk(self)`, taken once: the checks go over every node several times."""
         return tuple(walk(self))
 
+    @property
+    def effect_nodes(self) -> list[tuple[NodePath, Effect]]:
+        """The effects among `nodes`, with their paths (three checks read only these)."""
+        return self._sorted_nodes[0]
+
+    @property
+    def timed_nodes(self) -> list[tuple[NodePath, dt.date | Schedule]]:
+        """The dates (and times) and the `schedule:` effects among `nodes`, in order."""
+        return self._sorted_nodes[1]
+
+    @property
+    def citation_nodes(self) -> list[tuple[NodePath, str]]:
+        """Every `source:` value among `nodes` (a source id), with its path."""
+        return self._sorted_nodes[2]
+
+    @cached_property
+    def _sorted_nodes(
+        self,
+    ) -> tuple[
+        list[tuple[NodePath, Effect]],
+        list[tuple[NodePath, dt.date | Schedule]],
+        list[tuple[NodePath, str]],
+    ]:
+        """The kinds of node the checks look for, as `nodes` has them (same paths, same
+        order), in one walk that makes a path only for what it keeps or goes into: the
+        scenario's leaves (tens of thousands of texts and numbers) cost no tuples."""
+        effects: list[tuple[NodePath, Effect]] = []
+        timed: list[tuple[NodePath, dt.date | Schedule]] = []
+        citations: list[tuple[NodePath, str]] = []
+        fields = _FIELD_NAMES
+        # (parent's path, key or index, node); the root has no key.
+        stack: list[tuple[NodePath, Any, Any]] = [((), _NO_KEY, self)]
+        while stack:
+            parent, key, node = stack.pop()
+            kind = type(node)
+            if kind is str:
+                if key == "source":
+                    citations.append(((*parent, key), node))
+                continue
+            if kind in _LEAVES and kind is not dt.date and kind is not dt.datetime:
+                continue
+            path = parent if key is _NO_KEY else (*parent, key)
+            children: list[tuple[NodePath, Any, Any]]
+            if isinstance(node, BaseModel):
+                if isinstance(node, Effect):
+                    effects.append((path, node))
+                elif isinstance(node, Schedule):
+                    timed.append((path, node))
+                names = fields.get(kind)
+                if names is None:
+                    names = fields[kind] = tuple(kind.model_fields)
+                values = vars(node)
+                children = [
+                    (path, name, value) for name in names if (value := values.get(name)) is not None
+                ]
+            elif isinstance(node, list):
+                children = [(path, i, item) for i, item in enumerate(node)]
+            elif isinstance(node, dict):
+                children = [(path, k, item) for k, item in node.items()]
+            else:
+                if isinstance(node, str) and path and path[-1] == "source":
+                    citations.append((path, node))
+                elif isinstance(node, dt.date):
+                    timed.append((path, node))
+                continue
+            children.reverse()
+            stack.extend(children)
+        return effects, timed, citations
+
     @cached_property
     def issues_by_id(self) -> dict[str, Issue]:
         return {i.id: i for i in self.issues}
@@ -873,6 +965,10 @@ class Scenario(Strict):
     @cached_property
     def endings_by_id(self) -> dict[str, Ending]:
         return {e.id: e for e in self.endings}
+
+    @cached_property
+    def events_by_id(self) -> dict[str, ScenarioEvent]:
+        return {e.id: e for e in self.events}
 
     @cached_property
     def actions_by_id(self) -> dict[str, Action]:
@@ -907,6 +1003,14 @@ class Scenario(Strict):
         if flag is not None and isinstance(flag.label, LocalText) and flag.label:
             return flag.label
         words = name.replace("_", " ")
+        return LocalText(words[:1].upper() + words[1:])
+
+    def event_label(self, event_id: str) -> LocalText:
+        """The event's label, or its id in words (`review-45` → `Review 45`)."""
+        event = self.events_by_id.get(event_id)
+        if event is not None and isinstance(event.label, LocalText) and event.label:
+            return event.label
+        words = event_id.replace("-", " ").replace("_", " ")
         return LocalText(words[:1].upper() + words[1:])
 
     @cached_property

@@ -41,10 +41,13 @@ def _play_data(value: Any) -> Any:
             # A model with words around one value (a flag's label beside its start)
             # plays as that value, written either way.
             return _play_data(played())
+        # Prose fields a model gained after saves began to record play digests are
+        # left out by name: as None they would still change the digest of every game.
+        added: frozenset[str] = getattr(value, "added_prose", frozenset())
         return {
             name: _play_data(getattr(value, name))
             for name in type(value).model_fields
-            if name not in _NOT_PLAY
+            if name not in _NOT_PLAY and name not in added
         }
     if isinstance(value, dict):
         return {str(k): _play_data(v) for k, v in value.items()}

@@ -9,7 +9,6 @@ alias expansion, deep nesting, huge files. Nothing in a file can construct an ob
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path as FilePath
@@ -253,6 +252,47 @@ class _Composer(_base_loader()):  # type: ignore[misc]
             self.depth -= 1
 
 
+def _libyaml_composer() -> type | None:
+    """libyaml's own composer, all in C, for `_quick_load`; None without libyaml."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        return None
+
+    class LibyamlComposer(CParser, yaml.resolver.Resolver):
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            yaml.resolver.Resolver.__init__(self)
+            self.scalar_tags: dict[tuple[str, Any], str] = {}
+
+        # The composer calls these three for every node. Path resolvers, all that the
+        # first two track, are registered by no one (`_quick_load` checks), so a
+        # collection's tag is the default one.
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is SequenceNode:
+                return self.DEFAULT_SEQUENCE_TAG
+            if kind is MappingNode:
+                return self.DEFAULT_MAPPING_TAG
+            # As `_Composer` does: the same few words and numbers recur many times.
+            key = (value, implicit)
+            tag = self.scalar_tags.get(key)
+            if tag is None:
+                resolve = super().resolve
+                tag = self.scalar_tags[key] = resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            return tag
+
+    return LibyamlComposer
+
+
+_LibyamlComposer = _libyaml_composer()
+
+
 def _mark(event: Any) -> Any:
     return getattr(event, "start_mark", None)
 
@@ -271,6 +311,13 @@ def _size(node: Node, cache: dict[int, int]) -> int:
     return total
 
 
+class _TooDeep(Exception):
+    """`_quick_load` found deep nesting: the full path reads the file and reports it."""
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
 class _Refusal(Exception):
     def __init__(self, code: str, message: str, mark: Any, hint: str | None = None) -> None:
         super().__init__(message)
@@ -280,11 +327,16 @@ class _Refusal(Exception):
 class _Builder:
     """Plain values from the node tree, recording positions and collecting problems."""
 
-    def __init__(self, source: SourceMap) -> None:
+    def __init__(self, source: SourceMap, depth_limit: int | None = None) -> None:
         self.src = source
         self.problems: list[Diagnostic] = []
         self.scalars = yaml.SafeLoader("")
         self.nodes = 0
+        # For `_quick_load`, whose composer has no depth limit: the longest path allowed.
+        self.depth_limit = depth_limit
+        # Numbers, booleans, nulls and dates by (tag, text): a scenario repeats the same few,
+        # and each is immutable, so one object serves every occurrence.
+        self.constants: dict[tuple[str, str], Any] = {}
 
     def problem(self, code: str, message: str, mark: Any, hint: str | None = None) -> None:
         self.problems.append(
@@ -295,27 +347,40 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_ALIAS_NODES * 20:
             raise _Refusal("BRK006", tx("document expands to too many nodes"), node.start_mark)
-        self.src._values[path] = _pack(node.start_mark)
-        if node.tag not in _STANDARD_TAGS:
+        mark = node.start_mark
+        src = self.src
+        src._values[path] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)  # `_pack`
+        if self.depth_limit is not None and len(path) > self.depth_limit:
+            raise _TooDeep
+        tag = node.tag
+        if tag not in _STANDARD_TAGS:
             self.problem(
                 "BRK005",
-                tx("unsupported tag `{tag}`", tag=node.tag),
-                node.start_mark,
+                tx("unsupported tag `{tag}`", tag=tag),
+                mark,
                 tx("scenario files use plain YAML values only"),
             )
             return None
+        if isinstance(node, ScalarNode):  # most nodes: tested first
+            src._styles[path] = node.style
+            if tag == _STR:
+                return node.value  # what the constructor gives for a string
+            value = self.scalar(node)
+            if isinstance(value, bool) and not node.style:  # plain: None or ""
+                src._booleans[path] = node.value
+            return value
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        self.src._styles[path] = node.style
-        value = self.scalar(node)
-        if isinstance(value, bool) and not node.style:  # plain: None or ""
-            self.src._booleans[path] = node.value
-        return value
+        assert isinstance(node, SequenceNode)
+        return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
 
     def scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            return node.value  # what the constructor returns for a string
+        key = (tag, node.value)
+        if key in self.constants:
+            return self.constants[key]
         try:
             value = self.scalars.construct_object(node, deep=True)
             # The constructor remembers every node it built (for aliases, which scalars
@@ -341,13 +406,14 @@ class _Builder:
                 else tx("dates are written YYYY-MM-DD and must exist in the calendar"),
             )
             return None
-        if isinstance(value, dt.datetime):
-            return value
+        self.constants[key] = value
         return value
 
     def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first: dict[str, int] = {}
+        keys = self.src._keys
+        flow = node.flow_style
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(
@@ -370,11 +436,12 @@ class _Builder:
                     tx("`{key}` is already set on line {value}", key=key, value=first[key]),
                 )
                 continue
-            first[key] = key_node.start_mark.line + 1
+            mark = key_node.start_mark
+            first[key] = mark.line + 1
             child = (*path, key)
-            self.src._keys[child] = _pack(key_node.start_mark)
+            keys[child] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)  # `_pack`
             result[key] = self.build(value_node, child)
-            if node.flow_style and first and _is_cut_text(key_node, value_node):
+            if flow and first and _is_cut_text(key_node, value_node):
                 previous = list(first)[-2] if len(first) > 1 else None
                 if previous is not None:
                     self.src._split[child] = (*path, previous)
@@ -410,6 +477,9 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
                 ]
             ) from None
     text = text.removeprefix("\ufeff")
+    quick = _quick_load(text, filename)
+    if quick is not None:
+        return quick
     source = SourceMap(filename, text)
     try:
         root = _compose(text)
@@ -482,6 +552,40 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
         ) from None
     if builder.problems:
         raise ScenarioError(builder.problems, text)
+    return data, source
+
+
+def _quick_load(text: str, filename: str) -> tuple[Any, SourceMap] | None:
+    """The common case, twice as fast to compose: a well-formed file without anchors,
+    composed by libyaml's composer (in C) rather than ours. Ours exists for its limits
+    and its errors: a file without `&` has no anchors, so no aliases to budget; the
+    nesting is bounded while building; and on anything unusual (any YAML error, any
+    problem the builder finds, deep nesting) this gives None, so that the full path
+    reads the file again and reports exactly what it always did. The nodes are the same
+    either way (same parser, same resolver), so are the values and the positions."""
+    if _LibyamlComposer is None or "&" in text or yaml.resolver.Resolver.yaml_path_resolvers:
+        return None
+    source = SourceMap(filename, text)
+    try:
+        root = _LibyamlComposer(text).get_single_node()
+        if not isinstance(root, MappingNode):
+            return None
+        # One level short of the composer's limit, so that the full path says where.
+        builder = _Builder(source, depth_limit=MAX_DEPTH - 2)
+        data = builder.build(root, ())
+    except (
+        _TooDeep,
+        _Refusal,
+        yaml.YAMLError,
+        RecursionError,
+        ValueError,
+        TypeError,
+        OverflowError,
+        AttributeError,
+    ):
+        return None
+    if builder.problems:
+        return None
     return data, source
 
 

@@ -2,8 +2,9 @@
 
 Several cores: a pool of forked workers (spawned ones where fork does not exist), each
 holding the compiled scenario once: inherited from the parent, or loaded from its file.
-A task is three integers (batch seed, first and last game of a chunk); its answer is a
-compact row per game, turned back into summaries in the parent, in submission order.
+A task is three integers (batch seed, first and last game of a chunk); its answer is
+one `Tally` of the chunk's games, a few counters and lists, merged by the parent in
+submission order. The parent only waits and adds up: every game is played in a worker.
 """
 
 from __future__ import annotations
@@ -11,33 +12,27 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from game.rules.ruleset import Ruleset, load_ruleset
 from game.scenario.models import RoleId
-from game.sim.runner import GameSummary, play_batch
-from game.sim.stats import BatchReport, aggregate
+from game.sim.runner import game_seed, play_game, summarise
+from game.sim.stats import BatchReport, batch_report
+from game.sim.tally import Tally
 
 Progress = Callable[[int, int], None]
-# A game's summary as plain values: seed, ending, moves, final meters (in the scenario's
-# order), success and scores (US, Mexico), rules fired with counts, clocks imposed.
-Row = tuple[
-    int,
-    str,
-    int,
-    tuple[float, ...],
-    tuple[bool, bool],
-    tuple[int, int],
-    tuple[tuple[str, int], ...],
-    tuple[str, ...],
-]
-# Chunks per worker: enough that a slow chunk does not leave the other workers idle,
-# few enough that per-task overhead (a pickled list of summaries back) stays small.
-_CHUNKS_PER_JOB = 4
-_MAX_CHUNK = 500
+# In one process, chunks only pace the progress reports.
+_CHUNKS_PER_RUN = 32
+_MAX_CHUNK = 100
+# Across workers, guided self-scheduling: each chunk is a share of the games not yet
+# handed out, so the first are long (few tasks: little work for the parent) and the last
+# are a few games each, so the workers finish within milliseconds of each other. Each
+# answer is one small tally, whatever the chunk's length.
+_SHARE_DIVISOR_PER_JOB = 2
+_MIN_SHARED_CHUNK = 8
+_MAX_SHARED_CHUNK = 1000  # a progress report every second or so, even in huge batches
 
 _worker_ruleset: Ruleset | None = None
 _worker_agents: Mapping[RoleId, str] = {}
@@ -56,42 +51,35 @@ def _inherit(path: str, agents: Mapping[RoleId, str]) -> None:
     _adopt(_worker_ruleset, path, agents)
 
 
-def _run_chunk(seed: int, start: int, stop: int) -> list[Row]:
+def _run_chunk(seed: int, start: int, stop: int) -> Tally:
     assert _worker_ruleset is not None
-    return [_row(g) for g in play_batch(_worker_ruleset, seed, range(start, stop), _worker_agents)]
+    return play_chunk(_worker_ruleset, seed, start, stop, _worker_agents)
 
 
-def _row(game: GameSummary) -> Row:
-    return (
-        game.seed,
-        game.ending,
-        game.moves,
-        tuple(game.meters.values()),
-        (game.success["us"], game.success["mexico"]),
-        (game.scores["us"], game.scores["mexico"]),
-        tuple(game.rules_fired.items()),
-        tuple(sorted(game.imposed)),
-    )
-
-
-def _summary(row: Row, meters: Sequence[str]) -> GameSummary:
-    seed, ending, moves, values, success, scores, fired, imposed = row
-    roles: tuple[RoleId, RoleId] = ("us", "mexico")
-    return GameSummary(
-        seed,
-        ending,
-        moves,
-        dict(zip(meters, values, strict=True)),
-        dict(zip(roles, success, strict=True)),
-        dict(zip(roles, scores, strict=True)),
-        Counter(dict(fired)),
-        frozenset(imposed),
-    )
+def play_chunk(
+    ruleset: Ruleset, seed: int, start: int, stop: int, agents: Mapping[RoleId, str]
+) -> Tally:
+    """Games `start` to `stop - 1` of the batch, folded as they end (no list of them)."""
+    result = Tally()
+    for i in range(start, stop):
+        result.add(summarise(play_game(ruleset, game_seed(seed, i), agents)))
+    return result
 
 
 def chunk_bounds(runs: int, jobs: int) -> list[tuple[int, int]]:
-    chunk = max(1, min(_MAX_CHUNK, runs // (jobs * _CHUNKS_PER_JOB) or 1))
-    return [(i, min(i + chunk, runs)) for i in range(0, runs, chunk)]
+    """Consecutive (first, stop) game ranges covering `runs` games; for several jobs,
+    shrinking towards the end of the batch. Results never depend on them."""
+    if jobs <= 1:
+        chunk = max(1, min(_MAX_CHUNK, runs // _CHUNKS_PER_RUN))
+        return [(i, min(i + chunk, runs)) for i in range(0, runs, chunk)]
+    bounds = []
+    start = 0
+    while start < runs:
+        share = -(-(runs - start) // (_SHARE_DIVISOR_PER_JOB * jobs))  # rounded up
+        size = max(_MIN_SHARED_CHUNK, min(_MAX_SHARED_CHUNK, share))
+        bounds.append((start, min(start + size, runs)))
+        start += size
+    return bounds
 
 
 def simulate(
@@ -104,15 +92,15 @@ def simulate(
 ) -> BatchReport:
     """Play `runs` games; `progress(done, runs)` is called as chunks finish."""
     bounds = chunk_bounds(runs, jobs)
-    games: list[GameSummary] = []
+    total = Tally()
     if jobs <= 1 or len(bounds) < 2:
         for start, stop in bounds:
-            games.extend(play_batch(ruleset, seed, range(start, stop), agents))
+            total.merge(play_chunk(ruleset, seed, start, stop, agents))
             if progress:
-                progress(len(games), runs)
+                progress(total.games, runs)
     else:
-        games = _in_workers(ruleset, seed, agents, jobs, bounds, runs, progress)
-    return aggregate(ruleset, seed, agents, games)
+        total = _in_workers(ruleset, seed, agents, jobs, bounds, runs, progress)
+    return batch_report(ruleset, seed, agents, total)
 
 
 def _in_workers(
@@ -123,7 +111,7 @@ def _in_workers(
     bounds: list[tuple[int, int]],
     runs: int,
     progress: Progress | None,
-) -> list[GameSummary]:
+) -> Tally:
     global _worker_ruleset
     path = str(Path(ruleset.file.path).resolve())
     forking = "fork" in multiprocessing.get_all_start_methods()
@@ -131,8 +119,7 @@ def _in_workers(
     # With fork the workers inherit the ruleset through this module global: no reload,
     # and each task ships three integers.
     _worker_ruleset = ruleset if forking else None
-    meters = list(ruleset.scenario.meters)
-    games: list[GameSummary] = []
+    total = Tally()
     try:
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=context, initializer=_inherit, initargs=(path, agents)
@@ -146,12 +133,12 @@ def _in_workers(
             finally:
                 gc.unfreeze()
             for future in futures:  # in submission order: the merge never depends on timing
-                games.extend(_summary(row, meters) for row in future.result())
+                total.merge(future.result())
                 if progress:
-                    progress(len(games), runs)
+                    progress(total.games, runs)
     finally:
         _worker_ruleset = None
-    return games
+    return total
 
 
 def available_cores() -> int:

@@ -136,9 +136,3 @@ def imposed_rates(scenario: Scenario, games: Sequence[GameSummary]) -> dict[str,
     return {
         d.id: sum(d.id in g.imposed for g in games) / n if n else 0.0 for d in scenario.deadlines
     }
-
-
-def play_batch(
-    ruleset: Ruleset, batch_seed: int, indices: range, agents: Mapping[RoleId, str]
-) -> list[GameSummary]:
-    return [summarise(play_game(ruleset, game_seed(batch_seed, i), agents)) for i in indices]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from game.rules.ruleset import Ruleset
 from game.scenario.models import RoleId
-from game.sim.runner import GameSummary, imposed_rates
+from game.sim.runner import GameSummary
+from game.sim.tally import Tally, tally
 
 
 def wilson_interval(hits: int, n: int, z: float = 1.959964) -> tuple[float, float]:
@@ -75,18 +75,24 @@ class BatchReport:
 def aggregate(
     ruleset: Ruleset, seed: int, agents: dict[RoleId, str], games: Sequence[GameSummary]
 ) -> BatchReport:
+    return batch_report(ruleset, seed, agents, tally(list(games)))
+
+
+def batch_report(
+    ruleset: Ruleset, seed: int, agents: dict[RoleId, str], games: Tally
+) -> BatchReport:
+    """The statistics of the games folded into `games` (sums taken in game order, so the
+    floats do not depend on how the batch was split)."""
     scenario = ruleset.scenario
-    n = len(games)
-    counts = Counter(g.ending for g in games)
-    endings = {e.id: counts.get(e.id, 0) for e in scenario.endings}
-    spread = {m: _spread(sorted(g.meters[m] for g in games)) for m in scenario.meters}
-    means = {m: sum(g.meters[m] for g in games) / n if n else 0.0 for m in scenario.meters}
-    success = {r: sum(g.success[r] for g in games) / n if n else 0.0 for r in scenario.roles}
-    fired: Counter[str] = Counter()
-    for g in games:
-        fired.update(set(g.rules_fired))
+    n = games.games
+    endings = {e.id: games.endings.get(e.id, 0) for e in scenario.endings}
+    values = {m: games.meters.get(m, []) for m in scenario.meters}
+    spread = {m: _spread(sorted(values[m])) for m in scenario.meters}
+    means = {m: sum(values[m]) / n if n else 0.0 for m in scenario.meters}
+    success = {r: games.successes.get(r, 0) / n if n else 0.0 for r in scenario.roles}
     order = [r.id for r in scenario.rules] + [e.id for e in scenario.events]
-    rules_fired = {rid: fired.get(rid, 0) for rid in order}
+    rules_fired = {rid: games.fired.get(rid, 0) for rid in order}
+    imposed = {d.id: games.imposed.get(d.id, 0) / n if n else 0.0 for d in scenario.deadlines}
     return BatchReport(
         scenario.id,
         n,
@@ -96,10 +102,10 @@ def aggregate(
         means,
         spread,
         success,
-        sum(g.moves for g in games) / n if n else 0.0,
-        sum(g.tariff_imposed for g in games) / n if n else 0.0,
+        games.moves / n if n else 0.0,
+        games.tariff_imposed / n if n else 0.0,
         rules_fired,
-        imposed_rates(scenario, games),
+        imposed,
     )
 
 

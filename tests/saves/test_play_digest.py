@@ -96,3 +96,16 @@ def test_a_flag_given_a_label_keeps_the_play_digest(tmp_path: Path) -> None:
     restore(_played(short), long)
     started = _variant(tmp_path, "c.yaml", labelled.replace("start: false", "start: true"))
     assert started.file.play_digest != short.file.play_digest  # the value is the game
+
+
+@pytest.mark.parametrize("scenario_id", ["caravan-2018", "roosevelt-room-2019", "review-2019"])
+def test_saves_from_the_last_release_still_load(scenario_id: str) -> None:
+    """Saves recording a play digest, written by the release before event labels and
+    flag labels were added (both are wording): they resume, move for move, to the same
+    ending. A model change that alters the digest of an unchanged game fails here."""
+    path = FIXTURES / "saves-with-play-digest" / f"{scenario_id}.brink.json"
+    save = read_save(path)
+    assert save.scenario_digest == load_ruleset(scenario_id).file.play_digest
+    state = restore(save)
+    assert len(state.moves) == len(save.moves) > 0
+    assert state.ending is not None
