@@ -269,7 +269,8 @@ def report(phase: Phase, local: list[float]) -> dict[str, float]:
           f"{p95 / local_p95:.0f}x at p95   (baseline: the same moves in-process)")  # fmt: skip
     print(f"  server peak memory (RSS)     {rss}   (target: <= {RSS_TARGET_MB:.0f} MB)")
     print(f"  CPU per move: server {cpu}; the bots' processes "
-          f"{phase.client_cpu / moves * 1000:.2f} ms")  # fmt: skip
+          f"{phase.client_cpu / moves * 1000:.2f} ms   (all CPU while playing / moves: "
+          "at class pace, mostly idle connections)")  # fmt: skip
     if refused:
         print(f"  refused moves                {refused} (the bots never send stale moves: a bug)")
     return {"p50": p50, "p95": p95, "p99": p99, "rate": moves / phase.elapsed}
