@@ -87,7 +87,7 @@ def _source(d: Debrief, ref: str) -> str:
     source = d.scenario.source(ref)
     if source is None:
         return ref
-    outlet = f", {source.outlet}" if source.outlet else ""
+    outlet = f", {localise(source.outlet)}" if source.outlet else ""
     when = f", {localise(tx_date(source.date))}" if source.date else ""
     return f"“{source.title}”{outlet}{when}"
 

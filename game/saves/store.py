@@ -13,11 +13,12 @@ import os
 import re
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.i18n import tx
 from game.saves.format import SaveError, SaveGame
+from game.scenario.models import RoleId
 from game.userdirs import SAVE_DIR_ENV as ENV_VAR  # noqa: F401  (re-exported)
 from game.userdirs import SAVE_SUFFIX as SUFFIX
 from game.userdirs import save_dir as save_dir  # re-exported
@@ -159,9 +160,12 @@ class SlotInfo:
     slot: str
     path: Path
     scenario_id: str
-    label: str
+    label: str  # in English, as written when saved
     saved: str
     moves: int
+    # What the label says, for a reader of another language to word it afresh.
+    players: dict[RoleId, str] = field(default_factory=dict)
+    scenario_date: str = ""
 
 
 def list_slots(folder: Path) -> list[SlotInfo]:
@@ -182,6 +186,8 @@ def list_slots(folder: Path) -> list[SlotInfo]:
                 str(save.meta.get("label", "")),
                 str(save.meta.get("saved", "")),
                 len(save.moves),
+                dict(save.players),
+                str(save.meta.get("scenario_date", "")),
             )
         )
     return sorted(found, key=lambda s: (s.saved, s.slot), reverse=True)

@@ -161,11 +161,18 @@ class Strict(BaseModel):
 class Source(Strict):
     id: Slug = Field(description="How rules and endings refer to this source.")
     title: str = Field(description="Headline or title of the article.")
-    outlet: str = Field(default="", description="Publication or kind of record.")
+    # The outlet is a publication's name or a kind of record ("News dispatch", "Essay"):
+    # the second is shown to readers in their language, so it is prose; the title stays
+    # in the article's own language.
+    outlet: Prose = Field(default="", description="Publication or kind of record.")
     author: str = Field(default="", description="Author(s), if known.")
     date: dt.date | None = Field(default=None, description="Publication date, if known.")
     file: str = Field(default="", description="File name of the article among the seeds.")
     note: str = Field(default="", description="Anything a reader should know about it.")
+
+    # `outlet` was plain text when saves began to record play digests: its primary text
+    # stays in the digest, so those saves still match (see game.scenario.play_digest).
+    prose_hashed_as_text: ClassVar[frozenset[str]] = frozenset({"outlet"})
 
 
 # --------------------------------------------------------------------------- roles

@@ -44,10 +44,14 @@ def _play_data(value: Any) -> Any:
         # Prose fields a model gained after saves began to record play digests are
         # left out by name: as None they would still change the digest of every game.
         added: frozenset[str] = getattr(value, "added_prose", frozenset())
+        # Fields that were plain text before they became prose keep their primary text
+        # in the digest, as they were hashed then; their other versions do not count.
+        as_text: frozenset[str] = getattr(value, "prose_hashed_as_text", frozenset())
         return {
-            name: _play_data(getattr(value, name))
+            name: _as_text(field) if name in as_text else _play_data(field)
             for name in type(value).model_fields
             if name not in _NOT_PLAY and name not in added
+            for field in (getattr(value, name),)
         }
     if isinstance(value, dict):
         return {str(k): _play_data(v) for k, v in value.items()}
@@ -56,3 +60,7 @@ def _play_data(value: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     return str(value)  # dates, enums: their canonical text
+
+
+def _as_text(value: Any) -> Any:
+    return str.__str__(value) if isinstance(value, str) else _play_data(value)

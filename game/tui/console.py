@@ -60,8 +60,11 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+CONSOLE_TITLE = N_("Brinkmanship — class console")
+
+
 class ConsoleApp(App[None]):
-    TITLE = "Brinkmanship — class console"
+    TITLE = CONSOLE_TITLE
     CSS_PATH = "brink.tcss"
     CSS = """
     #tables { height: 1fr; }
@@ -92,6 +95,7 @@ class ConsoleApp(App[None]):
     ) -> None:
         super().__init__()
         use(choose_language(lang))
+        self.title = _(CONSOLE_TITLE)
         self.classroom = classroom
         self.code = code
         self.output = output

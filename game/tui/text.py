@@ -35,6 +35,28 @@ def short_date(iso: str) -> str:
     return f"{d.day} {d:%b}"
 
 
+def date_label(date: dt.date | str) -> str:
+    """A date outside the game's calendar line (a source's publication, a save's day):
+    `2019-06-07` as the English screens always showed it; `7 jun 2019` in Spanish, the
+    style of the table's own dates."""
+    d = date if isinstance(date, dt.date) else dt.date.fromisoformat(date)
+    if current() == "es":
+        return _babel_date(d, "d MMM y")
+    return d.isoformat()
+
+
+def source_line(scenario: Scenario, ref: str) -> str:
+    """Where a text comes from, for the reader: `“Title” (Outlet, 2019-05-31)`, with the
+    outlet and the date in the reader's language; the title stays as published."""
+    source = scenario.source(ref)
+    if source is None:
+        return ref
+    details = [localise(source.outlet)] if source.outlet else []
+    if source.date:
+        details.append(date_label(source.date))
+    return f"“{source.title}”" + (f" ({', '.join(details)})" if details else "")
+
+
 def time_left(days: float) -> str:
     """`hours`, `1 day`, `4 days` in the reader's language: the same wording as the AI's
     reasons (game.ai.clock.time_left), which stay English in the engine."""

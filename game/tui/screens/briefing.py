@@ -12,6 +12,7 @@ from game.play.interface import GameSession
 from game.scenario.models import Person, RoleId, Scenario, as_role, other_role
 from game.tui.plain import clean, md, md_block
 from game.tui.screens.base import BrinkScreen
+from game.tui.text import date_label
 from game.tui.widgets.footer import Footer
 
 
@@ -21,7 +22,7 @@ def _source(scenario: Scenario, ref: str) -> str:
     source = scenario.source(ref)
     if source is None:
         return md(ref)
-    outlet = f", {md(source.outlet)}" if source.outlet else ""
+    outlet = f", {md(localise(source.outlet))}" if source.outlet else ""
     return f"“{md(source.title)}”{outlet}"
 
 
@@ -100,8 +101,9 @@ def codex(scenario: Scenario) -> str:
         lines.append("")
     lines += ["## " + _("Sources"), ""]
     for s in scenario.sources:
-        when = f", {md(s.date)}" if s.date else ""
-        lines.append(f"- {md(s.title)}{', ' + md(s.outlet) if s.outlet else ''}{when}")
+        when = f", {md(date_label(s.date))}" if s.date else ""
+        outlet = f", {md(localise(s.outlet))}" if s.outlet else ""
+        lines.append(f"- {md(s.title)}{outlet}{when}")
     return "\n".join(lines)
 
 

@@ -11,8 +11,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.i18n import N_, _, ngettext
+from game.i18n import N_, _, current, localise, ngettext
 from game.saves import SaveError, list_slots
+from game.saves.store import SlotInfo
 from game.tui.plain import plain, styled
 
 EVERYWHERE = N_("""\
@@ -155,7 +156,11 @@ class LoadScreen(ModalScreen[str | None]):
         self.folder = folder
 
     def compose(self) -> ComposeResult:
+        from game.scenario.registry import bundled_scenarios
+        from game.tui.catalogue import scenario_headers
+
         slots = list_slots(self.folder)
+        titles = {h.id: localise(h.title) for h in scenario_headers(bundled_scenarios())}
         with Vertical(classes="dialog", id="load-box"):
             yield Label(plain(_("Saved games in {folder}:").format(folder=self.folder)))
             if slots:
@@ -164,7 +169,7 @@ class LoadScreen(ModalScreen[str | None]):
                         Option(
                             styled(
                                 (s.slot, "bold"),
-                                f"  {s.label}",
+                                f"  {slot_label(s, titles)}",
                                 ("  " + _moves(s.moves), "dim"),
                             ),
                             id=str(s.path),
@@ -226,6 +231,28 @@ class ErrorDialog(ModalScreen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss()
+
+
+def slot_label(slot: SlotInfo, titles: dict[str, str]) -> str:
+    """What a save holds, in the reader's words: `Sala Roosevelt, junio de 2019 — 15 oct
+    2019 (Estados Unidos: jugador; México: IA, normal)`. The save keeps the English label
+    it was written with (saves hold no translated text); English readers see it as it is,
+    and so does anyone when the save is of a scenario not bundled with the game."""
+    from game.scenario.models import ROLES
+    from game.tui.screens.setup import player_label, side_name
+    from game.tui.text import date_label
+
+    title = titles.get(slot.scenario_id)
+    if current() == "en" or title is None or not slot.players:
+        return slot.label
+    try:
+        when = date_label(slot.scenario_date)
+    except ValueError:
+        return slot.label
+    # The delegations in the scenario's order (the English label's), whoever saved.
+    order = sorted(slot.players, key=ROLES.index)
+    who = "; ".join(f"{side_name(role)}: {player_label(slot.players[role])}" for role in order)
+    return f"{title} — {when} ({who})"
 
 
 def _moves(n: int) -> str:

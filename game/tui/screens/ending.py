@@ -94,7 +94,9 @@ def _printable_hint(session: GameSession) -> str:
     # A reader playing in another language than English wants the report in it too, and
     # `brink report` alone follows the system locale, not this game's switch.
     lang = "" if current() == "en" else f" --lang {current()}"
-    command = md_code(f"brink report {where}{lang} -o debrief.html")
+    # The file is the reader's to keep: named in their language.
+    page = _("debrief.html")
+    command = md_code(f"brink report {where}{lang} -o {page}")
     return _("For a printable copy: {command}.").format(command=command)
 
 

@@ -46,6 +46,17 @@ def opponent_label(name: str) -> str:
     return _(label) if label else OPPONENTS.get(name, name)
 
 
+def side_name(role: str) -> str:
+    """`United States`, `Mexico`: the side without its delegates."""
+    label = SIDES.get(role)
+    return _(label).split(" — ")[0] if label else role
+
+
+def player_label(name: str) -> str:
+    """Who sat in a chair of a saved game: a person, or an agent as the set-up names it."""
+    return _("player") if name == HUMAN else opponent_label(name)
+
+
 class SetupScreen(BrinkScreen):
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="setup-back"),
@@ -90,20 +101,22 @@ class SetupScreen(BrinkScreen):
                             yield RadioButton(
                                 plain(opponent_label(name)), value=name == "ai-normal", name=name
                             )
+                    # Hot-seat only: the second player reads the game in their own
+                    # language. Under the choice that shows it, on one line, so the
+                    # summary below still fits at 80x24.
+                    with Vertical(id="other-lang-group"):
+                        yield Label(_("Second player's language"), classes="group-title")
+                        with RadioSet(id="other-lang"):
+                            mine = self.brink.lang
+                            for lang in LANGUAGES:
+                                yield RadioButton(
+                                    plain(LANGUAGE_NAMES[lang]), value=lang == mine, name=lang
+                                )
                 with Vertical(classes="setup-group", id="seed-group"):
                     yield Label(_("Seed"), classes="group-title")
                     yield Input(str(self.seed), id="seed", type="integer")
                     yield Label("", id="setup-error")
                     yield Button(_("Start"), id="start", variant="primary")
-            # Hot-seat only: the second player reads the game in their own language.
-            with Vertical(classes="setup-group", id="other-lang-group"):
-                yield Label(_("Second player's language"), classes="group-title")
-                with RadioSet(id="other-lang"):
-                    mine = self.brink.lang
-                    for lang in LANGUAGES:
-                        yield RadioButton(
-                            plain(LANGUAGE_NAMES[lang]), value=lang == mine, name=lang
-                        )
             # The choices in words: radio dots are told apart by colour alone, which
             # NO_COLOR terminals do not show.
             yield Static("", id="setup-summary")
@@ -134,8 +147,12 @@ class SetupScreen(BrinkScreen):
         self._show_language_choice()
         titles = {h.id: localise(h.title) for h in self.headers}
         scenario = titles.get(self._choice("scenario") or self.initial, "")
-        side = _(SIDES.get(self._choice("side") or "us", "")).split(" — ")[0]
-        opponent = opponent_label(self._choice("opponent") or "ai-normal")
+        side = side_name(self._choice("side") or "us")
+        chosen = self._choice("opponent") or "ai-normal"
+        # Mid-sentence, the radio label's capital would read oddly: «contra Segundo…».
+        opponent = (
+            _("a second player on this keyboard") if chosen == HUMAN else opponent_label(chosen)
+        )
         self.query_one("#setup-summary", Static).update(
             plain(
                 _("Chosen: {scenario} · you lead {side} · against {opponent}").format(

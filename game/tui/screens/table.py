@@ -97,9 +97,7 @@ class TableScreen(BrinkScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        role = self.scenario.roles[self.role]
-        delegates = ", ".join(d.name for d in role.delegates)
-        self.sub_title = clean(f"{localise(role.name)} — {delegates}")
+        self._name_the_seat()
         table = self.query_one(OfferTable)
         view = self.session.view(self.role)
         mine = self.brink.drafts.get(self.role)
@@ -119,7 +117,20 @@ class TableScreen(BrinkScreen):
         self.action_buttons = []
         self.__dict__.pop("actions", None)
 
+    def _name_the_seat(self) -> None:
+        """`Mexico delegation — Marcelo Ebrard` in the header; the delegation's short name
+        when the whole would be cut (`Delegación de Estados Unidos — Mike Pence, Mike
+        Pompeo` does not fit 80 columns beside the title)."""
+        role = self.scenario.roles[self.role]
+        delegates = ", ".join(d.name for d in role.delegates)
+        full = f"{localise(role.name)} — {delegates}"
+        # The header centres "title — sub-title" between its icon and the right margin.
+        room = self.app.size.width - 16 - len(f"{self.app.title} — ")
+        shown = full if len(full) <= room else f"{localise(role.short)} — {delegates}"
+        self.sub_title = clean(shown)
+
     def on_resize(self) -> None:
+        self._name_the_seat()
         wide = self.size.width >= 150 and self.size.height >= 40
         if wide and not self.has_class("wide"):
             self.add_class("wide")

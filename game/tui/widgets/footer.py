@@ -20,6 +20,19 @@ N_("palette")
 
 
 class Footer(TextualFooter):
+    # Compact keys sit one space apart, so a description could read on into the next
+    # key: «b Informe y Respuesta» (y is a key, and Spanish for "and"). A rule between
+    # entries, in the room the space took, keeps each key with its own words.
+    DEFAULT_CSS = """
+    Footer.-compact FooterKey {
+        margin-right: 0;
+        border-left: vkey $foreground 20%;
+    }
+    Footer.-compact FooterKey:first-of-type {
+        border-left: none;
+    }
+    """
+
     def __init__(self, *children: Widget, **kwargs: Any) -> None:
         # Spanish runs about a quarter longer: the compact footer (one space less around
         # each key) keeps Help in view at 80 columns. English keeps Textual's look.

@@ -13,7 +13,7 @@ from game.engine.events import STORY_KINDS, Event
 from game.i18n import N_, _, localise
 from game.scenario.models import Rule, Scenario, ScenarioEvent
 from game.tui.plain import clean
-from game.tui.text import short_date
+from game.tui.text import short_date, source_line
 
 SHOWN = STORY_KINDS
 KIND_STYLE = {
@@ -102,9 +102,7 @@ class NewsFeed(Vertical):
                     "\n" + _("Source: a designer's mechanic, not from reporting"), style="dim"
                 )
             elif source is not None:
-                by = f"{source.outlet}, " if source.outlet else ""
-                when = f", {source.date}" if source.date else ""
-                shown = f"“{source.title}” ({by.rstrip(', ')}{when})"
+                shown = source_line(self.scenario, cause.source)
                 text.append(clean("\n" + _("Source: {source}").format(source=shown)), style="dim")
             else:
                 source_id = _("Source: {source}").format(source=cause.source)
