@@ -12,7 +12,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from game.ai.preferences import OfferKey, Preferences
+from game.ai.preferences import Preferences
+from game.ai.ranking import OfferKey
 
 Point = tuple[float, float]  # (US utility, Mexico utility)
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 import bisect
 import math
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from operator import add, contains, itemgetter
+from operator import add, neg
 
 from game.ai import explain
 from game.ai.actions import choose_action
@@ -34,7 +34,8 @@ from game.ai.agent import Decision, Reason
 from game.ai.clock import Deadline, accepted_and_undone, deadline, offers_from
 from game.ai.commitments import Commitments, asked_more, commitments
 from game.ai.opponent import OpponentModel, learn
-from game.ai.preferences import Offer, OfferKey, Preferences, preferences_for
+from game.ai.preferences import Offer, Preferences, preferences_for
+from game.ai.ranking import RankedOffers
 from game.engine.api import RoleView
 from game.engine.clocks import clock_specs
 from game.engine.moves import ACCEPT, REJECT, WALK_OUT, Move
@@ -283,8 +284,10 @@ def respond(
 
 def best_utility(prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> float:
     """The most the role could ask for now, among offers it may make."""
+    ranked = prefs.ranked()
     allowed = _offerable(prefs, space)
-    return next((utility for utility, key in prefs.ranked() if allowed(key)), 0.0)
+    first = (0 if len(ranked) else -1) if allowed is None else allowed.find(1)
+    return ranked.utilities[first] if first >= 0 else 0.0
 
 
 def plan_offer(
@@ -297,93 +300,104 @@ def plan_offer(
     """The offer to make: among those just above the target, the best for the other
     side by the model (any of them without one)."""
     ranked = prefs.ranked()
-    # `ranked` is sorted by falling utility: find where it drops below the target.
-    cut = max(1, bisect.bisect_left(ranked, -target + 1e-12, key=lambda pair: -pair[0]))
-    full = _unrestricted(prefs, space)
-    ceiling = ranked[cut - 1][0] + BID_BAND
-    band = bisect.bisect_left(ranked, -ceiling - 1e-12, key=lambda pair: -pair[0])
+    utilities = ranked.utilities
+    # `utilities` falls: find where it drops below the target.
+    cut = max(1, bisect.bisect_left(utilities, -target + 1e-12, key=neg))
+    allowed = _offerable(prefs, space)
+    ceiling = utilities[cut - 1] + BID_BAND
+    band = bisect.bisect_left(utilities, -ceiling - 1e-12, key=neg)
     # With every offer allowed the nearest ones are plenty; when the rules or the
     # agent's own earlier concessions rule some out, it looks through the whole band.
-    lowest = max(band, cut - BID_WINDOW) if full else band
-    ids = prefs.issue_ids
-    if full and model is not None and lowest < cut:
-        # The usual case, the path below without building the window of keys: the same
-        # scores, and the same draw among the best (a pair at the index of its key).
-        scores = _ranked_scores(prefs, model.tables(ids), lowest, cut)
-        bar = max(scores) - 1e-9
-        _, key = rng.choice(list(compress(ranked[lowest:cut], map(bar.__le__, scores))))
-        return dict(zip(ids, key, strict=True))
-    allowed = _offerable(prefs, space)
-    keys = map(_KEY, ranked[lowest:cut])
-    window = list(keys) if full else list(filter(allowed, keys))
-    if not window:
-        window = _nearest(ranked, cut, allowed, target)
+    # The window is of places in `ranked`; an offer is spelt out only once chosen.
+    window: Sequence[int]
+    if allowed is None:
+        window = range(max(band, cut - BID_WINDOW), cut)
+    else:
+        window = list(compress(range(band, cut), allowed[band:cut]))
+        if not window:
+            window = _nearest(utilities, cut, allowed, target)
     if not window:
         return None
     if model is None:
-        key = rng.choice(window)
+        index = rng.choice(window)
     else:
-        columns = [list(column) for column in zip(*window, strict=True)]
-        scores = _model_scores(model.tables(ids), columns)
+        scores = _model_scores(prefs, model.tables(prefs.issue_ids), window)
         bar = max(scores) - 1e-9
-        key = rng.choice(list(compress(window, map(bar.__le__, scores))))
-    return dict(zip(ids, key, strict=True))
+        index = rng.choice(list(compress(window, map(bar.__le__, scores))))
+    return dict(zip(prefs.issue_ids, ranked.key(index), strict=True))
 
 
-_KEY = itemgetter(1)
-
-
-def _model_scores(tables: list[dict[str, float]], columns: list[list[str]]) -> list[float]:
-    """Each offer's worth to the other side by the model, given the offers issue by issue:
-    one lookup per issue and offer, added up issue after issue (the same float as summing
-    offer by offer), column-wise because a window holds hundreds of offers."""
-    totals: list[float] | None = None
-    for table, column in zip(tables, columns, strict=True):
-        values = list(map(table.__getitem__, column))
+def _model_scores(
+    prefs: Preferences, tables: list[dict[str, float]], window: Sequence[int]
+) -> list[float]:
+    """Each offer's worth to the other side by the model: one lookup per issue and offer,
+    added up issue after issue (the same float as summing offer by offer), column-wise
+    because a window holds hundreds of offers. A run of places (the usual case, every
+    offer allowed) reads slices of the columns and looks the leading issues up
+    together: see `_leading_totals`."""
+    ranked = prefs.ranked()
+    # Per issue, the model's value of each option by its index in the ranking's columns
+    # (an option the rules rule out now is not in the model, and not in the window).
+    rows = [
+        [table.get(option, 0.0) for option in options]
+        for table, options in zip(tables, ranked.options, strict=True)
+    ]
+    if isinstance(window, range):
+        lowest, cut = window.start, window.stop
+        depth, totals = _leading_totals(ranked, rows, lowest, cut)
+        columns = [column[lowest:cut] for column in ranked.digits[depth:]]
+        rows = rows[depth:]
+    else:
+        totals, columns = None, [bytes(map(column.__getitem__, window)) for column in ranked.digits]
+    for row, column in zip(rows, columns, strict=True):
+        values = list(map(row.__getitem__, column))
         totals = values if totals is None else list(map(add, totals, values))
     return totals or []
 
 
-def _ranked_scores(
-    prefs: Preferences, tables: list[dict[str, float]], lowest: int, cut: int
-) -> list[float]:
-    """`_model_scores` of the ranked offers `lowest:cut`, quicker: the leading issues are
-    looked up together, in a table of every combination of their options built for this
-    model (each entry summed issue after issue, so every total is the same float)."""
+def _leading_totals(
+    ranked: RankedOffers, rows: list[list[float]], lowest: int, cut: int
+) -> tuple[int, list[float] | None]:
+    """The model's totals over the leading issues of the offers `lowest:cut`, and how
+    many issues that is: they are looked up together, in a table of every combination
+    of their options built for this model (each entry summed issue after issue, so every
+    total is the same float), when such a table is no larger than the window."""
+    depth = _leading_depth(ranked, cut - lowest)
+    if depth < 2:
+        return 0, None
+    combined: list[float] = []
+    for row in rows[:depth]:
+        combined = row if not combined else [total + v for total in combined for v in row]
+    return depth, list(map(combined.__getitem__, ranked.prefix_codes(depth)[lowest:cut]))
+
+
+def _leading_depth(ranked: RankedOffers, window: int) -> int:
+    """How many leading issues have no more combinations of options than `window`
+    offers: a table of them is no larger than the window, and pays for itself."""
     size, depth = 1, 0
-    for issue in prefs.issues:
-        size *= len(issue.values)
-        if size > cut - lowest:  # a table no larger than the window pays for itself
+    for options in ranked.options:
+        size *= len(options)
+        if size > window:
             break
         depth += 1
-    columns = prefs.ranked_columns()
-    if depth < 2:
-        return _model_scores(tables, [column[lowest:cut] for column in columns])
-    combined: list[float] = []
-    for issue, table in zip(prefs.issues[:depth], tables, strict=False):
-        row = [table[o] for o in issue.values]
-        combined = row if not combined else [total + v for total in combined for v in row]
-    totals = list(map(combined.__getitem__, prefs.ranked_prefix(depth)[lowest:cut]))
-    for table, column in zip(tables[depth:], columns[depth:], strict=True):
-        totals = list(map(add, totals, map(table.__getitem__, column[lowest:cut])))
-    return totals
+    return depth
 
 
-def _nearest(
-    ranked: list[tuple[float, OfferKey]],
-    cut: int,
-    allowed: Callable[[OfferKey], bool],
-    target: float,
-) -> list[OfferKey]:
+def prepare(prefs: Preferences) -> None:
+    """Build what bidding reads, ahead of the first decision (while the player reads the
+    briefing, say): the ranking, and the codes of the leading issues for any window."""
+    ranked = prefs.ranked()
+    ranked.prefix_codes(_leading_depth(ranked, BID_WINDOW))
+
+
+def _nearest(utilities: Sequence[float], cut: int, allowed: bytes, target: float) -> list[int]:
     """When no offer the rules allow lies just above the target: the allowed offer
     nearest to it, above or below. Offers move in steps once the agent keeps its
     concessions; holding the whole step back would slow it off its curve."""
-    above = next(((u, k) for u, k in reversed(ranked[:cut]) if allowed(k)), None)
-    below = next(((u, k) for u, k in ranked[cut:] if allowed(k)), None)
-    found = [p for p in (above, below) if p is not None]
+    found = [i for i in (allowed.rfind(1, 0, cut), allowed.find(1, cut)) if i >= 0]
     if not found:
         return []
-    return [min(found, key=lambda p: abs(p[0] - target))[1]]
+    return [min(found, key=lambda i: abs(utilities[i] - target))]
 
 
 def _unrestricted(prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> bool:
@@ -404,15 +418,12 @@ def accepts(
     return value >= target - 1e-9 or value >= planned - 1e-9
 
 
-def _offerable(
-    prefs: Preferences, space: Mapping[str, tuple[str, ...]]
-) -> Callable[[OfferKey], bool]:
-    """Whether an offer (as a key) uses only options in `space`: built once per decision,
-    since it is asked of thousands of offers."""
+def _offerable(prefs: Preferences, space: Mapping[str, tuple[str, ...]]) -> bytes | None:
+    """Per ranked offer, 1 if it uses only options in `space`, else 0; None when every
+    option may be offered. Built once per decision, for thousands of offers at a time."""
     if _unrestricted(prefs, space):
-        return lambda key: True
-    options = [frozenset(space.get(i, ())) for i in prefs.issue_ids]
-    return lambda key: all(map(contains, options, key))
+        return None
+    return prefs.ranked().mask([space.get(i, ()) for i in prefs.issue_ids])
 
 
 __all__ = ["ConcessionAgent", "Deadline", "accepts", "concession_level", "target_utility"]

@@ -7,20 +7,16 @@ Built once per scenario and role from the `preferences:` the scenario declares (
 
 from __future__ import annotations
 
-import itertools
-import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from game.ai.ranking import OfferKey, RankedOffers, rank
 from game.i18n import LocalText
 from game.rules.effects import Quantity
 from game.rules.ruleset import Ruleset
 from game.scenario.models import Role, RoleId, Scenario
 
 Offer = Mapping[str, str]
-OfferKey = tuple[str, ...]  # option ids in issue order
-# Above this many possible offers we rank a fixed sample instead of all of them.
-MAX_ENUMERATED = 60_000
 DEFAULT_RESERVATION = 0.3
 
 
@@ -48,16 +44,8 @@ class Preferences:
     reservation_why: str
     action_values: dict[str, tuple[Quantity, str]]
     declared: bool
-    _ranked: list[tuple[float, OfferKey]] | None = field(default=None, repr=False)
-    # `ranked()` issue by issue (the options of every offer, per issue), with the list it
-    # was taken from, so that a reset `_ranked` is noticed.
-    _columns: tuple[list[tuple[float, OfferKey]], list[list[str]]] | None = field(
-        default=None, repr=False
-    )
-    # `ranked_prefix(depth)` by depth, with the list it was taken from.
-    _prefixes: tuple[list[tuple[float, OfferKey]], dict[int, list[int]]] | None = field(
-        default=None, repr=False
-    )
+    # `ranked()`, built on first use (`dataclasses.replace(..., _ranked=None)` starts over).
+    _ranked: RankedOffers | None = field(default=None, repr=False)
 
     @property
     def issue_ids(self) -> tuple[str, ...]:
@@ -92,60 +80,12 @@ class Preferences:
         entry = self.action_values.get(action)
         return 0.5 if entry is None else entry[0].value(env)
 
-    def ranked(self) -> list[tuple[float, OfferKey]]:
-        """Every offer that crosses no red line, best for the role first."""
+    def ranked(self) -> RankedOffers:
+        """Every offer that crosses no red line, best for the role first (sorted by
+        falling utility, then by option ids), as (utility, key) pairs."""
         if self._ranked is None:
-            self._ranked = sorted(
-                ((self.key_utility(key), key) for key in self._candidate_keys()),
-                key=lambda pair: (-pair[0], pair[1]),
-            )
+            self._ranked = rank(self.role, self.issues, self.red_lines)
         return self._ranked
-
-    def ranked_columns(self) -> list[list[str]]:
-        """Per issue, the option of each offer of `ranked()`, in the same order: a slice
-        of each is the options of a run of ranked offers, without building tuples."""
-        ranked = self.ranked()
-        if self._columns is None or self._columns[0] is not ranked:
-            columns = [list(column) for column in zip(*(key for _, key in ranked), strict=True)]
-            self._columns = (ranked, columns)
-        return self._columns[1]
-
-    def ranked_prefix(self, depth: int) -> list[int]:
-        """For each offer of `ranked()`, which combination of options it takes on the first
-        `depth` issues: their option indices (in `values` order) read as one mixed-radix
-        number, the first issue the most significant."""
-        ranked = self.ranked()
-        if self._prefixes is None or self._prefixes[0] is not ranked:
-            self._prefixes = (ranked, {})
-        found = self._prefixes[1]
-        if depth not in found:
-            codes = [0] * len(ranked)
-            for issue, column in zip(self.issues[:depth], self.ranked_columns(), strict=False):
-                index = {option: n for n, option in enumerate(issue.values)}
-                radix = len(index)
-                codes = [code * radix + index[o] for code, o in zip(codes, column, strict=True)]
-            found[depth] = codes
-        return found[depth]
-
-    def _candidate_keys(self) -> list[OfferKey]:
-        options = [list(i.values) for i in self.issues]
-        forbidden = [{o for o in i.values if (i.id, o) in self.red_lines} for i in self.issues]
-        allowed = [
-            [o for o in opts if o not in bad] for opts, bad in zip(options, forbidden, strict=True)
-        ]
-        size = 1
-        for opts in allowed:
-            size *= len(opts)
-        if size <= MAX_ENUMERATED:
-            return list(itertools.product(*allowed))
-        # A fixed sample (same on every run) plus the role's ideal offer.
-        rng = random.Random(f"brinkmanship-offers:{self.role}")
-        best = tuple(
-            max(opts, key=i.values.__getitem__)
-            for i, opts in zip(self.issues, allowed, strict=True)
-        )
-        sample = {tuple(rng.choice(opts) for opts in allowed) for _ in range(MAX_ENUMERATED)}
-        return sorted(sample | {best})
 
 
 def party_of(issue_id: str, scenario: Scenario) -> str:

@@ -40,11 +40,19 @@ class SeatBot:
     ending: str | None = None
     # Seconds a person would take to decide, drawn before each move (None: no pause).
     think: tuple[float, float] | None = None
+    reader: ViewReader = field(default_factory=ViewReader)
+
+    async def join(self, timeout: float = 30.0) -> None:
+        """Connect and read the seat's first view, as a terminal seat does when it
+        opens (the first view is read whole; later ones cost only what changed)."""
+        await self.client.connect()
+        push: ViewPush = await self.client.wait_for(_pushed, timeout)
+        self.reader.read(push.view)
 
     async def play(self, timeout: float = 120.0) -> str:
         """Play this seat until the game ends; return the ending."""
         rng = random.Random(self.seed)
-        reader = ViewReader()
+        reader = self.reader
         while True:
             push: ViewPush = await self.client.wait_for(_actionable, timeout)
             view = reader.read(push.view)
@@ -69,6 +77,10 @@ class SeatBot:
 def _caught_up(client: ClassClient, moves: int) -> bool:
     push = client.view()
     return push is not None and push.moves >= moves
+
+
+def _pushed(client: ClassClient) -> ViewPush | None:
+    return client.view()
 
 
 def _actionable(client: ClassClient) -> ViewPush | None:

@@ -20,6 +20,7 @@ from game.net.views import (
     EVENTS,
     PLAIN,
     STATIC_FIELDS,
+    EventJson,
     event_json,
     merge_view,
     timeline_payload,
@@ -50,9 +51,15 @@ def seat_push(
     view: RoleView,
     replies: dict[RoleId, Reply],
     base: Sent | None,
+    wire: EventJson = event_json,
 ) -> tuple[ViewPush, Sent]:
     """The push that brings a receiver holding `base` up to `view` (a whole view when
-    `base` is None or cannot be built on), and what the receiver holds after it."""
+    `base` is None or cannot be built on), and what the receiver holds after it.
+    `wire` makes each event's JSON (the table's `EventWire` makes each once).
+
+    The pushes are built with `model_construct`: every field is made here from the
+    engine's own values, so validating them again (and copying every chart point)
+    would be work spent at every seat at every move for nothing."""
     moves = len(state.moves)
     # The log, the timeline and the moves only grow during a game; a base from further
     # on belongs to a game given up since (a failed commit): start again whole.
@@ -62,9 +69,9 @@ def seat_push(
         base = None
     role = view.role
     if base is None:
-        data = view_payload(view)
+        data = view_payload(view, wire=wire)
         fields = {k: v for k, v in data.items() if k != EVENTS and k not in STATIC_FIELDS}
-        push = ViewPush(
+        push = ViewPush.model_construct(
             table=table,
             role=role,
             moves=moves,
@@ -78,9 +85,9 @@ def seat_push(
         fields = view_fields(view, env=False)
         patch = _env_patch(base.fields[ENV], view.env)
         if patch is None:
-            return seat_push(table, state, view, replies, None)
+            return seat_push(table, state, view, replies, None, wire)
         fields[ENV] = {**base.fields[ENV], **patch} if patch else base.fields[ENV]
-        new_events = [event_json(e) for e in view.log[base.log : view.log_length]
+        new_events = [wire(e) for e in view.log[base.log : view.log_length]
                       if role in e.visible_to]  # fmt: skip
         # Plain values (whose turn, the date, the ending...) always come, so a reader of
         # the bare frames can tell the state of play; lists and mappings when changed;
@@ -94,7 +101,7 @@ def seat_push(
         if patch:
             changed[ENV] = patch
         changed[EVENTS] = new_events
-        push = ViewPush(
+        push = ViewPush.model_construct(
             table=table,
             role=role,
             moves=moves,

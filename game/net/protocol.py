@@ -12,10 +12,10 @@ pong.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic_core import from_json
 
 from game.engine.moves import Move, MoveRole
 from game.net.wire_text import WireStr, joined_translations, split_translations
@@ -314,7 +314,9 @@ def _parse(frame: str | bytes, limit: int, adapter: TypeAdapter[Any], types: set
     if len(frame) > limit:
         raise ProtocolError("too_large", f"a message may be at most {limit} bytes")
     try:
-        data = json.loads(frame)
+        # pydantic's own JSON parser (Rust): a view is read in well under half the time
+        # `json.loads` takes, and a client reads one at every move.
+        data = from_json(frame)
     except (ValueError, RecursionError):
         raise ProtocolError("malformed", "the message is not valid JSON") from None
     if not isinstance(data, dict):

@@ -30,7 +30,7 @@ from game.net.protocol import (
     ViewPush,
 )
 from game.net.store import RoomSettings, RoomStore
-from game.net.views import timeline_payload, view_payload
+from game.net.views import EventWire, timeline_payload, view_payload
 from game.play.session import Session
 from game.rules.ruleset import Ruleset
 from game.saves import capture
@@ -65,6 +65,8 @@ class Table:
     last_move_at: float | None = None
     # Client message ids already applied here -> moves at the table after applying them.
     applied: dict[str, int] = field(default_factory=dict)
+    # Its events as JSON, made once for every seat and view.
+    wire: EventWire = field(default_factory=EventWire)
 
     @property
     def moves(self) -> int:
@@ -177,9 +179,20 @@ class Room:
         return batch
 
     def write(self, batch: list[Pending]) -> None:
-        """Commit a batch in one transaction (safe to run in a worker thread); raise if
-        the database refuses it — then call `failed`."""
+        """Commit a batch in one transaction; raise if the database refuses it — then
+        call `failed`."""
         self.store.append_many([(p.table, p.first, p.message_id, p.moves, p.at) for p in batch])
+        for pending in batch:
+            pending.committed = True
+
+    def stage(self, batch: list[Pending]) -> None:
+        """Write a batch in an open transaction, for `commit` to end (the store is locked
+        meanwhile); raise if the database refuses it — then call `failed`."""
+        self.store.stage_many([(p.table, p.first, p.message_id, p.moves, p.at) for p in batch])
+
+    def commit(self, batch: list[Pending]) -> None:
+        """Commit the staged batch (the disk sync: safe to run in a worker thread)."""
+        self.store.commit_staged()
         for pending in batch:
             pending.committed = True
 
@@ -232,7 +245,7 @@ class Room:
             table=table_no,
             role=role,
             moves=table.moves,
-            view=view_payload(session.view(role), events_from),
+            view=view_payload(session.view(role), events_from, table.wire),
             full=events_from is None,
             events_from=events_from or 0,
             replies=self.replies(table_no, role, all_reasons),
@@ -245,9 +258,10 @@ class Room:
     ) -> tuple[ViewPush, Sent]:
         """The push that brings a receiver holding `base` of this seat up to date (whole
         if `base` is None), and what the receiver holds after it."""
-        session = self.tables[table_no].session
+        table = self.tables[table_no]
+        session = table.session
         replies = self.replies(table_no, role, all_reasons)
-        return seat_push(table_no, session.state, session.view(role), replies, base)
+        return seat_push(table_no, session.state, session.view(role), replies, base, table.wire)
 
     def replies(
         self, table_no: int, role: RoleId, all_reasons: bool = False
@@ -269,7 +283,10 @@ class Room:
         for number, table in self.tables.items():
             state = table.session.state
             last = state.moves[-1] if state.moves else None
-            lines = [e.text for e in state.log if e.kind in ("move", "instructor")]
+            # From the end: the console's rows are sent after every commit.
+            line = next(
+                (e.text for e in reversed(state.log) if e.kind in ("move", "instructor")), None
+            )
             rows.append(
                 TableRow(
                     table=number,
@@ -277,7 +294,7 @@ class Room:
                     date=state.date.isoformat(),
                     tariff_rate=state.tariff_rate,
                     to_move=state.actor if state.ending is None else "",
-                    last_move=lines[-1] if last is not None and lines else "",
+                    last_move=line if last is not None and line is not None else "",
                     last_move_at=table.last_move_at,
                     ending=state.ending,
                     moves=table.moves,

@@ -6,6 +6,7 @@ and a power cut alike. A restart replays each table's moves through the engine."
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -28,6 +29,11 @@ CREATE TABLE IF NOT EXISTS moves (
 );
 CREATE INDEX IF NOT EXISTS moves_by_message ON moves (tbl, msg_id);
 """
+
+
+# A table's moves from `first + 1` on: (table, first, message id, moves, when).
+MoveGroup = tuple[int, int, str | None, list[Move], float]
+ROWS_PER_INSERT = 1000  # 5 values a row: well under SQLite's limit of variables
 
 
 class StoreError(Exception):
@@ -129,15 +135,56 @@ class RoomStore:
         caused): all of them are committed when this returns, or none."""
         self.append_many([(table, first, message_id, moves, at)])
 
-    def append_many(self, groups: list[tuple[int, int, str | None, list[Move], float]]) -> None:
+    def append_many(self, groups: list[MoveGroup]) -> None:
         """Several tables' moves in one transaction: one disk sync for all of them."""
+        self.stage_many(groups)
+        self.commit_staged()
+
+    def stage_many(self, groups: list[MoveGroup]) -> None:
+        """The first half of `append_many`: the moves written in an open transaction,
+        which `commit_staged` (the disk sync, fit for a worker thread) or
+        `rollback_staged` ends; the store is locked until then.
+
+        Why split: the server commits from a worker thread, and each statement run
+        there has to win the interpreter back from the busy event loop (milliseconds
+        each). Here, in the loop's own thread, the moves go in as one statement per
+        thousand, and the thread is left the commit alone."""
         rows = [
             (table, first + i + 1, message_id if i == 0 else None, _encode(m), at)
             for table, first, message_id, moves, at in groups
             for i, m in enumerate(moves)
         ]
-        with self._transaction():
-            self.db.executemany("INSERT INTO moves VALUES (?, ?, ?, ?, ?)", rows)
+        self.lock.acquire()
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            for start in range(0, len(rows), ROWS_PER_INSERT):
+                chunk = rows[start : start + ROWS_PER_INSERT]
+                values = ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk))
+                self.db.execute(f"INSERT INTO moves VALUES {values}", [v for r in chunk for v in r])
+        except BaseException:
+            self.rollback_staged()
+            raise
+
+    def commit_staged(self) -> None:
+        """Commit what `stage_many` wrote (raise if the database refuses: nothing of it
+        is then recorded)."""
+        try:
+            self.db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+            raise
+        finally:
+            if self.lock.locked():
+                self.lock.release()
+
+    def rollback_staged(self) -> None:
+        try:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+        finally:
+            if self.lock.locked():
+                self.lock.release()
 
     def moves(self, table: int) -> list[StoredMove]:
         with self.lock:

@@ -4,6 +4,7 @@ with the other side's confidential parts taken out. The remote client rebuilds a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from game.engine.api import MeterReading, MoveMenu, RoleView
@@ -29,16 +30,20 @@ EVENTS = "events"
 ENV = "env"  # in a delta, only the entries that changed
 
 
-def view_payload(view: RoleView, events_from: int | None = None) -> dict[str, Any]:
+def view_payload(
+    view: RoleView, events_from: int | None = None, wire: EventJson | None = None
+) -> dict[str, Any]:
     """A RoleView as JSON; only what `view.role` may see is in it. With `events_from`, a
     delta: only the events from that index on, and none of the static fields (the
-    receiver has them from the full view it got first; see `merge_view`)."""
+    receiver has them from the full view it got first; see `merge_view`). `wire` makes
+    each event's JSON (an `EventWire` shares them between views)."""
+    wire = wire or event_json
     data: dict[str, Any] = {} if events_from is not None else {
         "delegation": view.delegation.model_dump(mode="json"),
         "history": [m.to_json() for m in view.history],
     }  # fmt: skip
     data.update(view_fields(view))
-    data[EVENTS] = [event_json(e) for e in view.events[events_from or 0 :]]
+    data[EVENTS] = [wire(e) for e in view.events[events_from or 0 :]]
     return data
 
 
@@ -111,6 +116,8 @@ class ViewReader:
         self._events: list[Event] = []
         self._raw_static: tuple[object, object] | None = None
         self._static: tuple[Role, tuple[Move, ...]] | None = None
+        # meter name -> the last JSON read for it and its reading
+        self._meters: dict[str, tuple[dict[str, Any], MeterReading]] = {}
 
     def read(self, data: dict[str, Any]) -> RoleView:
         """The RoleView of `data` (raise ValueError/KeyError if it is damaged)."""
@@ -133,10 +140,7 @@ class ViewReader:
             tariff_rate=data["tariff_rate"],
             tariff_status=data["tariff_status"],
             next_tariff_step=(step[0], step[1]) if step else None,
-            meters=tuple(
-                MeterReading(**{**m, "label": from_wire(m["label"]), "unit": from_wire(m["unit"])})
-                for m in data["meters"]
-            ),
+            meters=tuple(self._read_meter(m) for m in data["meters"]),
             offer=data["offer"],
             offer_by=data["offer_by"],
             deal=data["deal"],
@@ -155,6 +159,22 @@ class ViewReader:
             log=events,
             log_length=len(events),
         )
+
+    def _read_meter(self, raw: dict[str, Any]) -> MeterReading:
+        """A meter's reading; its label and unit (each every language's version) are
+        read again only when they changed, as a delta resends every meter's."""
+        name = raw["name"]
+        held = self._meters.get(name)
+        if held is not None and held[0] == raw:
+            return held[1]
+        if held is not None and held[0]["label"] == raw["label"] and held[0]["unit"] == raw["unit"]:
+            reading = MeterReading(name, held[1].label, raw["value"], held[1].unit)
+        else:
+            reading = MeterReading(
+                name, from_wire(raw["label"]), raw["value"], from_wire(raw["unit"])
+            )
+        self._meters[name] = (raw, reading)
+        return reading
 
     def _read_events(self, raw: list[dict[str, Any]]) -> tuple[Event, ...]:
         same = 0
@@ -218,6 +238,26 @@ def event_json(event: Event) -> dict[str, Any]:
     data = event.to_json()
     data["text"] = to_wire(event.text)
     return data
+
+
+EventJson = Callable[[Event], dict[str, Any]]
+
+
+class EventWire:
+    """One table's events as JSON, each made once: both seats, the instructor's
+    watchers and every later whole view send the same dict (an event never changes
+    once logged). Kept by identity; each entry holds its event, so ids are never
+    reused while the table lives. Read the dicts, never change them."""
+
+    def __init__(self) -> None:
+        self._made: dict[int, tuple[Event, dict[str, Any]]] = {}
+
+    def __call__(self, event: Event) -> dict[str, Any]:
+        hit = self._made.get(id(event))
+        if hit is None or hit[0] is not event:
+            hit = (event, event_json(event))
+            self._made[id(event)] = hit
+        return hit[1]
 
 
 def _event(data: dict[str, Any]) -> Event:

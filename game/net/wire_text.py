@@ -18,11 +18,31 @@ from pydantic_core import PydanticKnownError
 
 from game.i18n import LANGUAGES, LocalText
 
+# Texts already put on the wire, by identity (each entry holds its text, so an id is
+# never reused while it is here). A view carries the same scenario texts (meter labels,
+# the phase, the title) at every move to every seat, and making every language's
+# version anew was a third of the server's work per move. A LocalText never changes
+# once made; emptied when full, so generated sentences cannot pile up.
+_WIRE: dict[int, tuple[LocalText, Any]] = {}
+_WIRE_SIZE = 8192
+
 
 def to_wire(text: object) -> Any:
-    """`text` as JSON: a string, or a mapping of language to version."""
+    """`text` as JSON: a string, or a mapping of language to version. The mapping may
+    be shared with other callers: read it, never change it."""
     if not isinstance(text, LocalText):
         return text
+    hit = _WIRE.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    wire = _versions(text)
+    if len(_WIRE) >= _WIRE_SIZE:
+        _WIRE.clear()
+    _WIRE[id(text)] = (text, wire)
+    return wire
+
+
+def _versions(text: LocalText) -> Any:
     primary = str.__str__(text)
     versions = {lang: text.in_lang(lang) for lang in LANGUAGES}
     if all(version == primary for version in versions.values()):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from game.ai import AGENTS, Agent, agent_rng, make_agent
+from game.ai.concession import prepare
 from game.ai.preferences import preferences_for
 from game.engine.api import (
     Outcome,
@@ -86,7 +87,9 @@ class Session:
         }
         for role in self.agents:
             # Rank the AI's offers now, while the briefing is read, not on its first reply.
-            preferences_for(ruleset, role).ranked_columns()
+            prepare(preferences_for(ruleset, role))
+        # Likewise the digest the first auto-save records (a hash of the whole scenario).
+        ruleset.file.play_digest  # noqa: B018 - computed and cached by the property
         self.replies: dict[RoleId, Reply] = {}
         self.saved_moves = len(self.state.moves)  # moves covered by the last named save
         self.slot: str | None = None

@@ -12,28 +12,26 @@ from __future__ import annotations
 import math
 import operator
 import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
-
-import rule_engine
-import rule_engine.ast as ast
-from rule_engine.errors import EngineError, RuleSyntaxError, SymbolResolutionError
+from typing import TYPE_CHECKING, Any, Literal
 
 from game.i18n import tx
-from game.rules.quick_parse import quick_parse
 from game.scenario.diagnostics import did_you_mean
+from game.scenario.expression_syntax import Node, quick_parse
+
+# rule-engine is imported only when an expression takes its path (see
+# `game.scenario.expression_syntax`): loading it builds its parser's tables.
+if TYPE_CHECKING:
+    import rule_engine
+    from rule_engine.errors import RuleSyntaxError, SymbolResolutionError
 
 Env = Mapping[str, Any]
 Evaluator = Callable[[Env], Any]
 TypeName = Literal["number", "string", "boolean"]
 
-_ENGINE_TYPES = {
-    "number": rule_engine.DataType.FLOAT,
-    "string": rule_engine.DataType.STRING,
-    "boolean": rule_engine.DataType.BOOLEAN,
-}
 _TYPE_WORDS = {"FLOAT": "number", "STRING": "string", "BOOLEAN": "boolean", "NULL": "null"}
 
 
@@ -76,7 +74,14 @@ class Namespace:
         self.symbols[name] = Symbol(type_, description, choices)
 
     def context(self) -> rule_engine.Context:
-        types = {name: _ENGINE_TYPES[s.type] for name, s in self.symbols.items()}
+        import rule_engine
+
+        kinds = {
+            "number": rule_engine.DataType.FLOAT,
+            "string": rule_engine.DataType.STRING,
+            "boolean": rule_engine.DataType.BOOLEAN,
+        }
+        types = {name: kinds[s.type] for name, s in self.symbols.items()}
         return rule_engine.Context(type_resolver=rule_engine.type_resolver_from_dict(types))
 
 
@@ -110,13 +115,21 @@ class Compiled:
 
 
 def compile_expression(
-    text: str, namespace: Namespace, expect: TypeName, context: rule_engine.Context | None = None
+    text: str,
+    namespace: Namespace,
+    expect: TypeName,
+    context: rule_engine.Context | Callable[[], rule_engine.Context] | None = None,
 ) -> Compiled:
-    """Parse, type-check and compile `text`; raise ExpressionError if it is wrong."""
+    """Parse, type-check and compile `text`; raise ExpressionError if it is wrong.
+    `context`: the namespace's rule-engine context, or a function giving it, for the
+    expressions that take rule-engine's path (see `game.scenario.expression_syntax`)."""
     quick = _compile_common_shape(text, namespace, expect)
     if quick is not None:
         return quick
-    ctx = context or namespace.context()
+    import rule_engine
+    from rule_engine.errors import EngineError, RuleSyntaxError, SymbolResolutionError
+
+    ctx = context() if callable(context) else (context or namespace.context())
     try:
         rule = rule_engine.Rule(text, context=ctx)
     except SymbolResolutionError as err:
@@ -188,6 +201,8 @@ def _too_deep(text: str) -> ExpressionError:
 def _unknown_symbol(text: str, err: SymbolResolutionError, namespace: Namespace) -> ExpressionError:
     """The first unknown name, carrying every other unknown name of the expression in
     `more`, so that an author fixes them all in one pass."""
+    import rule_engine
+
     names = [err.symbol_name]
     try:
         tree = rule_engine.Rule(text).statement.expression  # no types: every name resolves
@@ -206,7 +221,7 @@ def _unknown_symbol(text: str, err: SymbolResolutionError, namespace: Namespace)
 def _symbol_names(node: Any) -> list[str]:
     if node is None:
         return []
-    if isinstance(node, ast.SymbolExpression):
+    if _is(node, "SymbolExpression"):
         return [node.name]
     found: list[str] = []
     for key, child in vars(node).items():
@@ -214,7 +229,7 @@ def _symbol_names(node: Any) -> list[str]:
             continue
         children = child if isinstance(child, list | tuple) else [child]
         for item in children:
-            if isinstance(item, ast.ExpressionBase):
+            if _is_node(item):
                 found += _symbol_names(item)
     return found
 
@@ -442,8 +457,8 @@ class _Compiler:
 
     def _check_exponent(self, node: Any) -> None:
         """`x ** 99999` overflows: exponents are small numbers written out."""
-        literal = node.right if isinstance(node, ast.UnaryExpression) else node
-        if isinstance(literal, ast.FloatExpression) and abs(float(literal.value)) <= MAX_EXPONENT:
+        literal = node.right if _is(node, "UnaryExpression") else node
+        if _is(literal, "FloatExpression") and abs(float(literal.value)) <= MAX_EXPONENT:
             return
         raise self.error(
             "BRK307",
@@ -508,17 +523,17 @@ class _Compiler:
         shared = self.namespace.shared
         key: tuple[Any, ...]
         if op == "not":
-            if not isinstance(left, ast.SymbolExpression):
+            if not _is(left, "SymbolExpression"):
                 return None
             key = (op, left.name)
             if key not in shared:
                 shared[key] = _not_name(left.name)
-        elif isinstance(left, ast.SymbolExpression) and isinstance(right, _CONSTANTS):
+        elif _is(left, "SymbolExpression") and _is(right, *_CONSTANTS):
             value = fns[1](_EMPTY)
             key = (op, left.name, type(value), value)
             if key not in shared:
                 shared[key] = _name_first(_TESTS[op], left.name, value)
-        elif isinstance(left, _CONSTANTS) and isinstance(right, ast.SymbolExpression):
+        elif _is(left, *_CONSTANTS) and _is(right, "SymbolExpression"):
             value = fns[0](_EMPTY)
             key = (op, type(value), value, right.name)
             if key not in shared:
@@ -529,13 +544,13 @@ class _Compiler:
 
     def _check_choice(self, symbol_node: Any, literal_node: Any) -> None:
         """`offer_guard == "g600"`: the string must be one of the option ids."""
-        if not isinstance(symbol_node, ast.SymbolExpression):
+        if not _is(symbol_node, "SymbolExpression"):
             return
         literals = []
-        if isinstance(literal_node, ast.StringExpression):
+        if _is(literal_node, "StringExpression"):
             literals = [literal_node.value]
-        elif isinstance(literal_node, ast.ArrayExpression | ast.SetExpression):
-            literals = [m.value for m in literal_node.value if isinstance(m, ast.StringExpression)]
+        elif _is(literal_node, "ArrayExpression", "SetExpression"):
+            literals = [m.value for m in literal_node.value if _is(m, "StringExpression")]
         choices = self.namespace.symbols[symbol_node.name].choices
         for value in literals:
             if choices is not None and value not in choices:
@@ -553,7 +568,7 @@ class _Compiler:
     def _ContainsExpression(self, node: Any) -> tuple[Evaluator, TypeName]:
         # rule-engine's `member in container`: node.member, node.container
         container = node.container
-        if not isinstance(container, ast.ArrayExpression | ast.SetExpression):
+        if not _is(container, "ArrayExpression", "SetExpression"):
             raise self.error("BRK305", tx('`in` needs a literal list, e.g. `x in ["a", "b"]`'))
         member, mk = self.compile(node.member)
         items = []
@@ -585,11 +600,25 @@ class _Compiler:
 _EMPTY: dict[str, Any] = {}
 
 
+def _is(node: Any, *kinds: str) -> bool:
+    """Whether `node` is one of these kinds of syntax node, from either front end (the
+    fast one's nodes are named like rule-engine's; see `game.scenario.expression_syntax`)."""
+    return type(node).__name__ in kinds
+
+
+def _is_node(value: Any) -> bool:
+    """Whether `value` is a syntax node of either front end."""
+    if isinstance(value, Node):
+        return True
+    ast = sys.modules.get("rule_engine.ast")  # loaded if this tree came from rule-engine
+    return ast is not None and isinstance(value, ast.ExpressionBase)
+
+
 def _uses_symbols(node: Any) -> bool:
-    return isinstance(node, ast.SymbolExpression) or any(
+    return _is(node, "SymbolExpression") or any(
         _uses_symbols(v)
         for k, v in vars(node).items()
-        if k not in {"context", "_evaluator", "result_type"} and isinstance(v, ast.ExpressionBase)
+        if k not in {"context", "_evaluator", "result_type"} and _is_node(v)
     )
 
 
@@ -601,7 +630,7 @@ def _shown(number: Any) -> str:
         return str(number)[:20]
 
 
-_CONSTANTS = (ast.FloatExpression, ast.StringExpression, ast.BooleanExpression)
+_CONSTANTS = ("FloatExpression", "StringExpression", "BooleanExpression")
 
 
 def _not_name(name: str) -> Evaluator:
@@ -644,7 +673,7 @@ def _chain(node: Any) -> list[Any] | None:
     None for a longer one, which compiles pairwise as it always did."""
     operands = [node.right]
     first = node.left
-    while isinstance(first, ast.LogicExpression) and first.type == node.type:
+    while _is(first, "LogicExpression") and first.type == node.type:
         if len(operands) == 3:
             return None
         operands.append(first.right)

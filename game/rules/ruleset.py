@@ -11,8 +11,9 @@ import gc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from game.i18n import tx
 from game.rules.effects import Op, Quantity
@@ -23,6 +24,9 @@ from game.scenario.loader import ScenarioFile, ShapeError, check_scenario_file
 from game.scenario.models import Effect, News, Preferences, RoleId, Scenario
 from game.scenario.registry import resolve
 from game.scenario.yaml_source import SourceMap
+
+if TYPE_CHECKING:
+    import rule_engine
 
 T = TypeVar("T")
 
@@ -130,7 +134,6 @@ class _Builder:
         self.s = scenario_file.scenario
         self.src: SourceMap = scenario_file.source
         self.namespace = build_namespace(self.s)
-        self.context = self.namespace.context()
         self.problems: list[Diagnostic] = list(problems)
         # Constant quantities and the `set:`/`add:` operations made of them, and compiled
         # expressions, by value: each is immutable, and a big scenario repeats the same
@@ -138,6 +141,12 @@ class _Builder:
         self._constants: dict[float, Quantity] = {}
         self._constant_ops: dict[tuple[str, str, float], Op] = {}
         self._compiled: dict[tuple[str, str], Compiled] = {}
+
+    @cached_property
+    def context(self) -> rule_engine.Context:
+        """rule-engine's typed names, shared by the expressions that take its path (built
+        only if one does: see `game.scenario.expression_syntax`)."""
+        return self.namespace.context()
 
     def build(self) -> Ruleset:
         s = self.s
@@ -278,7 +287,7 @@ class _Builder:
         if known is not None:
             return known
         try:
-            compiled = compile_expression(text, self.namespace, expect, self.context)
+            compiled = compile_expression(text, self.namespace, expect, lambda: self.context)
         except ExpressionError as err:
             self.problems += [
                 self.src.diagnostic(

@@ -15,11 +15,10 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-import rule_engine
-
 from game.i18n import tx
 from game.scenario.checks import Path
 from game.scenario.diagnostics import Diagnostic
+from game.scenario.expression_syntax import AnyName, quick_parse
 from game.scenario.models import NO_STEP_AHEAD, Scenario
 from game.scenario.yaml_source import SourceMap
 
@@ -187,10 +186,14 @@ def impossible_conditions(scenario: Scenario, source: SourceMap) -> list[Diagnos
     known = ranges(scenario)
     out: list[Diagnostic] = []
     for path, what, text in _conditions(scenario):
-        try:
-            tree = rule_engine.Rule(text).statement.expression
-        except Exception:  # a broken expression is reported when it compiles
-            continue
+        tree = quick_parse(text, AnyName())
+        if tree is None:  # outside the common shapes: rule-engine's parser (loaded now)
+            import rule_engine
+
+            try:
+                tree = rule_engine.Rule(text).statement.expression
+            except Exception:  # a broken expression is reported when it compiles
+                continue
         bounds = _Bounds(known)
         try:
             possible = bounds.truth(tree)

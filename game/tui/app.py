@@ -6,13 +6,13 @@ game starts, so the title screen paints about as fast as Textual itself can star
 
 from __future__ import annotations
 
-import gc
+import asyncio
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from game.i18n import N_, Lang, _, choose_language, localise, use
+from game.tui import heap
 from game.tui.plain import clean, plain
 from game.tui.screens.base import BrinkScreen
 from game.userdirs import SAVE_SUFFIX, latest_save, save_dir
@@ -128,6 +129,7 @@ class BrinkApp(App[None]):
         self.briefed: set[str] = set()
         self._wanted_theme = theme
         self.crash_message = ""  # the one line printed after a crash
+        self._setting_aside: asyncio.Task[None] | None = None  # see `_show`
 
     # ------------------------------------------------------------------ start
     def get_default_screen(self) -> Screen[None]:
@@ -165,14 +167,26 @@ class BrinkApp(App[None]):
         """Make `screen` the one main screen above the title (dialogs go on top of it)."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
+        shown: Awaitable[object]
         if len(self.screen_stack) == 1:
-            self.push_screen(screen)
+            shown = self.push_screen(screen)
         else:
-            self.switch_screen(screen)
+            shown = self.switch_screen(screen)
+        if _table(screen) is not None:
+            # The table stays up for the rest of the game: once the screen it replaced has
+            # been removed, its widgets join the heap the collector's full passes skip.
+            self._setting_aside = asyncio.get_running_loop().create_task(
+                self._set_aside(screen, shown)
+            )
         if self.connection_problem is not None:
             from game.tui.remote import place_banner
 
             self.call_after_refresh(place_banner, self)
+
+    async def _set_aside(self, screen: Screen[None], shown: Awaitable[object]) -> None:
+        await shown
+        if self.screen is screen:
+            heap.set_aside()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A class seat has nothing to save: the server keeps the game (Ctrl+S hidden).
@@ -192,7 +206,7 @@ class BrinkApp(App[None]):
         apply_change(self, message.change)
 
     async def on_unmount(self) -> None:
-        gc.unfreeze()  # what the game kept may be collected again
+        heap.release()  # what the game kept may be collected again
         if self.remote is not None:
             await self.remote.close()
 
@@ -286,7 +300,7 @@ class BrinkApp(App[None]):
         self.briefed = set()
         self.seat_langs = dict(seat_langs or {})
         use(self.lang)
-        _settle_heap()
+        heap.settle()
         if session.over:
             self.show_ending()
         elif session.hot_seat:
@@ -647,7 +661,7 @@ class BrinkApp(App[None]):
                 yield SystemCommand(_(title), _(text), partial(table.action_show_tab, tab))
 
 
-def _table(screen: Screen[object]) -> TableScreen | None:
+def _table(screen: Screen[Any]) -> TableScreen | None:
     """`screen` if it is the negotiating table. Its module is loaded only once a game is
     shown, so the title screen never imports it to find out."""
     if type(screen).__name__ != "TableScreen":
@@ -655,16 +669,6 @@ def _table(screen: Screen[object]) -> TableScreen | None:
     from game.tui.screens.table import TableScreen
 
     return screen if isinstance(screen, TableScreen) else None
-
-
-def _settle_heap() -> None:
-    """Set aside everything loaded so far (modules, the scenario, the compiled rules, the
-    AI's ranked offers): it lives as long as the game, and without this every full pass
-    of the cycle collector walks it again, a pause of 50-100 ms in the middle of a key
-    press. The pass here, at the start of a game, clears what loading left behind."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 def _first_line(error: Exception) -> str:

@@ -15,6 +15,7 @@ from game.i18n import N_, _, localise
 from game.play.interface import GameSession
 from game.play.session import HUMAN
 from game.scenario.models import RoleId, other_role
+from game.tui import heap, repaint
 from game.tui.plain import clean, plain
 from game.tui.screens.base import BrinkScreen
 from game.tui.text import describe_move
@@ -108,6 +109,9 @@ class TableScreen(BrinkScreen):
         table.focus()
         self.refresh_all()
 
+    def on_unmount(self) -> None:
+        heap.release()  # the app set the table's widgets aside (`BrinkApp._show`)
+
     def before_recompose(self) -> None:
         """The language changed: the action buttons are built again with the screen."""
         self.action_buttons = []
@@ -148,7 +152,7 @@ class TableScreen(BrinkScreen):
         table = self.query_one(OfferTable)
         theirs = view.offer if view.offer_by == other_role(self.role) else None
         table.load(theirs, view.menu.offer_space)
-        self.query_one("#detail", Static).update(table.detail())
+        self._show_detail(table)
         for kind in ("propose", "accept", "reject", "walk_out"):
             button = self.query_one(f"#{kind}", Button)
             legal = (
@@ -156,7 +160,10 @@ class TableScreen(BrinkScreen):
             )
             button.disabled = not legal
         self._show_actions(view)
-        self.query_one("#reasons", Static).update(self._reply_text())
+        reasons = self.query_one("#reasons", Static)
+        reply = self._reply_text()
+        if repaint.changed(reasons, reply):
+            reasons.update(reply)
         self._show_meters(view)
         self.query_one(NewsFeed).show(view.events)
 
@@ -225,15 +232,22 @@ class TableScreen(BrinkScreen):
         return self.session.meter_history(self.role)
 
     def set_status(self, message: str, error: bool = False) -> None:
-        self.query_one("#status", Static).update(
-            plain(message, style="bold red" if error else "green")
-        )
+        status = self.query_one("#status", Static)
+        text = plain(message, style="bold red" if error else "green")
+        if repaint.changed(status, text):
+            status.update(text)
 
     # ------------------------------------------------------------------ events
     def on_offer_table_changed(self, event: OfferTable.Changed) -> None:
         table = self.query_one(OfferTable)
         self.brink.drafts[self.role] = dict(table.mine)
-        self.query_one("#detail", Static).update(table.detail())
+        self._show_detail(table)
+
+    def _show_detail(self, table: OfferTable) -> None:
+        widget = self.query_one("#detail", Static)
+        detail = table.detail()
+        if repaint.changed(widget, detail):
+            widget.update(detail)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         ident = event.button.id or ""

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from game.engine.api import RoleView
 from game.i18n import _, current, localise, using
+from game.tui import repaint
 from game.tui.plain import clean
 from game.tui.text import day_label, deadline_line
 
@@ -45,4 +46,7 @@ class Dashboard(Static):
             " · " + _("move {made}/{most}").format(made=view.moves_made, most=view.max_moves),
             style="dim",
         )
-        self.update(Text("\n").join([line1, line2]))
+        # Two lines, always (a fixed height): a new text needs no new layout.
+        text = Text("\n").join([line1, line2])
+        if repaint.changed(self, text):
+            self.update(text, layout=False)

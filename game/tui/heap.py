@@ -1,0 +1,33 @@
+"""Keeping the cycle collector's full passes out of key presses.
+
+A full pass walks every container object the collector tracks: with the scenario, the
+compiled rules and the screens' widgets that is well over 100,000 objects, a pause of
+50-100 ms that lands in whichever key press happens to trigger it. What lives as long
+as a game, or as long as the negotiating table is open, is set aside (`gc.freeze`) once
+it is built, so a full pass walks only what the key presses themselves made.
+"""
+
+from __future__ import annotations
+
+import gc
+
+
+def settle() -> None:
+    """At the start of a game: clear what loading left behind, and set aside the rest
+    (modules, the scenario, the compiled rules, the AI's ranked offers)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
+def set_aside() -> None:
+    """A screen that stays up for many key presses has been built: collect what building
+    it left behind (the screen it replaced, say), and set the rest aside with it."""
+    gc.collect()
+    gc.freeze()
+
+
+def release() -> None:
+    """That screen has closed: everything may be collected again (the next full pass
+    frees the screen's widgets; `settle` or `set_aside` sets the heap aside again)."""
+    gc.unfreeze()
