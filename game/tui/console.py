@@ -115,8 +115,7 @@ class ConsoleApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*map(plain, [_(c) for c in COLUMNS]))
+        self._show_rows()  # the headers, before any table is known
         self.run_worker(self._connect(), exclusive=True, group="connection")
         # "How long ago" changes with time alone: repaint it now and then.
         self.set_interval(5, self._show_rows)
@@ -175,30 +174,34 @@ class ConsoleApp(App[None]):
         table = self.query_one(DataTable)
         now = time.time()
         cursor = table.cursor_row
-        table.clear()
-        for row in self.rows:
-            paused = " " + _("(paused)") if row.clock_paused else ""
-            seats = " ".join(f"{r}:{n}" for r, n in row.seats.items())
-            # A str cell would be read as Rich markup: every cell is a plain Text.
-            table.add_row(
-                *map(
-                    plain,
-                    (
-                        str(row.table),
-                        _cut(row.phase, PHASE_WIDTH) + paused,
-                        row.date,
-                        f"{row.tariff_rate:g}%",
-                        row.to_move or "—",
-                        _cut(row.last_move, MOVE_WIDTH) or "—",
-                        ago(row.last_move_at, now),
-                        self._ending(row.ending),
-                        seats,
-                    ),
-                ),
-                key=str(row.table),
-            )
+        # A str cell would be read as Rich markup: every cell is a plain Text.
+        rows = [list(map(plain, self._cells(row, now))) for row in self.rows]
+        headers = [plain(_(c)) for c in COLUMNS]
+        # Each column as wide as its widest cell, set here: a DataTable measures its
+        # columns only when idle, and a table painted before then kept the header's
+        # width for its cells («Whit» for the phase at 80 columns).
+        widths = [max([h.cell_len, *(r[i].cell_len for r in rows)]) for i, h in enumerate(headers)]
+        table.clear(columns=True)
+        for header, width in zip(headers, widths, strict=True):
+            table.add_column(header, width=width)
+        for row, cells in zip(self.rows, rows, strict=True):
+            table.add_row(*cells, key=str(row.table))
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
+
+    def _cells(self, row: TableRow, now: float) -> tuple[str, ...]:
+        paused = " " + _("(paused)") if row.clock_paused else ""
+        return (
+            str(row.table),
+            _cut(row.phase, PHASE_WIDTH) + paused,
+            row.date,
+            f"{row.tariff_rate:g}%",
+            row.to_move or "—",
+            _cut(row.last_move, MOVE_WIDTH) or "—",
+            ago(row.last_move_at, now),
+            self._ending(row.ending),
+            " ".join(f"{r}:{n}" for r, n in row.seats.items()),
+        )
 
     def _ending(self, ending: str | None) -> str:
         if ending is None:

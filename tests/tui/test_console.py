@@ -10,6 +10,7 @@ from game.tui.console import ConsoleApp, ago
 from tests.net.server_process import start_room
 from tests.net.test_join import until
 from tests.tui.test_play import screen_name, widget_text
+from tests.tui.test_screens_sizes import screen_lines
 
 SIZE = (120, 30)
 
@@ -84,7 +85,7 @@ def test_how_long_ago_reads_plainly():
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-async def test_the_console_footer_is_whole_at_80_columns(room, tmp_path, lang):
+async def test_the_console_footer_and_cells_are_whole_at_80_columns(room, tmp_path, lang):
     from tests.tui.test_fit_80x24 import assert_footer_whole
 
     app = ConsoleApp(room.url, room.instructor, tmp_path / "games", lang=lang)
@@ -92,3 +93,6 @@ async def test_the_console_footer_is_whole_at_80_columns(room, tmp_path, lang):
         await until(pilot, lambda: len(app.rows) == 2, "the table of tables")
         await pilot.pause()
         assert_footer_whole(app)
+        # Cells as wide as their text, not cut at the header's width («Whit» under «Fase»).
+        phase = app.rows[0].phase[:20]
+        assert len(phase) == 20 and any(phase in line for line in screen_lines(app)), phase
