@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -174,18 +175,20 @@ class ConsoleApp(App[None]):
         table = self.query_one(DataTable)
         now = time.time()
         cursor = table.cursor_row
-        # A str cell would be read as Rich markup: every cell is a plain Text.
-        rows = [list(map(plain, self._cells(row, now))) for row in self.rows]
-        headers = [plain(_(c)) for c in COLUMNS]
+        rows = [self._cells(row, now) for row in self.rows]
+        headers = [_(c) for c in COLUMNS]
         # Each column as wide as its widest cell, set here: a DataTable measures its
         # columns only when idle, and a table painted before then kept the header's
         # width for its cells («Whit» for the phase at 80 columns).
-        widths = [max([h.cell_len, *(r[i].cell_len for r in rows)]) for i, h in enumerate(headers)]
+        widths = [
+            max(cell_len(t) for t in (h, *(r[i] for r in rows))) for i, h in enumerate(headers)
+        ]
         table.clear(columns=True)
         for header, width in zip(headers, widths, strict=True):
-            table.add_column(header, width=width)
+            table.add_column(plain(header), width=width)
         for row, cells in zip(self.rows, rows, strict=True):
-            table.add_row(*cells, key=str(row.table))
+            # A str cell would be read as Rich markup: every cell is a plain Text.
+            table.add_row(*map(plain, cells), key=str(row.table))
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
 
