@@ -54,9 +54,7 @@ def new_roster(tables: int, roles: list[RoleId]) -> list[SeatCode]:
     """One code per human seat of every table, and the instructor's; all distinct."""
     seen: set[str] = set()
     roster: list[SeatCode] = []
-    seats: list[tuple[int | None, MoveRole]] = [
-        (t, r) for t in range(1, tables + 1) for r in roles
-    ]
+    seats: list[tuple[int | None, MoveRole]] = [(t, r) for t in range(1, tables + 1) for r in roles]
     for table, role in [*seats, (None, INSTRUCTOR)]:
         code = new_code()
         while code in seen:

@@ -629,11 +629,7 @@ class BrinkApp(App[None]):
             return
         # Whose papers: the role on the screen, or the one player of a solo game. Never
         # from the hand-over screen of a hot-seat game, which keeps each side's secrets.
-        role = (
-            screen.role
-            if isinstance(screen, BrinkScreen) and screen.shows_papers
-            else None
-        )
+        role = screen.role if isinstance(screen, BrinkScreen) and screen.shows_papers else None
         if role is None and not session.hot_seat and session.humans:
             role = session.humans[0]
         if role is None:

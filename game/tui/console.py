@@ -175,7 +175,7 @@ class ConsoleApp(App[None]):
         table = self.query_one(DataTable)
         now = time.time()
         cursor = table.cursor_row
-        rows = [self._cells(row, now) for row in self.rows]
+        rows = [self._row_words(row, now) for row in self.rows]
         headers = [_(c) for c in COLUMNS]
         # Each column as wide as its widest cell, set here: a DataTable measures its
         # columns only when idle, and a table painted before then kept the header's
@@ -192,7 +192,7 @@ class ConsoleApp(App[None]):
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
 
-    def _cells(self, row: TableRow, now: float) -> tuple[str, ...]:
+    def _row_words(self, row: TableRow, now: float) -> tuple[str, ...]:
         paused = " " + _("(paused)") if row.clock_paused else ""
         return (
             str(row.table),
