@@ -22,8 +22,10 @@ from textual.widgets import DataTable, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.i18n import N_, _, choose_language, localise, ngettext, use
+from game.scenario.models import is_role
 from game.tui.plain import clean, plain
 from game.tui.remote import BANNER_ID, ConnectionBanner
+from game.tui.text import date_label
 from game.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
@@ -196,15 +198,21 @@ class ConsoleApp(App[None]):
         paused = " " + _("(paused)") if row.clock_paused else ""
         return (
             str(row.table),
-            _cut(row.phase, PHASE_WIDTH) + paused,
-            row.date,
+            _cut(localise(row.phase), PHASE_WIDTH) + paused,
+            date_label(row.date),
             f"{row.tariff_rate:g}%",
-            row.to_move or "—",
-            _cut(row.last_move, MOVE_WIDTH) or "—",
+            self._delegation(row.to_move) or "—",
+            _cut(localise(row.last_move), MOVE_WIDTH) or "—",
             ago(row.last_move_at, now),
             self._ending(row.ending),
             " ".join(f"{r}:{n}" for r, n in row.seats.items()),
         )
+
+    def _delegation(self, role: str) -> str:
+        """Whose turn, as the scenario names the delegation (its id if unknown)."""
+        if self.scenario is None or not is_role(role):
+            return role
+        return localise(self.scenario.roles[role].short)
 
     def _ending(self, ending: str | None) -> str:
         if ending is None:

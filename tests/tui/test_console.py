@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual.widgets import DataTable
 
+from game.i18n import localise
 from game.tui.console import ConsoleApp, ago
 from tests.net.server_process import start_room
 from tests.net.test_join import until
@@ -94,5 +96,13 @@ async def test_the_console_footer_and_cells_are_whole_at_80_columns(room, tmp_pa
         await pilot.pause()
         assert_footer_whole(app)
         # Cells as wide as their text, not cut at the header's width («Whit» under «Fase»).
-        phase = app.rows[0].phase[:20]
+        phase = localise(app.rows[0].phase, lang)[:20]
         assert len(phase) == 20 and any(phase in line for line in screen_lines(app)), phase
+        # Every word in the reader's language: the phase, the date, whose turn.
+        table = app.query_one(DataTable)
+        first = [str(cell) for cell in table.get_row_at(0)]
+        assert first[1].startswith(phase[:10])
+        if lang == "es":
+            assert "jun 2019" in first[2] and first[4] in {"EE. UU.", "México"}, first
+        else:
+            assert first[2].startswith("2019-") and first[4] in {"US", "Mexico"}, first
