@@ -460,6 +460,19 @@ def _is_cut_text(key: ScalarNode, value: Node) -> bool:
     )
 
 
+# What PyYAML and the builder can raise on a file they cannot read: each becomes a
+# diagnostic on the full path, and a fall back to it on the quick one.
+_READ_ERRORS: tuple[type[BaseException], ...] = (
+    yaml.YAMLError,
+    RecursionError,
+    ValueError,
+    TypeError,
+    OverflowError,
+    AttributeError,
+)
+_QUICK_FALLBACK: tuple[type[BaseException], ...] = (_TooDeep, _Refusal, *_READ_ERRORS)
+
+
 def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document safely; return plain data and its positions."""
     if isinstance(text, bytes):
@@ -531,14 +544,7 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
                 or in_own_words(err, diagnostic)
             )
         raise ScenarioError([diagnostic], text) from None
-    except (
-        yaml.YAMLError,
-        RecursionError,
-        ValueError,
-        TypeError,
-        OverflowError,
-        AttributeError,
-    ) as err:
+    except _READ_ERRORS as err:
         raise ScenarioError(
             [
                 Diagnostic(
@@ -573,16 +579,7 @@ def _quick_load(text: str, filename: str) -> tuple[Any, SourceMap] | None:
         # One level short of the composer's limit, so that the full path says where.
         builder = _Builder(source, depth_limit=MAX_DEPTH - 2)
         data = builder.build(root, ())
-    except (
-        _TooDeep,
-        _Refusal,
-        yaml.YAMLError,
-        RecursionError,
-        ValueError,
-        TypeError,
-        OverflowError,
-        AttributeError,
-    ):
+    except _QUICK_FALLBACK:
         return None
     if builder.problems:
         return None
