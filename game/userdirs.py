@@ -12,14 +12,23 @@ AUTOSAVE = "autosave"  # the one shared slot of earlier versions; still continue
 AUTO_PREFIX = "auto-"  # each game's own auto-save: auto-<scenario>-<roles>-<time>
 
 
+def expand_home(path: str | Path) -> Path:
+    """`~/saves` as the user's own folder. A `~name` that names no user is kept as
+    written, as a shell keeps it (Path.expanduser raises instead)."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        return Path(path)
+
+
 def save_dir(override: str | Path | None = None) -> Path:
     """The folder for save slots: explicit override, then $BRINK_SAVE_DIR, then the
     per-user data folder."""
     if override:
-        return Path(override).expanduser()
+        return expand_home(override)
     env = os.environ.get(SAVE_DIR_ENV)
     if env:
-        return Path(env).expanduser()
+        return expand_home(env)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("brinkmanship", appauthor=False)) / "saves"

@@ -21,6 +21,7 @@ from game.saves.format import SaveError, SaveGame
 from game.scenario.models import RoleId
 from game.userdirs import SAVE_DIR_ENV as ENV_VAR  # noqa: F401  (re-exported)
 from game.userdirs import SAVE_SUFFIX as SUFFIX
+from game.userdirs import expand_home
 from game.userdirs import save_dir as save_dir  # re-exported
 
 MAX_SAVE_BYTES = 8 * 1024 * 1024
@@ -195,7 +196,7 @@ def list_slots(folder: Path) -> list[SlotInfo]:
 
 def resolve_save(reference: str, folder: Path) -> Path:
     """A save reference is a path to a file, or a slot name in the save folder."""
-    path = Path(reference).expanduser()
+    path = expand_home(reference)
     if path.is_file():
         return path
     if _SLOT.match(reference):

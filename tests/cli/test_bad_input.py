@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from game.cli.main import main
@@ -241,6 +241,9 @@ atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(command_lines(_FOLDER))
+# `~0` names no user: Path.expanduser raised, and the command showed an internal error.
+@example(["replay", "~0"])
+@example(["play", "--load", "~nobody-here/x.brink.json"])
 def test_random_command_lines_never_reach_internal_error(argv):
     # `new` writes where it is told; keep its relative paths inside the scratch folder.
     with contextlib.chdir(_FOLDER):

@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     _check_can_listen(args.host, args.port)
     from game.userdirs import save_dir
 
-    visitors = save_dir(args.save_dir).expanduser().resolve() / "visitors"
+    visitors = save_dir(args.save_dir).resolve() / "visitors"
     if not is_loopback(args.host):
         _warn_public(args.host, args.port)
     print(
