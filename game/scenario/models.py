@@ -1017,18 +1017,12 @@ class Scenario(Strict):
         """The flag's label, or its name in words (`tariff_ever_imposed` → `Tariff ever
         imposed`) when it has none."""
         flag = self.flags.get(name)
-        if flag is not None and isinstance(flag.label, LocalText) and flag.label:
-            return flag.label
-        words = name.replace("_", " ")
-        return LocalText(words[:1].upper() + words[1:])
+        return _label_or_words(flag.label if flag is not None else None, name)
 
     def event_label(self, event_id: str) -> LocalText:
         """The event's label, or its id in words (`review-45` → `Review 45`)."""
         event = self.events_by_id.get(event_id)
-        if event is not None and isinstance(event.label, LocalText) and event.label:
-            return event.label
-        words = event_id.replace("-", " ").replace("_", " ")
-        return LocalText(words[:1].upper() + words[1:])
+        return _label_or_words(event.label if event is not None else None, event_id)
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
@@ -1036,3 +1030,12 @@ class Scenario(Strict):
 
     def source(self, source_id: str) -> Source | None:
         return self.sources_by_id.get(source_id)
+
+
+def _label_or_words(label: object, identifier: str) -> LocalText:
+    """A label the scenario gives, or else the identifier in words (`tariff_ever_imposed`
+    → `Tariff ever imposed`, `review-45` → `Review 45`), never the bare identifier."""
+    if isinstance(label, LocalText) and label:
+        return label
+    words = identifier.replace("-", " ").replace("_", " ")
+    return LocalText(words[:1].upper() + words[1:])
