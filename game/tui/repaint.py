@@ -8,12 +8,15 @@ the highlighted issue), so each is compared with what it last showed.
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from rich.text import Text
 from textual.widgets import Static
 
 # What decides how a Text looks: `Text ==` compares only the characters and the spans.
 Look = tuple[str, str, str | None, str | None, bool | None, tuple[object, ...]]
-_SHOWN = "_brink_shown"
+# What each widget was last given, forgotten with the widget.
+_shown: WeakKeyDictionary[Static, Look] = WeakKeyDictionary()
 
 
 def look(text: Text) -> Look:
@@ -32,7 +35,7 @@ def changed(widget: Static, text: Text) -> bool:
     caller then updates it. `Static.update(text, layout=False)` suits a widget whose
     size the text cannot change (a fixed height, say)."""
     seen = look(text)
-    if getattr(widget, _SHOWN, None) == seen:
+    if _shown.get(widget) == seen:
         return False
-    setattr(widget, _SHOWN, seen)
+    _shown[widget] = seen
     return True
