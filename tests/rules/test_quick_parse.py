@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import game.rules.expressions as expressions
 from game.rules.expressions import Compiled, ExpressionError, Namespace, compile_expression
-from game.rules.quick_parse import quick_parse
 from game.rules.ruleset import Ruleset, load_ruleset
+from game.scenario.expression_syntax import quick_parse
 from game.scenario.registry import bundled_scenarios
 
 
