@@ -1,4 +1,4 @@
-"""Updating a `Static` only when what it shows changes.
+"""Updating a `Static` (or another widget showing a text) only when what it shows changes.
 
 `Static.update` marks the screen for a new layout, and a layout pass over the table
 screen costs more than the rest of a key press; after a move most of the table's texts
@@ -11,12 +11,12 @@ from __future__ import annotations
 from weakref import WeakKeyDictionary
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 # What decides how a Text looks: `Text ==` compares only the characters and the spans.
 Look = tuple[str, str, str | None, str | None, bool | None, tuple[object, ...]]
 # What each widget was last given, forgotten with the widget.
-_shown: WeakKeyDictionary[Static, Look] = WeakKeyDictionary()
+_shown: WeakKeyDictionary[Widget, Look] = WeakKeyDictionary()
 
 
 def look(text: Text) -> Look:
@@ -30,7 +30,7 @@ def look(text: Text) -> Look:
     )
 
 
-def changed(widget: Static, text: Text) -> bool:
+def changed(widget: Widget, text: Text) -> bool:
     """Whether `widget` must be updated to show `text` (it shows something else); the
     caller then updates it. `Static.update(text, layout=False)` suits a widget whose
     size the text cannot change (a fixed height, say)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Header, Static, TabbedContent, TabPane
 
 from game.engine.api import RoleView
@@ -24,6 +24,7 @@ from game.tui.widgets.footer import Footer
 from game.tui.widgets.meters import MeterPanel
 from game.tui.widgets.news import NewsFeed
 from game.tui.widgets.offer import OfferTable
+from game.tui.widgets.reply import ReplyText
 
 
 class TableScreen(BrinkScreen):
@@ -88,8 +89,8 @@ class TableScreen(BrinkScreen):
                 # Shown only on large terminals (class `wide`): the meters, always in view.
                 yield MeterPanel(id="wide-meters")
             with TabbedContent(id="right", initial="reply"):
-                with TabPane(_("Reply"), id="reply"), VerticalScroll():
-                    yield Static(id="reasons")
+                with TabPane(_("Reply"), id="reply"):
+                    yield ReplyText(id="reasons")
                 with TabPane(_("Meters"), id="meters"):
                     yield MeterPanel(id="meter-panel")
                 with TabPane(_("News"), id="news"):
@@ -160,7 +161,7 @@ class TableScreen(BrinkScreen):
             )
             button.disabled = not legal
         self._show_actions(view)
-        reasons = self.query_one("#reasons", Static)
+        reasons = self.query_one("#reasons", ReplyText)
         reply = self._reply_text()
         if repaint.changed(reasons, reply):
             reasons.update(reply)
