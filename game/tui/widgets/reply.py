@@ -85,10 +85,11 @@ class ReplyText(ScrollView):
                 lines = self._wrap(room - bar)
         virtual = Size(width, len(lines))
         if virtual != self.virtual_size:
-            self.virtual_size = virtual
-            # The scroll bar is shown or hidden in the same layout pass as the new size,
-            # not in one more (`ScrollView` itself calls this on mount).
-            self._refresh_scrollbars()
+            # No layout pass for the new length alone (the widget's size is the layout's,
+            # not its text's), as in Textual's own `_size_updated(layout=False)`: the
+            # scroll bar follows, and asks for a layout when it comes or goes.
+            self.set_reactive(ScrollView.virtual_size, virtual)
+            self._scroll_update(virtual)
         self.refresh()
 
     def _least_lines(self, room: int) -> int:
