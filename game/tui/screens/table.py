@@ -285,12 +285,26 @@ class TableScreen(BrinkScreen):
         self.brink.show_briefing(self.role)
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        self._open_tab(tab)
 
     def action_next_tab(self) -> None:
-        tabs = self.query_one(TabbedContent)
         order = ["reply", "meters", "news"]
-        tabs.active = order[(order.index(tabs.active) + 1) % len(order)]
+        self._open_tab(order[(order.index(self.query_one(TabbedContent).active) + 1) % 3])
+
+    def _open_tab(self, tab: str) -> None:
+        self._bring_up_to_date(tab)
+        self.query_one(TabbedContent).active = tab
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._bring_up_to_date(event.pane.id or "")  # a click on the tab
+
+    def _bring_up_to_date(self, tab: str) -> None:
+        """The meters and the news are not redrawn behind another tab (each new text
+        there lays the whole screen out again): they catch up as their tab opens."""
+        if tab == "news":
+            self.query_one(NewsFeed).show_why()
+        elif tab == "meters":
+            self.query_one("#meter-panel", MeterPanel).show_pending()
 
     def _play(self, move: Move) -> None:
         reason = self.session.check(move)

@@ -30,8 +30,29 @@ class MeterPanel(VerticalScroll):
         # What each row shows now: a move changes few meters, and a row left alone costs
         # nothing to repaint.
         self.shown: dict[str, tuple[object, object]] = {}
+        # Readings that came while the panel was behind another tab (`show_pending`).
+        self.pending: tuple[tuple[MeterReading, ...], dict[str, list[float]]] | None = None
 
     def show(self, meters: tuple[MeterReading, ...], history: dict[str, list[float]]) -> None:
+        if self.rows and not self.is_on_screen:
+            # Behind another tab, the rows are brought up to date when the panel is about
+            # to be shown: a label with a new value lays the whole screen out again.
+            self.pending = (meters, history)
+            return
+        self.pending = None
+        self._show(meters, history)
+
+    def on_show(self) -> None:
+        self.show_pending()  # in case the tab was opened without `show_pending` first
+
+    def show_pending(self) -> None:
+        """Show the latest readings, if not yet shown. Called before the panel's tab
+        opens, so its rows have their heights when it is first laid out."""
+        if self.pending is not None:
+            self._show(*self.pending)
+            self.pending = None
+
+    def _show(self, meters: tuple[MeterReading, ...], history: dict[str, list[float]]) -> None:
         names = [m.name for m in meters]
         if names != self.names:
             self.names = names

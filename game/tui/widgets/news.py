@@ -47,6 +47,8 @@ class NewsFeed(Vertical):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.scenario = scenario
         self.events: list[Event] = []
+        # The item whose cause the `why` box is to show once the feed is in view.
+        self.why_for: Event | None = None
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="feed")
@@ -82,7 +84,23 @@ class NewsFeed(Vertical):
         seq = int(event.option.id or -1)
         chosen = next((e for e in self.events if e.seq == seq), None)
         if chosen is not None:
-            self.query_one("#why", Static).update(self.why(chosen))
+            self.why_for = chosen
+            # Behind another tab, the box is written when the feed is about to be shown
+            # (`show_why`): most moves add an item, and each new text in the box lays
+            # the whole screen out again.
+            if self.is_on_screen:
+                self.show_why()
+
+    def on_show(self) -> None:
+        self.show_why()  # in case the tab was opened without `show_why` first
+
+    def show_why(self) -> None:
+        """Write the cause of the highlighted item, if not yet written. Called before the
+        feed's tab opens, so the box has its height when the list is first laid out
+        (the list scrolls to its highlighted item in the room the box leaves)."""
+        if self.why_for is not None:
+            self.query_one("#why", Static).update(self.why(self.why_for))
+            self.why_for = None
 
     def why(self, event: Event) -> Text:
         cause = event.cause
