@@ -131,26 +131,29 @@ class OfferTable(DataTable[Text]):
     def refresh_rows(self) -> None:
         if not self.columns:
             return
-        changed: set[str] = set()
+        changed: set[tuple[str, str]] = set()
         for issue in self.scenario.issues:
             for column, cell in zip(COLUMNS, self._cells(issue.id), strict=True):
                 look = _look(cell)
                 if self._shown.get((issue.id, column)) != look:
                     self._shown[issue.id, column] = look
                     self._data[RowKey(issue.id)][ColumnKey(column)] = cell
-                    changed.add(issue.id)
+                    changed.add((issue.id, column))
         if changed:
-            self._forget_rows(changed)
+            self._forget_cells(changed)
             self.refresh()
 
-    def _forget_rows(self, issue_ids: set[str]) -> None:
-        """Drop what DataTable rendered of these rows. Its `update_cell` marks every
-        rendered cell of the table stale, so changing one option rendered all rows again
-        (and left the old renders in its caches): here only the changed rows are."""
-        rows = {RowKey(i) for i in issue_ids}
+    def _forget_cells(self, cells: set[tuple[str, str]]) -> None:
+        """Drop what DataTable rendered of these cells and of the rows holding them.
+        Its `update_cell` marks every rendered cell of the table stale, so changing one
+        option rendered all rows again (and left the old renders in its caches): here
+        only the changed cells are, and their rows put together again (a counter-offer
+        changes options, never the issues' names)."""
+        keys = {(RowKey(row), ColumnKey(column)) for row, column in cells}
+        rows = {row for row, _ in keys}
         indexes = {self._row_locations.get(row) for row in rows}
         for cell in list(self._cell_render_cache.keys()):
-            if cell[0] in rows:
+            if (cell[0], cell[1]) in keys:
                 self._cell_render_cache.discard(cell)
         for line in list(self._row_render_cache.keys()):
             if line[0] in rows:
