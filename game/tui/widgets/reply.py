@@ -59,6 +59,14 @@ class ReplyText(ScrollView):
     def on_resize(self, event: Resize) -> None:
         self._fit()
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Each layout pass gives a ScrollView its viewport as `virtual_size`, which is
+        # never this widget's scroll size (its text's, set by `_fit`): ScrollView took
+        # that for a change and drew the scroll bar again after every pass.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
+
     def selection_updated(self, selection: Selection | None) -> None:
         self._wrapped_for = None  # a selection is drawn into the lines
         self._fit()
