@@ -41,7 +41,9 @@ PROPOSE_P95_MS = 50.0
 MEMORY_OVER_BARE_MB = 30.0
 
 BASELINE = "import textual.app"
+# `brink` alone: the command line is imported first, then the title screen is painted.
 FIRST_PAINT = """
+import game.cli.main
 from game.tui.app import BrinkApp
 class FirstPaint(BrinkApp):
     CSS_PATH = BrinkApp.css_file()
