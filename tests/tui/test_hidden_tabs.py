@@ -55,11 +55,12 @@ async def test_the_meters_tab_shows_the_latest_readings_when_opened(opened_by):
             await pilot.click("#--content-tab-meters")
         await pilot.pause()
         labels = [str(label.render()) for label in panel.query(Label)]
+        assert [type(w).__name__ for w in panel.children] == ["Label", "Sparkline"] * len(meters)
         assert len(labels) == len(meters)
         for meter, label in zip(meters, labels, strict=True):
             assert _format(meter.value, meter.unit) in label, (meter.name, label)
         history = app.session.meter_history("mexico")
         # A level course is drawn as the same flat line however long it is.
-        charts = [_chart_look(list(row[1].data or [])) for row in panel.rows.values()]
+        charts = [_chart_look(list(chart.data or [])) for chart in panel.charts.values()]
         assert charts == [_chart_look(history.get(m.name) or [m.value]) for m in meters]
         assert any(chart != "flat" for chart in charts)  # some meter moved

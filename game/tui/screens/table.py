@@ -173,7 +173,9 @@ class TableScreen(BrinkScreen):
         self.query_one("#meter-panel", MeterPanel).show(view.meters, history)
         # The panel beside the table is hidden below 150x40: it is filled when it shows.
         if self.has_class("wide"):
-            self.query_one("#wide-meters", MeterPanel).show(view.meters, history)
+            wide = self.query_one("#wide-meters", MeterPanel)
+            wide.show(view.meters, history)
+            wide.reveal()  # in view, or about to be (the class has just been set)
 
     def _show_actions(self, view: RoleView) -> None:
         actions = [m for m in view.menu.moves if m.kind == ACT]
@@ -304,7 +306,7 @@ class TableScreen(BrinkScreen):
         if tab == "news":
             self.query_one(NewsFeed).show_why()
         elif tab == "meters":
-            self.query_one("#meter-panel", MeterPanel).show_pending()
+            self.query_one("#meter-panel", MeterPanel).reveal()
 
     def _play(self, move: Move) -> None:
         reason = self.session.check(move)

@@ -25,56 +25,69 @@ class MeterPanel(VerticalScroll):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.names: list[str] = []
         # Rows are kept by meter name, not found by id: a removal finishes only later, and
-        # a fixed id mounted again before it would clash.
-        self.rows: dict[str, tuple[Label, Sparkline]] = {}
-        # What each row shows now: a move changes few meters, and a row left alone costs
-        # nothing to repaint.
-        self.shown: dict[str, tuple[object, object]] = {}
-        # Readings that came while the panel was behind another tab (`show_pending`).
-        self.pending: tuple[tuple[MeterReading, ...], dict[str, list[float]]] | None = None
+        # a fixed id mounted again before it would clash. A row is its label, then its
+        # chart once the panel is shown (`reveal`): every widget on the screen costs
+        # each key press a little, seen or not, and the panel is mostly behind a tab.
+        self.labels: dict[str, Label] = {}
+        self.charts: dict[str, Sparkline] = {}
+        # What each label and chart shows now: a move changes few meters, and a row
+        # left alone costs nothing to repaint.
+        self.shown: dict[str, object] = {}
+        self.charted: dict[str, object] = {}
+        # The latest readings, and whether they are all on the panel yet.
+        self.readings: tuple[tuple[MeterReading, ...], dict[str, list[float]]] = ((), {})
+        self.pending = False
 
     def show(self, meters: tuple[MeterReading, ...], history: dict[str, list[float]]) -> None:
-        if self.rows and not self.is_on_screen:
+        self.readings = (meters, history)
+        if self.is_on_screen:
+            self._show(charts=True)
+        elif not self.labels:
+            self._show(charts=False)  # the labels say what the panel holds from the start
+        else:
             # Behind another tab, the rows are brought up to date when the panel is about
             # to be shown: a label with a new value lays the whole screen out again.
-            self.pending = (meters, history)
-            return
-        self.pending = None
-        self._show(meters, history)
+            self.pending = True
 
     def on_show(self) -> None:
-        self.show_pending()  # in case the tab was opened without `show_pending` first
+        self.reveal()  # in case the panel was shown without `reveal` first
 
-    def show_pending(self) -> None:
-        """Show the latest readings, if not yet shown. Called before the panel's tab
-        opens, so its rows have their heights when it is first laid out."""
-        if self.pending is not None:
-            self._show(*self.pending)
-            self.pending = None
+    def reveal(self) -> None:
+        """The panel is about to be shown: its charts, and the latest readings. Called
+        before its tab opens, so its rows have their heights when first laid out."""
+        if self.pending or len(self.charts) < len(self.labels):
+            self._show(charts=True)
 
-    def _show(self, meters: tuple[MeterReading, ...], history: dict[str, list[float]]) -> None:
+    def _show(self, charts: bool) -> None:
+        meters, history = self.readings
+        self.pending = False
         names = [m.name for m in meters]
         if names != self.names:
             self.names = names
-            for label, chart in self.rows.values():
-                label.remove()
-                chart.remove()
-            self.rows = {m.name: (Label(), Sparkline([])) for m in meters}
-            self.shown = {}
-            self.mount_all(w for row in self.rows.values() for w in row)
+            for widget in [*self.labels.values(), *self.charts.values()]:
+                widget.remove()
+            self.labels = {m.name: Label() for m in meters}
+            self.charts, self.shown, self.charted = {}, {}, {}
+            self.mount_all(self.labels.values())
         for m in meters:
             series = history.get(m.name) or [m.value]
             change = series[-1] - series[0] if len(series) > 1 else 0.0
             arrow = "▲" if change > 0 else "▼" if change < 0 else "·"
-            label, chart = self.rows[m.name]
-            before = self.shown.get(m.name)
             # The language is part of the look: switching it must repaint every label.
-            look_text = (current(), m.label, m.value, m.unit, arrow)
-            self.shown[m.name] = look = (look_text, _chart_look(series))
-            if before is None or before[0] != look[0]:
+            look = (current(), m.label, m.value, m.unit, arrow)
+            if self.shown.get(m.name) != look:
+                self.shown[m.name] = look
                 value = _format(m.value, localise(m.unit))
+                label = self.labels[m.name]
                 label.update(styled(f"{localise(m.label)}: ", (value, "bold"), f" {arrow}"))
-            if before is None or before[1] != look[1]:
+            if not charts:
+                continue
+            chart = self.charts.get(m.name)
+            if chart is None:
+                chart = self.charts[m.name] = Sparkline([])
+                self.mount(chart, after=self.labels[m.name])
+            if self.charted.get(m.name) != (chart_look := _chart_look(series)):
+                self.charted[m.name] = chart_look
                 chart.data = series
 
 
