@@ -39,7 +39,9 @@ class After(App[None]):
         yield ReplyText(id="reasons")
 
 
-async def _screens(app: App[None], texts: list[Text], keys: list[str]) -> list[str]:
+async def _screens(
+    app: App[None], texts: list[Text], keys: list[str], theme: str | None = None
+) -> list[str]:
     shots = []
     async with app.run_test(size=(32, 10)) as pilot:
         for text in texts:
@@ -49,6 +51,10 @@ async def _screens(app: App[None], texts: list[Text], keys: list[str]) -> list[s
         app.query_one(VerticalScroll if isinstance(app, Before) else ReplyText).focus()
         for key in keys:
             await pilot.press(key)
+            await pilot.pause()
+            shots.append(_svg(app))
+        if theme is not None:
+            app.theme = theme
             await pilot.pause()
             shots.append(_svg(app))
     return shots
@@ -76,6 +82,13 @@ async def test_the_reply_looks_and_scrolls_as_a_static_in_a_vertical_scroll(text
         assert new == old, f"step {step} differs"
 
 
+async def test_a_new_theme_recolours_the_reply_as_it_recolours_a_static():
+    before = await _screens(Before(), [LONG], ["down"], theme="textual-light")
+    after = await _screens(After(), [LONG], ["down"], theme="textual-light")
+    assert before[-1] != before[0]  # the theme changed the colours
+    assert after == before
+
+
 async def test_a_long_reply_scrolls_and_its_whole_text_is_rendered():
     app = After()
     async with app.run_test(size=(32, 10)) as pilot:
@@ -89,3 +102,20 @@ async def test_a_long_reply_scrolls_and_its_whole_text_is_rendered():
         await pilot.pause()
         assert reply.scroll_y == reply.max_scroll_y
         assert "Reason 7" in str(reply.render())
+
+
+async def _select(app: App[None]) -> tuple[str | None, str]:
+    async with app.run_test(size=(32, 10)) as pilot:
+        app.query_one("#reasons").update(LONG)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.mouse_down("#reasons", offset=(2, 3))
+        await pilot.hover("#reasons", offset=(10, 6))
+        await pilot.mouse_up("#reasons", offset=(10, 6))
+        await pilot.pause()
+        return app.screen.get_selected_text(), _svg(app)
+
+
+async def test_text_selected_with_the_mouse_is_the_same_and_drawn_the_same():
+    before, after = await _select(Before()), await _select(After())
+    assert before[0] and "Reason 0" in before[0]
+    assert after == before

@@ -132,6 +132,8 @@ class ReplyText(ScrollView):
         """The lines end where the scroll bar begins, as the Static's did beside the
         VerticalScroll's bar: the screen then takes each line whole, as it took the
         Static's, rather than cut where the bar starts."""
+        if self._wrapped_for is not None and self._wrapped_for[1] != self.visual_style:
+            self._wrap(self._wrapped_for[0])  # a new theme: its colours, same lines
         right = self.size.width - self.scrollbar_size_vertical
         if crop.x < right < crop.right:
             crop = Region(crop.x, crop.y, right - crop.x, crop.height)
