@@ -97,6 +97,12 @@ class ReplyText(ScrollView):
             # not its text's), as in Textual's own `_size_updated(layout=False)`: the
             # scroll bar follows, and asks for a layout when it comes or goes.
             self.set_reactive(ScrollView.virtual_size, virtual)
+            if len(lines) > height and not self.show_vertical_scrollbar:
+                # The bar is about to be shown for the first time (or again): placed, it
+                # is given this widget's size as its own scroll size, and a new one
+                # would lay the screen out once more for a widget that does not scroll.
+                bar_widget = self.vertical_scrollbar
+                bar_widget.set_reactive(ScrollView.virtual_size, self.content_region.size)
             self._scroll_update(virtual)
         self.refresh()
 
