@@ -24,6 +24,9 @@ LONG = Text.assemble(
 # Ten lines (the widget's height) at 30 columns, eleven at 28: it fits without a scroll
 # bar; with one already shown (after LONG), the bar stays, as in a VerticalScroll.
 FITS = Text("\n".join([*(f"line {n}" for n in range(9)), "x" * 29]))
+# Ten lines at 30 columns only because the spaces where it wraps are dropped (counted,
+# it is longer than ten lines' room).
+SPACED = Text("\n".join(" ".join(["x" * 30] * 2) for _ in range(5)))
 
 
 class Before(App[None]):
@@ -72,6 +75,7 @@ def _svg(app: App[None]) -> str:
         ([LONG], ["down", "down", "pagedown", "end", "home"]),
         ([SHORT, LONG, SHORT, FITS, LONG], []),
         ([LONG, FITS, SHORT, FITS], ["down"]),
+        ([SHORT, SPACED], []),
     ],
 )
 async def test_the_reply_looks_and_scrolls_as_a_static_in_a_vertical_scroll(texts, keys):

@@ -108,9 +108,10 @@ class ReplyText(ScrollView):
 
     def _least_lines(self, room: int) -> int:
         """The fewest lines the text can take at `room` columns: each of its lines takes
-        at least its length over the room."""
-        plain = str(self.visual)
-        return sum(max(1, -(-cell_len(line) // max(1, room))) for line in plain.split("\n"))
+        at least its length, spaces aside (wrapping may drop those), over the room."""
+        room = max(1, room)
+        lines = str(self.visual).split("\n")
+        return sum(max(1, -(-cell_len("".join(line.split())) // room)) for line in lines)
 
     def _wrap(self, room: int) -> list[Strip]:
         room = max(1, room)
