@@ -19,6 +19,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual, VisualType, visualize
+from textual.widget import Widget
 
 PADDING = 1  # blank columns each side of the text (the Static had `padding: 0 1`)
 
@@ -96,13 +97,13 @@ class ReplyText(ScrollView):
             # No layout pass for the new length alone (the widget's size is the layout's,
             # not its text's), as in Textual's own `_size_updated(layout=False)`: the
             # scroll bar follows, and asks for a layout when it comes or goes.
-            self.set_reactive(ScrollView.virtual_size, virtual)
+            self.set_reactive(Widget.virtual_size, virtual)
             if len(lines) > height and not self.show_vertical_scrollbar:
                 # The bar is about to be shown for the first time (or again): placed, it
                 # is given this widget's size as its own scroll size, and a new one
                 # would lay the screen out once more for a widget that does not scroll.
                 bar_widget = self.vertical_scrollbar
-                bar_widget.set_reactive(ScrollView.virtual_size, self.content_region.size)
+                bar_widget.set_reactive(Widget.virtual_size, self.content_region.size)
             self._scroll_update(virtual)
         self.refresh()
 
