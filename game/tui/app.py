@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import weakref
 from collections.abc import Awaitable, Iterable
 from functools import partial
 from pathlib import Path
@@ -168,24 +169,33 @@ class BrinkApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         shown: Awaitable[object]
+        gone: weakref.ref[Screen[Any]] | None = None
         if len(self.screen_stack) == 1:
             shown = self.push_screen(screen)
         else:
+            gone = weakref.ref(self.screen)
             shown = self.switch_screen(screen)
-        if _table(screen) is not None:
-            # The table stays up for the rest of the game: once the screen it replaced has
-            # been removed, its widgets join the heap the collector's full passes skip.
-            self._setting_aside = asyncio.get_running_loop().create_task(
-                self._set_aside(screen, shown)
-            )
+        self._setting_aside = asyncio.get_running_loop().create_task(
+            self._set_aside(screen, gone, shown)
+        )
         if self.connection_problem is not None:
             from game.tui.remote import place_banner
 
             self.call_after_refresh(place_banner, self)
 
-    async def _set_aside(self, screen: Screen[None], shown: Awaitable[object]) -> None:
+    async def _set_aside(
+        self, screen: Screen[None], gone: weakref.ref[Screen[Any]] | None, shown: Awaitable[object]
+    ) -> None:
         await shown
-        if self.screen is screen:
+        if gone is not None:
+            # What Textual still holds of the screen replaced would keep it alive, and
+            # once set aside with the heap, for the rest of the game.
+            from game.tui.lingering import let_go
+
+            await let_go(self, gone, self.screen_stack[:-1])
+        if _table(screen) is not None and self.screen is screen:
+            # The table stays up for the rest of the game: once the screen it replaced has
+            # been removed, its widgets join the heap the collector's full passes skip.
             heap.set_aside()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
