@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Markdown, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from game.i18n import N_, _, localise, ngettext
 from game.play.interface import GameSession
@@ -14,6 +14,7 @@ from game.tui.plain import clean, md, md_block
 from game.tui.screens.base import BrinkScreen
 from game.tui.text import date_label
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.markdown import Markdown
 
 
 def _source(scenario: Scenario, ref: str) -> str:

@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Markdown
+from textual.widgets import Header
 
 from game.i18n import N_, _, current, localise
 from game.play.interface import GameSession
 from game.scenario.models import ROLES
 from game.tui.plain import md, md_code
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.markdown import Markdown
 
 
 def ending_report(session: GameSession) -> str:
