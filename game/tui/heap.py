@@ -31,3 +31,10 @@ def release() -> None:
     """That screen has closed: everything may be collected again (the next full pass
     frees the screen's widgets; `settle` or `set_aside` sets the heap aside again)."""
     gc.unfreeze()
+
+
+def collect() -> None:
+    """A screen set aside has closed (`release`): free its widgets now, in one pass, not in
+    whichever key press next sets off a full one (which may be many presses away, with
+    the other screens' memory growing meanwhile)."""
+    gc.collect()

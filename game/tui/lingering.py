@@ -21,11 +21,23 @@ from __future__ import annotations
 import asyncio
 import weakref
 from collections.abc import Awaitable, Iterable
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App
 from textual.screen import Screen
+
+
+@runtime_checkable
+class FilledLater(Protocol):
+    """A screen whose heavy content is mounted only once the screen it replaces has been
+    removed and freed, while nothing is painted (`BrinkApp._show`): Textual mounts the new
+    screen before it removes the old one, so otherwise both are alive at once, the peak
+    of the game's memory. `later` is whether its content is still to come."""
+
+    later: bool
+
+    async def fill_in(self) -> None: ...
 
 
 async def let_go(

@@ -67,3 +67,23 @@ async def test_a_removed_screen_that_is_still_held_lets_its_widgets_go():
         await let_go(app, weakref.ref(held), app.screen_stack[:-1])
         assert freed(widget)
         assert held is not None
+
+
+async def test_the_ending_after_the_table_looks_as_one_opened_at_once():
+    """Reached from the table, the ending's report is mounted once the table is freed
+    (`EndingScreen.later`); what is painted is the same as for a finished game opened."""
+    session = Session.start("roosevelt-room-2019", "us", "ai-normal", 3)
+    app = BrinkApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *PRESSES)
+        await pilot.pause()
+        assert screen_name(app) == "EndingScreen"
+        await app._setting_aside
+        await pilot.pause()
+        assert not app.screen.later
+        played = app.export_screenshot()
+    opened = BrinkApp(session)
+    async with opened.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert screen_name(opened) == "EndingScreen"
+        assert opened.export_screenshot() == played
