@@ -1,6 +1,8 @@
-"""A screen the game has replaced is freed, widgets and all: the briefing once the table
-is up, the table once the ending is. (Textual's idle widgets under the game, and a
-removed screen's cache of its children, kept them alive: `game.tui.lingering`.)"""
+"""Memory as the game goes from screen to screen: a screen the game has replaced is freed,
+widgets and all (the briefing once the table is up, the table once the ending is: Textual's
+idle widgets under the game, and a removed screen's cache of its children, kept them
+alive; `game.tui.lingering`), and what is built beside a screen about to go is built late
+or not at all."""
 
 from __future__ import annotations
 
@@ -87,3 +89,18 @@ async def test_the_ending_after_the_table_looks_as_one_opened_at_once():
         await pilot.pause()
         assert screen_name(opened) == "EndingScreen"
         assert opened.export_screenshot() == played
+
+
+async def test_the_codex_is_composed_when_first_opened():
+    """The briefing is alive while the table is built: its codex tab, which most players
+    never open, waits until it is opened."""
+    app = BrinkApp(Session.start("roosevelt-room-2019", "us", "ai-normal", 3))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#codex-text Markdown")
+        await pilot.press("x")
+        await pilot.pause()
+        assert "Codex" in str(app.screen.query_one("#codex-text MarkdownH1").render())
+        await pilot.press("d", "x")  # opened again: still one codex
+        await pilot.pause()
+        assert len(app.screen.query("#codex-text Markdown")) == 1
