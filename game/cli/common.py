@@ -7,11 +7,15 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from game.i18n import _, localise, ngettext
-from game.rules.ruleset import Ruleset, load_ruleset
 from game.scenario.diagnostics import ScenarioError
+
+if TYPE_CHECKING:
+    # The rule compiler (pydantic, the models) loads with the first scenario: `brink`
+    # alone, the title screen, needs none of it.
+    from game.rules.ruleset import Ruleset
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -53,6 +57,7 @@ def exit_status(err: ScenarioError) -> int:
 def load_playable(reference: str | Path) -> Ruleset:
     """Load a scenario and check that its opening can be played (BRK405): what validate
     accepts, simulate can play."""
+    from game.rules.ruleset import load_ruleset
     from game.sim.runner import opening_problem
 
     ruleset = load_ruleset(reference)

@@ -10,7 +10,6 @@ catalogue is compiled in memory. English is the source language and needs no cat
 from __future__ import annotations
 
 import gettext
-import hashlib
 import io
 import os
 import tempfile
@@ -42,6 +41,8 @@ def translations(lang: str) -> gettext.NullTranslations:
 
 
 def _load(po: Path) -> gettext.GNUTranslations:
+    import hashlib  # only a translated language pays for it, at its first message
+
     data = po.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
     cached = _cache_dir() / f"{po.parent.parent.name}-{po.stem}-{digest}.mo"

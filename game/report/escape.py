@@ -9,7 +9,6 @@ No renderer ever makes a link from such text, so `javascript:` has nowhere to go
 
 from __future__ import annotations
 
-import html
 import re
 
 from game.i18n import localise
@@ -40,6 +39,8 @@ def one_line(text: object) -> str:
 
 def md(text: object) -> str:
     """Text for Markdown: shown as written, never interpreted as markup, on one line."""
+    import html  # here, not at the top: the title screen needs `plain` and no more
+
     escaped = html.escape(one_line(text), quote=False)  # <script>, <img onerror=…>, &entities;
     return _BLOCK_START.sub(_escape_start, _MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
 
@@ -52,4 +53,6 @@ def _escape_start(match: re.Match[str]) -> str:
 
 def h(text: object) -> str:
     """Text for HTML element content or a quoted attribute."""
+    import html
+
     return html.escape(plain(text), quote=True)

@@ -145,6 +145,7 @@ class BrinkApp(App[None]):
         return TitleScreen()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(heap.start_up_done)
         if self._wanted_theme:
             self.theme = self._wanted_theme
         if self.session is not None:

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from game.i18n import N_, _, choose_language, localise, ngettext, use
 from game.scenario.models import is_role
+from game.tui import heap
 from game.tui.plain import clean, plain
 from game.tui.remote import BANNER_ID, ConnectionBanner
 from game.tui.text import date_label
@@ -118,6 +119,7 @@ class ConsoleApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(heap.start_up_done)
         self._show_rows()  # the headers, before any table is known
         self.run_worker(self._connect(), exclusive=True, group="connection")
         # "How long ago" changes with time alone: repaint it now and then.

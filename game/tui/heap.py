@@ -11,6 +11,33 @@ from __future__ import annotations
 
 import gc
 
+# Start-up (Textual, the stylesheets, the title screen) builds some 100,000 objects that
+# live as long as the process. Python's collector, left to its default threshold, walks
+# them a hundred times over while they are being built, a tenth of start-up spent finding
+# nothing to free. Until the first screen is painted it runs only after this many new
+# objects: bounded, so a process that imports the interface and never shows it (a test
+# run) still collects.
+START_UP_THRESHOLD = 250_000
+_held: tuple[int, int, int] | None = None
+
+
+def hold_for_start_up() -> None:
+    """Called when the interface is first imported, before Textual is."""
+    global _held
+    if _held is None:
+        _held = gc.get_threshold()
+        gc.set_threshold(START_UP_THRESHOLD, *_held[1:])
+
+
+def start_up_done() -> None:
+    """The first screen is up: what start-up built is set aside for good (it lives as
+    long as the process) and the collector goes back to its usual pace."""
+    global _held
+    if _held is not None:
+        gc.freeze()
+        gc.set_threshold(*_held)
+        _held = None
+
 
 def settle() -> None:
     """At the start of a game: clear what loading left behind, and set aside the rest

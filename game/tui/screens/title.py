@@ -38,6 +38,10 @@ def _keyed(key: str, label: str) -> Text:
     return Text.assemble(label[:at], (label[at], "bold underline"), label[at + 1 :])
 
 
+# An option of the title's lists: its prompt, its id, whether it is disabled.
+Entry = tuple[Text, str, bool]
+
+
 class TitleScreen(BrinkScreen):
     BINDINGS = [
         Binding("n", "new_game", N_("New game"), id="title-new-game"),
@@ -53,6 +57,12 @@ class TitleScreen(BrinkScreen):
         "English and Spanish (Español)."
     )
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Each list's prompts as built, and which option has the marker (`_mark`).
+        self.prompts: dict[str | None, list[Text]] = {}
+        self.marked: dict[str | None, int | None] = {}
+
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
             yield Static(plain(title_art()), id="art")
@@ -62,39 +72,45 @@ class TitleScreen(BrinkScreen):
             )
             with Horizontal(id="title-row"):
                 # One widget type for the menu and the list keeps the first paint fast.
-                yield OptionList(*self._menu(), id="menu")
-                yield OptionList(*self._scenarios(), id="scenarios")
+                yield self._marked_list("menu", self._menu())
+                yield self._marked_list("scenarios", self._scenarios())
         yield Footer()
 
-    def _menu(self) -> list[Option]:
+    def _marked_list(self, name: str, entries: list[Entry]) -> OptionList:
+        """The list with its first option marked as highlighted, as the list will show it
+        once mounted: built marked, it paints once (see `_mark`)."""
+        self.prompts[name] = [prompt for prompt, _, _ in entries]
+        self.marked[name] = 0
+        options = [
+            Option(Text.assemble("▶ " if index == 0 else "  ", prompt), id=ident, disabled=off)
+            for index, (prompt, ident, off) in enumerate(entries)
+        ]
+        return OptionList(*options, id=name)
+
+    def _menu(self) -> list[Entry]:
         can_continue = self.brink.can_continue()
         self.menu_fresh = True  # the first resume follows at once: no second look needed
         return [
-            Option(_keyed("n", _("New game")), id="new"),
-            Option(_keyed("c", _("Continue")), id="continue", disabled=not can_continue),
-            Option(_keyed("l", _("Load")), id="load"),
-            Option(_keyed("q", _("Quit")), id="quit"),
+            (_keyed("n", _("New game")), "new", False),
+            (_keyed("c", _("Continue")), "continue", not can_continue),
+            (_keyed("l", _("Load")), "load", False),
+            (_keyed("q", _("Quit")), "quit", False),
         ]
 
-    def _scenarios(self) -> list[Option]:
-        options = []
+    def _scenarios(self) -> list[Entry]:
+        entries: list[Entry] = []
         for header in scenario_headers(bundled_scenarios()):
             label = styled(
                 (localise(header.title), "bold"), ("  " + localise(header.period), "dim")
             )
-            options.append(Option(label, id=header.id))
-        return options
+            entries.append((label, header.id, False))
+        return entries
 
     def on_mount(self) -> None:
         # Longer words in Spanish: a wider menu (see brink.tcss).
         self.set_class(current() != "en", "-long-words")
-        # The prompts as built, before the marker of the highlighted option is added.
-        self.prompts = {
-            lst.id: [lst.get_option_at_index(i).prompt for i in range(lst.option_count)]
-            for lst in self.query(OptionList)
-        }
         for lst in self.query(OptionList):
-            self._mark(lst)
+            self._mark(lst)  # a list that highlights no option at first (none enabled)
         self.query_one("#menu", OptionList).focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -103,9 +119,10 @@ class TitleScreen(BrinkScreen):
     def _mark(self, option_list: OptionList) -> None:
         """A marker before the highlighted option, so it can be told apart without colour
         (NO_COLOR, a monochrome terminal, a screen reader's text)."""
-        prompts = getattr(self, "prompts", {}).get(option_list.id)
-        if prompts is None:
-            return
+        prompts = self.prompts.get(option_list.id)
+        if prompts is None or self.marked.get(option_list.id, -1) == option_list.highlighted:
+            return  # already marked: each new prompt costs the list a re-render
+        self.marked[option_list.id] = option_list.highlighted
         for index, prompt in enumerate(prompts):
             marker = "▶ " if index == option_list.highlighted else "  "
             option_list.replace_option_prompt_at_index(index, Text.assemble(marker, prompt))
