@@ -41,7 +41,16 @@ def start_up_done() -> None:
 
 def settle() -> None:
     """At the start of a game: clear what loading left behind, and set aside the rest
-    (modules, the scenario, the compiled rules, the AI's ranked offers)."""
+    (modules, the scenario, the compiled rules, the AI's ranked offers).
+
+    A game begun before the first screen was painted (the app given a session) ends
+    start-up's hold here, without `start_up_done`'s freeze: that would come after the
+    game's first screen is built and set it aside too, so the screen that replaces it
+    could never free it."""
+    global _held
+    if _held is not None:
+        gc.set_threshold(*_held)
+        _held = None
     gc.unfreeze()
     gc.collect()
     gc.freeze()
