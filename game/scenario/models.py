@@ -152,7 +152,7 @@ class Strict(BaseModel):
     """Base: unknown keys are errors, so a typo never silently does nothing."""
 
     # NaN and infinity (`.nan`, `.inf` in YAML) are never a meaningful quantity in a game.
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 # --------------------------------------------------------------------------- sources

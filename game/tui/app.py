@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import weakref
 from collections.abc import Awaitable, Iterable
+from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -166,27 +168,56 @@ class BrinkApp(App[None]):
 
     def _show(self, screen: Screen[None]) -> None:
         """Make `screen` the one main screen above the title (dialogs go on top of it)."""
+        from game.tui.lingering import FilledLater
+
         while len(self.screen_stack) > 2:
             self.pop_screen()
         shown: Awaitable[object]
+        gone: weakref.ref[Screen[Any]] | None = None
+        leaving_table = _table(self.screen) is not None
         if len(self.screen_stack) == 1:
             shown = self.push_screen(screen)
         else:
+            gone = weakref.ref(self.screen)
             shown = self.switch_screen(screen)
-        if _table(screen) is not None:
-            # The table stays up for the rest of the game: once the screen it replaced has
-            # been removed, its widgets join the heap the collector's full passes skip.
-            self._setting_aside = asyncio.get_running_loop().create_task(
-                self._set_aside(screen, shown)
-            )
+        # A screen filled in later is not painted before it has been: the screen it
+        # replaces stays on the terminal meanwhile, so nothing empty is ever seen.
+        unpainted = ExitStack()
+        if isinstance(screen, FilledLater) and screen.later:
+            unpainted.enter_context(self.batch_update())
+        self._setting_aside = asyncio.get_running_loop().create_task(
+            self._set_aside(screen, gone, leaving_table, shown, unpainted)
+        )
         if self.connection_problem is not None:
             from game.tui.remote import place_banner
 
             self.call_after_refresh(place_banner, self)
 
-    async def _set_aside(self, screen: Screen[None], shown: Awaitable[object]) -> None:
-        await shown
-        if self.screen is screen:
+    async def _set_aside(
+        self,
+        screen: Screen[None],
+        gone: weakref.ref[Screen[Any]] | None,
+        leaving_table: bool,
+        shown: Awaitable[object],
+        unpainted: ExitStack,
+    ) -> None:
+        from game.tui.lingering import FilledLater, let_go
+
+        with unpainted:
+            await shown
+            if gone is not None:
+                # What Textual still holds of the screen replaced would keep it alive, and
+                # once set aside with the heap, for the rest of the game.
+                await let_go(self, gone, self.screen_stack[:-1])
+            if leaving_table:
+                # The table's widgets were set aside with the heap, which the collector's
+                # full passes skip: free them now, before the next screen fills in.
+                heap.collect()
+            if isinstance(screen, FilledLater):
+                await screen.fill_in()
+        if _table(screen) is not None and self.screen is screen:
+            # The table stays up for the rest of the game: once the screen it replaced has
+            # been removed, its widgets join the heap the collector's full passes skip.
             heap.set_aside()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -350,7 +381,8 @@ class BrinkApp(App[None]):
         from game.tui.screens.ending import EndingScreen
 
         assert self.session is not None
-        self._show(EndingScreen(self.session))
+        # Leaving the table, the report is built once the table is gone (`_show`).
+        self._show(EndingScreen(self.session, later=_table(self.screen) is not None))
 
     def after_move(self, role: RoleId, description: str) -> None:
         """Called by the table after a move was played (and the AI has replied)."""

@@ -41,7 +41,16 @@ def start_up_done() -> None:
 
 def settle() -> None:
     """At the start of a game: clear what loading left behind, and set aside the rest
-    (modules, the scenario, the compiled rules, the AI's ranked offers)."""
+    (modules, the scenario, the compiled rules, the AI's ranked offers).
+
+    A game begun before the first screen was painted (the app given a session) ends
+    start-up's hold here, without `start_up_done`'s freeze: that would come after the
+    game's first screen is built and set it aside too, so the screen that replaces it
+    could never free it."""
+    global _held
+    if _held is not None:
+        gc.set_threshold(*_held)
+        _held = None
     gc.unfreeze()
     gc.collect()
     gc.freeze()
@@ -58,3 +67,10 @@ def release() -> None:
     """That screen has closed: everything may be collected again (the next full pass
     frees the screen's widgets; `settle` or `set_aside` sets the heap aside again)."""
     gc.unfreeze()
+
+
+def collect() -> None:
+    """A screen set aside has closed (`release`): free its widgets now, in one pass, not in
+    whichever key press next sets off a full one (which may be many presses away, with
+    the other screens' memory growing meanwhile)."""
+    gc.collect()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Markdown, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from game.i18n import N_, _, localise, ngettext
 from game.play.interface import GameSession
@@ -14,6 +14,7 @@ from game.tui.plain import clean, md, md_block
 from game.tui.screens.base import BrinkScreen
 from game.tui.text import date_label
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.markdown import Markdown
 
 
 def _source(scenario: Scenario, ref: str) -> str:
@@ -137,8 +138,20 @@ class BriefingScreen(BrinkScreen):
             with TabPane(_("Dossier"), id="dossier"), VerticalScroll(id="dossier-text"):
                 yield Markdown(dossier(scenario, self.role))
             with TabPane(_("Codex"), id="codex"), VerticalScroll(id="codex-text"):
-                yield Markdown(codex(scenario))
+                if self.initial_tab == "codex":
+                    yield self._codex()
         yield Footer()
+
+    def _codex(self) -> Markdown:
+        return Markdown(codex(self.session.scenario))
+
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """The codex is composed when it is first opened: most players read only the
+        dossier, and the briefing is still alive while the table is being built (the
+        table replaces it), so every widget it does without lowers that peak of memory."""
+        text = self.query_one("#codex-text", VerticalScroll)
+        if event.pane.id == "codex" and not text.children:
+            await text.mount(self._codex())
 
     def on_mount(self) -> None:
         name = localise(self.session.scenario.roles[self.role].name)

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Input, Label, Markdown, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.i18n import N_, _, current, localise, ngettext
 from game.saves import SaveError, list_slots
 from game.saves.store import SlotInfo
 from game.tui.plain import plain, styled
+from game.tui.widgets.markdown import Markdown
 
 EVERYWHERE = N_("""\
 ## Everywhere

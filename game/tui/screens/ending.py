@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Markdown
+from textual.widgets import Header
 
 from game.i18n import N_, _, current, localise
 from game.play.interface import GameSession
 from game.scenario.models import ROLES
 from game.tui.plain import md, md_code
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.markdown import Markdown
 
 
 def ending_report(session: GameSession) -> str:
@@ -109,15 +110,26 @@ class EndingScreen(Screen[None]):
     ]
     HELP = N_("The game is over. Read how each side did and how it compares with 2019.")
 
-    def __init__(self, session: GameSession) -> None:
+    def __init__(self, session: GameSession, later: bool = False) -> None:
+        """`later`: the report waits for `fill_in` (see `game.tui.lingering.FilledLater`)."""
         super().__init__()
         self.session = session
+        self.later = later
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll():
-            yield Markdown(ending_report(self.session), id="ending")
+            if not self.later:
+                yield self._report()
         yield Footer()
+
+    def _report(self) -> Markdown:
+        return Markdown(ending_report(self.session), id="ending")
+
+    async def fill_in(self) -> None:
+        if self.later:
+            self.later = False
+            await self.query_one(VerticalScroll).mount(self._report())
 
     def action_debrief(self) -> None:
         self.app.push_screen(DebriefScreen(self.session))
