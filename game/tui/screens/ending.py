@@ -102,6 +102,11 @@ def _printable_hint(session: GameSession) -> str:
 
 
 class EndingScreen(Screen[None]):
+    # Its layout (read when the screen is first shown; see brink.tcss).
+    DEFAULT_CSS = """
+    #ending { padding: 0 2; }
+    """
+
     BINDINGS = [
         Binding("d", "debrief", N_("Debrief"), id="ending-debrief"),
         Binding("n", "app.new_game", N_("New game"), id="ending-new-game"),
@@ -136,6 +141,17 @@ class EndingScreen(Screen[None]):
 
 
 class DebriefScreen(Screen[None]):
+    # Its layout (read when the screen is first shown; see brink.tcss).
+    DEFAULT_CSS = """
+    /* The debrief: text wraps at the screen's width, but a table wider than the screen (the
+       course of the crisis, at 100 columns) keeps whole cells, dates included, and the
+       debrief scrolls sideways to show it. */
+    #debrief-scroll { overflow-x: auto; }
+    #debrief { width: auto; min-width: 100%; padding: 0 0 0 1; }
+    #debrief > * { max-width: 100vw; padding-right: 4; }
+    #debrief > MarkdownTable { width: auto; max-width: 400; }
+    """
+
     """The same debrief `brink report` writes, read in the terminal."""
 
     BINDINGS = [

@@ -15,6 +15,11 @@ from game.tui.widgets.footer import Footer
 
 
 class HandoverScreen(BrinkScreen):
+    # Its layout (read when the screen is first shown; see brink.tcss).
+    DEFAULT_CSS = """
+    #handover { width: auto; padding: 2 4; border: heavy $accent; }
+    """
+
     BINDINGS = [Binding("enter", "ready", N_("Ready"), id="handover-ready")]
     HELP = N_(
         "Two players share this keyboard. Each sees only their own briefing, offers in "

@@ -58,6 +58,25 @@ def player_label(name: str) -> str:
 
 
 class SetupScreen(BrinkScreen):
+    # Its layout (read when the screen is first shown; see brink.tcss).
+    DEFAULT_CSS = """
+    #setup { padding: 0 1; }
+    .setup-row { height: auto; }
+    .setup-group { width: 1fr; height: auto; margin: 0 1 1 0; }
+    .group-title { text-style: bold; color: $accent; }
+    #setup-error { color: $error; }
+    #start { margin-top: 1; }
+    #setup-summary { width: 1fr; padding: 0 1; text-style: bold; }
+    #other-lang-group { display: none; height: auto; }
+    #other-lang { layout: horizontal; width: auto; }
+    #other-lang RadioButton { margin-right: 2; }
+    /* Spanish: the long names get the room, the short ones (sides, seed) give it; the
+       sides are named without their delegates there (the briefing names them). */
+    SetupScreen.-long-words #scenario-group { width: 2fr; }
+    SetupScreen.-long-words #opponent-group { width: 3fr; }
+    SetupScreen.-long-words #seed-group { width: 2fr; }
+    """
+
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="setup-back"),
         Binding("ctrl+n", "start", N_("Start"), priority=True, id="setup-start"),

@@ -28,6 +28,27 @@ from game.tui.widgets.reply import ReplyText
 
 
 class TableScreen(BrinkScreen):
+    # Its layout (read when the screen is first shown; see brink.tcss).
+    DEFAULT_CSS = """
+    #table-body { height: 1fr; }
+    #left { width: 3fr; min-width: 46; }
+    #right { width: 2fr; min-width: 30; }
+    #offer { height: 1fr; min-height: 6; }
+    /* The selected issue in full: name, your option, theirs; wrapped, never cut. */
+    #detail { height: auto; max-height: 7; padding: 0 1; background: $boost; }
+    #status { height: auto; max-height: 2; padding: 0 1; }
+    #moves { height: 1; margin: 0 0 0 0; }
+    #moves Button { min-width: 8; width: 1fr; margin: 0 1 0 0; }
+    #actions { height: auto; }
+    #actions Button { width: 1fr; margin: 0 0 0 0; text-align: left; }
+    /* #reasons pads its text itself (game/tui/widgets/reply.py), clear of its scroll bar. */
+
+    /* Large terminals: the offer table takes what it needs and the meters stay in view. */
+    #wide-meters { display: none; }
+    TableScreen.wide #wide-meters { display: block; height: 1fr; border-top: solid $accent; }
+    TableScreen.wide #offer { height: auto; max-height: 60%; }
+    """
+
     BINDINGS = [
         # Not in the footer: the move buttons carry these keys, underlined.
         Binding("p", "propose", N_("Propose"), show=False, id="table-propose"),
