@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from game.engine import GameState, apply, is_terminal, legal_moves, new_game
 from game.rules.ruleset import Ruleset
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fresh_python(code: str, save_dir: Path) -> list[str]:
+    """Run `code` in a new interpreter (this one imported the game long ago), with this
+    checkout's `game` and saves in `save_dir`; the lines it printed."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), BRINK_SAVE_DIR=str(save_dir))
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.splitlines()
 
 
 def random_game(

@@ -8,12 +8,9 @@ and most of the start-up budget (benchmarks/tui.py).
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import fresh_python
 
 HEAVY = ("pydantic", "yaml", "transitions", "game.rules", "game.engine", "game.scenario.models")
 
@@ -25,11 +22,7 @@ print(json.dumps(sorted(sys.modules)))
 
 
 def test_the_title_path_imports_no_game_machinery(tmp_path: Path) -> None:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), BRINK_SAVE_DIR=str(tmp_path))
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True
-    ).stdout
-    loaded = json.loads(out.splitlines()[-1])
+    loaded = json.loads(fresh_python(PROBE, tmp_path)[-1])
     assert "game.tui.screens.title" in loaded  # the probe did import the title path
     heavy = [m for m in loaded if m.startswith(HEAVY)]
     assert heavy == []

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import fresh_python
 
 # A fresh interpreter: the test process has long since imported the interface.
 PROBE = textwrap.dedent(
@@ -40,11 +37,7 @@ PROBE = textwrap.dedent(
 
 
 def test_start_up_holds_the_collector_until_the_first_paint(tmp_path: Path) -> None:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), BRINK_SAVE_DIR=str(tmp_path))
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True
-    ).stdout
-    seen = json.loads(out.splitlines()[-1])
+    seen = json.loads(fresh_python(PROBE, tmp_path)[-1])
     default, held, after = seen["default"], seen["held"], seen["after"]
     # Importing the interface raised the first generation's threshold (fewer passes over
     # what start-up builds) ...
@@ -68,10 +61,7 @@ EXIT_PROBE = textwrap.dedent(
 
 def test_the_heap_is_set_aside_before_the_interpreter_tears_it_down(tmp_path: Path) -> None:
     # The teardown's collector passes over everything cost ~50 ms of every exit.
-    env = dict(os.environ, PYTHONPATH=str(ROOT), BRINK_SAVE_DIR=str(tmp_path))
-    out = subprocess.run(
-        [sys.executable, "-c", EXIT_PROBE], env=env, capture_output=True, text=True, check=True
-    ).stdout
-    before, after = (int(line.rsplit(": ", 1)[1]) for line in out.splitlines()[-2:])
+    lines = fresh_python(EXIT_PROBE, tmp_path)
+    before, after = (int(line.rsplit(": ", 1)[1]) for line in lines[-2:])
     assert before == 0
     assert after > 50_000
