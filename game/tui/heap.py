@@ -44,9 +44,15 @@ def _set_everything_aside() -> None:
 def start_up_done() -> None:
     """The first screen is up: what start-up built is set aside for good (it lives as
     long as the process) and the collector goes back to its usual pace."""
-    global _held
     if _held is not None:
         gc.freeze()
+        _end_hold()
+
+
+def _end_hold() -> None:
+    """The collector back to the pace it had before start-up's hold, if it is held."""
+    global _held
+    if _held is not None:
         gc.set_threshold(*_held)
         _held = None
 
@@ -59,10 +65,7 @@ def settle() -> None:
     start-up's hold here, without `start_up_done`'s freeze: that would come after the
     game's first screen is built and set it aside too, so the screen that replaces it
     could never free it."""
-    global _held
-    if _held is not None:
-        gc.set_threshold(*_held)
-        _held = None
+    _end_hold()
     gc.unfreeze()
     gc.collect()
     gc.freeze()

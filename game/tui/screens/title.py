@@ -38,6 +38,11 @@ def _keyed(key: str, label: str) -> Text:
     return Text.assemble(label[:at], (label[at], "bold underline"), label[at + 1 :])
 
 
+def _with_marker(prompt: Text, highlighted: bool) -> Text:
+    """A prompt with the highlighted option's marker before it, or room for one."""
+    return Text.assemble("▶ " if highlighted else "  ", prompt)
+
+
 # An option of the title's lists: its prompt, its id, whether it is disabled.
 Entry = tuple[Text, str, bool]
 
@@ -82,7 +87,7 @@ class TitleScreen(BrinkScreen):
         self.prompts[name] = [prompt for prompt, _, _ in entries]
         self.marked[name] = 0
         options = [
-            Option(Text.assemble("▶ " if index == 0 else "  ", prompt), id=ident, disabled=off)
+            Option(_with_marker(prompt, index == 0), id=ident, disabled=off)
             for index, (prompt, ident, off) in enumerate(entries)
         ]
         return OptionList(*options, id=name)
@@ -124,8 +129,8 @@ class TitleScreen(BrinkScreen):
             return  # already marked: each new prompt costs the list a re-render
         self.marked[option_list.id] = option_list.highlighted
         for index, prompt in enumerate(prompts):
-            marker = "▶ " if index == option_list.highlighted else "  "
-            option_list.replace_option_prompt_at_index(index, Text.assemble(marker, prompt))
+            marked = _with_marker(prompt, index == option_list.highlighted)
+            option_list.replace_option_prompt_at_index(index, marked)
 
     def on_screen_resume(self) -> None:
         # Back from a game: there may now be an auto-save to continue.
