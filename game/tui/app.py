@@ -209,9 +209,10 @@ class BrinkApp(App[None]):
                 # What Textual still holds of the screen replaced would keep it alive, and
                 # once set aside with the heap, for the rest of the game.
                 await let_go(self, gone, self.screen_stack[:-1])
-            if leaving_table:
-                # The table's widgets were set aside with the heap, which the collector's
-                # full passes skip: free them now, before the next screen fills in.
+            if leaving_table or (isinstance(screen, FilledLater) and screen.later):
+                # Free the screen replaced now, before the next one fills in: the table's
+                # widgets were set aside with the heap, which the collector's full passes
+                # skip; the others' would wait for a full pass, keys away.
                 heap.collect()
             if isinstance(screen, FilledLater):
                 await screen.fill_in()
@@ -354,7 +355,9 @@ class BrinkApp(App[None]):
         if self.session.over:
             self.show_ending()
             return
-        self._show(TableScreen(self.session, role))
+        # Replacing a screen (the briefing, the hand-over), the table is built once that
+        # screen is gone: see `_show`.
+        self._show(TableScreen(self.session, role, later=len(self.screen_stack) > 1))
 
     def show_handover(self, role: RoleId, last: str = "") -> None:
         from game.scenario.models import other_role
@@ -697,7 +700,8 @@ def _table(screen: Screen[Any]) -> TableScreen | None:
         return None
     from game.tui.screens.table import TableScreen
 
-    return screen if isinstance(screen, TableScreen) else None
+    # A table not yet filled in has nothing to refresh: it reads the game when it is.
+    return screen if isinstance(screen, TableScreen) and not screen.later else None
 
 
 def _first_line(error: Exception) -> str:

@@ -104,3 +104,55 @@ async def test_the_codex_is_composed_when_first_opened():
         await pilot.press("d", "x")  # opened again: still one codex
         await pilot.pause()
         assert len(app.screen.query("#codex-text Markdown")) == 1
+
+
+async def test_the_table_is_built_once_the_briefing_is_freed(monkeypatch):
+    """Textual builds a screen before it removes the one it replaces: the table waits
+    (`game.tui.lingering.FilledLater`), so the briefing and the table are never alive
+    together, once the peak of a game's memory."""
+    from game.tui.screens.table import TableScreen
+
+    briefing_alive: list[bool] = []
+    compose = TableScreen.compose
+
+    def spying(screen: TableScreen) -> Any:
+        if not screen.later:
+            gc.collect()
+            briefing_alive.append(briefing() is not None)
+        return compose(screen)
+
+    monkeypatch.setattr(TableScreen, "compose", spying)
+    app = BrinkApp(Session.start("roosevelt-room-2019", "us", "ai-normal", 3))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        briefing = weakref.ref(app.screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "TableScreen"
+        assert briefing_alive == [False]
+        assert app.screen.query_one(OfferTable).has_focus
+
+
+async def test_keys_before_the_table_is_filled_in_are_let_pass():
+    """Between the switch and the filling in, the table has no widgets: its keys are
+    off (no action runs on widgets not there yet), and the app passes it by."""
+    from game.tui.screens.table import TableScreen
+
+    session = Session.start("roosevelt-room-2019", "us", "ai-normal", 3)
+    app = BrinkApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = TableScreen(session, "us", later=True)
+        await app.push_screen(table)
+        assert not table.children
+        assert table.check_action("propose", ()) is False
+        before = len(session.state.moves)  # the AI's opening offer
+        await pilot.press("p", "tab", "1")  # nothing to act on, and no error
+        assert len(session.state.moves) == before
+        await table.fill_in()
+        await pilot.pause()
+        assert table.check_action("propose", ()) is True
+        assert table.query_one(OfferTable).has_focus
+        await pilot.press("p")
+        await pilot.pause()
+        assert len(session.state.moves) > before

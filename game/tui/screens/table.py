@@ -83,8 +83,13 @@ class TableScreen(BrinkScreen):
         "actions are what you can do next."
     )
 
-    def __init__(self, session: GameSession, role: RoleId) -> None:
+    def __init__(self, session: GameSession, role: RoleId, later: bool = False) -> None:
+        """`later`: the table is composed by `fill_in`, once the screen it replaces (the
+        briefing, the hand-over) has been removed and freed (see
+        `game.tui.lingering.FilledLater`). Until then it has no widgets, takes no keys,
+        and the app passes it by (`app._table`)."""
         super().__init__()
+        self.later = later
         self.session = session
         self.role: RoleId = role
         self.scenario = session.scenario
@@ -93,6 +98,8 @@ class TableScreen(BrinkScreen):
         self.sent = ""
 
     def compose(self) -> ComposeResult:
+        if self.later:
+            return
         yield Header()
         yield Dashboard(id="dashboard")
         with Horizontal(id="table-body"):
@@ -118,7 +125,20 @@ class TableScreen(BrinkScreen):
                     yield NewsFeed(self.scenario, id="feed")
         yield Footer()
 
+    async def fill_in(self) -> None:
+        if self.later:
+            self.later = False
+            await self.recompose()
+            self.on_mount()
+            self.on_resize()
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self.later  # a key before the table is filled in finds nothing to act on
+
     def on_mount(self) -> None:
+        if self.later:
+            return
         self._name_the_seat()
         table = self.query_one(OfferTable)
         view = self.session.view(self.role)
@@ -152,6 +172,8 @@ class TableScreen(BrinkScreen):
         self.sub_title = clean(shown)
 
     def on_resize(self) -> None:
+        if self.later:
+            return
         self._name_the_seat()
         wide = self.size.width >= 150 and self.size.height >= 40
         if wide and not self.has_class("wide"):
