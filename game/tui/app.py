@@ -142,7 +142,7 @@ class BrinkApp(App[None]):
             return JoinScreen(self.classroom, self.join_code)
         from game.tui.screens.title import TitleScreen
 
-        return TitleScreen()
+        return TitleScreen(later=self.session is not None)
 
     def on_mount(self) -> None:
         self.call_after_refresh(heap.start_up_done)

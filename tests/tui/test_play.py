@@ -262,3 +262,21 @@ async def test_instructor_fires_an_inject_from_the_game():
         assert screen_name(app) == "TableScreen"
         assert session.state.moves[-1].by_instructor
         assert "Instructor's inject" in transcript(session.state.log)
+
+
+async def test_a_game_opened_directly_composes_the_title_only_when_it_is_shown():
+    app = BrinkApp(Session.start("roosevelt-room-2019", "us", "ai-normal", 3))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        title = app.screen_stack[0]
+        assert screen_name(app) == "BriefingScreen"
+        assert type(title).__name__ == "TitleScreen"
+        assert not title.children  # nothing of it alive under the game
+        app.show_title()
+        await pilot.pause()
+        assert screen_name(app) == "TitleScreen"
+        assert "Roosevelt Room, June 2019" in screen_text(app)
+        assert app.focused is not None and app.focused.id == "menu"
+        # Its keys work as on a title composed at start: N opens the set-up.
+        await pilot.press("n")
+        assert screen_name(app) == "SetupScreen"

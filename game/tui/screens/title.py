@@ -62,13 +62,19 @@ class TitleScreen(BrinkScreen):
         "English and Spanish (Español)."
     )
 
-    def __init__(self) -> None:
+    def __init__(self, later: bool = False) -> None:
+        """`later`: the app opens on a game (`brink play`), so the title is composed only
+        when it is first shown, at the game's end. Its widgets would otherwise stay alive
+        under the whole game, unseen, about 0.5 MB of the memory a game takes."""
         super().__init__()
+        self.later = later
         # Each list's prompts as built, and which option has the marker (`_mark`).
         self.prompts: dict[str | None, list[Text]] = {}
         self.marked: dict[str | None, int | None] = {}
 
     def compose(self) -> ComposeResult:
+        if self.later:
+            return
         with Vertical(id="title-box"):
             yield Static(plain(title_art()), id="art")
             yield Static(
@@ -112,6 +118,8 @@ class TitleScreen(BrinkScreen):
         return entries
 
     def on_mount(self) -> None:
+        if self.later:
+            return
         # Longer words in Spanish: a wider menu (see brink.tcss).
         self.set_class(current() != "en", "-long-words")
         for lst in self.query(OptionList):
@@ -132,7 +140,18 @@ class TitleScreen(BrinkScreen):
             marked = _with_marker(prompt, index == option_list.highlighted)
             option_list.replace_option_prompt_at_index(index, marked)
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
+        if self.later:
+            # Resumed while under the game the app opened on (the resume of its start
+            # can come after the game's first screen): still nothing to show.
+            if self.app.screen is not self:
+                return
+            self.later = False
+            with self.app.batch_update():  # painted once, whole
+                await self.recompose()
+                self.on_mount()
+            self.menu_fresh = False
+            return
         # Back from a game: there may now be an auto-save to continue.
         if getattr(self, "menu_fresh", False):
             self.menu_fresh = False
