@@ -1,16 +1,17 @@
 """Safe YAML with positions.
 
 PyYAML's safe loader composes the node tree; we build plain Python values from it
-ourselves so that we can (a) remember the line and column of every key and value,
-(b) refuse what a scenario never needs: duplicate keys, non-standard tags, runaway
-alias expansion, deep nesting, huge files. Nothing in a file can construct an object.
+ourselves so that we can (a) tell the line and column of every key and value (found
+by reading the text again when first asked: see `SourceMap`), (b) refuse what a
+scenario never needs: duplicate keys, non-standard tags, runaway alias expansion, deep
+nesting, huge files. Nothing in a file can construct an object.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -61,22 +62,57 @@ def _unpack(packed: int | None) -> Mark | None:
     return None if packed is None else Mark(packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
 
 
+@dataclass
+class _Positions:
+    """Where each node of a document starts, by path: values and keys packed into one int
+    each (see `_pack`; a big scenario has thousands, and plain ints cost the cycle
+    collector nothing, unlike objects), and the style of each scalar."""
+
+    values: dict[Path, int] = field(default_factory=dict)
+    keys: dict[Path, int] = field(default_factory=dict)
+    styles: dict[Path, str | None] = field(default_factory=dict)
+
+
 class SourceMap:
     """Positions of every node of a loaded document, by path of keys and indices."""
 
-    def __init__(self, filename: str, text: str) -> None:
+    def __init__(
+        self, filename: str, text: str, compose: Callable[[str], Node | None] | None = None
+    ) -> None:
         self.filename = filename
         self.text = text
-        # Positions packed into one int each (see `_pack`): a big scenario has tens of
-        # thousands, and plain ints cost the cycle collector nothing, unlike objects.
-        self._values: dict[Path, int] = {}
-        self._keys: dict[Path, int] = {}
-        self._styles: dict[Path, str | None] = {}
+        # Positions are read only for diagnostics, which a clean file needs none of, yet
+        # a loaded scenario lives as long as the game: a load records none of them and
+        # hands over `compose`, the composer it read `text` with, so that the first
+        # question reads `text` again with it (`_read_positions`), giving the very nodes
+        # the load built. Without `compose` there is nothing to read again: none.
+        self._compose = compose
+        self._read: _Positions | None = None if compose else _Positions()
         # Plain words YAML read as true/false (`yes`, `no`, `on`, `off`), as written.
+        # This and `_split` are few, so every load records them (the model checks read
+        # them when a file does not fit the models).
         self._booleans: dict[Path, str] = {}
         # Keys of a flow mapping that are the rest of an unquoted text cut at a comma:
         # `{text: Fewer crossings, fewer deaths}` → `fewer deaths` → path of `text`.
         self._split: dict[Path, Path] = {}
+
+    @property
+    def _positions(self) -> _Positions:
+        if self._read is None:
+            self._read = _read_positions(self)
+        return self._read
+
+    @property
+    def _values(self) -> dict[Path, int]:
+        return self._positions.values
+
+    @property
+    def _keys(self) -> dict[Path, int]:
+        return self._positions.keys
+
+    @property
+    def _styles(self) -> dict[Path, str | None]:
+        return self._positions.styles
 
     def value(self, path: Path) -> Mark | None:
         return _unpack(self._values.get(tuple(path)))
@@ -97,8 +133,9 @@ class SourceMap:
 
     def locate(self, path: Sequence[str | int], at_key: bool = False) -> Mark:
         path = tuple(path)
+        positions = self._positions
         while path:
-            packed = (self._keys.get(path) if at_key else None) or self._values.get(path)
+            packed = (positions.keys.get(path) if at_key else None) or positions.values.get(path)
             if packed is not None:
                 return Mark(packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
             path = path[:-1]
@@ -325,10 +362,17 @@ class _Refusal(Exception):
 
 
 class _Builder:
-    """Plain values from the node tree, recording positions and collecting problems."""
+    """Plain values from the node tree, collecting problems, and recording positions
+    into `positions` if given."""
 
-    def __init__(self, source: SourceMap, depth_limit: int | None = None) -> None:
+    def __init__(
+        self,
+        source: SourceMap,
+        depth_limit: int | None = None,
+        positions: _Positions | None = None,
+    ) -> None:
         self.src = source
+        self.positions = positions
         self.problems: list[Diagnostic] = []
         self.scalars = yaml.SafeLoader("")
         self.nodes = 0
@@ -348,8 +392,9 @@ class _Builder:
         if self.nodes > MAX_ALIAS_NODES * 20:
             raise _Refusal("BRK006", tx("document expands to too many nodes"), node.start_mark)
         mark = node.start_mark
-        src = self.src
-        src._values[path] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)  # `_pack`
+        positions = self.positions
+        if positions is not None:
+            positions.values[path] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)  # `_pack`
         if self.depth_limit is not None and len(path) > self.depth_limit:
             raise _TooDeep
         tag = node.tag
@@ -362,12 +407,13 @@ class _Builder:
             )
             return None
         if isinstance(node, ScalarNode):  # most nodes: tested first
-            src._styles[path] = node.style
+            if positions is not None:
+                positions.styles[path] = node.style
             if tag == _STR:
                 return node.value  # what the constructor gives for a string
             value = self.scalar(node)
             if isinstance(value, bool) and not node.style:  # plain: None or ""
-                src._booleans[path] = node.value
+                self.src._booleans[path] = node.value
             return value
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
@@ -412,7 +458,7 @@ class _Builder:
     def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first: dict[str, int] = {}
-        keys = self.src._keys
+        keys = self.positions.keys if self.positions is not None else None
         flow = node.flow_style
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -439,7 +485,8 @@ class _Builder:
             mark = key_node.start_mark
             first[key] = mark.line + 1
             child = (*path, key)
-            keys[child] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)  # `_pack`
+            if keys is not None:
+                keys[child] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)  # `_pack`
             result[key] = self.build(value_node, child)
             if flow and first and _is_cut_text(key_node, value_node):
                 previous = list(first)[-2] if len(first) > 1 else None
@@ -493,7 +540,7 @@ def load_yaml(text: str | bytes, filename: str) -> tuple[Any, SourceMap]:
     quick = _quick_load(text, filename)
     if quick is not None:
         return quick
-    source = SourceMap(filename, text)
+    source = SourceMap(filename, text, _compose)
     try:
         root = _compose(text)
         if root is None or not isinstance(root, MappingNode):
@@ -571,9 +618,9 @@ def _quick_load(text: str, filename: str) -> tuple[Any, SourceMap] | None:
     either way (same parser, same resolver), so are the values and the positions."""
     if _LibyamlComposer is None or "&" in text or yaml.resolver.Resolver.yaml_path_resolvers:
         return None
-    source = SourceMap(filename, text)
+    source = SourceMap(filename, text, _quick_compose)
     try:
-        root = _LibyamlComposer(text).get_single_node()
+        root = _quick_compose(text)
         if not isinstance(root, MappingNode):
             return None
         # One level short of the composer's limit, so that the full path says where.
@@ -584,6 +631,25 @@ def _quick_load(text: str, filename: str) -> tuple[Any, SourceMap] | None:
     if builder.problems:
         return None
     return data, source
+
+
+def _quick_compose(text: str) -> Node | None:
+    """The node tree as `_quick_load` composes it."""
+    assert _LibyamlComposer is not None
+    return _LibyamlComposer(text).get_single_node()  # type: ignore[no-any-return]
+
+
+def _read_positions(source: SourceMap) -> _Positions:
+    """The positions of a loaded document, from its text read again as its load read
+    it: the same composer, so the same nodes, and the same builder, so the same paths.
+    The load succeeded, so this does too; the booleans and cut texts it finds again go
+    to a scratch map, dropped."""
+    assert source._compose is not None
+    root = source._compose(source.text)
+    assert root is not None
+    positions = _Positions()
+    _Builder(SourceMap(source.filename, source.text), positions=positions).build(root, ())
+    return positions
 
 
 def _indent(line: str) -> int:
