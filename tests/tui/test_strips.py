@@ -1,5 +1,5 @@
-"""Textual's strips make their caches as StripCache (game.tui.strips), which take memory
-only once written and otherwise behave exactly as Textual's FIFOCache."""
+"""Textual's strips make their caches when first used, as StripCache (game.tui.strips),
+which take memory only once written and otherwise behave exactly as Textual's FIFOCache."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.cache import FIFOCache
 from textual.strip import Strip
 
 import game.tui  # noqa: F401 - installs the caches, as running the game does
-from game.tui.strips import _NOTHING, StripCache
+from game.tui.strips import _NOTHING, StripCache, _MadeWhenUsed, cache_slots
 
 CACHES = (
     "_divide_cache",
@@ -23,24 +23,36 @@ CACHES = (
 )
 
 
-def test_a_new_strip_has_no_cache_dictionaries_yet() -> None:
-    strip = Strip([Segment("Roosevelt Room, 5 June 2019")])
+def stored(strip: Strip, name: str) -> object:
+    """What the slot itself holds, without going through `_MadeWhenUsed`."""
+    return vars(Strip)[name].slot.__get__(strip, Strip)
+
+
+def test_textual_still_makes_the_strips_caches_this_way() -> None:
+    # If Textual renames, adds or drops a cache, or stops looking the name up in
+    # textual.strip, this fails: the saving would be gone without anything noticing.
+    assert sorted(cache_slots()) == sorted(CACHES)
     for name in CACHES:
-        cache = getattr(strip, name)
-        # If Textual stops looking the name up in textual.strip, this fails: the
-        # saving would be gone without anything else noticing.
-        assert isinstance(cache, StripCache), name
-        assert cache._cache is _NOTHING, name
+        assert isinstance(vars(Strip)[name], _MadeWhenUsed), name
 
 
-def test_a_strip_still_caches_what_it_derives() -> None:
+def test_a_new_strip_holds_only_the_sizes_of_its_caches() -> None:
+    strip = Strip([Segment("Roosevelt Room, 5 June 2019")])
+    assert [stored(strip, name) for name in CACHES] == [4, 16, 16, 4, 4, 4, 4]
+
+
+def test_a_cache_is_made_when_first_read_and_filled_when_first_written() -> None:
     strip = Strip([Segment("Tariffs suspended indefinitely")])
     first = strip.crop(0, 7)
     assert first.text == "Tariffs"
     assert strip.crop(0, 7) is first  # served from the cache
-    assert strip._crop_cache._cache is not _NOTHING
-    assert len(strip._crop_cache) == 1
-    assert strip._style_cache._cache is _NOTHING  # the others still have none
+    crops = stored(strip, "_crop_cache")
+    assert isinstance(crops, StripCache) and crops._cache is not _NOTHING
+    assert (len(crops), crops.hits, crops.misses) == (1, 1, 1)
+    assert stored(strip, "_style_cache") == 16  # the others are still sizes
+    styles = strip._style_cache  # read: made, but with nothing stored, no dictionary
+    assert isinstance(styles, StripCache) and styles._cache is _NOTHING
+    assert stored(strip, "_style_cache") is styles
 
 
 def test_clearing_an_unused_cache_leaves_the_shared_mapping_empty() -> None:
