@@ -116,25 +116,24 @@ class EndingScreen(Screen[None]):
     HELP = N_("The game is over. Read how each side did and how it compares with 2019.")
 
     def __init__(self, session: GameSession, later: bool = False) -> None:
-        """`later`: the report waits for `fill_in` (see `game.tui.lingering.FilledLater`)."""
+        """`later`: the screen is composed by `fill_in`, once the table it replaces is gone
+        (see `game.tui.lingering.FilledLater`)."""
         super().__init__()
         self.session = session
         self.later = later
 
     def compose(self) -> ComposeResult:
+        if self.later:
+            return  # nothing, not even the header: the table is still being removed
         yield Header()
         with VerticalScroll():
-            if not self.later:
-                yield self._report()
+            yield Markdown(ending_report(self.session), id="ending")
         yield Footer()
-
-    def _report(self) -> Markdown:
-        return Markdown(ending_report(self.session), id="ending")
 
     async def fill_in(self) -> None:
         if self.later:
             self.later = False
-            await self.query_one(VerticalScroll).mount(self._report())
+            await self.recompose()
 
     def action_debrief(self) -> None:
         self.app.push_screen(DebriefScreen(self.session))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.containers import VerticalScroll
-from textual.widgets import Label, Sparkline
+from textual.css.styles import RenderStyles
+from textual.widgets import Label
+from textual.widgets import Sparkline as TextualSparkline
 
 from game.engine.api import MeterReading
 from game.i18n import current, localise
@@ -15,10 +19,34 @@ def _format(value: float, unit: str) -> str:
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}".rstrip()
 
 
+class Sparkline(TextualSparkline):
+    """Textual's Sparkline, reading its two colours from the panel, which holds them once.
+    Each Sparkline computes them through two hidden style nodes of its own, built again
+    whenever the screen is restyled: two dozen nodes for a dozen meters, the most of any
+    widget at the table, for the same two colours. The name stays, and so do the rules
+    that style it."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set()
+
+    def get_component_styles(self, *names: str) -> RenderStyles:
+        panel = self.parent
+        assert isinstance(panel, MeterPanel)
+        return panel.get_component_styles(*names)
+
+
+# Inherited component classes add up along the bases; Widget does not pass on the
+# `inherit_component_classes` keyword that stops it, so the flag is set here.
+Sparkline._inherit_component_classes = False
+
+
 class MeterPanel(VerticalScroll):
+    # Textual's Sparkline colours (its DEFAULT_CSS), for the charts to read.
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"sparkline--max-color", "sparkline--min-color"}
     DEFAULT_CSS = """
     MeterPanel Label { width: 1fr; }
     MeterPanel Sparkline { height: 1; margin-bottom: 1; }
+    MeterPanel > .sparkline--max-color { color: $primary; }
+    MeterPanel > .sparkline--min-color { color: $primary 30%; }
     """
 
     def __init__(self, **kwargs: object) -> None:
