@@ -201,7 +201,7 @@ class BrinkApp(App[None]):
         shown: Awaitable[object],
         unpainted: ExitStack,
     ) -> None:
-        from game.tui.lingering import FilledLater, let_go
+        from game.tui.lingering import FilledLater, forget_closed_watchers, let_go
 
         with unpainted:
             await shown
@@ -209,6 +209,7 @@ class BrinkApp(App[None]):
                 # What Textual still holds of the screen replaced would keep it alive, and
                 # once set aside with the heap, for the rest of the game.
                 await let_go(self, gone, self.screen_stack[:-1])
+                forget_closed_watchers(self)  # its header's, of the app's title
             if leaving_table or (isinstance(screen, FilledLater) and screen.later):
                 # Free the screen replaced now, before the next one fills in: the table's
                 # widgets were set aside with the heap, which the collector's full passes

@@ -25,6 +25,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 
@@ -66,3 +67,15 @@ def _drop_children(screen: Screen[Any] | None) -> None:
     displayed ones (`children` is typed as a plain sequence; it is Textual's NodeList)."""
     if screen is not None:
         getattr(screen.children, "displayed", None)
+
+
+def forget_closed_watchers(watched: DOMNode) -> None:
+    """Drop the watchers of `watched` whose widgets have closed. Textual drops them only
+    when the watched value next changes, and some never do: the footer's `compact`, which
+    each of its keys watches, so every key of every earlier composition of the footer
+    (it is composed again whenever the keys change) stayed alive; or the app's title,
+    watched by the header of every screen the game has left. The same test as Textual's
+    own (`Reactive._check_watchers`)."""
+    watchers: dict[str, list[tuple[Any, Any]]] = getattr(watched, "__watchers", {})
+    for watching in watchers.values():
+        watching[:] = [(node, callback) for node, callback in watching if not node._closing]

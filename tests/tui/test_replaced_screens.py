@@ -156,3 +156,27 @@ async def test_keys_before_the_table_is_filled_in_are_let_pass():
         await pilot.press("p")
         await pilot.pause()
         assert len(session.state.moves) > before
+
+
+async def test_keys_of_an_earlier_footer_and_headers_of_screens_left_are_freed():
+    """Textual drops a watcher whose widget has closed only when the watched value next
+    changes: the footer's `compact` (watched by each of its keys) and the app's title
+    (watched by every header) never do, so the keys of every earlier composition of a
+    footer, and the header of every screen the game left, stayed alive."""
+    from textual.widgets import Header
+    from textual.widgets._footer import FooterKey
+
+    app = BrinkApp(Session.start("roosevelt-room-2019", "us", "ai-normal", 3))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = [weakref.ref(key) for key in app.screen.query(FooterKey)]
+        header = weakref.ref(app.screen.query_one(Header))
+        assert keys
+        app.screen.query_one("Footer").refresh(recompose=True)  # as when the keys change
+        await pilot.pause()
+        assert all(key() is not None and not key().is_attached for key in keys)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app._setting_aside
+        gc.unfreeze()  # what the table set aside is not what this looks at
+        assert freed(*keys, header)

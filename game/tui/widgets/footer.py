@@ -14,6 +14,7 @@ from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
 from game.i18n import N_, _, current
+from game.tui.lingering import forget_closed_watchers
 
 # Textual's own description of the command palette key, translated like ours.
 N_("palette")
@@ -38,6 +39,10 @@ class Footer(TextualFooter):
         # each key) keeps Help in view at 80 columns. English keeps Textual's look.
         kwargs.setdefault("compact", current() != "en")
         super().__init__(*children, **kwargs)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        forget_closed_watchers(self)  # the keys of the composition before
 
     def compose(self) -> ComposeResult:
         said: set[str] = set()
