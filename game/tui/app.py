@@ -234,6 +234,17 @@ class BrinkApp(App[None]):
 
         await join_class(self, classroom, code)
 
+    def on_key(self, event: events.Key) -> None:
+        """A key typed ahead while the table is being filled in (Enter, then P at once)
+        reaches the app unused: the table's keys are off until then, and the key may
+        have been read while the briefing was still up. The table presses it again once
+        it is filled in, unless one of the keys still on (the app's) has taken it."""
+        table = _any_table(self.screen)
+        if table is not None and table.later:
+            bound = self.screen.active_bindings.get(event.key)
+            if bound is None or not bound.enabled:
+                table.typed_ahead.append(event)
+
     def on_session_changed(self, message: SessionChanged) -> None:
         from game.tui.remote import apply_change
 
@@ -694,15 +705,21 @@ class BrinkApp(App[None]):
                 yield SystemCommand(_(title), _(text), partial(table.action_show_tab, tab))
 
 
-def _table(screen: Screen[Any]) -> TableScreen | None:
-    """`screen` if it is the negotiating table. Its module is loaded only once a game is
-    shown, so the title screen never imports it to find out."""
+def _any_table(screen: Screen[Any]) -> TableScreen | None:
+    """`screen` if it is the negotiating table, filled in or not. Its module is loaded only
+    once a game is shown, so the title screen never imports it to find out."""
     if type(screen).__name__ != "TableScreen":
         return None
     from game.tui.screens.table import TableScreen
 
-    # A table not yet filled in has nothing to refresh: it reads the game when it is.
-    return screen if isinstance(screen, TableScreen) and not screen.later else None
+    return screen if isinstance(screen, TableScreen) else None
+
+
+def _table(screen: Screen[Any]) -> TableScreen | None:
+    """`screen` if it is the negotiating table, filled in. One not yet filled in has
+    nothing to refresh: it reads the game when it is."""
+    table = _any_table(screen)
+    return table if table is not None and not table.later else None
 
 
 def _first_line(error: Exception) -> str:

@@ -133,9 +133,10 @@ async def test_the_table_is_built_once_the_briefing_is_freed(monkeypatch):
         assert app.screen.query_one(OfferTable).has_focus
 
 
-async def test_keys_before_the_table_is_filled_in_are_let_pass():
+async def test_keys_typed_before_the_table_is_filled_in_are_pressed_once_it_is():
     """Between the switch and the filling in, the table has no widgets: its keys are
-    off (no action runs on widgets not there yet), and the app passes it by."""
+    off (no action runs on widgets not there yet) and the app passes it by, but a key
+    typed ahead (Enter, then P at once) is kept and pressed once the table is there."""
     from game.tui.screens.table import TableScreen
 
     session = Session.start("roosevelt-room-2019", "us", "ai-normal", 3)
@@ -147,15 +148,14 @@ async def test_keys_before_the_table_is_filled_in_are_let_pass():
         assert not table.children
         assert table.check_action("propose", ()) is False
         before = len(session.state.moves)  # the AI's opening offer
-        await pilot.press("p", "tab", "1")  # nothing to act on, and no error
+        await pilot.press("p")  # nothing to act on yet, and no error
         assert len(session.state.moves) == before
         await table.fill_in()
         await pilot.pause()
         assert table.check_action("propose", ()) is True
         assert table.query_one(OfferTable).has_focus
-        await pilot.press("p")
-        await pilot.pause()
-        assert len(session.state.moves) > before
+        assert session.state.moves[before].kind == "propose"  # the P typed ahead
+        assert session.state.moves[before].role == "us"
 
 
 async def test_keys_of_an_earlier_footer_and_headers_of_screens_left_are_freed():
@@ -180,3 +180,23 @@ async def test_keys_of_an_earlier_footer_and_headers_of_screens_left_are_freed()
         await app._setting_aside
         gc.unfreeze()  # what the table set aside is not what this looks at
         assert freed(*keys, header)
+
+
+async def test_a_key_typed_right_after_enter_on_the_briefing_is_not_lost():
+    """Enter, then P at once: P is read while the briefing is still up, and reaches the
+    app once the table (not yet filled in) has replaced it. It is pressed on the table."""
+    from textual import events
+
+    session = Session.start("roosevelt-room-2019", "us", "ai-normal", 3)
+    app = BrinkApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = len(session.state.moves)
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("p", "p"))
+        await pilot.pause()
+        await app._setting_aside
+        await pilot.pause()
+        assert screen_name(app) == "TableScreen"
+        assert session.state.moves[before].kind == "propose"
+        assert session.state.moves[before].role == "us"

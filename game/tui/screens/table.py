@@ -4,6 +4,7 @@ clock, the meters and the news."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -90,6 +91,7 @@ class TableScreen(BrinkScreen):
         and the app passes it by (`app._table`)."""
         super().__init__()
         self.later = later
+        self.typed_ahead: list[events.Key] = []  # keys pressed before then (`app.on_key`)
         self.session = session
         self.role: RoleId = role
         self.scenario = session.scenario
@@ -132,6 +134,9 @@ class TableScreen(BrinkScreen):
             self.on_mount()
             self.on_resize()
             self.refresh_bindings()
+            for key in self.typed_ahead:
+                self.app.post_message(events.Key(key.key, key.character))
+            self.typed_ahead.clear()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not self.later  # a key before the table is filled in finds nothing to act on
