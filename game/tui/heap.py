@@ -85,7 +85,8 @@ def release() -> None:
 
 
 def collect() -> None:
-    """A screen set aside has closed (`release`): free its widgets now, in one pass, not in
-    whichever key press next sets off a full one (which may be many presses away, with
-    the other screens' memory growing meanwhile)."""
+    """A screen has been replaced (one set aside released first, `release`): free its
+    widgets now, in one pass, before the next screen is built, not in whichever key press
+    next sets off a full one (which may be many presses away, with the other screens'
+    memory growing meanwhile)."""
     gc.collect()

@@ -31,10 +31,10 @@ from textual.screen import Screen
 
 @runtime_checkable
 class FilledLater(Protocol):
-    """A screen whose heavy content is mounted only once the screen it replaces has been
-    removed and freed, while nothing is painted (`BrinkApp._show`): Textual mounts the new
-    screen before it removes the old one, so otherwise both are alive at once, the peak
-    of the game's memory. `later` is whether its content is still to come."""
+    """A screen composed only once the screen it replaces has been removed and freed,
+    while nothing is painted (`BrinkApp._show`): Textual mounts the new screen before it
+    removes the old one, so otherwise both are alive at once, the peak of the game's
+    memory. `later` is whether it is still to be composed; `fill_in` composes it."""
 
     later: bool
 
